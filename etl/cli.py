@@ -56,9 +56,10 @@ def _main(
 
 
 def _summary_table(summary) -> Table:
-    table = Table(title=f"ingest summary — {summary.source} (run {summary.run_id})", show_header=False)
+    table = Table(title=f"ingest summary: {summary.source}", show_header=False)
     table.add_column("what")
     table.add_column("value", justify="right")
+    table.add_row("run id", summary.run_id)
     table.add_row("files seen", str(summary.seen))
     table.add_row("indexed", str(summary.indexed))
     table.add_row("unchanged (skipped)", str(summary.unchanged))
