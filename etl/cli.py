@@ -47,12 +47,15 @@ def _main(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
 ) -> None:
     _state["debug"] = debug
-    logging.basicConfig(
-        level=logging.DEBUG if debug else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
-    if not debug:  # the client's own retry chatter; our one-line errors say what matters
-        logging.getLogger("elastic_transport").setLevel(logging.ERROR)
+    # our own loggers only: Prefect keeps its console format for flow and task logs
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    etl_log = logging.getLogger("etl")
+    etl_log.addHandler(handler)
+    etl_log.setLevel(logging.DEBUG if debug else logging.WARNING)
+    etl_log.propagate = False
+    # the client's own retry chatter; our one-line errors say what matters
+    logging.getLogger("elastic_transport").setLevel(logging.DEBUG if debug else logging.ERROR)
 
 
 def _summary_table(summary) -> Table:

@@ -17,6 +17,7 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -86,8 +87,14 @@ class ArticleBuilder:
     """
 
     def __init__(self, spacy_model: str, nlp_batch_size: int = 32) -> None:
-        self.extractor = EntityExtractor(spacy_model, batch_size=nlp_batch_size)
+        self.spacy_model = spacy_model
+        self.nlp_batch_size = nlp_batch_size
         self.tagger = TemporalTagger()
+
+    @cached_property
+    def extractor(self) -> EntityExtractor:
+        """The NER extractor, loaded on first use: a batch of unchanged files never loads the model."""
+        return EntityExtractor(self.spacy_model, batch_size=self.nlp_batch_size)
 
     def run(
         self,

@@ -1,0 +1,348 @@
+"""Unit tests for :mod:`etl.dates` (TIMEX3 tagging anchored on the DCT).
+
+Every expected value was checked by hand against a calendar; the reasoning is in the
+comments. Calendar facts used below: 2017-12-27 is a Wednesday in ISO week 2017-W52
+(Mon 2017-12-25 .. Sun 2017-12-31); 1997-04-01 is a Tuesday in 1997-W14 (Mon 03-31).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from etl.dates import TemporalTagger
+from etl.models import DateMention, DateRange
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "000_4a3f43196b185345.txt"
+CORPORA = ROOT.parent / "shared" / "corpora"
+HEADER = re.compile(r"^ date (\d{4}-\d{2}-\d{2}) ")
+
+DCT = dt.date(2017, 12, 27)  # Wednesday, 2017-W52
+
+
+@pytest.fixture(scope="module")
+def tagger() -> TemporalTagger:
+    return TemporalTagger()
+
+
+def read_seed_format(path: Path) -> tuple[str, dt.date]:
+    """Body (text after the ``" date YYYY-MM-DD "`` header) and DCT of a seed-format file."""
+    raw = path.read_text(encoding="utf-8")
+    m = HEADER.match(raw)
+    assert m, f"{path} has no date header"
+    return raw[m.end() :], dt.date.fromisoformat(m.group(1))
+
+
+def find(mentions: list[DateMention], text: str, occurrence: int = 0) -> DateMention:
+    hits = [m for m in mentions if m.text == text]
+    assert len(hits) > occurrence, f"{text!r} not tagged; got {[m.text for m in mentions]}"
+    return hits[occurrence]
+
+
+def tag(tagger: TemporalTagger, text: str, dct: dt.date = DCT, candidates=()) -> list[DateMention]:
+    return tagger.run(text, dct, candidates)
+
+
+# --------------------------------------------------------------------------- the seed article
+
+SEED_CASES = [
+    # (start, end, text, value, gte, lt) in the seed body; DCT 2017-12-27 (Wednesday)
+    # "on Tuesday": the latest Tuesday on or before Wed 12-27 is 12-26.
+    (50, 57, "Tuesday", "2017-12-26", "2017-12-26", "2017-12-27"),
+    # "(Wednesday in Manila)": the DCT is itself a Wednesday.
+    (59, 68, "Wednesday", "2017-12-27", "2017-12-27", "2017-12-28"),
+    # "on Friday": the latest Friday on or before Wed 12-27 is 12-22.
+    (873, 879, "Friday", "2017-12-22", "2017-12-22", "2017-12-23"),
+    # "last month" in December 2017 is November 2017.
+    (1038, 1048, "last month", "2017-11", "2017-11-01", "2017-12-01"),
+    # "on November 28": 29 days before the DCT, nearer than 2018-11-28.
+    (1810, 1821, "November 28", "2017-11-28", "2017-11-28", "2017-11-29"),
+    # "last Friday": the latest Friday strictly before Wed 12-27 is 12-22.
+    (2262, 2273, "last Friday", "2017-12-22", "2017-12-22", "2017-12-23"),
+]
+
+
+@pytest.mark.parametrize(("start", "end", "text", "value", "gte", "lt"), SEED_CASES)
+def test_seed_article(tagger, start, end, text, value, gte, lt):
+    body, dct = read_seed_format(SEED)
+    assert dct == DCT
+    assert body[start:end] == text
+    mentions = tagger.run(body, dct)
+    [m] = [m for m in mentions if (m.start, m.end) == (start, end)]
+    assert (m.text, m.type, m.value) == (text, "DATE", value)
+    assert m.range == DateRange(gte=gte, lt=lt)
+
+
+def test_seed_article_output_shape(tagger):
+    body, dct = read_seed_format(SEED)
+    mentions = tagger.run(body, dct)
+    starts = [m.start for m in mentions]
+    assert starts == sorted(starts)
+    for a, b in zip(mentions, mentions[1:]):
+        assert a.end <= b.start, f"{a.text!r} overlaps {b.text!r}"
+    for m in mentions:
+        assert body[m.start : m.end] == m.text
+        if m.type in ("DATE", "TIME") and not m.value.endswith("_REF"):
+            assert m.range is not None
+        else:
+            assert m.range is None
+
+
+# --------------------------------------------------------------------------- real wire copy
+# Sentences from ../shared/corpora, read at test time (the corpus is not copied into the
+# repository). Each case: file, a unique snippet holding the mention, the mention, then
+# type, value, granularity and range as checked by hand.
+
+CORPUS_CASES = [
+    # DCT Tue 1997-04-01: "army chief since 1991" -> the year 1991.
+    ("silver-seeds/AFP_ENG_19970401.0092.txt", "army chief since 1991", "1991",
+     "DATE", "1991", "year", ("1991-01-01", "1992-01-01")),
+    # DCT Tue 1997-04-01: "Gingrich is to pay a short visit to Taiwan Wednesday": future
+    # clause, so the Wednesday after the DCT, 04-02.
+    ("silver-seeds/AFP_ENG_19970401.0099.txt", "visit to Taiwan Wednesday", "Wednesday",
+     "DATE", "1997-04-02", "day", ("1997-04-02", "1997-04-03")),
+    # Same story, "Gingrich said Sunday": the Sunday before Tue 04-01 is 03-30.
+    ("silver-seeds/AFP_ENG_19970401.0099.txt", "Gingrich said Sunday in Shanghai", "Sunday",
+     "DATE", "1997-03-30", "day", ("1997-03-30", "1997-03-31")),
+    # DCT Wed 1997-04-02 is in 1997-W14 (Mon 03-31); "last week" is W13, Mon 03-24..03-31.
+    ("silver-seeds/AFP_ENG_19970401.0541.txt", "visit to China last week", "last week",
+     "DATE", "1997-W13", "week", ("1997-03-24", "1997-03-31")),
+    # DCT Tue 2005-11-01: "would from Nov. 7 fly" -> six days later.
+    ("silver-seeds/XIN_ENG_20051101.0196.txt", "from Nov. 7 fly", "Nov. 7",
+     "DATE", "2005-11-07", "day", ("2005-11-07", "2005-11-08")),
+    # DCT Sat 2005-12-03: "died ... on November 25" -> eight days earlier.
+    ("silver-seeds/AFP_ENG_20051203.0117.txt", "on November 25 from", "November 25",
+     "DATE", "2005-11-25", "day", ("2005-11-25", "2005-11-26")),
+    # "in the 1970s" -> decade 197, 1970-01-01..1980-01-01.
+    ("silver-seeds/AFP_ENG_19970407.0546.txt", "in the 1970s", "the 1970s",
+     "DATE", "197", "decade", ("1970-01-01", "1980-01-01")),
+    # DCT 2005-12-07: "in the third quarter, net profit" -> 2005-Q3 (ended 68 days before).
+    ("silver-seeds/AFP_ENG_20051207.0065.txt", "in the third quarter, net profit", "the third quarter",
+     "DATE", "2005-Q3", "quarter", ("2005-07-01", "2005-10-01")),
+    # DCT 1997-04-11: "on December 23 last year" -> 1996-12-23.
+    ("silver-seeds/AFP_ENG_19970411.0312.txt", "on December 23 last year", "December 23",
+     "DATE", "1996-12-23", "day", ("1996-12-23", "1996-12-24")),
+    # "a member for 18 years" -> DURATION P18Y, no range.
+    ("silver-seeds/AFP_ENG_19970401.0445.txt", "a member for 18 years", "18 years",
+     "DURATION", "P18Y", "year", None),
+    # DCT Sat 1997-04-05: minus 14 days = Sat 03-22, in W12 (Mon 03-17..Sun 03-23).
+    ("silver-seeds/AFP_ENG_19970405.0003.txt", "forwarded two weeks ago", "two weeks ago",
+     "DATE", "1997-W12", "week", ("1997-03-17", "1997-03-24")),
+    # DCT 2006-12-13: "headed south for the winter" -> the winter holding the DCT, Dec 2006-Feb 2007.
+    ("silver-seeds/AFP_ENG_20061213.0243.txt", "south for the winter", "the winter",
+     "DATE", "2006-WI", "season", ("2006-12-01", "2007-03-01")),
+    # DCT 1997-04-14: "in jail since last June" -> June 1996.
+    ("silver-seeds/AFP_ENG_19970414.0512.txt", "since last June", "last June",
+     "DATE", "1996-06", "month", ("1996-06-01", "1996-07-01")),
+    # "for the first time in three months" -> DURATION P3M.
+    ("silver-seeds/AFP_ENG_19970401.0006.txt", "first time in three months", "three months",
+     "DURATION", "P3M", "month", None),
+    # DCT 2005-12-16: "by January 1" -> 2006-01-01, 16 days ahead (2005-01-01 is 349 days back).
+    ("silver-seeds/AFP_ENG_20051216.0434.txt", "terms by January 1", "January 1",
+     "DATE", "2006-01-01", "day", ("2006-01-01", "2006-01-02")),
+    # "no later than October 1998" -> 1998-10.
+    ("silver-seeds/AFP_ENG_19970410.0204.txt", "no later than October 1998", "October 1998",
+     "DATE", "1998-10", "month", ("1998-10-01", "1998-11-01")),
+    # DCT Fri 2006-12-22: "on Thursday evening" -> TIME 2006-12-21TEV, range that day.
+    ("silver-seeds/AFP_ENG_20061222.0085.txt", "on Thursday evening agreed", "Thursday evening",
+     "TIME", "2006-12-21TEV", "day", ("2006-12-21", "2006-12-22")),
+    # DCT Thu 1997-04-03: "The incident late Wednesday" -> 04-02.
+    ("silver-seeds/AFP_ENG_19970402.0613.txt", "The incident late Wednesday", "late Wednesday",
+     "DATE", "1997-04-02", "day", ("1997-04-02", "1997-04-03")),
+    # DCT Sat 1999-04-10 (spring): "last fall" -> fall 1998, Sep-Nov (TimeBank gold agrees).
+    ("tbaq-seeds/APW19990410.0123.txt", "last fall", "last fall",
+     "DATE", "1998-FA", "season", ("1998-09-01", "1998-12-01")),
+]  # fmt: skip
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("path", "snippet", "text", "type_", "value", "granularity", "rng"), CORPUS_CASES)
+def test_real_wire_copy(tagger, path, snippet, text, type_, value, granularity, rng):
+    file = CORPORA / path
+    if not file.exists():
+        pytest.skip(f"corpus file {file} is absent")
+    body, dct = read_seed_format(file)
+    assert body.count(snippet) == 1
+    start = body.index(snippet) + snippet.index(text)
+    mentions = tagger.run(body, dct)
+    [m] = [m for m in mentions if (m.start, m.end) == (start, start + len(text))]
+    assert (m.text, m.type, m.value, m.granularity) == (text, type_, value, granularity)
+    assert m.range == (DateRange(gte=rng[0], lt=rng[1]) if rng else None)
+
+
+# --------------------------------------------------------------------------- rules, one by one
+
+
+def test_weekday_rules(tagger):
+    ms = tag(tagger, "He left on Monday, came back last Wednesday, returns next Wednesday and "
+                     "votes this Sunday.")  # fmt: skip
+    assert find(ms, "Monday").value == "2017-12-25"  # latest Monday on/before Wed 12-27
+    assert find(ms, "last Wednesday").value == "2017-12-20"  # strictly before the DCT
+    assert find(ms, "next Wednesday").value == "2018-01-03"  # strictly after the DCT
+    assert find(ms, "this Sunday").value == "2017-12-31"  # Sunday of 2017-W52
+
+
+def test_weekday_part_of_day_is_a_time(tagger):
+    m = find(tag(tagger, "The blast happened Tuesday night near the port."), "Tuesday night")
+    assert (m.type, m.value, m.granularity) == ("TIME", "2017-12-26TNI", "day")
+    assert m.range == DateRange(gte="2017-12-26", lt="2017-12-27")
+
+
+def test_named_days_are_not_weekdays(tagger):
+    assert tag(tagger, "Shoppers crowded stores on Black Friday.") == []
+
+
+def test_today_yesterday_tomorrow(tagger):
+    ms = tag(tagger, "Officials met today, yesterday and the day before yesterday; more talks tomorrow.")
+    assert [(m.text, m.value) for m in ms] == [
+        ("today", "2017-12-27"),
+        ("yesterday", "2017-12-26"),
+        ("the day before yesterday", "2017-12-25"),
+        ("tomorrow", "2017-12-28"),
+    ]
+
+
+def test_relative_week_month_year(tagger):
+    ms = tag(tagger, "Prices rose last week, fell this week and will settle next week; "
+                     "exports grew last year and will slow next month.")  # fmt: skip
+    last_week = find(ms, "last week")
+    assert last_week.value == "2017-W51"  # Mon 12-18 .. Sun 12-24
+    assert last_week.range == DateRange(gte="2017-12-18", lt="2017-12-25")
+    assert find(ms, "this week").value == "2017-W52"  # the week of Mon 2017-12-25
+    assert find(ms, "next week").value == "2018-W01"  # Mon 2018-01-01 starts ISO week 1
+    assert find(ms, "last year").range == DateRange(gte="2016-01-01", lt="2017-01-01")
+    assert find(ms, "next month").value == "2018-01"
+
+
+def test_month_day_and_month_year(tagger):
+    ms = tag(tagger, "The law passed on Nov. 28, 2016, took effect 28 November and lapsed in "
+                     "November 2017; the board met on Dec. 20.")  # fmt: skip
+    assert find(ms, "Nov. 28, 2016").value == "2016-11-28"
+    assert find(ms, "28 November").value == "2017-11-28"
+    assert find(ms, "November 2017").range == DateRange(gte="2017-11-01", lt="2017-12-01")
+    assert find(ms, "Dec. 20").value == "2017-12-20"
+
+
+def test_bare_months_and_the_may_march_trap(tagger):
+    ms = tag(tagger, "Talks may resume, troops march on, and the vote held in May will be "
+                     "repeated in January; prices have risen since March.")  # fmt: skip
+    assert [m.text for m in ms if m.granularity == "month"] == ["May", "January", "March"]
+    assert find(ms, "May").value == "2017-05"  # nearest May, in the past
+    assert find(ms, "January").value == "2018-01"  # five days ahead
+    assert find(ms, "March").value == "2017-03"  # "since": on or before the DCT
+
+
+def test_last_november_is_strictly_before_the_dct_month(tagger):
+    ms = tagger.run("Elections were held last November and last December.", dt.date(2017, 11, 15))
+    assert find(ms, "last November").value == "2016-11"
+    assert find(ms, "last December").value == "2016-12"
+
+
+def test_years_need_a_cue_and_are_not_counts(tagger):
+    ms = tag(tagger, "In 2016 some 2000 people fled; the 1990 census counted $2016 in fees and "
+                     "the index rose to 2010 points, up since 1997.")  # fmt: skip
+    assert [(m.text, m.value) for m in ms if m.granularity == "year"] == [
+        ("2016", "2016"),
+        ("1990", "1990"),
+        ("1997", "1997"),
+    ]
+
+
+def test_decades_and_centuries(tagger):
+    ms = tag(tagger, "Built in the 1990s, it echoes the late 1970s and the 20th century.")
+    d = find(ms, "the 1990s")
+    assert (d.value, d.granularity) == ("199", "decade")
+    assert d.range == DateRange(gte="1990-01-01", lt="2000-01-01")
+    assert find(ms, "the late 1970s").value == "197"
+    c = find(ms, "the 20th century")
+    assert (c.value, c.granularity) == ("19", "century")
+    assert c.range == DateRange(gte="1900-01-01", lt="2000-01-01")
+
+
+def test_iso_and_us_numeric_dates(tagger):
+    ms = tag(tagger, "Filed 2017-12-27, amended 12/29/2017.")
+    assert [m.value for m in ms] == ["2017-12-27", "2017-12-29"]
+
+
+def test_quarters(tagger):
+    ms = tag(tagger, "Third-quarter profit rose, unlike in the fourth quarter of 2016.")
+    q3 = find(ms, "Third-quarter")
+    assert (q3.value, q3.granularity) == ("2017-Q3", "quarter")
+    assert q3.range == DateRange(gte="2017-07-01", lt="2017-10-01")
+    assert find(ms, "the fourth quarter of 2016").value == "2016-Q4"
+    # In a January story the fourth quarter just ended: 1997-Q4, not 1998-Q4.
+    ms = tagger.run("Earnings fell in the fourth quarter.", dt.date(1998, 1, 26))
+    assert find(ms, "the fourth quarter").value == "1997-Q4"
+
+
+def test_seasons(tagger):
+    ms = tag(tagger, "Flooding last summer and snow this winter hit the region, as in the fall of 1989.")
+    s = find(ms, "last summer")
+    assert (s.value, s.granularity) == ("2017-SU", "season")
+    assert s.range == DateRange(gte="2017-06-01", lt="2017-09-01")
+    w = find(ms, "this winter")  # winter starting December 2017
+    assert w.range == DateRange(gte="2017-12-01", lt="2018-03-01")
+    assert find(ms, "the fall of 1989").value == "1989-FA"
+    assert tag(tagger, "After the fall of Saigon, prices saw a fall in demand.") == []
+
+
+def test_durations_whole_and_unambiguous(tagger):
+    ms = tag(tagger, "He served two years, then three days; a 45-year-old man waited two and a "
+                     "half years, and six months later he left.")  # fmt: skip
+    assert [(m.text, m.type, m.value, m.range) for m in ms] == [
+        ("two years", "DURATION", "P2Y", None),
+        ("three days", "DURATION", "P3D", None),
+    ]
+
+
+def test_present_past_future_refs(tagger):
+    ms = tag(tagger, "The plant is now closed; it was recently sold and may reopen in the future.")
+    assert [(m.text, m.value, m.range) for m in ms] == [
+        ("now", "PRESENT_REF", None),
+        ("recently", "PAST_REF", None),
+        ("the future", "FUTURE_REF", None),
+    ]
+
+
+def test_ago_is_anchored_on_the_dct(tagger):
+    ms = tag(tagger, "The mine collapsed two days ago and reopened six months ago.")
+    assert find(ms, "two days ago").value == "2017-12-25"
+    assert find(ms, "six months ago").value == "2017-06"
+
+
+# --------------------------------------------------------------------------- spaCy candidates
+
+
+def test_candidate_span_resolves_anaphor(tagger):
+    text = "Police arrived on Monday. The previous day, a crowd gathered."
+    start = text.index("The previous day")
+    ms = tag(tagger, text, candidates=[(start, start + len("The previous day"))])
+    assert [(m.text, m.value) for m in ms] == [("Monday", "2017-12-25"), ("The previous day", "2017-12-24")]
+
+
+def test_candidate_span_year_without_cue(tagger):
+    text = "He lost the 2016 election badly."
+    ms = tag(tagger, text, candidates=[(text.index("2016"), text.index("2016") + 4)])
+    assert [(m.text, m.value) for m in ms] == [("2016", "2016")]
+
+
+def test_candidates_overlapping_or_unresolvable_are_dropped(tagger):
+    text = "On Tuesday, for the time being, nothing changed."
+    ms = tag(tagger, text, candidates=[(0, 10), (text.index("the time"), text.index("being") + 5)])
+    assert [(m.text, m.value) for m in ms] == [("Tuesday", "2017-12-26")]
+
+
+def test_bad_input_raises(tagger):
+    with pytest.raises(ValueError):
+        tagger.run("short", DCT, [(2, 99)])
+    with pytest.raises(TypeError):
+        tagger.run("short", "2017-12-27")  # type: ignore[arg-type]
+
+
+def test_datetime_dct_is_reduced_to_its_date(tagger):
+    ms = tagger.run("It rained yesterday.", dt.datetime(2017, 12, 27, 23, 59))
+    assert find(ms, "yesterday").value == "2017-12-26"
