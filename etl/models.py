@@ -77,6 +77,13 @@ class DateRange(_Frozen):
     gte: str
     lt: str
 
+    @model_validator(mode="after")
+    def _check_order(self) -> DateRange:
+        # same-shaped ISO 8601 strings order like the instants they name
+        if not self.gte < self.lt:
+            raise ValueError(f"empty date range [{self.gte}, {self.lt})")
+        return self
+
 
 class DateMention(_Frozen):
     """One temporal expression in ``body``, normalized as a TIMEX3 (TimeML 1.2.1).

@@ -66,6 +66,10 @@ def _batches(items: list[SourceFile], size: int):
         yield chunk
 
 
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
 def summary_markdown(summary: RunSummary) -> str:
     """The run summary as a markdown table (the Prefect artifact and the README show this)."""
     rows = [
@@ -80,17 +84,14 @@ def summary_markdown(summary: RunSummary) -> str:
     lines = ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)]
     if summary.rejections:
         lines += ["", "| file | stage | reason |", "|---|---|---|"]
-        lines += [f"| {r.source_path} | {r.stage} | {r.reason} |" for r in summary.rejections[:50]]
+        lines += [f"| {_md_cell(r.source_path)} | {r.stage} | {_md_cell(r.reason)} |" for r in summary.rejections[:50]]
     return "\n".join(lines)
 
 
 def _current_run_id() -> str:
-    try:
-        from prefect.runtime import flow_run
+    from prefect.runtime import flow_run
 
-        return str(flow_run.id) if flow_run.id else uuid.uuid4().hex
-    except Exception:
-        return uuid.uuid4().hex
+    return str(flow_run.id or uuid.uuid4().hex)
 
 
 @flow(name="ingest")
