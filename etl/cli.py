@@ -24,8 +24,9 @@ app = typer.Typer(help="news-etl: index news articles into Elasticsearch.", no_a
 es_app = typer.Typer(help="Provision and control a local single-node Elasticsearch (no Docker needed).", no_args_is_help=True)
 app.add_typer(es_app, name="es")
 
-console = Console()
-err = Console(stderr=True)
+# rich wraps at 80 columns when output is not a terminal; logs and pipes read better wide
+console = Console(width=None if sys.stdout.isatty() else 200)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 200)
 _state = {"debug": False}
 
 
@@ -33,6 +34,16 @@ def _prefect_defaults() -> None:
     """Offline-friendly Prefect defaults (analytics off); never overrides what the user set."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
+
+
+def _settings():
+    """The settings, or one error line naming the bad NEWSETL_ variable."""
+    from etl.config import get_settings
+
+    try:
+        return get_settings()
+    except NewsEtlError as exc:
+        _fail(exc)
 
 
 def _fail(exc: BaseException) -> None:
@@ -78,7 +89,7 @@ def _rejections_table(rows: list[dict], title: str) -> Table:
         table.add_column(col, overflow="fold")
     for r in rows:
         table.add_row(
-            f"{r['source']}/{r['source_path']}", r["stage"], r["reason"], r["run_id"][:12], r["time"][:19]
+            f"{r['source']}/{r['source_path']}", r["stage"], r["reason"], r["run_id"], r["time"][:19]
         )
     return table
 
@@ -90,15 +101,20 @@ def run(
     glob: Annotated[str | None, typer.Option("--glob", help="Which files are articles (default NEWSETL_SOURCE_GLOB, '*.txt').")] = None,
     batch_size: Annotated[int | None, typer.Option("--batch-size", min=1, help="Files per Prefect task (default NEWSETL_BATCH_SIZE).")] = None,
 ) -> None:
-    """Run the ingest flow over PATH (default: seeds/) and print the run summary."""
-    from etl import index as es_index
-    from etl.config import get_settings
+    """Run the ingest flow over PATH (default: seeds/) and print the run summary.
 
-    settings = get_settings()
+    Exit codes: 0 when the run completed (rejected files are listed, not fatal),
+    1 for an expected fault (Elasticsearch down, bad setting, missing folder or model).
+    """
+    from etl import index as es_index
+    from etl.entities import ensure_model_installed
+
+    settings = _settings()
     try:
         if not path.is_dir():
             raise NewsEtlError(f"{path} is not a folder")
         # fail fast, before Prefect starts its temporary server
+        ensure_model_installed(settings.spacy_model)
         es_index.check_connection(es_index.connect(settings), settings.es_url)
         _prefect_defaults()
         from flows.ingest import ingest
@@ -108,6 +124,8 @@ def run(
         _fail(exc)
         return
     console.print(_summary_table(summary))
+    if summary.seen == 0:
+        err.print(f"[yellow]warning:[/] no files matched {glob or settings.source_glob!r} under {path}", highlight=False)
     if summary.rejections:
         console.print(_rejections_table([r.model_dump(mode="json") for r in summary.rejections], "rejected files"))
     if not summary.balanced:
@@ -116,14 +134,13 @@ def run(
 
 @app.command()
 def rejects(
-    run_id: Annotated[str | None, typer.Option("--run", help="Only rejections of this run id.")] = None,
+    run_id: Annotated[str | None, typer.Option("--run", help="Only rejections of this run id (a prefix is enough).")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Include rejections resolved by a later run.")] = False,
 ) -> None:
     """List rejected files with their stage and reason (from the news-rejections index)."""
     from etl import index as es_index
-    from etl.config import get_settings
 
-    settings = get_settings()
+    settings = _settings()
     try:
         es = es_index.connect(settings)
         es_index.check_connection(es, settings.es_url)
@@ -161,37 +178,37 @@ def es_up(
     ephemeral: Annotated[bool, typer.Option("--ephemeral", help="Throwaway data folder, deleted by `es down`.")] = False,
 ) -> None:
     """Fetch (Maven), unpack and start a local node; reuse one that already answers."""
-    from etl.config import get_settings
     from etl.elasticsearch_local import LocalNode
 
+    settings = _settings()
     try:
         with console.status(f"starting Elasticsearch on 127.0.0.1:{port}..."):
-            status = LocalNode(get_settings(), port=port, ephemeral=ephemeral).up()
+            status = LocalNode(settings, port=port, ephemeral=ephemeral).up()
     except NewsEtlError as exc:
         _fail(exc)
         return
-    console.print(f"Elasticsearch is up at {status['url']} ({status['health']['status']}); logs in {status['logs']}")
+    console.print(
+        f"Elasticsearch is up at {status['url']} ({status['health']['status']}); logs in {status['logs']}", soft_wrap=True
+    )
 
 
 @es_app.command("down")
 def es_down(port: Annotated[int, typer.Option(help="HTTP port of the node.")] = 9200) -> None:
     """Stop the local node started by `newsetl es up` on PORT."""
-    from etl.config import get_settings
     from etl.elasticsearch_local import LocalNode
 
-    stopped = LocalNode(get_settings(), port=port).down()
+    stopped = LocalNode(_settings(), port=port).down()
     console.print(f"stopped the node on port {port}" if stopped else f"no node started by newsetl runs on port {port}")
 
 
 @es_app.command("status")
 def es_status(port: Annotated[int, typer.Option(help="HTTP port of the node.")] = 9200) -> None:
-    """Say whether the local node on PORT answers, and its health."""
-    from etl.config import get_settings
+    """Say whether the local node on 127.0.0.1:PORT answers, and its health (exit 3 when it does not)."""
     from etl.elasticsearch_local import LocalNode
 
-    status = LocalNode(get_settings(), port=port).status()
+    status = LocalNode(_settings(), port=port).status()
     if status["running"]:
-        console.print(f"running at {status['url']}: {status['health']['status']}; logs in {status['logs']}")
+        console.print(f"running at {status['url']}: {status['health']['status']}; logs in {status['logs']}", soft_wrap=True)
     else:
         console.print(f"not running at {status['url']}")
         raise typer.Exit(3)

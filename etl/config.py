@@ -12,8 +12,12 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from urllib.parse import urlsplit
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from etl.errors import ConfigError
 
 ES_VERSION = "9.5.4"
 """The Elasticsearch version the local node runs (the one place it is pinned).
@@ -71,8 +75,25 @@ class Settings(BaseSettings):
     es_run_as: str = "newsetl-es"
     es_start_timeout: float = Field(120.0, gt=0, description="seconds to wait for health")
 
+    @field_validator("es_url")
+    @classmethod
+    def _check_url(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"{value!r} is not an http(s) URL such as http://127.0.0.1:9200")
+        return value.rstrip("/")
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """The process-wide settings, read once from the environment."""
-    return Settings()
+    """The process-wide settings, read once from the environment.
+
+    Raises :class:`~etl.errors.ConfigError` naming the ``NEWSETL_`` variable(s) at fault.
+    """
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = [
+            f"NEWSETL_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors()
+        ]
+        raise ConfigError("invalid setting " + "; ".join(problems)) from None

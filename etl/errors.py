@@ -29,3 +29,11 @@ class ElasticsearchUnavailable(NewsEtlError):
 
 class LocalNodeError(NewsEtlError):
     """Provisioning, starting or stopping the local Elasticsearch node failed."""
+
+
+class ConfigError(NewsEtlError):
+    """A ``NEWSETL_`` setting has a value the pipeline cannot use."""
+
+
+class ModelNotInstalled(NewsEtlError):
+    """The configured spaCy pipeline package is not installed."""

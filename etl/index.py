@@ -298,12 +298,15 @@ def resolve_rejections(es: Elasticsearch, index: str, ids: Sequence[str]) -> Non
 def list_rejections(
     es: Elasticsearch, index: str, run_id: str | None = None, include_resolved: bool = False, size: int = 10_000
 ) -> list[dict]:
-    """Rejections, newest first, as ``_source`` dicts (``source``, ``source_path``, ``stage``, ``reason``, ``run_id``, ``time``, ``resolved``)."""
+    """Rejections, newest first, as ``_source`` dicts (``source``, ``source_path``, ``stage``, ``reason``, ``run_id``, ``time``, ``resolved``).
+
+    ``run_id`` may be a prefix of the run id (the first 8 characters are enough in practice).
+    """
     if not es.indices.exists(index=index):
         return []
     filters: list[dict] = []
     if run_id:
-        filters.append({"term": {"run_id": run_id}})
+        filters.append({"prefix": {"run_id": run_id}})
     if not include_resolved:
         filters.append({"term": {"resolved": False}})
     resp = es.search(

@@ -24,6 +24,7 @@ from prefect.tasks import exponential_backoff
 
 from etl import index as es_index
 from etl.config import Settings, get_settings
+from etl.entities import ensure_model_installed
 from etl.models import Article, Rejection, RunSummary, SourceFile, Stage
 from etl.pipeline import ArticleBuilder, BatchResult
 from etl.sources import discover, document_id
@@ -104,7 +105,8 @@ def ingest(
     """Index every article file under ``path``; returns the :class:`RunSummary`.
 
     Raises :class:`~etl.errors.ElasticsearchUnavailable` if the cluster cannot
-    be reached at the start. A batch whose load still fails after the retries
+    be reached at the start, :class:`~etl.errors.ModelNotInstalled` if the spaCy
+    model is missing. A batch whose load still fails after the retries
     is recorded as ``load`` rejections (the next run picks those files up again).
     """
     logger = get_run_logger()
@@ -112,6 +114,7 @@ def ingest(
     started = time.perf_counter()
     run_id = _current_run_id()
     root = Path(path)
+    ensure_model_installed(settings.spacy_model)
     es = es_index.connect(settings)
     es_index.check_connection(es, settings.es_url)
     concrete = es_index.ensure_index(es, settings)

