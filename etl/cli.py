@@ -106,6 +106,8 @@ def run(
     Exit codes: 0 when the run completed (rejected files are listed, not fatal),
     1 for an expected fault (Elasticsearch down, bad setting, missing folder or model).
     """
+    from elasticsearch import TransportError
+
     from etl import index as es_index
     from etl.entities import ensure_model_installed
 
@@ -122,6 +124,9 @@ def run(
         summary = ingest(str(path), source_name=source_name, glob=glob, batch_size=batch_size)
     except NewsEtlError as exc:
         _fail(exc)
+        return
+    except TransportError as exc:  # the node went away mid-run and the retries ran out
+        _fail(NewsEtlError(f"Elasticsearch failed during the run ({type(exc).__name__}: {exc}); run again to finish"))
         return
     console.print(_summary_table(summary))
     if summary.seen == 0:

@@ -10,7 +10,6 @@ backoff). A task per batch, never per file: Prefect's bookkeeping costs
 
 from __future__ import annotations
 
-import logging
 import time
 import uuid
 from functools import lru_cache
@@ -35,9 +34,14 @@ def _builder(model: str, nlp_batch_size: int) -> ArticleBuilder:
     return ArticleBuilder(model, nlp_batch_size=nlp_batch_size)
 
 
-@task(name="build-batch", cache_policy=NO_CACHE)
+@task(name="build-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2))
 def build_batch(files: list[SourceFile], root: str, run_id: str) -> BatchResult:
-    """Read, parse, enrich and validate one batch; unchanged files (same checksum and version) are skipped."""
+    """Read, parse, enrich and validate one batch; unchanged files (same checksum and version) are skipped.
+
+    Per-file faults become rejections inside :meth:`ArticleBuilder.run`; what
+    still raises here is the checksum look-up in Elasticsearch, which runs
+    before any NLP, so a retry is cheap.
+    """
     settings = get_settings()
     es = es_index.connect(settings)
     known = es_index.fetch_fingerprints(es, settings.index_alias, [document_id(f.source, f.relative_path) for f in files])
@@ -161,5 +165,5 @@ def ingest(
         summary.seen, summary.indexed, summary.unchanged, summary.rejected, summary.seconds,
     )
     if not summary.balanced:
-        logging.getLogger(__name__).error("accounting mismatch: %s", summary.model_dump(exclude={"rejections"}))
+        logger.error("accounting mismatch: %s", summary.model_dump(exclude={"rejections"}))
     return summary
