@@ -42,6 +42,16 @@ from etl.models import DateMention, DateRange
 __all__ = ["TemporalTagger"]
 
 _ONE_DAY = dt.timedelta(days=1)
+
+# Fixed-date holidays as (normalized name prefix, month, day); longer prefixes first.
+_FIXED_HOLIDAYS: tuple[tuple[str, int, int], ...] = (
+    ("christmas eve", 12, 24),
+    ("christmas", 12, 25),
+    ("new year s eve", 12, 31),
+    ("new year", 1, 1),
+    ("halloween", 10, 31),
+    ("valentine", 2, 14),
+)
 _DCT_MIN_YEAR, _DCT_MAX_YEAR = 1000, 9000
 
 # Granularities ordered from fine to coarse; season and quarter share a rank.
@@ -1381,18 +1391,9 @@ class TemporalTagger:
         year = m["y"]
 
         def day_in(y: int) -> dt.date:
-            if name.startswith("christmas eve"):
-                return dt.date(y, 12, 24)
-            if name.startswith("christmas"):
-                return dt.date(y, 12, 25)
-            if name.startswith("new year s eve"):
-                return dt.date(y, 12, 31)
-            if name.startswith("new year"):
-                return dt.date(y, 1, 1)
-            if name.startswith("halloween"):
-                return dt.date(y, 10, 31)
-            if name.startswith("valentine"):
-                return dt.date(y, 2, 14)
+            for prefix, month, day in _FIXED_HOLIDAYS:
+                if name.startswith(prefix):
+                    return dt.date(y, month, day)
             if name.startswith("thanksgiving"):
                 first = dt.date(y, 11, 1)
                 return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
