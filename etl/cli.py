@@ -1,16 +1,21 @@
 """The ``newsetl`` command line (Typer + rich).
 
-Commands: ``run`` (the ingest flow), ``rejects`` (list rejected files),
-``serve`` (scheduled deployment), ``es up|down|status`` (local node).
+Commands: ``run`` (the ingest flow), ``search`` (full-text with facets),
+``rejects`` (list rejected files), ``serve`` (scheduled deployment), ``setup``
+(index and alias), ``evaluate-dates`` (score the temporal tagger on TimeML),
+``es up|down|status`` (local node).
 Expected faults (Elasticsearch down, bad folder, node start failure) print one
 red line and exit 1; ``--debug`` shows the traceback instead.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
+from datetime import datetime
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -137,6 +142,103 @@ def run(
         _fail(NewsEtlError("run accounting does not balance: seen != indexed + unchanged + rejected"))
 
 
+class SortOrder(str, Enum):
+    """Hit order for ``newsetl search``."""
+
+    relevance = "relevance"
+    published = "published"
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Search text (simple_query_string syntax: words, \"phrases\", -exclude, a|b). Empty: all articles.")] = "",
+    person: Annotated[list[str] | None, typer.Option("--person", metavar="NAME", help="Only articles naming this person (repeatable: all must match).")] = None,
+    org: Annotated[list[str] | None, typer.Option("--org", metavar="NAME", help="Only articles naming this organisation (repeatable).")] = None,
+    gpe: Annotated[list[str] | None, typer.Option("--gpe", metavar="NAME", help="Only articles naming this country/city/state (repeatable; aliases such as DPRK work).")] = None,
+    loc: Annotated[list[str] | None, typer.Option("--loc", metavar="NAME", help="Only articles naming this location (repeatable).")] = None,
+    norp: Annotated[list[str] | None, typer.Option("--norp", metavar="NAME", help="Only articles naming this nationality/religious/political group (repeatable).")] = None,
+    dateline: Annotated[list[str] | None, typer.Option("--dateline", metavar="NAME", help="Only these datelines (repeatable: any matches).")] = None,
+    agency: Annotated[list[str] | None, typer.Option("--agency", metavar="NAME", help="Only these agencies, e.g. AFP (repeatable: any matches).")] = None,
+    language: Annotated[list[str] | None, typer.Option("--language", metavar="NAME", help="Only these languages, ISO 639-1 (repeatable).")] = None,
+    published_from: Annotated[datetime | None, typer.Option("--published-from", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Published on or after this day.")] = None,
+    published_to: Annotated[datetime | None, typer.Option("--published-to", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Published on or before this day.")] = None,
+    mentions_from: Annotated[datetime | None, typer.Option("--mentions-from", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Mentions a date on or after this day (with --mentions-to: a date in the interval).")] = None,
+    mentions_to: Annotated[datetime | None, typer.Option("--mentions-to", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Mentions a date on or before this day.")] = None,
+    sort: Annotated[SortOrder, typer.Option("--sort", help="Order of hits.")] = SortOrder.relevance,
+    size: Annotated[int, typer.Option("--size", min=1, max=1000, help="Hits per page.")] = 10,
+    page: Annotated[int, typer.Option("--page", min=1, help="Page number, from 1.")] = 1,
+    facets: Annotated[int, typer.Option("--facets", min=1, max=1000, help="Values shown per facet.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print hits and facets as JSON.")] = False,
+) -> None:
+    """Full-text search over body and lead with filters, highlighted snippets and facet counts.
+
+    Exit codes: 0 with results or none; 1 when Elasticsearch is down or the index is
+    empty; 2 for a malformed query (an unbalanced quote or parenthesis).
+    """
+    from etl import index as es_index
+    from etl.search import QuerySyntaxError, SearchRequest
+    from etl.search import search as run_search
+
+    def day(value: datetime | None):
+        return value.date() if value else None
+
+    settings = _settings()
+    entity_filters = {"person": person, "org": org, "gpe": gpe, "loc": loc, "norp": norp}
+    req = SearchRequest(
+        query=query,
+        entities={k: v for k, v in entity_filters.items() if v},
+        dateline=dateline or [],
+        agency=agency or [],
+        language=language or [],
+        published_from=day(published_from),
+        published_to=day(published_to),
+        mentions_from=day(mentions_from),
+        mentions_to=day(mentions_to),
+        sort=sort.value,
+        size=size,
+        page=page,
+        facet_size=facets,
+    )
+    try:
+        es = es_index.connect(settings)
+        es_index.check_connection(es, settings.es_url)
+        result = run_search(es, settings.index_alias, req)
+    except QuerySyntaxError as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    except NewsEtlError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return
+    _print_search(result)
+
+
+def _print_search(result) -> None:
+    from rich.markup import escape
+
+    from etl.search import snippet_markup
+
+    pages = max(1, -(-result.total // result.size))
+    first = (result.page - 1) * result.size
+    console.print(f"[bold]{result.total}[/] article(s) match; page {result.page} of {pages}", highlight=False)
+    for n, hit in enumerate(result.hits, start=first + 1):
+        where = " · ".join(x for x in (hit.published[:10], hit.dateline, hit.agency) if x)
+        console.print(f"\n[bold]{n}.[/] {escape(where)}  [dim]{escape(hit.source)}/{escape(hit.source_path)}[/]", highlight=False)
+        fragments = hit.highlight.get("body") or hit.highlight.get("lead") or [hit.lead[:240]]
+        console.print("   " + snippet_markup(fragments), highlight=False)
+    table = Table(title="facets", show_lines=False)
+    table.add_column("facet")
+    table.add_column("counts", overflow="fold")
+    for name, buckets in result.facets.items():
+        if buckets:
+            table.add_row(name, ", ".join(f"{escape(str(b['key']))} ({b['count']})" for b in buckets))
+    if table.row_count:
+        console.print()
+        console.print(table)
+
+
 @app.command()
 def rejects(
     run_id: Annotated[str | None, typer.Option("--run", help="Only rejections of this run id (a prefix is enough).")] = None,
@@ -175,6 +277,43 @@ def serve(
     from flows.ingest import ingest
 
     ingest.serve(name=name, cron=cron, interval=interval, parameters={"path": str(path.absolute())})
+
+
+@app.command()
+def setup() -> None:
+    """Create the versioned index behind the alias and the rejections index (idempotent); print the index name.
+
+    The Docker setup service runs this before Kibana's saved objects are imported.
+    """
+    from etl import index as es_index
+
+    settings = _settings()
+    try:
+        es = es_index.connect(settings)
+        es_index.check_connection(es, settings.es_url)
+        name = es_index.ensure_index(es, settings)
+    except NewsEtlError as exc:
+        _fail(exc)
+        return
+    console.print(f"alias {settings.index_alias} -> {name}; rejections in {settings.rejections_index}")
+
+
+@app.command("evaluate-dates")
+def evaluate_dates(
+    directory: Annotated[Path, typer.Argument(help="Folder of TimeML .tml files (searched recursively).")],
+    errors: Annotated[bool, typer.Option("--errors", help="List every miss, false alarm and wrong value with context.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the measures (and errors) as JSON.")] = False,
+) -> None:
+    """Score the temporal tagger on TimeML files: TempEval-3 Task A span, type and value measures."""
+    from etl.evaluate_cli import evaluate_dates_command
+
+    try:
+        code = evaluate_dates_command(directory, errors, as_json)
+    except NewsEtlError as exc:
+        _fail(exc)
+        return
+    if code:
+        raise typer.Exit(code)
 
 
 @es_app.command("up")

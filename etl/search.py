@@ -1,0 +1,296 @@
+"""Full-text search with filters and facets over the ``news`` alias (``newsetl search``).
+
+User text only ever reaches Elasticsearch through ``simple_query_string``
+(Elastic's advice for search boxes: it never fails on syntax and exposes no
+field or regex tricks). Because ``simple_query_string`` silently reads an
+unbalanced quote or parenthesis as plain text, :func:`check_query_syntax`
+rejects those first, so a user learns the query was not what they meant.
+
+Filters are exact (``term``, case-insensitive) on keyword fields; entity
+values go through :func:`etl.entities.canonical_name`, so ``--gpe DPRK`` finds
+documents about ``North Korea``. Date filters are half-open intervals built from
+inclusive calendar days: ``--published-from 2017-11-01 --published-to 2017-11-30``
+is ``[2017-11-01, 2017-12-01)``. ``--mentions-from/--mentions-to`` match articles
+whose ``mentioned_dates`` ranges *intersect* the interval (range-field query,
+``relation: intersects``).
+
+Facets: a ``terms`` aggregation per entity type, ``dateline``, ``agency`` and
+``language``; a monthly ``date_histogram`` over ``published``; and a monthly
+``date_histogram`` over the ``mentioned_dates`` range field, where an article
+counts once in every month one of its mentioned ranges overlaps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+
+from elasticsearch import ApiError, Elasticsearch, TransportError
+
+from etl.errors import ElasticsearchUnavailable, NewsEtlError
+
+MAX_RESULT_WINDOW = 10_000
+"""Elasticsearch's default ``index.max_result_window``: ``(page - 1) * size + size`` may not exceed it."""
+
+ENTITY_FILTERS: tuple[str, ...] = ("person", "org", "gpe", "loc", "norp")
+"""Entity types offered as CLI filters; facets cover every type in ``etl.models.ENTITY_TYPES``."""
+
+HIGHLIGHT_PRE = "<em>"
+HIGHLIGHT_POST = "</em>"
+
+
+class QuerySyntaxError(NewsEtlError):
+    """The search text is malformed (unbalanced quote or parenthesis); nothing was sent."""
+
+
+class EmptyIndexError(NewsEtlError):
+    """The alias does not exist or holds no articles yet."""
+
+
+@dataclass
+class SearchRequest:
+    """What the user asked for. Dates are calendar days, both ends inclusive; ``page`` counts from 1.
+
+    ``entities`` maps a lower-cased entity type (``person``, ``gpe``...) to values
+    that must all be present (AND). ``sort`` is ``relevance`` or ``published``
+    (newest first).
+    """
+
+    query: str = ""
+    entities: dict[str, list[str]] = field(default_factory=dict)
+    dateline: list[str] = field(default_factory=list)
+    agency: list[str] = field(default_factory=list)
+    language: list[str] = field(default_factory=list)
+    published_from: dt.date | None = None
+    published_to: dt.date | None = None
+    mentions_from: dt.date | None = None
+    mentions_to: dt.date | None = None
+    sort: str = "relevance"
+    size: int = 10
+    page: int = 1
+    facet_size: int = 10
+
+
+@dataclass
+class Hit:
+    """One matching article: ``highlight`` maps ``body``/``lead`` to fragments with ``<em>`` marks."""
+
+    id: str
+    score: float | None
+    published: str
+    dateline: str | None
+    agency: str | None
+    source: str
+    source_path: str
+    lead: str
+    highlight: dict[str, list[str]]
+
+
+@dataclass
+class SearchResult:
+    """Total matches, the requested page of hits, and facets as ``{name: [{"key": str, "count": int}]}``.
+
+    Facet names are the field names: ``entities.person``, ``entities.org``... (every
+    entity type), ``dateline``, ``agency``, ``language``, plus ``published_month`` and
+    ``mentioned_month`` (keys ``YYYY-MM``). Empty facets are kept as ``[]``.
+    """
+
+    total: int
+    page: int
+    size: int
+    hits: list[Hit]
+    facets: dict[str, list[dict]]
+
+    def to_json(self) -> dict:
+        """A plain dict for ``--json`` (same hits and facets as the terminal view)."""
+        return asdict(self)
+
+
+def check_query_syntax(query: str) -> None:
+    """Raise :class:`QuerySyntaxError` for an unbalanced ``"`` or unbalanced parentheses.
+
+    ``simple_query_string`` operators (Elasticsearch reference, "Simple query
+    string syntax"): ``"`` wraps a phrase and ``(``/``)`` group; a backslash
+    escapes the next character. Everything else is accepted as is.
+    """
+    depth = 0
+    quote_at: int | None = None
+    escaped = False
+    for i, ch in enumerate(query):
+        if escaped:
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch == '"':
+            quote_at = i if quote_at is None else None
+        elif quote_at is None and ch == "(":
+            depth += 1
+        elif quote_at is None and ch == ")":
+            depth -= 1
+            if depth < 0:
+                raise QuerySyntaxError(f"malformed query {query!r}: ')' at position {i + 1} closes nothing")
+    if quote_at is not None:
+        raise QuerySyntaxError(
+            f"malformed query {query!r}: the double quote at position {quote_at + 1} is never closed "
+            '(phrases need a pair of quotes; escape a literal quote as \\")'
+        )
+    if depth > 0:
+        raise QuerySyntaxError(f"malformed query {query!r}: {depth} '(' never closed")
+
+
+def _day_range(start: dt.date | None, end: dt.date | None, what: str) -> dict:
+    if start and end and end < start:
+        raise NewsEtlError(f"{what}: the end date {end} is before the start date {start}")
+    bounds: dict = {}
+    if start:
+        bounds["gte"] = start.isoformat()
+    if end:
+        bounds["lt"] = (end + dt.timedelta(days=1)).isoformat()
+    return bounds
+
+
+def _canonical_values(entity_type: str, values: list[str]) -> list[str]:
+    from etl.entities import canonical_name
+
+    return [canonical_name(v, entity_type)[0] for v in values]
+
+
+def build_body(req: SearchRequest) -> dict:
+    """The ``_search`` request body for ``req`` (query, filters, highlight, aggregations, sort, paging).
+
+    Raises :class:`QuerySyntaxError` for malformed search text and
+    :class:`NewsEtlError` for an impossible page or date interval.
+    """
+    if req.size < 1 or req.page < 1:
+        raise NewsEtlError("--size and --page must be at least 1")
+    if req.page * req.size > MAX_RESULT_WINDOW:
+        raise NewsEtlError(
+            f"--page {req.page} x --size {req.size} goes past the first {MAX_RESULT_WINDOW} hits; narrow the search instead"
+        )
+    must: list[dict] = []
+    text = req.query.strip()
+    if text:
+        check_query_syntax(text)
+        must.append(
+            {
+                "simple_query_string": {
+                    "query": text,
+                    "fields": ["lead^2", "body"],
+                    "default_operator": "and",
+                }
+            }
+        )
+    filters: list[dict] = []
+    for etype, values in req.entities.items():
+        for value in _canonical_values(etype, values):
+            filters.append({"term": {f"entities.{etype}": {"value": value, "case_insensitive": True}}})
+    for fname, values in (("dateline", req.dateline), ("agency", req.agency), ("language", req.language)):
+        if values:  # several values of one field: any of them
+            filters.append(
+                {"bool": {"should": [{"term": {fname: {"value": v, "case_insensitive": True}}} for v in values], "minimum_should_match": 1}}
+            )
+    published = _day_range(req.published_from, req.published_to, "--published-from/--published-to")
+    if published:
+        filters.append({"range": {"published": published}})
+    mentions = _day_range(req.mentions_from, req.mentions_to, "--mentions-from/--mentions-to")
+    if mentions:
+        filters.append({"range": {"mentioned_dates": {**mentions, "relation": "intersects"}}})
+
+    from etl.models import ENTITY_TYPES
+
+    aggs: dict = {f"entities.{t}": {"terms": {"field": f"entities.{t}", "size": req.facet_size}} for t in ENTITY_TYPES}
+    for fname in ("dateline", "agency", "language"):
+        aggs[fname] = {"terms": {"field": fname, "size": req.facet_size}}
+    aggs["published_month"] = {
+        "date_histogram": {"field": "published", "calendar_interval": "month", "format": "yyyy-MM", "min_doc_count": 1}
+    }
+    mentioned: dict = {"field": "mentioned_dates", "calendar_interval": "month", "format": "yyyy-MM", "min_doc_count": 1}
+    if mentions:  # a decade-long mention would otherwise spread over 120 months outside the asked window
+        # bounds are read with the histogram's own format (yyyy-MM): months, both ends included
+        mentioned["hard_bounds"] = {
+            "min": f"{req.mentions_from:%Y-%m}" if req.mentions_from else "0001-01",
+            "max": f"{req.mentions_to:%Y-%m}" if req.mentions_to else "9999-12",
+        }
+    aggs["mentioned_month"] = {"date_histogram": mentioned}
+
+    body: dict = {
+        "query": {"bool": {"must": must or [{"match_all": {}}], "filter": filters}},
+        "from": (req.page - 1) * req.size,
+        "size": req.size,
+        "track_total_hits": True,
+        "_source": ["published", "dateline", "agency", "source", "source_path", "lead"],
+        "aggs": aggs,
+    }
+    if text:
+        body["highlight"] = {
+            "pre_tags": [HIGHLIGHT_PRE],
+            "post_tags": [HIGHLIGHT_POST],
+            "fields": {"lead": {"number_of_fragments": 0}, "body": {"fragment_size": 160, "number_of_fragments": 2}},
+        }
+    if req.sort == "published":
+        body["sort"] = [{"published": "desc"}, {"source_path": "asc"}]
+    elif req.sort != "relevance":
+        raise NewsEtlError(f"--sort must be 'relevance' or 'published', not {req.sort!r}")
+    return body
+
+
+def _buckets(agg: dict) -> list[dict]:
+    return [{"key": b.get("key_as_string", b["key"]), "count": b["doc_count"]} for b in agg.get("buckets", [])]
+
+
+def search(es: Elasticsearch, alias: str, req: SearchRequest) -> SearchResult:
+    """Run ``req`` against ``alias``.
+
+    Raises :class:`EmptyIndexError` when the alias is missing or empty,
+    :class:`QuerySyntaxError` for malformed text, :class:`ElasticsearchUnavailable`
+    when the node cannot be reached or refuses the request.
+    """
+    body = build_body(req)
+    try:
+        if not es.indices.exists_alias(name=alias) and not es.indices.exists(index=alias):
+            raise EmptyIndexError(f"there is no index '{alias}' yet: index articles first with `newsetl run DIR`")
+        if es.count(index=alias)["count"] == 0:
+            raise EmptyIndexError(f"the index '{alias}' holds no articles yet: index some with `newsetl run DIR`")
+        resp = es.search(index=alias, **body)
+    except ApiError as exc:
+        cause = exc.body.get("error", {}).get("root_cause", [{}])[0].get("reason") if isinstance(exc.body, dict) else None
+        raise ElasticsearchUnavailable(f"Elasticsearch refused the search (HTTP {exc.meta.status}): {cause or exc.message}") from None
+    except TransportError as exc:
+        raise ElasticsearchUnavailable(f"Elasticsearch failed during the search ({type(exc).__name__})") from None
+    hits = [
+        Hit(
+            id=h["_id"],
+            score=h.get("_score"),
+            published=h["_source"].get("published", ""),
+            dateline=h["_source"].get("dateline"),
+            agency=h["_source"].get("agency"),
+            source=h["_source"].get("source", ""),
+            source_path=h["_source"].get("source_path", ""),
+            lead=h["_source"].get("lead", ""),
+            highlight=dict(h.get("highlight", {})),
+        )
+        for h in resp["hits"]["hits"]
+    ]
+    facets = {name: _buckets(agg) for name, agg in resp["aggregations"].items()}
+    return SearchResult(total=resp["hits"]["total"]["value"], page=req.page, size=req.size, hits=hits, facets=facets)
+
+
+_EM_RE = re.compile(re.escape(HIGHLIGHT_PRE) + r"(.*?)" + re.escape(HIGHLIGHT_POST), re.S)
+
+
+def snippet_markup(fragments: list[str]) -> str:
+    """Rich console markup for highlight fragments: matches bold yellow, the rest escaped, joined by `` … ``."""
+    from rich.markup import escape
+
+    out = []
+    for frag in fragments:
+        parts, last = [], 0
+        for m in _EM_RE.finditer(frag):
+            parts.append(escape(frag[last : m.start()]))
+            parts.append(f"[bold yellow]{escape(m.group(1))}[/]")
+            last = m.end()
+        parts.append(escape(frag[last:]))
+        out.append("".join(parts).replace("\n", " "))
+    return " … ".join(out)

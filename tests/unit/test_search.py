@@ -1,0 +1,74 @@
+"""The search request body and the query-syntax check, without a node."""
+
+import datetime as dt
+
+import pytest
+
+from etl.errors import NewsEtlError
+from etl.search import QuerySyntaxError, SearchRequest, build_body, check_query_syntax, snippet_markup
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', 'north "korea', "(a | b", "a)", '"a" "b'])
+def test_malformed_queries_are_refused(query):
+    with pytest.raises(QuerySyntaxError):
+        check_query_syntax(query)
+
+
+@pytest.mark.parametrize("query", ['"North Korea" sanctions', "(a | b) -c", 'say \\"hi', '"a (b"', "sanctions*"])
+def test_well_formed_queries_pass(query):
+    check_query_syntax(query)  # no exception
+
+
+def test_unclosed_quote_message_names_the_position():
+    with pytest.raises(QuerySyntaxError, match="double quote at position 7 is never closed"):
+        check_query_syntax('north "korea')
+
+
+def test_user_text_goes_through_simple_query_string_only():
+    body = build_body(SearchRequest(query="sanctions"))
+    must = body["query"]["bool"]["must"]
+    assert must == [{"simple_query_string": {"query": "sanctions", "fields": ["lead^2", "body"], "default_operator": "and"}}]
+    assert "query_string" not in str(body).replace("simple_query_string", "")
+
+
+def test_empty_query_is_match_all_without_highlight():
+    body = build_body(SearchRequest())
+    assert body["query"]["bool"]["must"] == [{"match_all": {}}]
+    assert "highlight" not in body
+
+
+def test_mentions_interval_is_half_open_and_intersects():
+    body = build_body(SearchRequest(mentions_from=dt.date(2017, 11, 1), mentions_to=dt.date(2017, 11, 30)))
+    assert {"range": {"mentioned_dates": {"gte": "2017-11-01", "lt": "2017-12-01", "relation": "intersects"}}} in body[
+        "query"
+    ]["bool"]["filter"]
+    assert body["aggs"]["mentioned_month"]["date_histogram"]["hard_bounds"] == {"min": "2017-11", "max": "2017-11"}
+
+
+def test_published_to_includes_the_whole_day():
+    body = build_body(SearchRequest(published_to=dt.date(2017, 12, 27)))
+    assert {"range": {"published": {"lt": "2017-12-28"}}} in body["query"]["bool"]["filter"]
+
+
+def test_entity_values_are_canonicalized():
+    body = build_body(SearchRequest(entities={"gpe": ["DPRK", "the United States"]}))
+    filters = body["query"]["bool"]["filter"]
+    assert {"term": {"entities.gpe": {"value": "North Korea", "case_insensitive": True}}} in filters
+    assert {"term": {"entities.gpe": {"value": "United States", "case_insensitive": True}}} in filters
+
+
+def test_paging_and_sort():
+    body = build_body(SearchRequest(size=20, page=3, sort="published"))
+    assert (body["from"], body["size"]) == (40, 20)
+    assert body["sort"] == [{"published": "desc"}, {"source_path": "asc"}]
+    with pytest.raises(NewsEtlError, match="past the first 10000 hits"):
+        build_body(SearchRequest(size=100, page=101))
+
+
+def test_reversed_interval_is_an_error():
+    with pytest.raises(NewsEtlError, match="before the start date"):
+        build_body(SearchRequest(published_from=dt.date(2017, 12, 2), published_to=dt.date(2017, 12, 1)))
+
+
+def test_snippet_markup_marks_matches_and_escapes_the_rest():
+    assert snippet_markup(["UN <em>sanctions</em> [act of war]"]) == "UN [bold yellow]sanctions[/] \\[act of war]"
