@@ -28,6 +28,7 @@ run: install ## start the local Elasticsearch node (127.0.0.1:9200, left running
 	NEWSETL_ES_URL=http://127.0.0.1:$(ES_PORT) $(BIN)/newsetl run seeds
 
 test: install ## start a throwaway node on $(TEST_ES_PORT), run every test against it, stop it
+	@bash docker/ensure-compose.sh
 	@set -u; \
 	$(BIN)/newsetl es up --port $(TEST_ES_PORT) --ephemeral || exit 1; \
 	trap '$(BIN)/newsetl es down --port $(TEST_ES_PORT)' EXIT; \
