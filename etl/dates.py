@@ -148,6 +148,29 @@ _OF_HEADS = frozenset(
 )
 
 
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SPOKEN_YEAR = (
+    rf"(?:[Nn]ineteen[\s-](?:(?:{_TENS})(?:[\s-](?:{_ONES}))?\b|(?:{_TEENS})\b|oh[\s-](?:{_ONES})\b)"
+    rf"|[Tt]wo\s+thousand(?:\s+and)?(?:[\s-](?:{_TEENS}|{_ONES})\b)?)"
+)
+"""A year said in words, as in broadcast transcripts: "nineteen ninety-six", "two thousand one"."""
+
+
+def _spoken_year(text: str) -> int | None:
+    """1900-2019 from words ("nineteen ninety-six" -> 1996, "two thousand and one" -> 2001)."""
+    words = re.split(r"[\s-]+", text.lower().strip())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + (_number(" ".join(rest)) or 0 if rest else 0)
+    if words[0] != "nineteen":
+        return None
+    rest = [w for w in words[1:] if w != "oh"]
+    n = _number(" ".join(rest))
+    return 1900 + n if n is not None and n < 100 else None
+
+
 def _alts(words: Sequence[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
@@ -241,13 +264,34 @@ class _Anaphor:
     shift: int  # signed number of units; 0 with ``same`` for "that day", "the quarter"
     same: bool = False  # the anchor itself at ``unit`` granularity; never the DCT
     exact: bool = False  # the anchor must have exactly ``unit`` granularity
+    fallback: _Timex | None = None  # the value when the anchor cannot take the shift
+    tod: str | None = None  # a clock time ("HH:MM") on the anchor's day: a TIMEX3 TIME
+
+
+@dataclass(frozen=True, slots=True)
+class _Period:
+    """A phrase naming the story's reporting period, or the same period a year before.
+
+    Business news reports results for a fiscal period (mostly a quarter) and compares them
+    with the same period of the year before: in a story about "the third quarter" of 1989,
+    "the year-ago quarter", "up from $10 million a year ago" and "the quarter" are 1988-Q3,
+    1988-Q3 and 1989-Q3 (TimeML 1.2.1 ``anchorTimeID`` on the period; the TimeBank WSJ
+    annotation). The reporting period is the first recent quarter the story names (its lead:
+    "third-quarter profit rose ..."; begun by the DCT and ended less than a year before it); after a year-to-date period ("the first nine months")
+    a comparison is yearly until a quarter is named again.
+    """
+
+    years_back: int = 0  # 1 for "the year-ago quarter", "a year earlier"
+    quarter: int | None = None  # an ordinal in the phrase: "the year-earlier third quarter"
+    year: int | None = None  # a year in the phrase: "the 1988 quarter"
+    fallback: _Timex | _Anaphor | None = None  # the value when no quarter precedes
 
 
 @dataclass(frozen=True, slots=True)
 class _Hit:
     start: int
     end: int
-    timex: _Timex | _Anaphor
+    timex: _Timex | _Anaphor | _Period
     rule: int = 0
 
 
@@ -494,8 +538,14 @@ class TemporalTagger:
       word; ISO ``YYYY-MM-DD`` and US ``MM/DD/YYYY`` dates; clock times tied to a day;
     * bare years after a cue word; decades ("the 1990s"); centuries ("the 20th century");
     * quarters ("the third quarter", "third-quarter", "Q3 2017"); seasons ("last summer");
-    * durations ("two years" -> ``P2Y``), sets ("every day" -> ``P1D``), and
-      ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` ("now", "recently", "the future");
+    * durations ("two years" -> ``P2Y``, "2 1/2 years" -> ``P2Y6M``, "decades-long",
+      "in recent years" -> ``PXY``), sets ("every day", "daily" -> ``P1D``), and
+      ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` ("now", "current", "recently", "the future");
+    * business-news reporting periods: "the year-ago quarter", "up from $10 million a year
+      ago", "the latest quarter" resolve against the quarter the story reports (:class:`_Period`);
+      "the year ended Sept. 30" is ``P1Y``, "for the full year" the DCT's year;
+    * clock times alone ("at 10:35 a.m.") on the day last mentioned; years in words
+      ("nineteen ninety-six");
     * inside spaCy DATE/TIME spans only: bare years, bare months (also May/March), bare
       seasons, anaphoric expressions ("the previous day"), rare absolute strings (dateparser).
     """
@@ -585,7 +635,7 @@ class TemporalTagger:
             # "early 1990", "fiscal 1989", "the 1996 campaign"
             (
                 f(
-                    r"(?<![\d$£€#.,'’/])\b(?P<y>(?:19|20)\d\d)\b"
+                    r"(?<![\d$£€#.,'’/])\b(?P<y>(?:1[6-9]|20)\d\d)\b"
                     r"(?![\d,.]?\d|\s*(?:%|percent\b|per\s+cent\b)|-\d|['’]?s\b)"
                 ),
                 self._cued_year,
@@ -648,7 +698,7 @@ class TemporalTagger:
             (
                 f(
                     rf"\b(?P<unit>{_UNIT_CS})\b"
-                    r"(?!-old|[\s-]+olds?\b|\s+(?:ago|later|earlier|before|after|hence|from\s+now|of\s+age|and\s+a\s+half|or\s+so)\b)"
+                    r"(?!-old|[\s-]+olds?\b|\s+(?:ago|hence|from\s+now|of\s+age|and\s+a\s+half|or\s+so)\b)"
                     r"(?!-(?:and|to|or)-)"
                 ),
                 self._duration,
@@ -670,6 +720,14 @@ class TemporalTagger:
                 ),
                 self._ref,
             ),
+            # Temporal adjectives: "current" -> PRESENT_REF, "then-current" -> PAST_REF
+            (
+                f(
+                    r"\b(?P<t>(?P<past>[Tt]hen[\s-]current)|(?P<present>[Cc]urrent))\b"
+                    r"(?![-’']|\s+(?:accounts?|affairs|assets|liabilities|flows?|density|rate|ratio)\b)"
+                ),
+                self._ref,
+            ),
             # "over the weekend", "ahead of the weekend"
             (
                 f(r"(?:\b(?P<ahead>ahead\s+of|before)\s+)?\b(?P<t>the\s+weekend)\b(?!['’]s|\s+(?:of|before|after)\b)", I),
@@ -677,7 +735,7 @@ class TemporalTagger:
             ),
             # "for weeks", "within days", "in years"
             (
-                f(r"\b(?:for|within|in|over)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades))\b(?!\s+(?:of|to\s+come|ago|later|earlier|before|after|since|past)\b)(?![-’'])", I),
+                f(r"\b(?:(?:for|within|in|over)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades))|(?P<t2>(?:[Rr]ecent|(?:[Tt]he\s+)?[Cc]oming)\s+(?P<unit2>days|weeks|months|quarters|years|decades)|[Tt]he\s+(?P<unit3>days|weeks|months|years)\s+ahead))\b(?!\s+(?:of|to\s+come|ago|later|earlier|before|after|since|past)\b)(?![-’'])", I),
                 self._vague_duration,
             ),
             # Holidays: "Christmas Day", "Thanksgiving", "last Christmas", "Easter 2016"
@@ -689,15 +747,73 @@ class TemporalTagger:
                 ),
                 self._holiday,
             ),
+            # Reporting periods: "the year-ago quarter", "the same period last year", "the 1988
+            # quarter", "the latest period", "year-earlier" (business news, see _Period)
+            (
+                f(
+                    r"\b(?P<t>(?:the\s+)?(?:(?:same|corresponding|comparable|year-ago|year-earlier|prior-year)\s+){0,2}"
+                    r"(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)"
+                    r"(?:\s+(?P<back>a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year))?"
+                    r"|last\s+year['’]s\s+(?:(?P<q2>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?P<back2>quarter|period)"
+                    r"|the\s+(?P<y>(?:19|20)\d\d)\s+(?:quarter|period)"
+                    r"|the\s+(?P<latest>latest|most\s+recent)\s+(?:three-month\s+)?period"
+                    r"|(?P<adj>year-(?:earlier|ago)))\b(?!-|['’]s)",
+                    I,
+                ),
+                self._period_back,
+            ),
             # Same-reference anaphors: "that day", "the same year", "the quarter", "the latest quarter"
             (
                 f(
                     r"\b(?P<t>(?:that|the\s+same)\s+(?P<unit>day|week|month|year|quarter)"
                     r"|the\s+(?:latest\s+|same\s+|fiscal\s+)?(?P<q>quarter))\b"
-                    r"(?!['’-]|\s+(?:of|before|after|when|that|in\s+which|last|a|one|next|this|earlier|later)\b)",
+                    r"(?![-’']\w\w|\s+(?:of|before|after|when|that|in\s+which|last|a|one|next|this|earlier|later)\b)",
                     I,
                 ),
                 self._same_anaphor,
+            ),
+            # "a year earlier", "one week later": anaphoric (the reporting period a year back
+            # in a comparison of figures; else the latest mention shifted; else a DURATION)
+            (
+                f(r"\b(?P<t>(?:a|one)\s+(?P<unit3>year|month|week)\s+(?P<dir3>earlier|later))\b", I),
+                self._anaphor,
+            ),
+            # "the year", "for the full year", "earlier in the year", "year-end", "the fiscal
+            # year ended June 30"
+            (
+                f(
+                    r"\b(?P<t>(?:(?P<inyear>earlier|later)\s+in\s+)?the\s+(?P<mod>full\s+|fiscal\s+|current\s+fiscal\s+|whole\s+|entire\s+)?year"
+                    r"|(?:the\s+end\s+of\s+the\s+year|year[\s-]end|year['’]s\s+end)(?P<end>))\b"
+                    r"(?![-’']|\s+(?:before|after|earlier|later|ago|two|of|in\s+which|when|\d|(?-i:[A-Z])))",
+                    I,
+                ),
+                self._the_year,
+            ),
+            # A clock time alone: "at 10:35 a.m.", "at midday" -> on the day last mentioned
+            (
+                f(
+                    rf"\b(?P<t>{_CLOCK}{_TZ}(?:,?\s+(?:on\s+)?(?P<mon>{_MONTH})\s*(?P<day>{_DAY})(?:,?\s+(?P<y>{_YEAR4}))?)?)(?![\w-])",
+                    I,
+                ),
+                self._bare_clock,
+            ),
+            # "decades-long", "a day-long meeting", "2 1/2 years", "two and a half hours"
+            (
+                f(
+                    r"\b(?P<t>(?P<lu>day|week|month|year|decade|centur(?:y|ie))(?P<pl>s?)-long"
+                    rf"|(?P<n>\d{{1,3}}|{_alts(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'a'])})"
+                    r"(?:\s+1/2|\s*½|\s+and\s+a\s+half)\s+(?P<hu>years?|hours?|days?))\b",
+                    I,
+                ),
+                self._odd_duration,
+            ),
+            # A year said in words: "nineteen ninety-six", "January nineteen ninety-seven"
+            (
+                f(
+                    rf"\b(?P<t>(?:(?P<mon>{_MONTH_FULL})\s+|(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+of\s+"
+                    rf"|the\s+year\s+)?(?P<y>{_SPOKEN_YEAR}))(?![\w-])"
+                ),
+                self._spoken,
             ),
             # Anaphoric days, own pattern only when the phrase ends a clause ("the day before
             # the vote" is anchored on the vote). Weeks, months and years ("a year earlier",
@@ -828,18 +944,44 @@ class TemporalTagger:
         out: list[DateMention] = []
         anchor: _Timex = _at(dct, "day")
         anchor_is_dct = True
+        period: _Timex | None = None  # the first quarter mentioned: the reporting period
+        quarterly = True  # False after "the first nine months": comparisons are then yearly
         for h in hits:
             tx = h.timex
-            if isinstance(tx, _Anaphor):
+            is_anchor = True
+            if isinstance(tx, _Period):
+                if tx.years_back and not quarterly and tx.quarter is None:
+                    # after "the first nine months": the year to date, a year back
+                    resolved_p, sets_period = _at(_shift(dct, "year", -tx.years_back), "year"), False
+                else:
+                    use = period if (quarterly or not tx.years_back) else None
+                    resolved_p, sets_period = _resolve_period(tx, use, anchor, anchor_is_dct, dct)
+                if resolved_p is None:
+                    continue
+                if sets_period and period is None:
+                    period = resolved_p
+                # a comparison ("a year earlier") is not an anchor: two in a row must not chain
+                is_anchor = tx.years_back == 0
+                tx = resolved_p
+            elif isinstance(tx, _Anaphor):
                 try:
                     resolved = None if (tx.same and anchor_is_dct) else _resolve_anaphor(tx, anchor)
                 except (ValueError, OverflowError):
                     resolved = None
                 if resolved is None:
-                    continue
+                    if tx.fallback is None:
+                        continue
+                    resolved = tx.fallback
                 tx = resolved
+            elif tx.granularity == "quarter" and tx.start is not None and tx.end is not None:
+                if period is None and tx.start <= dct and (dct - tx.end).days < 365:
+                    period = tx  # a recent quarter: the one the story reports
+                quarterly = True
+            elif tx.type == "DURATION" and _YEAR_TO_DATE.search(text, h.start, h.end):
+                quarterly = False
             if tx.start is not None and tx.end is not None:
-                anchor, anchor_is_dct = tx, False
+                if is_anchor:
+                    anchor, anchor_is_dct = tx, False
                 rng = DateRange(gte=tx.start.isoformat(), lt=tx.end.isoformat())
             else:
                 rng = None
@@ -1071,27 +1213,39 @@ class TemporalTagger:
             d = dct.replace(day=1, month=1)
             d = _add_months(d, step * (120 if unit == "decade" else 1200))
             return self._hit(m, _at(d, unit))
-        return self._hit(m, _at(_shift(dct, unit, step), unit))
+        tx = _at(_shift(dct, unit, step), unit)
+        if unit == "year" and rel == "last" and _comparison(text, m.start("t"), need_cue=True):
+            # "up from last year's $2.34 billion": the reporting period a year back
+            return self._hit(m, _Period(years_back=1, fallback=tx))
+        return self._hit(m, tx)
 
     def _ago(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
         """"two days ago" -> DCT - 2 days at day granularity; "three weeks ago" -> that ISO
         week; "six months ago" -> that month; "a year ago" -> that year; "a decade ago" ->
         that year (TIMEX3 guidelines: "ago" is anchored on the DCT, granularity of the unit).
-        A hedge ("nearly", "more than") stays in the extent; the value is unchanged."""
+        A hedge ("nearly", "more than") stays in the extent; the value is unchanged.
+        "several/a few years ago" -> ``PAST_REF`` (no number to count back)."""
         lm = _left(_L_AGO, text, m.start())
         if lm is None:
             return None
         n = _number(lm["num"])
         unit = _unit_key(m["unit"])
+        sign = 1 if m["dir"].lower() in ("from now", "hence") else -1
+        if n is None and lm["num"].lower() in ("several", "a few", "few") and unit not in ("hour", "minute"):
+            # "several years ago": a vague past (TIMEX3 PAST_REF, as HeidelTime)
+            return _Hit(lm.start(), m.end(), _Timex("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None))
         if n is None or unit not in ("day", "week", "fortnight", "month", "quarter", "year", "decade", "century"):
             return None
-        sign = 1 if m["dir"].lower() in ("from now", "hence") else -1
         if unit == "fortnight":
             unit, n = "week", 2 * n
         if unit == "century":
             unit, n = "year", 100 * n
         gran = "year" if unit == "decade" else unit
-        return _Hit(lm.start(), m.end(), _at(_shift(dct, unit, sign * n), gran))
+        tx = _at(_shift(dct, unit, sign * n), gran)
+        if unit == "year" and n == 1 and sign < 0 and _comparison(text, lm.start(), need_cue=False):
+            # "up from $10 million a year ago": the reporting period a year back (see _Period)
+            return _Hit(lm.start(), m.end(), _Period(years_back=1, fallback=tx))
+        return _Hit(lm.start(), m.end(), tx)
 
     def _cued_year(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
         """A 4-digit year 1900-2099 after a cue word -> ``YYYY``, year granularity.
@@ -1196,7 +1350,9 @@ class TemporalTagger:
         else:
             q = _ORDINALS[q_word]
         if year is None and fiscal:
-            return None  # a fiscal quarter without its year is not a calendar quarter
+            # a fiscal quarter without its year: TIMEX3 value in the DCT's (fiscal) year, as
+            # TimeBank annotates it; no calendar range, since fiscal calendars vary
+            return _Hit(*m.span("t"), _Timex("DATE", f"{dct.year:04d}-Q{q}", "quarter"))
         if year is None and _SPORTS.search(text, max(0, m.start() - 150), m.end() + 150):
             return None  # "nine minutes to play in the fourth quarter": a game, not a year
         if year is None:
@@ -1269,14 +1425,19 @@ class TemporalTagger:
         return _Hit(s, e, _at(start, "season"))
 
     def _set(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
-        """Recurring times, TIMEX3 type SET (no range): "every day"/"daily" (as an adverb:
-        not "daily flights") -> ``P1D``,
+        """Recurring times, TIMEX3 type SET (no range): "every day"/"daily" -> ``P1D`` (also
+        as an adjective, "daily flights", as TimeBank annotates it; not "quarterly dividend"
+        nor before a name, "the weekly Akhbar"; nor "annually" as a rate after a figure,
+        "to rise 20% annually", which TimeBank leaves unannotated),
         "every two years" -> ``P2Y``, "each Thursday"/"on Thursdays" -> ``XXXX-WXX-4``,
         "each July" -> ``XXXX-07``."""
         if m["adv"]:
+            if m["adv"] == "annually" and re.search(r"(?:\d|%|\bunits?|\bpercent)\s*$", text[max(0, m.start() - 20) : m.start()]):
+                return None  # a rate after a figure ("rise 20% annually", "$17.9 million annually")
             nxt = _word_after(text, m.end("t"))
             if m["adv"] != "annually" and nxt and re.match(r"\s*[A-Za-z]", text[m.end("t") :]) and nxt.lower() not in _ADVERB_FOLLOWERS:
-                return None  # an adjective: "daily flights", "the weekly Akhbar", "quarterly dividend"
+                if m["adv"] == "quarterly" or not nxt[0].islower():
+                    return None  # "quarterly dividend" (a kind of payment), "the weekly Akhbar"
             unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
                     "yearly": "year", "quarterly": "quarter", "hourly": "hour"}[m["adv"]]  # fmt: skip
             return self._hit(m, _Timex("SET", _duration_value(1, unit), None))
@@ -1319,7 +1480,8 @@ class TemporalTagger:
             return None
         s, e = lm.start(), m.end()
         pre = re.sub(r"\s+", " ", (lm["pre"] or "").lower())
-        if raw.lower() in ("a", "an", "one") and lm["sep"] != "-" and not (lm["hedge"] or pre):
+        later = re.match(r"\s+(?:later|after|earlier|before)\b", text[m.end() : m.end() + 10])
+        if raw.lower() in ("a", "an", "one") and lm["sep"] != "-" and not (lm["hedge"] or pre or later):
             prev = _word_before(text, s)
             if prev not in ("for", "in", "within", "than", "about", "lasting", "over", "nearly", "almost", "only", "just", "after"):
                 return None
@@ -1332,16 +1494,24 @@ class TemporalTagger:
         return _Hit(s, e, _Timex("DURATION", _duration_value(n, unit), _UNITS[unit][1]))
 
     def _past_unit(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
-        """"the past year" -> DURATION ``P1Y`` (TIMEX3 guidelines: a span up to the DCT)."""
+        """"the past year", "the last week", "the next month": the previous (next) calendar
+        unit, as "last year" (TimeBank annotates "over the past year" in a 1998 story as
+        ``1997``); decades and centuries stay DURATIONs (``P10Y``: "the past decade" is a
+        span of ten years, not the 1980s)."""
         if _title_unit(m["unit"], m["t"]):
             return None
         unit = m["unit"].lower()
-        return self._hit(m, _Timex("DURATION", _duration_value(1, unit), _UNITS[unit][1]))
+        if unit in ("decade", "century"):
+            return self._hit(m, _Timex("DURATION", _duration_value(1, unit), _UNITS[unit][1]))
+        step = 1 if re.search(r"next|coming", m["t"], re.IGNORECASE) else -1
+        return self._hit(m, _at(_shift(dct, unit, step), unit))
 
     def _ref(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
         """"now", "currently", "nowadays", "at present", "these days" -> ``PRESENT_REF``;
         "recently", "the past" -> ``PAST_REF``; "the (near) future" -> ``FUTURE_REF`` (TIMEX3
-        guidelines, type DATE, no range)."""
+        guidelines, type DATE, no range). The adjectives "current" (``PRESENT_REF``) and
+        "then-current" (``PAST_REF``) too, as TimeBank annotates them; "current account",
+        "current assets" and such financial terms are not."""
         if m["present"]:
             value = "PRESENT_REF"
         elif m["past"]:
@@ -1354,16 +1524,112 @@ class TemporalTagger:
         """Anaphoric "the previous day", "the day after", "a year earlier", "the following week":
         shifted from the latest calendar mention before it, or from the DCT when there is none
         (TimeML 1.2.1 ``anchorTimeID``; HeidelTime's reference-time rule)."""
-        unit = (m["unit"] or m["unit2"] or m["unit3"]).lower()
-        direction = (m["dir"] or m["dir2"] or m["dir3"]).lower()
+        g = m.groupdict()
+        unit = (g.get("unit") or g.get("unit2") or g["unit3"]).lower()
+        direction = (g.get("dir") or g.get("dir2") or g["dir3"]).lower()
         sign = 1 if direction in ("next", "following", "after", "later") else -1
-        return self._hit(m, _Anaphor(unit, sign))
+        duration = _Timex("DURATION", _duration_value(1, unit), unit) if g["unit3"] else None
+        if g["unit3"] and unit == "year" and sign < 0 and _comparison(text, m.start("t"), need_cue=False):
+            # "compared with C$307.2 a year earlier": the reporting period a year back
+            return self._hit(m, _Period(years_back=1, fallback=_Anaphor(unit, sign, fallback=duration)))
+        return self._hit(m, _Anaphor(unit, sign, fallback=duration))
 
     def _same_anaphor(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
-        """"that day", "the same year", "the (latest) quarter" -> the latest calendar mention
-        before it, at that unit (TimeML 1.2.1 ``anchorTimeID``); dropped when no date precedes."""
+        """"that day", "the same year" -> the latest calendar mention before it, at that unit
+        (TimeML 1.2.1 ``anchorTimeID``); dropped when no date precedes. "the (latest) quarter",
+        "that quarter" -> the reporting period (:class:`_Period`): the latest quarter
+        mentioned, else the latest quarter closed before the DCT."""
         unit = (m["unit"] or m["q"]).lower()
-        return self._hit(m, _Anaphor(unit, 0, same=True, exact=unit == "quarter"))
+        if unit == "quarter":
+            return self._hit(m, _Period())
+        return self._hit(m, _Anaphor(unit, 0, same=True))
+
+    def _the_year(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
+        """"the year" in business news (TimeBank's annotation of earnings reports).
+
+        "the (fiscal) year ended June 30" / "the fiscal year" -> DURATION ``P1Y`` (a span
+        named by its end); "the current fiscal year", "the year", "for the full year",
+        "earlier in the year", "year-end", "the end of the year" -> the DCT's year, TIMEX3
+        value ``YYYY`` (the end itself would be ``mod="END"``, which the value does not carry)."""
+        mod = re.sub(r"\s+", " ", (m["mod"] or "").lower()).strip()
+        nxt = _word_after(text, m.end("t")).lower()
+        if m["end"] is None and (nxt in ("ended", "ending", "ends", "through", "to") or mod == "fiscal"):
+            return self._hit(m, _Timex("DURATION", "P1Y", "year"))
+        return self._hit(m, _at(dct, "year"))
+
+    def _bare_clock(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
+        """A clock time without a weekday ("at about 10:35 a.m.", "at midday") -> TIMEX3 TIME
+        on the date written after it ("5 p.m. EST, Nov. 6"), else on the day last mentioned before it (TimeML 1.2.1 ``anchorTimeID``), else on the DCT:
+        ``1998-08-07T10:35``. Noon/midday ``T12:00``, midnight ``T24:00``."""
+        if m["noon"]:
+            hh, mm = (24 if m["noon"].lower() == "midnight" else 12), 0
+        else:
+            hh, mm = int(m["h"]) % 12 + (12 if m["ap"].lower().startswith("p") else 0), int(m["mi"] or 0)
+        tod = f"{hh:02d}:{mm:02d}"
+        gran = "minute" if m["mi"] else "hour"
+        if m["mon"]:  # "5 p.m. EST, Nov. 6": that day (see _month_day)
+            month = _MONTH_NUM[m["mon"].rstrip(".").lower()]
+            day = int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]
+            if m["y"]:
+                d = _safe_date(int(m["y"]), month, day)
+            else:
+                d = _nearest_day(month, day, dct, _future_context(text, m.start("t")))
+            return self._hit(m, _at(d, gran, tod) if d else None)
+        return self._hit(m, _Anaphor("day", 0, same=True, fallback=_at(dct, gran, tod), tod=tod))
+
+    def _odd_duration(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
+        """Durations the count rule leaves alone (TIMEX3 DURATION, ISO 8601 values):
+        "decades-long" -> ``PXY``, "day-long" -> ``P1D``; halves: "2 1/2 years" -> ``P2Y6M``,
+        "five and a half hours" -> ``PT5H30M``, "a day and a half" is not covered."""
+        if m["lu"]:
+            unit = _unit_key(m["lu"] + ("s" if m["pl"] else ""))
+            n = None if m["pl"] else 1
+            return self._hit(m, _Timex("DURATION", _duration_value(n, unit), _UNITS[unit][1]))
+        n = _number(m["n"])
+        if n is None:
+            return None
+        unit = _unit_key(m["hu"])
+        value = {"year": f"P{n}Y6M", "day": f"P{n}DT12H", "hour": f"PT{n}H30M"}[unit]
+        return self._hit(m, _Timex("DURATION", value, _UNITS[unit][1]))
+
+    def _spoken(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
+        """A year said in words (broadcast transcripts): "in nineteen ninety-one" -> ``1991``;
+        with a month ("January nineteen ninety-seven" -> ``1997-01``) or a season ("the
+        winter of nineteen ninety-four" -> ``1994-WI``). Not before a count noun."""
+        y = _spoken_year(m["y"])
+        if y is None or _word_after(text, m.end("t")).lower() in _COUNT_NOUNS:
+            return None
+        if m["y"].lower().startswith("two") and not (m["mon"] or m["s"] or m["t"].lower().startswith("the year")):
+            if y == 2000:
+                return None  # "two thousand" alone is mostly a number
+        if m["mon"]:
+            return self._hit(m, _at(dt.date(y, _MONTH_NUM[m["mon"].lower()], 1), "month"))
+        if m["s"]:
+            return self._hit(m, _at(_season_start(y, _SEASONS[m["s"].lower()]), "season"))
+        return self._hit(m, _at(dt.date(y, 1, 1), "year"))
+
+    def _period_back(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
+        """The reporting period a year back, or with a year (business news; :class:`_Period`).
+
+        "the year-ago quarter", "the year-earlier third quarter", "the comparable year-ago
+        period", "the same period last year", "the quarter a year ago", "last year's
+        quarter" -> the latest quarter mentioned (the ordinal as written), a year earlier;
+        "the 1988 quarter"/"the 1988 period" -> that quarter in 1988 (without a quarter
+        mentioned before, 1988). "year-earlier"/"year-ago" alone ("the year-earlier $4.5
+        million") -> that quarter a year back, else the DCT's year minus one. "the latest
+        period" -> the reporting quarter (else the latest one closed before the DCT)."""
+        q = _ORDINALS.get((m["q"] or m["q2"] or "").lower())
+        if m["y"]:
+            y = int(m["y"])
+            return self._hit(m, _Period(year=y, quarter=q, fallback=_at(dt.date(y, 1, 1), "year")))
+        if m["latest"]:
+            return self._hit(m, _Period())
+        if m["adj"]:
+            return self._hit(m, _Period(years_back=1, fallback=_at(_shift(dct, "year", -1), "year")))
+        back = bool(m["back"] or m["back2"]) or bool(re.search(r"year-|prior-year", m["t"], re.IGNORECASE))
+        if not back:
+            return None
+        return self._hit(m, _Period(years_back=1, quarter=q))
 
     def _weekend(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
         """"(over) the weekend" -> ``YYYY-Www-WE`` (TIMEX3): the latest weekend that has begun
@@ -1379,8 +1645,12 @@ class TemporalTagger:
         return self._hit(m, _Timex("DATE", f"{iso.year:04d}-W{iso.week:02d}-WE", None, sat, sat + dt.timedelta(2)))
 
     def _vague_duration(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
-        """"for weeks", "within days", "for the first time in years" -> ``PXW``/``PXD``/``PXY``."""
-        return self._hit(m, _Timex("DURATION", _duration_value(None, _unit_key(m["unit"])), _UNITS[_unit_key(m["unit"])][1]))
+        """"for weeks", "within days", "for the first time in years", "(in) recent years",
+        "in (the) coming months", "the weeks ahead" ->
+        ``PXW``/``PXD``/``PXY`` (TIMEX3 guidelines: a duration of unspecified length)."""
+        unit = _unit_key(m["unit"] or m["unit2"] or m["unit3"])
+        tx = _Timex("DURATION", _duration_value(None, unit), _UNITS[unit][1])
+        return _Hit(*m.span("t" if m["t"] else "t2"), tx)
 
     def _holiday(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
         """Fixed and computed holidays -> their day, in the year nearest the DCT (past bias):
@@ -1473,10 +1743,83 @@ def _resolve_anaphor(a: _Anaphor, anchor: _Timex) -> _Timex | None:
     if a.exact and gran != a.unit:
         return None
     if a.same:
-        return _at(anchor.start, a.unit)
+        return _at(anchor.start, a.unit, a.tod)
     if gran in ("minute", "hour"):
         gran = "day"
     return _at(_shift(anchor.start, a.unit, a.shift), gran)
+
+
+def _latest_closed_quarter(dct: dt.date) -> dt.date:
+    """First day of the latest calendar quarter that ended before the DCT (a company reports
+    a quarter after it closes: in a story of 1989-10-26 "the latest quarter" is 1989-Q3)."""
+    first = dt.date(dct.year, 3 * ((dct.month - 1) // 3) + 1, 1)
+    return _add_months(first, -3)
+
+
+def _resolve_period(
+    p: _Period, period: _Timex | None, anchor: _Timex, anchor_is_dct: bool, dct: dt.date
+) -> tuple[_Timex | None, bool]:
+    """Resolve a reporting-period phrase (see :class:`_Period`).
+
+    With a reporting quarter ``period`` (see :class:`_Period`): that quarter
+    (its ordinal replaced by the phrase's, its year by the phrase's year), ``years_back``
+    years earlier. Without one: ``fallback`` when given (an anaphor is resolved against
+    ``anchor``), else the latest quarter closed before the DCT, ``years_back`` years earlier. Returns ``(timex or None, whether the result
+    becomes the reporting period)``.
+    """
+    if period is not None and period.start is not None:
+        year = p.year if p.year is not None else period.start.year - p.years_back
+        q = p.quarter or (period.start.month - 1) // 3 + 1
+        return _at(dt.date(year, 3 * q - 2, 1), "quarter"), False
+    if p.fallback is not None:
+        fb = p.fallback
+        if isinstance(fb, _Anaphor):
+            if anchor_is_dct and fb.same:
+                return None, False
+            try:
+                return _resolve_anaphor(fb, anchor) or fb.fallback, False
+            except (ValueError, OverflowError):
+                return fb.fallback, False
+        return fb, False
+    start = _latest_closed_quarter(dct)
+    if p.quarter:
+        start = dt.date(start.year if p.quarter <= (start.month - 1) // 3 + 1 else start.year - 1, 3 * p.quarter - 2, 1)
+    if p.year is not None:
+        start = start.replace(year=p.year)
+    start = start.replace(year=start.year - p.years_back)
+    return _at(start, "quarter"), p.years_back == 0
+
+
+_YEAR_TO_DATE = re.compile(r"\b(?:nine|six|9|6)[\s-]months?\b|\bfirst\s+half\b|\bhalf[\s-]year\b", re.IGNORECASE)
+"""Year-to-date periods ("the first nine months"): a comparison after them is yearly."""
+
+_COMPARE_CUE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.|against)\s", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"[.!?;]\s+(?=[A-Z\"“`'])|\n")
+_FIGURE = re.compile(r"[$£€#%]|\d")
+
+
+def _comparison(text: str, pos: int, need_cue: bool) -> bool:
+    """True when the sentence before ``pos`` (at most 100 characters) compares figures:
+    a cue ("from", "than", "compared with", "versus", "against"; with ``need_cue`` it must
+    stand at most 40 characters before ``pos`` with a figure between it and 30 characters
+    after ``pos``) or, unless ``need_cue``, a figure (a digit, ``$``, ``%``): "up from $10 million a year ago", "net income of
+    $132,000 a year ago". Business-news convention for "a year ago"/"last year" meaning
+    the same reporting period one year back (see :class:`_Period`)."""
+    window = text[max(0, pos - 100) : pos]
+    starts = [m.end() for m in _SENTENCE_START.finditer(window)]
+    if starts:
+        window = window[starts[-1] :]
+    cues = list(_COMPARE_CUE.finditer(window))
+    if cues:
+        if not need_cue:
+            return True
+        # the cue must govern the phrase: close before it, with a figure around ("up from
+        # last year's $2.34 billion"), not "a threat from the brewer, which last year ..."
+        tail = window[cues[-1].end() :]
+        if len(tail) <= 40 and _FIGURE.search(tail + text[pos : pos + 30]):
+            return True
+        return False
+    return not need_cue and _FIGURE.search(window) is not None
 
 
 @lru_cache(maxsize=4096)

@@ -156,6 +156,55 @@ CORPUS_CASES = [
     # DCT Sat 1999-04-10 (spring): "last fall" -> fall 1998, Sep-Nov (TimeBank gold agrees).
     ("tbaq-seeds/APW19990410.0123.txt", "last fall", "last fall",
      "DATE", "1998-FA", "season", ("1998-09-01", "1998-12-01")),
+    # Business news: the story reports 1989's third quarter (DCT 1989-11-02), so "up from
+    # $10 million a year ago" is the same quarter a year back, 1988-Q3 (TimeBank gold agrees).
+    ("tbaq-seeds/wsj_0144.txt", "up from $10 million a year ago", "a year ago",
+     "DATE", "1988-Q3", "quarter", ("1988-07-01", "1988-10-01")),
+    # "its third-quarter loss ... In the year-ago quarter" (DCT 1989-11-02) -> 1988-Q3.
+    ("tbaq-seeds/wsj_0068.txt", "the year-ago quarter", "the year-ago quarter",
+     "DATE", "1988-Q3", "quarter", ("1988-07-01", "1988-10-01")),
+    # After "in the latest nine months" the comparison is yearly: "compared with 40% a year
+    # earlier" in a story of 1989-10-26 -> 1988.
+    ("tbaq-seeds/wsj_0950.txt", "compared with 40% a year earlier", "a year earlier",
+     "DATE", "1988", "year", ("1988-01-01", "1989-01-01")),
+    # "Sales in the latest quarter" (DCT 1989-10-26, third quarter closed Sept. 30) -> 1989-Q3.
+    ("tbaq-seeds/wsj_0918.txt", "Sales in the latest quarter", "the latest quarter",
+     "DATE", "1989-Q3", "quarter", ("1989-07-01", "1989-10-01")),
+    # A fiscal quarter without a year: value in the DCT's year, no calendar range.
+    ("tbaq-seeds/wsj_1011.txt", "in the fiscal first quarter", "the fiscal first quarter",
+     "DATE", "1989-Q1", "quarter", None),
+    # "For the year ended Sept. 30": a year-long span named by its end -> DURATION P1Y.
+    ("tbaq-seeds/wsj_0189.txt", "For the year ended Sept. 30", "the year",
+     "DURATION", "P1Y", "year", None),
+    # "forecast an earnings increase for the full year" (DCT 1989-10-30) -> 1989.
+    ("tbaq-seeds/wsj_0610.txt", "for the full year", "the full year",
+     "DATE", "1989", "year", ("1989-01-01", "1990-01-01")),
+    # A clock time takes the day last mentioned: the Nairobi blast "occurred at about 10:35
+    # a.m. (0735 GMT) Friday"; Friday before the DCT Sat 1998-08-08 is 08-07.
+    ("tbaq-seeds/APW19980808.0022.txt", "at about 10:35 a.m.", "10:35 a.m.",
+     "TIME", "1998-08-07T10:35", "day", ("1998-08-07", "1998-08-08")),
+    # "until 5 p.m. EST, Nov. 6" in a story of Mon 1989-10-30 -> TIME 1989-11-06T17:00.
+    ("tbaq-seeds/wsj_0542.txt", "5 p.m. EST, Nov. 6", "5 p.m. EST, Nov. 6",
+     "TIME", "1989-11-06T17:00", "hour", ("1989-11-06", "1989-11-07")),
+    # Broadcast transcripts say years in words.
+    ("tbaq-seeds/PRI19980115.2000.0186.txt", "In nineteen ninety-one", "nineteen ninety-one",
+     "DATE", "1991", "year", ("1991-01-01", "1992-01-01")),
+    ("tbaq-seeds/CNN19980227.2130.0067.txt", "January nineteen ninety-seven", "January nineteen ninety-seven",
+     "DATE", "1997-01", "month", ("1997-01-01", "1997-02-01")),
+    # A 19th-century year after a cue.
+    ("tbaq-seeds/APW20000128.0316.txt", "from Spain in 1898", "1898",
+     "DATE", "1898", "year", ("1898-01-01", "1899-01-01")),
+    # Halves, "-long", vague spans and sets.
+    ("tbaq-seeds/APW199980817.1193.txt", "about 5 1/2 hours", "5 1/2 hours",
+     "DURATION", "PT5H30M", "hour", None),
+    ("tbaq-seeds/APW20000115.0031.txt", "decades-long", "decades-long",
+     "DURATION", "PXY", "decade", None),
+    ("tbaq-seeds/wsj_0816.txt", "in coming weeks", "coming weeks",
+     "DURATION", "PXW", "week", None),
+    ("tbaq-seeds/APW19980306.1001.txt", "the daily tally", "daily",
+     "SET", "P1D", None, None),
+    ("tbaq-seeds/NYT19980212.0019.txt", "removed a few years ago", "a few years ago",
+     "DATE", "PAST_REF", None, None),
 ]  # fmt: skip
 
 
@@ -290,12 +339,17 @@ def test_seasons(tagger):
     assert tag(tagger, "After the fall of Saigon, prices saw a fall in demand.") == []
 
 
-def test_durations_whole_and_unambiguous(tagger):
+def test_durations_whole_halves_and_before_later(tagger):
+    # Ages are not tagged (TimeBank/AQUAINT annotate 2 of 41 ages); halves are ISO 8601
+    # durations (2 1/2 years = 2 years 6 months); "six months later" is a DURATION whose
+    # extent stops before "later", as TimeBank annotates "three days later".
     ms = tag(tagger, "He served two years, then three days; a 45-year-old man waited two and a "
                      "half years, and six months later he left.")  # fmt: skip
     assert [(m.text, m.type, m.value, m.range) for m in ms] == [
         ("two years", "DURATION", "P2Y", None),
         ("three days", "DURATION", "P3D", None),
+        ("two and a half years", "DURATION", "P2Y6M", None),
+        ("six months", "DURATION", "P6M", None),
     ]
 
 
@@ -346,3 +400,29 @@ def test_bad_input_raises(tagger):
 def test_datetime_dct_is_reduced_to_its_date(tagger):
     ms = tagger.run("It rained yesterday.", dt.datetime(2017, 12, 27, 23, 59))
     assert find(ms, "yesterday").value == "2017-12-26"
+
+
+def test_reporting_period_comparisons_do_not_chain(tagger):
+    # DCT 2017-12-27. The story reports the third quarter (2017-Q3); each comparison is that
+    # quarter a year back, 2016-Q3, not a year before the previous comparison.
+    text = ("Third-quarter profit rose to $5 million from $4 million a year earlier. Sales "
+            "rose 3% from a year earlier. In the year-ago quarter, the firm lost money.")  # fmt: skip
+    ms = tag(tagger, text)
+    assert [(m.text, m.value) for m in ms] == [
+        ("Third-quarter", "2017-Q3"),
+        ("a year earlier", "2016-Q3"),
+        ("a year earlier", "2016-Q3"),
+        ("the year-ago quarter", "2016-Q3"),
+    ]
+
+
+def test_without_figures_a_year_ago_is_a_year(tagger):
+    # No quarter and no comparison of figures: DCT year minus one.
+    assert [(m.text, m.value) for m in tag(tagger, "He moved here a year ago.")] == [("a year ago", "2016")]
+
+
+def test_past_year_and_temporal_adjectives(tagger):
+    ms = tag(tagger, "Over the past year the current government ruled by decree.")
+    assert find(ms, "the past year").value == "2016"  # the previous calendar year, as "last year"
+    assert find(ms, "current").value == "PRESENT_REF"
+    assert tag(tagger, "The current account deficit widened.") == []
