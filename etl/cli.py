@@ -83,6 +83,13 @@ def _summary_table(summary) -> Table:
     table.add_row("indexed", str(summary.indexed))
     table.add_row("unchanged (skipped)", str(summary.unchanged))
     table.add_row("rejected", str(summary.rejected))
+    if summary.pruned:
+        table.add_row("pruned (file gone)", str(summary.pruned))
+    for why, n in summary.ignored.items():
+        table.add_row(f"ignored ({why})", str(n))
+    if summary.failed_batches:
+        table.add_row("failed batches", ", ".join(summary.failed_batches))
+    table.add_row("index", summary.index)
     table.add_row("seconds", f"{summary.seconds:.1f}")
     table.add_row("docs/s", f"{summary.docs_per_second:.1f}")
     return table
@@ -99,47 +106,143 @@ def _rejections_table(rows: list[dict], title: str) -> Table:
     return table
 
 
-@app.command()
-def run(
-    path: Annotated[Path, typer.Argument(help="Folder of article files.")] = Path("seeds"),
-    source_name: Annotated[str | None, typer.Option("--source-name", help="Label for the source (default: the folder's name).")] = None,
-    glob: Annotated[str | None, typer.Option("--glob", help="Which files are articles (default NEWSETL_SOURCE_GLOB, '*.txt').")] = None,
-    batch_size: Annotated[int | None, typer.Option("--batch-size", min=1, help="Files per Prefect task (default NEWSETL_BATCH_SIZE).")] = None,
-) -> None:
-    """Run the ingest flow over PATH (default: seeds/) and print the run summary.
+_SOURCE_NAME = typer.Option("--source-name", help="Label for the source (default: the folder's name).")
+_GLOB = typer.Option("--glob", help="Which files are articles (default NEWSETL_SOURCE_GLOB, '*.txt').")
+_BATCH = typer.Option("--batch-size", min=1, help="Files per Prefect task (default NEWSETL_BATCH_SIZE).")
 
-    Exit codes: 0 when the run completed (rejected files are listed, not fatal),
-    1 for an expected fault (Elasticsearch down, bad setting, missing folder or model).
-    """
-    from elasticsearch import TransportError
 
+def _preflight(settings, paths: list[Path]):
+    """Fail fast, before Prefect starts its temporary server: folders, spaCy model, Elasticsearch. Returns the client."""
     from etl import index as es_index
     from etl.entities import ensure_model_installed
 
-    settings = _settings()
-    try:
+    for path in paths:
         if not path.is_dir():
             raise NewsEtlError(f"{path} is not a folder")
-        # fail fast, before Prefect starts its temporary server
-        ensure_model_installed(settings.spacy_model)
-        es_index.check_connection(es_index.connect(settings), settings.es_url)
-        _prefect_defaults()
+    ensure_model_installed(settings.spacy_model)
+    es = es_index.connect(settings)
+    es_index.check_connection(es, settings.es_url)
+    _prefect_defaults()
+    return es
+
+
+def _report(summary, settings, glob: str | None, path: Path) -> None:
+    """Print the summary and rejections; exit 1 when batches failed or the accounting does not balance."""
+    console.print(_summary_table(summary))
+    if summary.seen == 0:
+        err.print(f"[yellow]warning:[/] no files matched {glob or settings.source_glob!r} under {path}", highlight=False)
+    if summary.rejections:
+        console.print(_rejections_table([r.model_dump(mode="json") for r in summary.rejections], "rejected files"))
+    if summary.failed_batches:
+        _fail(
+            NewsEtlError(
+                f"{len(summary.failed_batches)} batch(es) failed after retries ({', '.join(summary.failed_batches)}); "
+                "their files are listed as rejected: run again to finish"
+            )
+        )
+    if not summary.balanced:
+        _fail(NewsEtlError("run accounting does not balance: seen != indexed + unchanged + rejected"))
+
+
+@app.command()
+def run(
+    path: Annotated[Path, typer.Argument(help="Folder of article files.")] = Path("seeds"),
+    source_name: Annotated[str | None, _SOURCE_NAME] = None,
+    glob: Annotated[str | None, _GLOB] = None,
+    batch_size: Annotated[int | None, _BATCH] = None,
+    prune: Annotated[bool, typer.Option("--prune", help="Delete documents of this source whose file is gone.")] = False,
+) -> None:
+    """Run the ingest flow over PATH (default: seeds/) and print the run summary.
+
+    New and changed files are indexed, unchanged ones skipped (checksum), bad ones
+    listed as rejected. Exit codes: 0 when the run completed (rejected files are
+    listed, not fatal); 1 for an expected fault (Elasticsearch down, bad setting,
+    missing folder or model) or when batches failed after the retries.
+    """
+    from elasticsearch import TransportError
+
+    settings = _settings()
+    try:
+        _preflight(settings, [path])
         from flows.ingest import ingest
 
-        summary = ingest(str(path), source_name=source_name, glob=glob, batch_size=batch_size)
+        summary = ingest(str(path), source_name=source_name, glob=glob, batch_size=batch_size, prune=prune)
     except NewsEtlError as exc:
         _fail(exc)
         return
     except TransportError as exc:  # the node went away mid-run and the retries ran out
         _fail(NewsEtlError(f"Elasticsearch failed during the run ({type(exc).__name__}: {exc}); run again to finish"))
         return
-    console.print(_summary_table(summary))
-    if summary.seen == 0:
-        err.print(f"[yellow]warning:[/] no files matched {glob or settings.source_glob!r} under {path}", highlight=False)
-    if summary.rejections:
-        console.print(_rejections_table([r.model_dump(mode="json") for r in summary.rejections], "rejected files"))
-    if not summary.balanced:
-        _fail(NewsEtlError("run accounting does not balance: seen != indexed + unchanged + rejected"))
+    _report(summary, settings, glob, path)
+
+
+@app.command()
+def reindex(
+    paths: Annotated[list[Path], typer.Argument(help="Every source folder the index should hold.")],
+    glob: Annotated[str | None, _GLOB] = None,
+    batch_size: Annotated[int | None, _BATCH] = None,
+    keep: Annotated[int, typer.Option("--keep", min=0, help="Previous indices kept for `newsetl rollback`.")] = 1,
+) -> None:
+    """Rebuild the index from the sources into a new versioned index, then swap the alias atomically.
+
+    Searches keep hitting the old index until the swap (one `_aliases` call), so
+    search never goes offline. The new index is built from PATHS only: give every
+    folder the index should hold. If any batch fails, the alias is left alone and
+    the half-built index deleted. Older indices beyond --keep are deleted after the swap.
+    """
+    from elasticsearch import TransportError
+
+    from etl import index as es_index
+
+    settings = _settings()
+    new = None
+    try:
+        es = _preflight(settings, paths)
+        new = es_index.new_index_name(settings.index_alias)
+        es_index.create_index(es, settings, new)
+        from flows.ingest import ingest
+
+        for path in paths:
+            summary = ingest(str(path), glob=glob, batch_size=batch_size, index=new)
+            console.print(_summary_table(summary))
+            if summary.failed_batches or not summary.balanced:
+                raise NewsEtlError(
+                    f"the rebuild of {path} had failed batches ({', '.join(summary.failed_batches)}); "
+                    f"the alias '{settings.index_alias}' still points at the old index"
+                )
+        es.indices.refresh(index=new)
+        old = es_index.swap_alias(es, settings.index_alias, new)
+        new = None  # live now: never delete it below
+        dropped = es_index.drop_old_indices(es, settings.index_alias, keep=keep)
+    except (NewsEtlError, TransportError) as exc:
+        if new is not None:
+            es_index.connect(settings).options(ignore_status=[404]).indices.delete(index=new)
+        _fail(exc if isinstance(exc, NewsEtlError) else NewsEtlError(f"Elasticsearch failed during the rebuild ({type(exc).__name__})"))
+        return
+    console.print(f"alias {settings.index_alias}: {old or '(none)'} -> {es_index.alias_target(es, settings.index_alias)}")
+    if dropped:
+        console.print(f"deleted old indices: {', '.join(dropped)}")
+
+
+@app.command()
+def rollback() -> None:
+    """Point the alias back at the previous index kept by `newsetl reindex` (one atomic `_aliases` call)."""
+    from etl import index as es_index
+
+    settings = _settings()
+    try:
+        es = es_index.connect(settings)
+        es_index.check_connection(es, settings.es_url)
+        current = es_index.alias_target(es, settings.index_alias)
+        versions = es_index.versioned_indices(es, settings.index_alias)  # oldest first
+        older = versions[: versions.index(current)] if current in versions else versions
+        if not older:
+            raise NewsEtlError(f"no previous index to roll back to (alias '{settings.index_alias}' -> {current})")
+        es_index.swap_alias(es, settings.index_alias, older[-1])
+    except NewsEtlError as exc:
+        _fail(exc)
+        return
+    console.print(f"alias {settings.index_alias}: {current} -> {older[-1]}")
 
 
 class SortOrder(str, Enum):
@@ -320,6 +423,7 @@ def evaluate_dates(
 def es_up(
     port: Annotated[int, typer.Option(help="HTTP port on 127.0.0.1.")] = 9200,
     ephemeral: Annotated[bool, typer.Option("--ephemeral", help="Throwaway data folder, deleted by `es down`.")] = False,
+    secure: Annotated[bool, typer.Option("--secure", help="Security on: HTTPS with a generated CA, user elastic (password NEWSETL_ES_PASSWORD or a generated file).")] = False,
 ) -> None:
     """Fetch (Maven), unpack and start a local node; reuse one that already answers."""
     from etl.elasticsearch_local import LocalNode
@@ -327,13 +431,16 @@ def es_up(
     settings = _settings()
     try:
         with console.status(f"starting Elasticsearch on 127.0.0.1:{port}..."):
-            status = LocalNode(settings, port=port, ephemeral=ephemeral).up()
+            status = LocalNode(settings, port=port, ephemeral=ephemeral, secure=secure).up()
     except NewsEtlError as exc:
         _fail(exc)
         return
     console.print(
         f"Elasticsearch is up at {status['url']} ({status['health']['status']}); logs in {status['logs']}", soft_wrap=True
     )
+    if status["secure"]:
+        where = f"in {status['password_file']}" if status["password_file"] else "NEWSETL_ES_PASSWORD"
+        console.print(f"user elastic, password {where}; CA certificate {status['ca_certs']}", soft_wrap=True, highlight=False)
 
 
 @es_app.command("down")

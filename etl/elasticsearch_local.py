@@ -14,18 +14,40 @@ Each node is identified by its HTTP port; its state lives in
 ``<es_home>/nodes/<port>/`` (``config/``, ``data/``, ``logs/``, ``pid``).
 An *ephemeral* node (``make test``) keeps its data in a throwaway folder that
 ``down`` deletes.
+
+A *secure* node (``newsetl es up --secure``) has security and HTTPS on, as
+Elastic's "Set up basic security plus HTTPS" describes: before its first start
+the distribution's own ``elasticsearch-certutil`` makes a CA and an HTTP
+certificate for 127.0.0.1/localhost (kept in ``nodes/<port>/tls/``, copied to
+``config/certs/``), and ``elasticsearch-keystore add -x bootstrap.password``
+sets the ``elastic`` user's password ("Built-in users": the bootstrap password
+holds until someone changes the password through the API). The password is
+``NEWSETL_ES_PASSWORD`` or, when that is unset, a generated one stored in
+``nodes/<port>/elastic-password`` (mode 600); it is never printed. Transport
+TLS uses the same certificate. The integ-test-zip lacks ``analysis-common``,
+which the ``.security`` index (API keys) needs, so a secure node runs a
+hard-linked copy of the distribution with a small plugin that supplies the
+three missing analysis components (see :func:`security_distribution`).
+The node dir records the mode in ``mode``, so ``status``/``down`` work without
+being told, and ``up`` in the other mode regenerates the config or refuses
+clearly while a node in the other mode still runs.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import os
 import pwd
 import re
+import secrets
 import shutil
 import signal
+import socket
+import ssl
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -165,13 +187,280 @@ def install_distribution(settings: Settings) -> Path:
     return home
 
 
-def http_health(url: str, timeout: float = 2.0) -> dict | None:
-    """``GET <url>/_cluster/health`` without credentials; the parsed JSON, or None if nothing answers."""
+def _health_request(
+    url: str, timeout: float = 2.0, ca_certs: str | Path | None = None, auth: tuple[str, str] | None = None
+) -> tuple[int | None, dict | None]:
+    """``(HTTP status, JSON body)`` of ``GET <url>/_cluster/health``; ``(None, None)`` if nothing answers (or TLS fails)."""
+    request = urllib.request.Request(f"{url.rstrip('/')}/_cluster/health")
+    if auth is not None:
+        token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode("ascii")
+        request.add_header("Authorization", f"Basic {token}")
     try:
-        with urllib.request.urlopen(f"{url.rstrip('/')}/_cluster/health", timeout=timeout) as resp:
-            return json.loads(resp.read())
-    except (urllib.error.URLError, OSError, ValueError):
-        return None
+        context = ssl.create_default_context(cafile=str(ca_certs)) if ca_certs else None
+        with urllib.request.urlopen(request, timeout=timeout, context=context) as resp:
+            return resp.status, json.loads(resp.read())
+    except urllib.error.HTTPError as exc:
+        exc.close()
+        return exc.code, None
+    except (urllib.error.URLError, OSError, ValueError, ssl.SSLError):
+        return None, None
+
+
+def http_health(
+    url: str,
+    timeout: float = 2.0,
+    *,
+    ca_certs: str | Path | None = None,
+    auth: tuple[str, str] | None = None,
+) -> dict | None:
+    """``GET <url>/_cluster/health``; the parsed JSON, or None if nothing answers with 200.
+
+    Plain call (``http_health("http://127.0.0.1:9200")``): no credentials, as before.
+    For a secured node give ``ca_certs`` (a PEM CA file that verifies the
+    ``https://`` certificate, hostname included) and ``auth=(user, password)``
+    (HTTP basic auth). A TLS failure, a 401/403 or any other error is None too;
+    never raises. (Elasticsearch reference, "Cluster health API".)
+    """
+    code, body = _health_request(url, timeout, ca_certs, auth)
+    return body if code == 200 else None
+
+
+def port_open(port: int, host: str = "127.0.0.1", timeout: float = 1.0) -> bool:
+    """True if something accepts TCP connections on ``host:port``."""
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def _run_tool(cmd: list[str], env: dict, what: str, stdin: str | None = None) -> None:
+    """Run an Elasticsearch CLI tool; :class:`LocalNodeError` with its last output lines when it fails."""
+    try:
+        proc = subprocess.run(cmd, env=env, input=stdin, capture_output=True, text=True, timeout=300)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise LocalNodeError(f"{what} failed: {exc}") from None
+    if proc.returncode != 0:
+        lines = [line.strip() for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
+        detail = " | ".join(lines[-3:]) or "no output"
+        raise LocalNodeError(f"{what} failed (exit {proc.returncode}): {detail[:400]}")
+
+
+def make_certificates(dist: Path, java_home: Path, dest: Path) -> dict[str, Path]:
+    """Make a CA and an HTTP certificate for 127.0.0.1/localhost with the distribution's ``elasticsearch-certutil``.
+
+    Runs ``certutil ca --pem`` then ``certutil cert --pem --ca-cert --ca-key
+    --ip 127.0.0.1 --dns localhost`` in silent mode (Elastic's
+    "elasticsearch-certutil" page), unpacks both zips and writes
+    ``dest/{ca.crt,ca.key,http.crt,http.key}`` (keys mode 600). Returns those
+    four paths by name (``{"ca.crt": Path, ...}``). Idempotent: existing files
+    are kept, so the CA clients trust stays the same across restarts. Raises
+    :class:`LocalNodeError` when the tool fails.
+    """
+    names = ("ca.crt", "ca.key", "http.crt", "http.key")
+    paths = {n: dest / n for n in names}
+    if all(p.exists() for p in paths.values()):
+        return paths
+    dest.mkdir(parents=True, exist_ok=True)
+    tool = str(dist / "bin" / "elasticsearch-certutil")
+    env = {**_tool_env(java_home), "ES_PATH_CONF": str(dist / "config")}
+    with tempfile.TemporaryDirectory(prefix="newsetl-certs-") as tmp_name:
+        tmp = Path(tmp_name)  # certutil resolves relative paths against ES_HOME: absolute paths only
+        _run_tool([tool, "ca", "--pem", "--silent", "--days", "3650", "--out", str(tmp / "ca.zip")], env, "elasticsearch-certutil ca")
+        with zipfile.ZipFile(tmp / "ca.zip") as zf:
+            zf.extractall(tmp)
+        _run_tool(
+            [
+                tool, "cert", "--pem", "--silent", "--days", "3650", "--name", "http",
+                "--ca-cert", str(tmp / "ca" / "ca.crt"), "--ca-key", str(tmp / "ca" / "ca.key"),
+                "--ip", "127.0.0.1", "--dns", "localhost", "--out", str(tmp / "http.zip"),
+            ],
+            env,
+            "elasticsearch-certutil cert",
+        )
+        with zipfile.ZipFile(tmp / "http.zip") as zf:
+            zf.extractall(tmp)
+        for name in names:
+            src = tmp / name.split(".")[0] / name
+            shutil.copyfile(src, paths[name])
+            paths[name].chmod(0o600 if name.endswith(".key") else 0o644)
+    return paths
+
+
+SECURITY_ANALYSIS_PLUGIN = "newsetl-security-analysis"
+_SECURITY_ANALYSIS_JAVA = r'''package newsetl;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.email.UAX29URLEmailTokenizer;
+import org.apache.lucene.analysis.pattern.PatternCaptureGroupTokenFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.elasticsearch.index.analysis.TokenFilterFactory;
+import org.elasticsearch.index.analysis.TokenizerFactory;
+import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
+import org.elasticsearch.plugins.AnalysisPlugin;
+import org.elasticsearch.plugins.Plugin;
+
+/** The three analysis components the .security index mapping needs, which the integ-test-zip lacks. */
+public final class SecurityAnalysisPlugin extends Plugin implements AnalysisPlugin {
+    @Override
+    public Map<String, AnalysisProvider<TokenFilterFactory>> getTokenFilters() {
+        AnalysisProvider<TokenFilterFactory> patternCapture = (indexSettings, env, name, settings) -> {
+            List<String> regexes = settings.getAsList("patterns");
+            Pattern[] patterns = regexes.stream().map(Pattern::compile).toArray(Pattern[]::new);
+            boolean preserve = settings.getAsBoolean("preserve_original", true);
+            return new Factory(name, in -> new PatternCaptureGroupTokenFilter(in, preserve, patterns));
+        };
+        AnalysisProvider<TokenFilterFactory> unique = (indexSettings, env, name, settings) -> {
+            boolean samePosition = settings.getAsBoolean("only_on_same_position", false);
+            return new Factory(name, in -> new Unique(in, samePosition));
+        };
+        return Map.of("pattern_capture", AnalysisPlugin.requiresAnalysisSettings(patternCapture), "unique", unique);
+    }
+
+    @Override
+    public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {
+        AnalysisProvider<TokenizerFactory> uax = (indexSettings, env, name, settings) -> {
+            int max = settings.getAsInt("max_token_length", 255);
+            return TokenizerFactory.newFactory(name, () -> {
+                UAX29URLEmailTokenizer t = new UAX29URLEmailTokenizer();
+                t.setMaxTokenLength(max);
+                return t;
+            });
+        };
+        return Map.of("uax_url_email", uax);
+    }
+
+    private record Factory(String name, java.util.function.Function<TokenStream, TokenStream> make) implements TokenFilterFactory {
+        @Override
+        public TokenStream create(TokenStream in) {
+            return make.apply(in);
+        }
+    }
+
+    /** Drops a token whose text was already seen (in the stream, or at the same position). */
+    private static final class Unique extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
+        private final CharArraySet seen = new CharArraySet(8, false);
+        private final boolean samePosition;
+
+        Unique(TokenStream in, boolean samePosition) {
+            super(in);
+            this.samePosition = samePosition;
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            while (input.incrementToken()) {
+                if (samePosition && posInc.getPositionIncrement() > 0) {
+                    seen.clear();
+                }
+                if (!seen.contains(term.buffer(), 0, term.length())) {
+                    seen.add(new String(term.buffer(), 0, term.length()));
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            seen.clear();
+        }
+    }
+}
+'''
+
+
+def security_distribution(dist: Path, java_home: Path) -> Path:
+    """The distribution a secure node runs: ``dist`` plus a small plugin the ``.security`` index needs; return its home.
+
+    Why: the integ-test-zip ships only the x-pack-core/-security, netty and
+    apm modules, not ``analysis-common``, yet the ``.security`` system index
+    (where API keys and native users live) is created with a ``pattern_capture``
+    filter, the ``uax_url_email`` tokenizer and the ``unique`` filter, all from
+    ``analysis-common``. Without them ``POST _security/api_key`` fails with
+    ``Unknown filter type [pattern_capture]``. The plugin registers those three
+    names on Lucene's own classes (``PatternCaptureGroupTokenFilter``,
+    ``UAX29URLEmailTokenizer``) plus a ``unique`` filter that mirrors
+    Elasticsearch's ("Pattern capture token filter", "UAX URL email tokenizer",
+    "Unique token filter" in the Elasticsearch reference; "Creating classic
+    plugins" for the layout). It is compiled here with the JDK's ``javac``
+    against the distribution's own jars.
+
+    The copy is ``<dist>+security-analysis`` next to ``dist``, made of hard links
+    (no extra disk), so plain nodes keep running the untouched distribution.
+    Idempotent. Raises :class:`LocalNodeError` when ``java_home`` has no
+    ``javac`` (a JRE) or compiling fails.
+    """
+    home = dist.parent / f"{dist.name}+security-analysis"
+    plugin = home / "plugins" / SECURITY_ANALYSIS_PLUGIN
+    if (plugin / f"{SECURITY_ANALYSIS_PLUGIN}.jar").exists():
+        return home
+    javac, jar = java_home / "bin" / "javac", java_home / "bin" / "jar"
+    if not javac.exists() or not jar.exists():
+        raise LocalNodeError(
+            f"a secure node needs a JDK with javac to build its {SECURITY_ANALYSIS_PLUGIN} plugin; "
+            f"{java_home} has none: install a JDK (e.g. openjdk-21-jdk-headless) or set NEWSETL_ES_JAVA_HOME"
+        )
+    tmp = dist.parent / f".security-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        shutil.copytree(dist, tmp, copy_function=os.link, symlinks=True)
+        build = tmp / ".build"
+        src = build / "src" / "newsetl" / "SecurityAnalysisPlugin.java"
+        src.parent.mkdir(parents=True)
+        src.write_text(_SECURITY_ANALYSIS_JAVA)
+        classpath = os.pathsep.join(str(j) for j in sorted((dist / "lib").glob("*.jar")))
+        release = str(required_java(_dist_version(dist)))
+        env = _tool_env(java_home)
+        _run_tool(
+            [str(javac), "--release", release, "-nowarn", "-cp", classpath, "-d", str(build / "classes"), str(src)],
+            env,
+            f"compiling the {SECURITY_ANALYSIS_PLUGIN} plugin",
+        )
+        target = tmp / "plugins" / SECURITY_ANALYSIS_PLUGIN
+        target.mkdir(parents=True)
+        _run_tool(
+            [str(jar), "--create", "--file", str(target / f"{SECURITY_ANALYSIS_PLUGIN}.jar"), "-C", str(build / "classes"), "."],
+            env,
+            f"packing the {SECURITY_ANALYSIS_PLUGIN} plugin",
+        )
+        (target / "plugin-descriptor.properties").write_text(
+            "description=Analysis components the .security index needs (the integ-test-zip lacks analysis-common)\n"
+            f"version=1.0\nname={SECURITY_ANALYSIS_PLUGIN}\nclassname=newsetl.SecurityAnalysisPlugin\n"
+            f"java.version={release}\nelasticsearch.version={_dist_version(dist)}\n"
+        )
+        shutil.rmtree(build)
+        for q in [target.parent, *target.parent.rglob("*")]:
+            q.chmod(0o755 if q.is_dir() else 0o644)
+        if not (plugin / f"{SECURITY_ANALYSIS_PLUGIN}.jar").exists():  # else another process won the race
+            shutil.rmtree(home, ignore_errors=True)
+            tmp.rename(home)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return home
+
+
+def _dist_version(dist: Path) -> str:
+    """``9.5.4`` from a distribution folder ``elasticsearch-9.5.4``."""
+    return dist.name.removeprefix("elasticsearch-")
+
+
+def _tool_env(java_home: Path) -> dict:
+    """Environment for the distribution's bin/ tools: ours minus JAVA_/ES_/NEWSETL_ variables, plus ES_JAVA_HOME."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("JAVA_", "ES_", "NEWSETL_"))}
+    env["ES_JAVA_HOME"] = str(java_home)
+    return env
 
 
 @dataclass
@@ -182,17 +471,33 @@ class LocalNode:
 
         node = LocalNode(get_settings(), port=9200)
         node.up()        # fetch, unpack, start, wait for health (idempotent)
-        node.status()    # {"running": True, "url": ..., "health": {...}}
+        node.status()    # {"running": True, "url": ..., "health": {...}, ...}
         node.down()      # stop; an ephemeral node's data folder is deleted
+
+        LocalNode(settings, port=9260, secure=True).up()   # HTTPS + users; see the module docstring
+
+    ``secure``: True = security and HTTPS on, False = plain HTTP without
+    security (the default of ``newsetl es up``), None = the mode this port's
+    node dir recorded at its last ``up`` (plain when none), which is what
+    ``status``/``down`` want.
     """
 
     settings: Settings
     port: int = 9200
     ephemeral: bool = False
+    secure: bool | None = None
+
+    @property
+    def is_secure(self) -> bool:
+        """The mode in effect: ``secure`` if given, else the recorded one."""
+        if self.secure is not None:
+            return self.secure
+        return self._recorded_mode() == "secure"
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        scheme = "https" if self.is_secure else "http"
+        return f"{scheme}://127.0.0.1:{self.port}"
 
     @property
     def node_dir(self) -> Path:
@@ -209,6 +514,54 @@ class LocalNode:
     @property
     def log_file(self) -> Path:
         return self.logs_dir / "newsetl-local.log"
+
+    @property
+    def tls_dir(self) -> Path:
+        """Where the generated CA and HTTP certificate live (kept across restarts and mode switches)."""
+        return self.node_dir / "tls"
+
+    @property
+    def ca_certs(self) -> Path | None:
+        """The CA certificate (PEM) clients need for a secure node (``NEWSETL_ES_CA_CERTS``); None for a plain one."""
+        return self.tls_dir / "ca.crt" if self.is_secure else None
+
+    @property
+    def password_file(self) -> Path:
+        """The generated ``elastic`` password (mode 600), used only when ``NEWSETL_ES_PASSWORD`` is unset."""
+        return self.node_dir / "elastic-password"
+
+    def _recorded_mode(self) -> str:
+        try:
+            return (self.node_dir / "mode").read_text().strip()
+        except OSError:
+            return "plain"
+
+    def _password(self, create: bool = False) -> str | None:
+        """The ``elastic`` password: NEWSETL_ES_PASSWORD, else the password file, else (``create``) a new one."""
+        if self.settings.es_password is not None:
+            return self.settings.es_password.get_secret_value()
+        try:
+            return self.password_file.read_text().strip()
+        except OSError:
+            pass
+        if not create:
+            return None
+        password = secrets.token_urlsafe(24)
+        self.node_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as out:
+            out.write(password + "\n")
+        self.password_file.chmod(0o600)
+        return password
+
+    def _health_args(self) -> dict:
+        if not self.is_secure:
+            return {}
+        password = self._password()
+        return {"ca_certs": self.ca_certs, "auth": ("elastic", password) if password is not None else None}
+
+    def _health(self) -> dict | None:
+        return http_health(self.url, **self._health_args())
 
     def _data_dir(self) -> Path:
         marker = self.node_dir / "ephemeral-data"
@@ -229,20 +582,36 @@ class LocalNode:
             return None
 
     def status(self) -> dict:
-        """``{"running": bool, "url": str, "health": dict | None, "pid": int | None, "logs": str}``."""
-        health = http_health(self.url)
+        """``{"running": bool, "url": str, "health": dict | None, "pid": int | None, "logs": str,
+        "secure": bool, "ca_certs": str | None, "password_file": str | None}``.
+
+        ``password_file`` is set only when the password came from the generated
+        file (NEWSETL_ES_PASSWORD unset); the password itself is never in the result.
+        """
+        health = self._health()
+        secure = self.is_secure
+        generated = secure and self.settings.es_password is None and self.password_file.exists()
         return {
             "running": health is not None,
             "url": self.url,
             "health": health,
             "pid": self._pid(),
             "logs": str(self.logs_dir),
+            "secure": secure,
+            "ca_certs": str(self.ca_certs) if secure else None,
+            "password_file": str(self.password_file) if generated else None,
         }
 
-    def _write_config(self, dist: Path, data: Path) -> Path:
-        conf = self.node_dir / "config"
-        shutil.rmtree(conf, ignore_errors=True)
-        shutil.copytree(dist / "config", conf)
+    def config_settings(self, data: Path) -> dict:
+        """The ``elasticsearch.yml`` settings of this node, as a dict (values are written as JSON, valid YAML).
+
+        Secure mode adds ``xpack.security.enabled: true`` and TLS with the
+        certificates under ``config/certs/`` (Elastic's "Security settings in
+        Elasticsearch", HTTP and transport TLS/SSL settings). Transport TLS is
+        not required on a single-node cluster bound to loopback ("Bootstrap
+        checks": it only warns there), but it is on, with the same certificate,
+        as Elastic's security auto-configuration does.
+        """
         settings = {
             "cluster.name": f"newsetl-{self.port}",
             "node.name": f"newsetl-{self.port}",
@@ -256,21 +625,89 @@ class LocalNode:
             # a nearly full disk must not turn the index read-only on a laptop
             "cluster.routing.allocation.disk.threshold_enabled": False,
         }
+        if self.is_secure:
+            settings.update(
+                {
+                    "xpack.security.enabled": True,
+                    "xpack.security.http.ssl.enabled": True,
+                    "xpack.security.http.ssl.key": "certs/http.key",
+                    "xpack.security.http.ssl.certificate": "certs/http.crt",
+                    "xpack.security.http.ssl.certificate_authorities": ["certs/ca.crt"],
+                    # the same certificate on transport: Elastic's auto-configuration does so, and it
+                    # keeps the "Transport SSL must be enabled" bootstrap check from warning
+                    "xpack.security.transport.ssl.enabled": True,
+                    "xpack.security.transport.ssl.verification_mode": "certificate",
+                    "xpack.security.transport.ssl.key": "certs/http.key",
+                    "xpack.security.transport.ssl.certificate": "certs/http.crt",
+                    "xpack.security.transport.ssl.certificate_authorities": ["certs/ca.crt"],
+                    "xpack.security.enrollment.enabled": False,
+                }
+            )
+        return settings
+
+    def _write_config(self, dist: Path, data: Path) -> Path:
+        conf = self.node_dir / "config"
+        shutil.rmtree(conf, ignore_errors=True)
+        shutil.copytree(dist / "config", conf)
+        settings = self.config_settings(data)
         (conf / "elasticsearch.yml").write_text(
             "# written by newsetl es up\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in settings.items())
         )
+        if self.is_secure:  # TLS files must sit under the config dir for the node to read them
+            certs = conf / "certs"
+            certs.mkdir()
+            for name in ("ca.crt", "http.crt", "http.key"):
+                shutil.copyfile(self.tls_dir / name, certs / name)
+                (certs / name).chmod(0o600 if name.endswith(".key") else 0o644)
+        (self.node_dir / "mode").write_text("secure\n" if self.is_secure else "plain\n")
         return conf
+
+    def _refuse_if_port_taken(self) -> None:
+        """Before starting: a clear error when the port is held by a node that does not answer in our mode."""
+        if self.is_secure:
+            code, _ = _health_request(self.url, 2.0, **self._health_args())
+            if code in (401, 403):
+                source = "NEWSETL_ES_PASSWORD" if self.settings.es_password is not None else str(self.password_file)
+                raise LocalNodeError(
+                    f"a secure node answers at {self.url} but refuses the elastic password from {source} "
+                    f"(HTTP {code}); use the password it was set up with, or stop it with "
+                    f"`newsetl es down --port {self.port}`"
+                )
+            if port_open(self.port):
+                raise LocalNodeError(
+                    f"127.0.0.1:{self.port} is in use by something that is not a secure node of ours "
+                    f"(a plain node?); stop it (`newsetl es down --port {self.port}` if newsetl started it) "
+                    f"or use another --port"
+                )
+        elif self._recorded_mode() == "secure" and self._pid():
+            raise LocalNodeError(
+                f"a secure node started by newsetl runs on port {self.port}; stop it with "
+                f"`newsetl es down --port {self.port}` before starting a plain one, or use another --port"
+            )
+
+    def _set_bootstrap_password(self, dist: Path, java_home: Path, conf: Path, user: pwd.struct_passwd | None) -> None:
+        """``elasticsearch-keystore add -x -f bootstrap.password`` (password on stdin) as the node's user."""
+        env = {**_tool_env(java_home), "ES_PATH_CONF": str(conf)}
+        cmd = [str(dist / "bin" / "elasticsearch-keystore"), "add", "-x", "-f", "bootstrap.password"]
+        if user is not None:
+            cmd = ["setpriv", f"--reuid={user.pw_uid}", f"--regid={user.pw_gid}", "--init-groups", *cmd]
+            env["HOME"] = str(self.node_dir)
+        _run_tool(cmd, env, "elasticsearch-keystore add bootstrap.password", stdin=self._password(create=True) + "\n")
 
     def up(self) -> dict:
         """Start the node unless one already answers on the port; wait for yellow/green health.
 
         Returns :meth:`status`. Raises :class:`LocalNodeError` (with the log
         folder) when Java, Maven or the start-up fails, or health does not come
-        within ``Settings.es_start_timeout`` seconds.
+        within ``Settings.es_start_timeout`` seconds. A secure node also raises
+        it when ``elasticsearch-certutil``/``elasticsearch-keystore`` fail, when
+        the port is held by a node in the other mode, or when a running secure
+        node refuses the password.
         """
-        if http_health(self.url):
+        if self._health():
             log.info("Elasticsearch already answers at %s; reusing it", self.url)
             return self.status()
+        self._refuse_if_port_taken()
         java_home = find_java(required_java(self.settings.es_version), self.settings.es_java_home)
         user = ensure_run_as_user(self.settings.es_run_as)
         self.settings.es_home.mkdir(parents=True, exist_ok=True)
@@ -284,6 +721,10 @@ class LocalNode:
         dist = install_distribution(self.settings)
         self.node_dir.mkdir(parents=True, exist_ok=True)
         self.logs_dir.mkdir(parents=True, exist_ok=True)
+        if self.is_secure:
+            dist = security_distribution(dist, java_home)
+            make_certificates(dist, java_home, self.tls_dir)
+            self._password(create=True)
         data = self._data_dir()
         data.mkdir(parents=True, exist_ok=True)
         conf = self._write_config(dist, data)
@@ -293,6 +734,12 @@ class LocalNode:
             (self.settings.es_home / "tmp").chmod(0o755)
         _chown_tree(self.node_dir, user)
         _chown_tree(data, user)
+        if user is not None:  # secrets stay with the caller; the node reads its copies under config/
+            for secret in (self.password_file, self.tls_dir / "ca.key"):
+                if secret.exists():
+                    os.chown(secret, os.geteuid(), os.getegid())
+        if self.is_secure:
+            self._set_bootstrap_password(dist, java_home, conf, user)
 
         env = {
             **{k: v for k, v in os.environ.items() if not k.startswith(("JAVA_", "ES_", "NEWSETL_"))},
@@ -312,14 +759,16 @@ class LocalNode:
                 f"Elasticsearch failed to start (exit {proc.returncode}); see {self.log_file} and {self.logs_dir}/"
             )
         deadline = time.monotonic() + self.settings.es_start_timeout
+        code = None
         while time.monotonic() < deadline:
-            health = http_health(self.url)
-            if health and health.get("status") in ("green", "yellow"):
+            code, health = _health_request(self.url, 2.0, **self._health_args())
+            if code == 200 and health and health.get("status") in ("green", "yellow"):
                 return self.status()
             time.sleep(0.5)
+        refused = " (it refuses the elastic password: HTTP 401)" if code == 401 else ""
         raise LocalNodeError(
             f"Elasticsearch did not become healthy at {self.url} within "
-            f"{self.settings.es_start_timeout:.0f}s; see {self.logs_dir}/"
+            f"{self.settings.es_start_timeout:.0f}s{refused}; see {self.logs_dir}/"
         )
 
     def down(self, timeout: float = 60.0) -> bool:

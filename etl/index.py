@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 
 from etl.config import Settings
-from etl.errors import ElasticsearchUnavailable
+from etl.errors import ElasticsearchUnavailable, NewsEtlError
 from etl.models import ENTITY_TYPES, Article, Rejection, Stage
 
 log = logging.getLogger(__name__)
@@ -37,31 +37,59 @@ def connect(settings: Settings) -> Elasticsearch:
     """An Elasticsearch client for ``NEWSETL_ES_URL`` with the configured credentials.
 
     Basic auth when ``es_username``/``es_password`` are set, an API key when
-    ``es_api_key`` is; ``es_ca_certs`` verifies TLS. Secrets never leave the
-    :class:`~pydantic.SecretStr` except into the client.
+    ``es_api_key`` is (it wins over a user; either the ``encoded`` value that
+    ``POST _security/api_key`` returns or ``<id>:<api_key>``, Elastic's "Create
+    API key" page); ``es_ca_certs`` (a PEM file) verifies TLS. Secrets never
+    leave the :class:`~pydantic.SecretStr` except into the client.
+
+    Raises :class:`~etl.errors.ConfigError` when ``NEWSETL_ES_CA_CERTS`` names
+    no readable file. With ``NEWSETL_ES_VERIFY_CERTS=false`` the client's
+    per-request warnings are replaced by one log warning.
     """
+    import os
+
+    from etl.errors import ConfigError
+
     kwargs: dict = {
         "request_timeout": settings.es_timeout,
         "retry_on_timeout": True,
         "max_retries": 2,
     }
     if settings.es_api_key is not None:
-        kwargs["api_key"] = settings.es_api_key.get_secret_value()
+        api_key = settings.es_api_key.get_secret_value()
+        kwargs["api_key"] = tuple(api_key.split(":", 1)) if ":" in api_key else api_key
     elif settings.es_username:
         password = settings.es_password.get_secret_value() if settings.es_password else ""
         kwargs["basic_auth"] = (settings.es_username, password)
     if settings.es_ca_certs:
+        if not settings.es_ca_certs.is_file() or not os.access(settings.es_ca_certs, os.R_OK):
+            raise ConfigError(
+                f"NEWSETL_ES_CA_CERTS: {settings.es_ca_certs} is not a readable file; "
+                "give the PEM CA certificate of the cluster (`newsetl es up --secure` prints its path)"
+            )
         kwargs["ca_certs"] = str(settings.es_ca_certs)
     if not settings.es_verify_certs:
         kwargs["verify_certs"] = False
+        kwargs["ssl_show_warn"] = False
+        if not _warned_no_verify:
+            _warned_no_verify.append(True)
+            log.warning("TLS certificates are not verified (NEWSETL_ES_VERIFY_CERTS=false): use only for tests")
     return Elasticsearch(settings.es_url, **kwargs)
+
+
+_warned_no_verify: list[bool] = []
 
 
 def check_connection(es: Elasticsearch, url: str) -> dict:
     """Cluster health, or :class:`ElasticsearchUnavailable` with one readable line.
 
     Uses ``GET _cluster/health`` (the integ-test distribution has no ``GET /``).
+    401/403 name the credential variables; a TLS failure names
+    NEWSETL_ES_CA_CERTS (see :func:`tls_problem`); anything else unreachable
+    says how to start a node.
     """
+    from elastic_transport import TlsError
+
     try:
         return dict(es.options(max_retries=0).cluster.health())
     except ApiError as exc:
@@ -71,11 +99,45 @@ def check_connection(es: Elasticsearch, url: str) -> dict:
                 "check NEWSETL_ES_USERNAME/NEWSETL_ES_PASSWORD or NEWSETL_ES_API_KEY"
             ) from None
         raise ElasticsearchUnavailable(f"Elasticsearch at {url} answered HTTP {exc.meta.status}: {exc.message}") from None
+    except TlsError as exc:
+        raise ElasticsearchUnavailable(tls_problem(url, exc)) from None
     except TransportError as exc:
         raise ElasticsearchUnavailable(
             f"Elasticsearch is not reachable at {url} ({type(exc).__name__}); "
             "start it with `newsetl es up` (or `make run`) or set NEWSETL_ES_URL"
         ) from None
+
+
+def tls_problem(url: str, exc: Exception) -> str:
+    """One line for a failed TLS handshake, naming the setting to fix.
+
+    ``[SSL: WRONG_VERSION_NUMBER]`` means the server speaks plain HTTP (fix
+    NEWSETL_ES_URL); a failed verification (unknown CA, hostname mismatch,
+    expired) or an unreadable CA file points at NEWSETL_ES_CA_CERTS. The
+    reason comes from the ``ssl`` module's message; it never holds secrets.
+    """
+    import re
+
+    raw = str(getattr(exc, "message", "") or exc).strip()
+    if "WRONG_VERSION_NUMBER" in raw or "record layer failure" in raw:
+        return (
+            f"Elasticsearch at {url} does not speak TLS (plain HTTP?); "
+            "use an http:// NEWSETL_ES_URL, or check the port"
+        )
+    match = re.match(r"^(?:\[[A-Z0-9_: ]+\]\s*)?(?:certificate verify failed:\s*)?(.*?)(?:\s*\(_ssl\.c:\d+\))?$", raw)
+    reason = (match.group(1) if match else raw) or raw or type(exc).__name__
+    if "Hostname mismatch" in raw or "IP address mismatch" in raw:
+        return (
+            f"the TLS certificate of Elasticsearch at {url} does not match the host ({reason}); "
+            "use a host name or IP the certificate lists in NEWSETL_ES_URL (e.g. 127.0.0.1 or localhost "
+            "for `newsetl es up --secure`), with its CA in NEWSETL_ES_CA_CERTS"
+        )
+    if "CERTIFICATE_VERIFY_FAILED" in raw:
+        return (
+            f"the TLS certificate of Elasticsearch at {url} could not be verified ({reason}); "
+            "set NEWSETL_ES_CA_CERTS to the cluster's CA certificate (PEM)"
+        )
+    return f"TLS with Elasticsearch at {url} failed ({reason}); check NEWSETL_ES_CA_CERTS and NEWSETL_ES_URL"
 
 
 def text_analyzer(es: Elasticsearch) -> str:
@@ -130,6 +192,10 @@ def article_mapping(analyzer: str) -> dict:
                     "range": _DATE_RANGE,
                 }
             },
+            "encoding": {"type": "keyword"},
+            "repairs": {"type": "keyword"},
+            "enrichment": _KEYWORD,
+            "duplicate_of": {"type": "keyword"},
             "ingested_at": _DATE,
             "pipeline_version": {"type": "keyword"},
             "run_id": {"type": "keyword"},
@@ -151,30 +217,53 @@ REJECTIONS_MAPPING = {
 }
 
 
+def new_index_name(alias: str) -> str:
+    """``<alias>-v<MAPPING_VERSION>-<UTC yyyymmddHHMMSS%f>``: sorts by creation time."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S%f")
+    return f"{alias}-v{MAPPING_VERSION}-{stamp}"
+
+
+def create_index(es: Elasticsearch, settings: Settings, name: str, alias: str | None = None) -> None:
+    """Create the concrete index ``name`` with the article mapping; with ``alias``, behind it as write index."""
+    body: dict = {
+        "settings": {"number_of_shards": settings.index_shards, "number_of_replicas": settings.index_replicas},
+        "mappings": article_mapping(text_analyzer(es)),
+    }
+    if alias:
+        body["aliases"] = {alias: {"is_write_index": True}}
+    es.indices.create(index=name, **body)
+    log.info("created index %s%s", name, f" behind alias {alias}" if alias else "")
+
+
+def alias_target(es: Elasticsearch, alias: str) -> str | None:
+    """The concrete index the alias points at (the newest if several), or None when the alias does not exist."""
+    if not es.indices.exists_alias(name=alias):
+        return None
+    return sorted(es.indices.get_alias(name=alias))[-1]
+
+
 def ensure_index(es: Elasticsearch, settings: Settings) -> str:
     """Make sure the alias points at a concrete index (creating ``news-v1-<ts>`` if needed); return its name.
 
-    Also creates the rejections index. Logs a warning when the existing index
-    was built with another mapping version.
+    An existing index gets this version's mapping added with ``PUT _mapping``:
+    new fields are additive, which Elasticsearch allows on a live index; a
+    conflicting change raises :class:`NewsEtlError` asking for ``newsetl reindex``.
+    Also creates the rejections index.
     """
     alias = settings.index_alias
-    if es.indices.exists_alias(name=alias):
-        concrete = sorted(es.indices.get_alias(name=alias))
-        name = concrete[-1]
+    name = alias_target(es, alias)
+    if name is None:
+        name = new_index_name(alias)
+        create_index(es, settings, name, alias=alias)
+    else:
         meta = es.indices.get_mapping(index=name)[name]["mappings"].get("_meta", {})
-        if meta.get("mapping_version") != MAPPING_VERSION:
-            log.warning("index %s has mapping version %s, this pipeline writes %s", name, meta.get("mapping_version"), MAPPING_VERSION)
-        ensure_rejections_index(es, settings)
-        return name
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S")
-    name = f"{alias}-v{MAPPING_VERSION}-{stamp}"
-    es.indices.create(
-        index=name,
-        settings={"number_of_shards": settings.index_shards, "number_of_replicas": settings.index_replicas},
-        mappings=article_mapping(text_analyzer(es)),
-        aliases={alias: {"is_write_index": True}},
-    )
-    log.info("created index %s behind alias %s", name, alias)
+        mapping = article_mapping(meta.get("text_analyzer", "standard"))
+        try:
+            es.indices.put_mapping(index=name, properties=mapping["properties"], dynamic="strict")
+        except ApiError as exc:
+            raise NewsEtlError(
+                f"index {name} has an incompatible mapping ({exc.message}); rebuild it with `newsetl reindex DIR`"
+            ) from None
     ensure_rejections_index(es, settings)
     return name
 
@@ -200,6 +289,79 @@ def fetch_fingerprints(es: Elasticsearch, alias: str, ids: Sequence[str]) -> dic
             src = doc["_source"]
             out[doc["_id"]] = (src.get("checksum", ""), src.get("pipeline_version", ""))
     return out
+
+
+def find_by_checksum(es: Elasticsearch, alias: str, checksums: Sequence[str]) -> dict[str, str]:
+    """``{checksum: _id}`` of indexed originals (documents that are not themselves ``duplicate_of`` another).
+
+    One ``terms`` search on the ``checksum`` keyword; searches see what the last
+    refresh made visible, so the flow also remembers the checksums of its own run.
+    """
+    if not checksums or not es.indices.exists_alias(name=alias):
+        return {}
+    resp = es.search(
+        index=alias,
+        query={"bool": {"filter": [{"terms": {"checksum": list(set(checksums))}}], "must_not": [{"exists": {"field": "duplicate_of"}}]}},
+        source=["checksum"],
+        sort=[{"source_path": "asc"}],
+        size=len(checksums) * 2,
+    )
+    out: dict[str, str] = {}
+    for hit in resp["hits"]["hits"]:
+        out.setdefault(hit["_source"]["checksum"], hit["_id"])
+    return out
+
+
+def prune_missing(es: Elasticsearch, alias: str, source: str, keep_ids: set[str]) -> int:
+    """Delete the documents of ``source`` whose ``_id`` is not in ``keep_ids`` (their file is gone); returns the count.
+
+    Reads the source's ids with ``helpers.scan`` (point-in-time free scroll) and
+    deletes with ``helpers.bulk``; refreshes the alias afterwards.
+    """
+    if not es.indices.exists_alias(name=alias):
+        return 0
+    gone = [
+        hit["_id"]
+        for hit in helpers.scan(es, index=alias, query={"query": {"term": {"source": source}}}, _source=False)
+        if hit["_id"] not in keep_ids
+    ]
+    if not gone:
+        return 0
+    ok, _ = helpers.bulk(
+        es, ({"_op_type": "delete", "_index": alias, "_id": i} for i in gone), raise_on_error=False
+    )
+    es.indices.refresh(index=alias)
+    return ok
+
+
+def versioned_indices(es: Elasticsearch, alias: str) -> list[str]:
+    """Concrete indices named ``<alias>-v<N>-<stamp>``, oldest first (the name sorts by creation time)."""
+    found = es.indices.get(index=f"{alias}-v*", expand_wildcards="open", allow_no_indices=True)
+    return sorted(found, key=lambda n: n.split("-v", 1)[1].split("-", 1)[1])
+
+
+def swap_alias(es: Elasticsearch, alias: str, new: str) -> str | None:
+    """Point ``alias`` at ``new`` in one atomic ``_aliases`` call; returns the index it pointed at before (or None).
+
+    Elastic's "Aliases" guide: removing and adding in one request means searches
+    never see a moment without the alias.
+    """
+    old = alias_target(es, alias)
+    actions: list[dict] = [{"add": {"index": new, "alias": alias, "is_write_index": True}}]
+    if old and old != new:
+        actions.insert(0, {"remove": {"index": old, "alias": alias}})
+    es.indices.update_aliases(actions=actions)
+    return old
+
+
+def drop_old_indices(es: Elasticsearch, alias: str, keep: int = 1) -> list[str]:
+    """Delete versioned indices not behind the alias, keeping the ``keep`` newest of them for rollback; returns the deleted names."""
+    current = alias_target(es, alias)
+    spare = [n for n in versioned_indices(es, alias) if n != current]
+    doomed = spare[: max(0, len(spare) - keep)]
+    if doomed:  # names, never wildcards: Elasticsearch 9 refuses destructive wildcards
+        es.indices.delete(index=",".join(doomed))
+    return doomed
 
 
 def classify_bulk_error(error: dict) -> str:

@@ -144,7 +144,15 @@ class ParsedArticle(_Frozen):
 
 
 class Article(_Frozen):
-    """The indexed document (``DESIGN.md``, "The indexed document"); ``id`` becomes ``_id``."""
+    """The indexed document (``DESIGN.md``, "The indexed document"); ``id`` becomes ``_id``.
+
+    Beyond DESIGN.md's fields: ``encoding`` is how the bytes were decoded
+    (``utf-8``, ``utf-8-sig``, ``utf-16``, ``cp1252``...); ``repairs`` lists what
+    normalization repaired (:func:`etl.normalize.text_repairs`); ``enrichment`` is
+    ``complete`` or ``skipped: ...`` with the reason (a non-English article gets no
+    entities or dates); ``duplicate_of`` is the ``_id`` of an article with the very
+    same bytes that was indexed first.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -163,6 +171,10 @@ class Article(_Frozen):
     entity_mentions: list[EntityMention] = []
     mentioned_dates: list[DateRange] = []
     date_mentions: list[DateMention] = []
+    encoding: str | None = None
+    repairs: list[str] = []
+    enrichment: str = "complete"
+    duplicate_of: str | None = None
     ingested_at: dt.datetime
     pipeline_version: str
     run_id: str
@@ -201,14 +213,25 @@ class Rejection(_Frozen):
 
 
 class RunSummary(BaseModel):
-    """Counts of one run. Invariant: ``seen == indexed + unchanged + rejected``."""
+    """Counts of one run. Invariant: ``seen == indexed + unchanged + rejected``.
+
+    ``seen`` counts article files (matching the glob, not hidden); ``ignored``
+    counts the other files by reason and is outside the invariant; ``pruned``
+    counts documents deleted because their file is gone (``--prune``);
+    ``failed_batches`` names batches (``files 201-400``) whose files were rejected
+    because Elasticsearch failed after the retries: the next run picks them up.
+    """
 
     run_id: str
     source: str
+    index: str = ""
     seen: int = 0
     indexed: int = 0
     unchanged: int = 0
     rejected: int = 0
+    pruned: int = 0
+    ignored: dict[str, int] = {}
+    failed_batches: list[str] = []
     seconds: float = 0.0
     rejections: list[Rejection] = []
 

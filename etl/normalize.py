@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize_text"]
+__all__ = ["normalize_text", "text_repairs"]
 
 _UNICODE_SPACE_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 """Unicode space separators (general category Zs, Unicode 15 ``UnicodeData.txt``)
@@ -47,6 +47,22 @@ def _fix_mojibake(text: str) -> str:
     import ftfy  # imported lazily: most text never needs it
 
     return ftfy.fix_encoding(text)
+
+
+def text_repairs(text: str) -> list[str]:
+    """Which repairs :func:`normalize_text` makes to ``text`` beyond white space: a sorted list.
+
+    ``"mojibake"`` when ftfy changes the text (UTF-8 read as cp1252/Latin-1),
+    ``"control characters"`` when NUL or other C0/C1 controls are removed. Both are
+    recorded on the indexed document (``repairs``) so a user can find repaired
+    articles; CRLF line endings and white space are normal variation, not repairs.
+    """
+    found = []
+    if not text.isascii() and _fix_mojibake(text) != text:
+        found.append("mojibake")
+    if _CONTROL_RE.search(text.lstrip("\ufeff")):
+        found.append("control characters")
+    return sorted(found)
 
 
 def normalize_text(text: str) -> str:

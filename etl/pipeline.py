@@ -28,6 +28,7 @@ from etl.entities import EntityExtractor, EntityResult
 from etl.errors import ArticleError, EncodingError
 from etl.language import detect_language
 from etl.models import Article, ParsedArticle, Rejection, SourceFile, Stage
+from etl.normalize import text_repairs
 from etl.parse import parse_article
 from etl.sources import checksum, decode, document_id, read_bytes
 
@@ -45,6 +46,18 @@ _WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*")
 def word_count(text: str) -> int:
     """Number of words: runs of letters/digits, joined by inner hyphens, apostrophes or dots (``U.S.``, ``Jong-Un``)."""
     return sum(1 for _ in _WORD_RE.finditer(text))
+
+
+def enrichment_status(language: str | None) -> str:
+    """``complete`` for languages in :data:`ENRICHED_LANGUAGES`, else ``skipped: ...`` naming the language.
+
+    The spaCy model and the TIMEX3 rules are English-only; running them on other
+    languages gives wrong entities and dates, so such articles are indexed for
+    full-text search without them, and the document says so.
+    """
+    if language in ENRICHED_LANGUAGES:
+        return "complete"
+    return f"skipped: language {language or 'unknown'!s} (entities and dates are English-only)"
 
 
 def validation_reason(exc: ValidationError) -> str:
@@ -74,6 +87,8 @@ class _Pending:
     checksum: str
     parsed: ParsedArticle
     language: str | None
+    encoding: str
+    repairs: list[str]
 
 
 class ArticleBuilder:
@@ -138,7 +153,7 @@ class ArticleBuilder:
                 result.unchanged.append(doc_id)
                 continue
             try:
-                text, _encoding = decode(data)
+                text, encoding = decode(data)
             except EncodingError as exc:
                 reject(file, doc_id, Stage.READ, str(exc))
                 continue
@@ -147,7 +162,9 @@ class ArticleBuilder:
             except ArticleError as exc:
                 reject(file, doc_id, Stage.PARSE, str(exc))
                 continue
-            pending.append(_Pending(file, doc_id, digest, parsed, detect_language(parsed.body)))
+            pending.append(
+                _Pending(file, doc_id, digest, parsed, detect_language(parsed.body), encoding, text_repairs(text))
+            )
 
         english = [p for p in pending if p.language in ENRICHED_LANGUAGES]
         enriched = dict(zip((p.id for p in english), self._entities([p.parsed.body for p in english])))
@@ -184,6 +201,9 @@ class ArticleBuilder:
                     entity_mentions=ents.mentions,
                     mentioned_dates=[m.range for m in dates if m.range is not None],
                     date_mentions=dates,
+                    encoding=p.encoding,
+                    repairs=p.repairs,
+                    enrichment=enrichment_status(p.language),
                     ingested_at=now,
                     pipeline_version=PIPELINE_VERSION,
                     run_id=run_id,

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl.errors import ArticleError, EncodingError
@@ -51,6 +53,43 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
+@dataclass
+class Discovery:
+    """What a walk of a source folder found.
+
+    ``files``: the article files, sorted. ``ignored``: how many other files were
+    skipped, by reason (``hidden``: a name or folder starting with ``.``;
+    ``not matching '<glob>'``: e.g. ``notes.md`` when the glob is ``*.txt``). Ignored
+    files are counted, never rejected.
+    """
+
+    files: list[SourceFile] = field(default_factory=list)
+    ignored: dict[str, int] = field(default_factory=dict)
+
+
+def scan(root: Path, glob: str = "*.txt", source: str | None = None) -> Discovery:
+    """Walk ``root`` once: the article files (as :func:`discover`) and the counts of ignored files.
+
+    A hidden folder counts as one ignored ``hidden`` entry and is not walked into
+    (a ``.git`` folder would otherwise cost a walk of thousands of objects).
+    Raises :class:`ArticleError` if ``root`` is not a folder.
+    """
+    root = Path(root).absolute()
+    found = Discovery(files=list(discover(root, glob, source)))
+    matched = {f.relative_path for f in found.files}
+    other = f"not matching {glob!r}"
+    for folder, dirs, names in os.walk(root):
+        hidden_dirs = [d for d in dirs if d.startswith(".")]
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel_folder = Path(folder).relative_to(root)
+        for name in [*hidden_dirs, *names]:
+            if name.startswith("."):
+                found.ignored["hidden"] = found.ignored.get("hidden", 0) + 1
+            elif (rel_folder / name).as_posix() not in matched:
+                found.ignored[other] = found.ignored.get(other, 0) + 1
+    return found
+
+
 def discover(root: Path, glob: str = "*.txt", source: str | None = None) -> Iterator[SourceFile]:
     """Yield every file under ``root`` matching ``glob`` (recursive), in sorted order.
 
@@ -77,19 +116,23 @@ def read_bytes(file: SourceFile, root: Path) -> bytes:
     """The file's raw bytes.
 
     Raises :class:`ArticleError` when the path resolves outside ``root`` (symlink),
-    is not a regular file, or cannot be read (permission denied, deleted meanwhile).
+    is not a regular file, cannot be read (permission denied, deleted meanwhile),
+    or is empty (0 bytes).
     """
     resolved = file.path.resolve()
     if not resolved.is_relative_to(Path(root).resolve()):
         raise ArticleError(f"refused: link points outside the source folder (to {resolved})")
     try:
-        return resolved.read_bytes()
+        data = resolved.read_bytes()
     except FileNotFoundError:
         raise ArticleError("file disappeared before it could be read") from None
     except IsADirectoryError:
         raise ArticleError("not a regular file") from None
     except OSError as exc:
         raise ArticleError(f"cannot read file: {exc.strerror or exc}") from None
+    if not data:
+        raise ArticleError("empty file (0 bytes)")
+    return data
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -67,8 +67,8 @@ def test_rejects_lists_file_stage_reason(isolated_env, tmp_path):
     assert run.returncode == 0, run.stderr
     listed = newsetl("rejects", env={**isolated_env, "COLUMNS": "200"})
     assert listed.returncode == 0, listed.stderr
-    assert "inbox/empty.txt" in listed.stdout and "parse" in listed.stdout
-    assert "empty text" in listed.stdout
+    assert "inbox/empty.txt" in listed.stdout and "read" in listed.stdout
+    assert "empty file (0 bytes)" in listed.stdout
     run_id = next(line for line in run.stdout.splitlines() if "run id" in line).split()[-2]
     by_prefix = newsetl("rejects", "--run", run_id[:8], env={**isolated_env, "COLUMNS": "200"})
     assert "inbox/empty.txt" in by_prefix.stdout

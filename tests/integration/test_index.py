@@ -79,3 +79,32 @@ def test_unreachable_cluster_is_one_clear_error():
     dead = Elasticsearch("http://127.0.0.1:9", request_timeout=2)
     with pytest.raises(ElasticsearchUnavailable, match=r"not reachable at http://127.0.0.1:9 .*newsetl es up"):
         es_index.check_connection(dead, "http://127.0.0.1:9")
+
+
+def test_swap_keeps_one_previous_index_and_drops_older(es):
+    settings = get_settings()
+    alias = settings.index_alias
+    first = es_index.alias_target(es, alias)
+    second, third = es_index.new_index_name(alias), None
+    es_index.create_index(es, settings, second)
+    assert es_index.swap_alias(es, alias, second) == first
+    third = es_index.new_index_name(alias)
+    es_index.create_index(es, settings, third)
+    assert es_index.swap_alias(es, alias, third) == second
+    assert es_index.versioned_indices(es, alias) == [first, second, third]
+    assert sorted(es.indices.get_alias(name=alias)) == [third]
+    assert es_index.drop_old_indices(es, alias, keep=1) == [first]
+    assert es_index.versioned_indices(es, alias) == [second, third]
+
+
+def test_existing_index_gets_new_fields_added(es):
+    """An index made before a field existed receives it through PUT _mapping (additive change)."""
+    settings = get_settings()
+    name = es_index.alias_target(es, settings.index_alias)
+    es.indices.delete(index=name)
+    old = es_index.article_mapping("standard")
+    del old["properties"]["duplicate_of"]
+    es.indices.create(index=name, mappings=old, aliases={settings.index_alias: {"is_write_index": True}})
+    assert "duplicate_of" not in es.indices.get_mapping(index=name)[name]["mappings"]["properties"]
+    assert es_index.ensure_index(es, settings) == name
+    assert es.indices.get_mapping(index=name)[name]["mappings"]["properties"]["duplicate_of"] == {"type": "keyword"}

@@ -1,4 +1,6 @@
-"""etl/elasticsearch_local.py: choosing a JDK for the pinned Elasticsearch version."""
+"""etl/elasticsearch_local.py: choosing a JDK, and the secure mode's config, password and health checks."""
+
+import os
 
 import pytest
 
@@ -38,3 +40,143 @@ def test_find_java_prefers_setting_then_newest(tmp_path, monkeypatch):
     assert find_java(21, preferred=j17) == j25  # too old: ignored
     with pytest.raises(LocalNodeError, match="no Java 26\\+ found .*NEWSETL_ES_JAVA_HOME"):
         find_java(26)
+
+
+# --- secure mode: configuration, password, health checks (no node started)
+
+
+def _settings(tmp_path, **kw):
+    from etl.config import Settings
+
+    return Settings(es_home=tmp_path / "home", _env_file=None, **kw)
+
+
+def _fake_dist(tmp_path):
+    dist = tmp_path / "dist" / "elasticsearch-9.5.4"
+    (dist / "config").mkdir(parents=True)
+    (dist / "config" / "jvm.options").write_text("-Xss1m\n")
+    return dist
+
+
+def _fake_tls(node):
+    node.tls_dir.mkdir(parents=True, exist_ok=True)
+    for name in ("ca.crt", "ca.key", "http.crt", "http.key"):
+        (node.tls_dir / name).write_text(f"PEM {name}\n")
+
+
+def test_plain_config_is_unchanged(tmp_path, monkeypatch):
+    from etl.elasticsearch_local import LocalNode
+
+    monkeypatch.delenv("NEWSETL_ES_PASSWORD", raising=False)
+    node = LocalNode(_settings(tmp_path), port=9250)
+    assert node.url == "http://127.0.0.1:9250"
+    assert node.ca_certs is None
+    conf = node.config_settings(tmp_path / "data")
+    assert conf["xpack.security.enabled"] is False
+    assert not any(k.startswith("xpack.security.http") for k in conf)
+    assert conf["discovery.type"] == "single-node" and conf["transport.port"] == 9350
+
+
+def test_secure_config_and_mode_switch(tmp_path):
+    from etl.elasticsearch_local import LocalNode
+
+    dist = _fake_dist(tmp_path)
+    secure = LocalNode(_settings(tmp_path), port=9260, secure=True)
+    assert secure.url == "https://127.0.0.1:9260"
+    assert secure.ca_certs == secure.node_dir / "tls" / "ca.crt"
+    secure.node_dir.mkdir(parents=True)
+    _fake_tls(secure)
+    conf = secure._write_config(dist, tmp_path / "data")
+    yml = (conf / "elasticsearch.yml").read_text()
+    assert 'xpack.security.enabled: true\n' in yml
+    assert 'xpack.security.http.ssl.enabled: true\n' in yml
+    assert 'xpack.security.http.ssl.certificate_authorities: ["certs/ca.crt"]\n' in yml
+    assert 'xpack.security.transport.ssl.enabled: true\n' in yml
+    assert 'discovery.type: "single-node"\n' in yml
+    assert sorted(p.name for p in (conf / "certs").iterdir()) == ["ca.crt", "http.crt", "http.key"]  # no CA key
+    assert oct((conf / "certs" / "http.key").stat().st_mode & 0o777) == "0o600"
+    assert (conf / "jvm.options").exists()
+    # status/down without being told the mode follow what the node dir recorded
+    assert LocalNode(secure.settings, port=9260).is_secure is True
+
+    plain = LocalNode(secure.settings, port=9260, secure=False)
+    conf = plain._write_config(dist, tmp_path / "data")
+    yml = (conf / "elasticsearch.yml").read_text()
+    assert "xpack.security.enabled: false\n" in yml and "ssl" not in yml
+    assert not (conf / "certs").exists()
+    assert LocalNode(secure.settings, port=9260).is_secure is False
+    assert (secure.tls_dir / "ca.crt").exists()  # the CA survives, so clients keep trusting it
+
+
+def test_plain_up_refuses_while_our_secure_node_runs(tmp_path):
+    from etl.elasticsearch_local import LocalNode
+
+    node = LocalNode(_settings(tmp_path), port=9261, secure=False)
+    node.node_dir.mkdir(parents=True)
+    (node.node_dir / "mode").write_text("secure\n")
+    node.pid_file.write_text(str(os.getpid()))  # a live pid
+    with pytest.raises(LocalNodeError, match="a secure node started by newsetl runs on port 9261; stop it"):
+        node.up()
+
+
+def test_password_from_settings_or_generated_file(tmp_path, monkeypatch):
+    from etl.elasticsearch_local import LocalNode
+
+    monkeypatch.delenv("NEWSETL_ES_PASSWORD", raising=False)
+    given = LocalNode(_settings(tmp_path, es_password="from-settings"), port=9262, secure=True)
+    assert given._password(create=True) == "from-settings"
+    assert not given.password_file.exists()
+
+    node = LocalNode(_settings(tmp_path), port=9263, secure=True)
+    assert node._password() is None
+    generated = node._password(create=True)
+    assert len(generated) >= 24
+    assert oct(node.password_file.stat().st_mode & 0o777) == "0o600"
+    assert node._password(create=True) == generated  # stable across calls
+    status = node.status()
+    assert status["password_file"] == str(node.password_file)
+    assert generated not in repr(status)
+    assert status["running"] is False and status["secure"] is True
+
+
+def test_http_health_plain_and_with_auth():
+    import base64
+    import json as _json
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from etl.elasticsearch_local import http_health
+
+    expected = "Basic " + base64.b64encode(b"elastic:pw").decode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            auth = self.headers.get("Authorization")
+            ok = self.path == "/_cluster/health" and (auth is None or auth == expected)
+            if self.server.require_auth and auth is None:
+                ok = False
+            body = _json.dumps({"status": "green"} if ok else {"error": "no"}).encode()
+            self.send_response(200 if ok else 401)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    server.require_auth = False
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    try:
+        assert http_health(url) == {"status": "green"}  # the old call, unchanged
+        assert http_health(url, auth=("elastic", "pw")) == {"status": "green"}
+        assert http_health(url, auth=("elastic", "wrong")) is None  # 401
+        server.require_auth = True
+        assert http_health(url) is None
+        assert http_health(url, auth=("elastic", "pw")) == {"status": "green"}
+        assert http_health(url, ca_certs="/nonexistent/ca.crt") is None  # a bad CA file never raises
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert http_health(url) is None  # nothing answers

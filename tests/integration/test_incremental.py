@@ -1,0 +1,64 @@
+"""Incremental runs: the stored checksum decides; changed files are re-indexed in place; --prune deletes the gone."""
+
+import pytest
+
+from etl import index as es_index
+from etl.config import get_settings
+from etl.sources import document_id
+from tests.conftest import SEED_FILE
+
+pytestmark = pytest.mark.integration
+
+SEED = SEED_FILE.read_text(encoding="utf-8")
+
+
+def test_unchanged_changed_new_and_gone(isolated_env, prefect_server, tmp_path):
+    from flows.ingest import ingest
+
+    root = tmp_path / "wire"
+    root.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (root / name).write_text(SEED.replace("Sergei Lavrov", f"Sergei Lavrov ({name})"))
+    settings = get_settings()
+    es = es_index.connect(settings)
+    alias = settings.index_alias
+
+    first = ingest(str(root))
+    assert (first.seen, first.indexed, first.unchanged, first.rejected, first.pruned) == (3, 3, 0, 0, 0)
+    b_before = es.get(index=alias, id=document_id("wire", "b.txt"))
+
+    (root / "a.txt").write_text(SEED.replace("Sergei Lavrov", "Sergei Lavrov (a, corrected)"))
+    (root / "c.txt").unlink()
+    (root / "d.txt").write_text(SEED.replace("Sergei Lavrov", "Sergei Lavrov (d)"))
+
+    second = ingest(str(root))  # without --prune the gone file's document stays
+    assert (second.seen, second.indexed, second.unchanged, second.rejected, second.pruned) == (3, 2, 1, 0, 0)
+    assert es.count(index=alias)["count"] == 4
+    a = es.get(index=alias, id=document_id("wire", "a.txt"))
+    assert "(a, corrected)" in a["_source"]["body"] and a["_version"] == 2  # re-indexed in place, same _id
+    b_after = es.get(index=alias, id=document_id("wire", "b.txt"))
+    assert b_after["_version"] == b_before["_version"] == 1  # unchanged: not even rewritten
+    assert b_after["_source"]["run_id"] == first.run_id
+
+    third = ingest(str(root), prune=True)
+    assert (third.seen, third.indexed, third.unchanged, third.rejected, third.pruned) == (3, 0, 3, 0, 1)
+    ids = {h["_id"] for h in es.search(index=alias, size=10, source=False)["hits"]["hits"]}
+    assert ids == {document_id("wire", n) for n in ("a.txt", "b.txt", "d.txt")}
+
+
+def test_prune_leaves_other_sources_alone(isolated_env, prefect_server, tmp_path):
+    from flows.ingest import ingest
+
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(SEED)
+    ingest(str(tmp_path / "one"))
+    ingest(str(tmp_path / "two"))
+    (tmp_path / "one" / "x.txt").unlink()
+    (tmp_path / "one" / "y.txt").write_text(SEED.replace("Lavrov", "Lavrov (y)"))
+    summary = ingest(str(tmp_path / "one"), prune=True)
+    assert (summary.indexed, summary.pruned) == (1, 1)
+    settings = get_settings()
+    es = es_index.connect(settings)
+    ids = {h["_id"] for h in es.search(index=settings.index_alias, size=10, source=False)["hits"]["hits"]}
+    assert ids == {document_id("one", "y.txt"), document_id("two", "x.txt")}
