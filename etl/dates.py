@@ -182,6 +182,8 @@ _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|
 _MONTH = rf"(?:{_MONTH_FULL}\b|{_MONTH_ABBR}\b\.?)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d,.:/-]?\d)"
 _YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]?\d)"
+_HALF_LEFT = re.compile(r"\b(?:[Tt]he\s+)?(?P<h>(?i:first|second|last|latter|final))\s+$")
+_PAIR_LEFT = re.compile(rf"\b(?P<mon>{_MONTH})\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:and|or|&)\s+$")
 _NUM = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
@@ -266,6 +268,8 @@ class _Anaphor:
     exact: bool = False  # the anchor must have exactly ``unit`` granularity
     fallback: _Timex | None = None  # the value when the anchor cannot take the shift
     tod: str | None = None  # a clock time ("HH:MM") on the anchor's day: a TIMEX3 TIME
+    named: bool = False  # the phrase names a calendar unit ("the following year"): the value
+    # is that unit, not the anchor's granularity shifted
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,6 +486,133 @@ def _future_context(text: str, pos: int) -> bool:
     return _FUTURE_CUE.search(window) is not None
 
 
+# Finite past-tense forms of common irregular verbs (regular ones end in -ed). Forms that are
+# also present tense or nouns ("set", "put", "cut", "hit", "read", "cost") are left out.
+_IRREGULAR_PAST = frozenset(
+    """was were had did said told made took gave came went got began became left lost won
+    sold bought brought thought found held kept led met paid sent spent stood struck fell
+    rose grew knew drew wrote broke chose spoke stole drove flew fled fought shot sought
+    taught caught built felt heard laid lent meant rode rang sank sat shook slid slept
+    spun swore swept swam threw tore understood woke wore withdrew overtook undertook
+    forgot forgave arose awoke bore beat bent bled blew bred burst clung crept dealt dug
+    fed froze hung hid lit overcame proved ran saw sang stuck stung strode strove swung
+    wept wound""".split()
+)
+# Finite future or modal forms: "will" makes the clause future; the other modals (and
+# "would", the future-in-the-past of reported speech) leave the tense open.
+_FUTURE_AUX = frozenset("will shall 'll ’ll wo".split())
+_OPEN_AUX = frozenset("would could can may might must should is are am".split())
+# Participles that announce a plan, not a past event: "is expected in March".
+_PLAN_PARTICIPLES = frozenset(
+    """expected scheduled planned slated proposed intended designed aimed targeted projected
+    anticipated forecast predicted due set""".split()
+)
+# Words after which an -ed form is an adjective ("the troubled region").
+_DETERMINERS = frozenset(
+    """the a an its their his her our your my this that these those some any no each every
+    newly recently""".split()
+)
+# Words that may follow a finite verb (an -ed form before any other lower-case word is taken
+# for an adjective) and that cannot follow an infinitive "to".
+_FUNCTION_WORDS = frozenset(
+    """the a an his her its their our your my this that these those some any all both each
+    every no to from in on at for with by of into onto as up down out off over back about
+    after before since during until through against between under above near than and or
+    but not also again later earlier early late last next first only just still then there
+    here it he she they we you him them us""".split()
+)
+# -ed words that are not verbs.
+_NOT_VERBS_ED = frozenset("bed red need hundred shed speed seed creed greed feed breed united".split())
+# Prepositions of a deadline: "postponed until Tuesday" is future although "postponed" is past.
+_DEADLINE_WORDS = frozenset("until till through pending".split())
+_TENSE_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|['’]ll|\d[\d,.]*|[,;:()]")
+_SENTENCE_BACK = re.compile(r"(?:[.!?]\s+(?=[A-Z\"“`'(_])|[;\n\"“”]|``|'')")
+
+
+def _clause_tense(text: str, start: int, end: int) -> int:
+    """The tense of the verb that governs the time expression at ``start:end``: -1 past,
+    +1 future ("will"), 0 when unknown (modal, infinitive, present tense, a deadline).
+
+    A cheap stand-in for the tense feature of HeidelTime (Strötgen & Gertz 2013), which
+    resolves underspecified dates ("in March", "on Nov. 28") towards the past in a past-tense
+    sentence and towards the future in a future-tense one. Scans back within the sentence (or
+    quote) for the nearest verb form: "will" (also "will be named") is future; "was", "had",
+    "said", an irregular past ("bought") or a finite -ed form ("stepped down ... in March";
+    not an adjective after a determiner, not "expected"/"scheduled") is past; a modal,
+    "would", "is", an infinitive ("agreed to acquire ... in January") or a deadline word
+    ("until") is unknown. When the expression opens its sentence ("In January, the company
+    sold..."), the first verb after it decides. At most 18 words either way.
+    """
+    lo = max(0, start - 160)
+    window = text[lo:start]
+    cut = None
+    for m in _SENTENCE_BACK.finditer(window):
+        cut = m.end()
+    if cut is not None:
+        window = window[cut:]
+    toks = _TENSE_TOKEN.findall(window)
+    if toks and toks[-1].lower() in _DEADLINE_WORDS:
+        return 0
+    verdict = _scan_tense(toks[::-1][:18], backwards=True)
+    if verdict is not None:
+        return verdict
+    if sum(1 for t in toks if t[0].isalpha()) > 3:
+        return 0
+    ahead = text[end : end + 160]
+    m = re.search(r"[.!?;\"“”]\s|``|''|\n", ahead)
+    if m:
+        ahead = ahead[: m.start()]
+    verdict = _scan_tense(_TENSE_TOKEN.findall(ahead)[:18], backwards=False)
+    return verdict or 0
+
+
+def _scan_tense(toks: list[str], backwards: bool) -> int | None:
+    """Helper of :func:`_clause_tense`: the first verdict met in ``toks`` (nearest first when
+    ``backwards``, else in reading order), or None when no verb form was met."""
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        w = tok.lower()
+        if w in _FUTURE_AUX or w.endswith(("'ll", "’ll")) or w in ("won't", "won’t"):
+            return 1
+        if w in _OPEN_AUX:
+            return 0
+        prev = (toks[i + 1] if i + 1 < n else "") if backwards else (toks[i - 1] if i else "")
+        nxt = (toks[i - 1] if i else "") if backwards else (toks[i + 1] if i + 1 < n else "")
+        prev, nxt_l = prev.lower(), nxt.lower()
+        if backwards and w == "to" and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS:
+            return 0  # an infinitive: "agreed to acquire X in January"
+        irregular = w in _IRREGULAR_PAST
+        regular = w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED
+        if not (irregular or regular) or not tok.islower():
+            continue
+        if w in _PLAN_PARTICIPLES:
+            return 0
+        if prev in _DETERMINERS or prev in ("be", "being"):
+            continue  # "the troubled region"; "will be named": the auxiliary decides
+        if prev in ("is", "are", "am"):
+            return 0  # present passive: "the case is heard in May"
+        if regular and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS:
+            continue  # an -ed form before a noun is an adjective: "a still unspecified date"
+        return -1
+    return None
+
+
+_DEADLINE_CUE = re.compile(
+    r"\b(?:deadline|postpon\w*|delay(?:s|ed)?|extend(?:s|ed)?|adjourn\w*|gives?|given|has|have|grant\w*)\b[^.;!?]*$",
+    re.IGNORECASE,
+)
+
+
+def _deadline(text: str, pos: int) -> bool:
+    """True for a deadline ahead of the DCT: "until"/"till" right before ``pos`` after a word
+    that sets a limit ("extended its deadline until 9 a.m. Tuesday", "postponed until Tuesday
+    morning", "has given them until Friday"). Such a limit lies after the DCT although the
+    verb may be past; a bare "until Thursday, they had..." (a past limit) stays past."""
+    if _word_before(text, pos) not in ("until", "till"):
+        return False
+    return _DEADLINE_CUE.search(text, max(0, pos - 80), pos) is not None
+
+
 def _title_unit(unit: str, whole: str) -> bool:
     """True for a capitalized unit word in mixed case: a title ("This Week", "60 Minutes",
     "the Five Year Plan"), not a time expression."""
@@ -533,6 +664,8 @@ class TemporalTagger:
     calendar, news conventions as in HeidelTime for anchoring; each resolver documents its own):
 
     * weekdays, with last/this/next and parts of the day; today, yesterday, tomorrow, tonight;
+      underspecified months and weekdays follow the tense of their clause (:func:`_clause_tense`),
+      a deadline ("extended until 9 a.m. Tuesday") lies ahead; half years ("1990-H1");
     * last/this/next week, weekend, month, year; "N units ago"; "earlier this month";
     * month-day and day-month with or without a year; month-year; bare months after a cue
       word; ISO ``YYYY-MM-DD`` and US ``MM/DD/YYYY`` dates; clock times tied to a day;
@@ -569,6 +702,13 @@ class TemporalTagger:
                     rf"(?:,?\s+(?P<y>{_YEAR4}))?))"
                 ),
                 self._month_day,
+            ),
+            # The second day of "April 24 and 25": a date of its own (TIMEX3 guidelines)
+            (f(rf"\d(?:st|nd|rd|th)?\s+(?:and|or|&)\s+(?P<t>{_DAY})(?![\w-]|\s*%)"), self._second_day),
+            # "the week of March 6" -> that date's ISO week
+            (
+                f(rf"(?P<t>week\s+of\s+(?P<mon>{_MONTH})\s*(?P<day>{_DAY})(?:,?\s+(?P<y>{_YEAR4}))?)"),
+                self._week_of,
             ),
             # Day month [year]: "28 November", "the 28th of November 2017"
             (
@@ -615,6 +755,11 @@ class TemporalTagger:
                     I,
                 ),
                 self._deictic_day,
+            ),
+            # "mid-afternoon yesterday", "by mid-morning": a part of the day
+            (
+                f(r"(?P<t>[Mm]id[\s-]?(?P<pod>morning|afternoon)(?:\s+(?P<day>yesterday|today|tomorrow))?)\b"),
+                self._mid_part_of_day,
             ),
             # last/this/next week|weekend|month|year (+ earlier/later/early/late/mid)
             (
@@ -666,6 +811,15 @@ class TemporalTagger:
                     I,
                 ),
                 self._quarter,
+            ),
+            # Half years: "the first half of 1990", "the last half of 1989", "the second half
+            # of next year", "the first two quarters of 1990"
+            (
+                f(
+                    r"(?P<t>(?:half|two\s+quarters)\s+of\s+"
+                    r"(?:(?P<fiscal>fiscal\s+)?(?P<y>(?:19|20)\d\d)\b(?![\d,.]?\d)|(?P<rel>this|last|next)\s+year\b))"
+                ),
+                self._half_year,
             ),
             (
                 f(r"\b(?P<t>(?P<rel>this|next|last|the\s+current|current)\s+quarter)\b(?!\s+of\b)", I),
@@ -742,7 +896,7 @@ class TemporalTagger:
             (
                 f(
                     r"\b(?P<t>(?:(?P<rel>last|this|next)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+Day|\s+Eve)"
-                    r"|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Good\s+Friday)\b"
+                    r"|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Good\s+Friday|Election\s+Day)\b"
                     r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?)(?!\s+(?:[A-Z]|tree|trees|card|cards|present|presents|gift|gifts|shopping|season|sales|holidays?|break|party|parties|dinner|carols?|lights|market|music|week|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|Rising|Island|eggs?)\b)(?!['’]s)"
                 ),
                 self._holiday,
@@ -1053,6 +1207,35 @@ class TemporalTagger:
             d = _nearest_day(month, day, dct, _future_context(text, m.start("t")))
         return self._hit(m, _at(d, "day") if d else None)
 
+    def _week_of(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
+        """"the week of March 6" -> the ISO 8601 week holding that day (``2000-W10``; TimeML
+        1.2.1: the value is the week the phrase names), the day resolved as by :meth:`_month_day`.
+        A "the" before it is part of the extent."""
+        if m.start() and text[m.start() - 1].isalnum():
+            return None  # the pattern has no leading \b (a literal prefix scans faster)
+        hit = self._month_day(m, text, dct)
+        if hit is None or not isinstance(hit.timex, _Timex) or hit.timex.start is None:
+            return None
+        the = re.search(r"\b[Tt]he\s+$", text[max(0, hit.start - 8) : hit.start])
+        return _Hit(hit.start - len(the.group()) if the else hit.start, hit.end, _at(hit.timex.start, "week"))
+
+    def _second_day(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
+        """The second day of "April 24 and 25" (also "or", "&"): a TIMEX3 of its own in the
+        month of the first (TIMEX3 guidelines: one TIMEX3 per date), the year as written after
+        it ("April 24 and 25, 1999") or resolved as by :meth:`_month_day` (nearest the DCT)."""
+        s = m.start("t")
+        left = _PAIR_LEFT.search(text, max(0, s - 30), s)
+        if left is None:
+            return None
+        month = _MONTH_NUM[left["mon"].rstrip(".").lower()]
+        day = int(re.match(r"\d+", m["t"]).group())  # type: ignore[union-attr]
+        y = re.match(rf",?\s+({_YEAR4})", text[m.end() : m.end() + 8])
+        if y:
+            d = _safe_date(int(y.group(1)), month, day)
+        else:
+            d = _nearest_day(month, day, dct, _future_context(text, left.start()))
+        return self._hit(m, _at(d, "day") if d else None)
+
     def _month_year(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
         """Month with a year: "November 2017", "Nov. 2017", "June last year" -> ``YYYY-MM``.
 
@@ -1110,7 +1293,13 @@ class TemporalTagger:
             # "since March": the latest March on or before the DCT's month
             d = _add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
         else:
-            d = _nearest_month(month, dct, _future_context(text, s))
+            tense = _clause_tense(text, s, e)
+            if tense < 0:  # past tense: the latest such month up to the DCT's
+                d = _add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
+            elif tense > 0:  # future tense: the first such month from the DCT's on
+                d = _add_months(dt.date(dct.year, month, 1), 12 if month < dct.month else 0)
+            else:
+                d = _nearest_month(month, dct, _future_context(text, s))
         return _Hit(s, e, _at(d, "month"))
 
     def _weekday(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
@@ -1137,7 +1326,7 @@ class TemporalTagger:
             d = dct + dt.timedelta(days=(wd - dct.weekday()) % 7 or 7)
         elif rel == "this":
             d = dct + dt.timedelta(days=wd - dct.weekday())
-        elif _future_context(text, s):
+        elif _future_context(text, s) or _clause_tense(text, s, m.end()) > 0 or _deadline(text, s):
             d = dct + dt.timedelta(days=(wd - dct.weekday()) % 7)
         else:
             d = dct - dt.timedelta(days=back)
@@ -1154,7 +1343,8 @@ class TemporalTagger:
         h, mi, ap, noon = (m["h"], m["mi"], m["ap"], m["noon"]) if m["wd"] else (m["h2"], m["mi2"], m["ap2"], m["noon2"])
         if day in _WEEKDAY_NUM:
             wd = _WEEKDAY_NUM[day]
-            if _future_context(text, m.start("t")):
+            t0, t1 = m.start("t"), m.end("t")
+            if _future_context(text, t0) or _clause_tense(text, t0, t1) > 0 or _deadline(text, t0):
                 d = dct + dt.timedelta(days=(wd - dct.weekday()) % 7)
             else:
                 d = dct - dt.timedelta(days=(dct.weekday() - wd) % 7)
@@ -1181,6 +1371,18 @@ class TemporalTagger:
             offset += -1 if m["ba"].lower() == "before" else 1
         pod = m["pod"]
         return self._hit(m, _at(dct + dt.timedelta(days=offset), "day", _PARTS_OF_DAY[pod.lower()] if pod else None))
+
+    def _mid_part_of_day(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
+        """"mid-afternoon yesterday" -> TIME ``1989-11-01TAF``, "mid-morning" -> ``TMO`` (TimeML
+        1.2.1 parts of the day); without today/yesterday/tomorrow, on the day last mentioned
+        (``anchorTimeID``), else on the DCT, like a clock time alone."""
+        if m.start() and text[m.start() - 1].isalnum():
+            return None  # "humid afternoon"; the pattern has no leading \b (faster scan)
+        tod = _PARTS_OF_DAY[m["pod"].lower()]
+        if m["day"]:
+            offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["day"].lower()]
+            return self._hit(m, _at(dct + dt.timedelta(days=offset), "day", tod))
+        return self._hit(m, _Anaphor("day", 0, same=True, fallback=_at(dct, "day", tod), tod=tod))
 
     def _relative_unit(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
         """last/this/next week, weekend, month, year, decade, century, anchored on the DCT.
@@ -1252,7 +1454,8 @@ class TemporalTagger:
 
         Cues: in, since, by, until, from, for, into, before, after, during, through,
         early/late/mid-, fiscal; "of" after "the end of", "the spring of", a capitalized name
-        ("the Act of 1989"); "and"/"or"/"to" after another year ("between 1990 and 1995") or
+        ("the Act of 1989"); "and"/"or"/"to" after another year ("between 1990 and 1995"), a
+        comma inside a list of years ("in 1994, 1995 and 1997"), or
         "to" after a non-numeric verb ("dating to 1994"); a determiner or possessive when a
         word follows ("the 1996 campaign", "its 1990 invasion", "the company's 1989 results").
         Not a year when a count noun follows ("in 2000 cities"), when a verb of change
@@ -1263,6 +1466,11 @@ class TemporalTagger:
         cue = ((lm["cue"] or lm["poss"] or "") if lm else "").lower()
         mod = lm["mod"] if lm else None
         if not (cue or mod):
+            if re.search(r"(?:19|20)\d\d,\s*$", text[max(0, m.start() - 8) : m.start()]) and re.match(
+                r"(?:,\s*(?:19|20)\d\d)*,?\s+(?:and|or)\s+(?:19|20)\d\d\b", text[m.end() : m.end() + 40]
+            ):
+                # inside a list of years: "in 1994, 1995 and 1997"
+                return _Hit(m.start(), m.end(), _at(dt.date(int(m["y"]), 1, 1), "year"))
             return None
         s = lm.start("mod") if mod else m.start()  # type: ignore[union-attr]
         e = m.end()
@@ -1366,6 +1574,26 @@ class TemporalTagger:
         s, e = m.span("t")
         # "third-quarter" as a modifier keeps its hyphen; a trailing ", 1990" is part of it.
         return _Hit(s, e, _at(dt.date(year, 3 * q - 2, 1), "quarter"))
+
+    def _half_year(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
+        """Half years -> ``YYYY-H1``/``YYYY-H2`` (TimeML 1.2.1 TIMEX3 value syntax, as in
+        TimeBank: "the last half of 1989" -> ``1989-H2``; "the first two quarters of 1990"
+        -> ``1990-H1``). The year as written or "this/last/next year" from the DCT. The range
+        is January-June or July-December; none for a fiscal year (fiscal calendars vary).
+        TIMEX3 has no half-year granularity: the mention has none."""
+        left = _HALF_LEFT.search(text, max(0, m.start() - 16), m.start())
+        if left is None:
+            return None
+        half = 1 if left["h"].lower() == "first" else 2
+        s, e = left.start(), m.end()
+        if m["y"]:
+            year = int(m["y"])
+        else:
+            year = dct.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+        if m["fiscal"]:
+            return _Hit(s, e, _Timex("DATE", f"{year:04d}-H{half}", None))
+        first = dt.date(year, 6 * half - 5, 1)
+        return _Hit(s, e, _Timex("DATE", f"{year:04d}-H{half}", None, first, _add_months(first, 6)))
 
     def _relative_quarter(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
         """"this/the current quarter" -> the DCT's quarter; "next quarter", "last quarter" -> +-1."""
@@ -1523,7 +1751,13 @@ class TemporalTagger:
     def _anaphor(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
         """Anaphoric "the previous day", "the day after", "a year earlier", "the following week":
         shifted from the latest calendar mention before it, or from the DCT when there is none
-        (TimeML 1.2.1 ``anchorTimeID``; HeidelTime's reference-time rule)."""
+        (TimeML 1.2.1 ``anchorTimeID``; HeidelTime's reference-time rule).
+
+        "the following year", "the previous month", "the week before" name a calendar unit:
+        the value is that unit of the shifted anchor ("On May 22, 1995, ... the following
+        year" -> ``1996``, TimeML 1.2.1: the value has the granularity the phrase names),
+        while "a year earlier" shifts the anchor at its own granularity ("the third quarter
+        ... a year earlier" -> the third quarter of the year before, as TimeBank has it)."""
         g = m.groupdict()
         unit = (g.get("unit") or g.get("unit2") or g["unit3"]).lower()
         direction = (g.get("dir") or g.get("dir2") or g["dir3"]).lower()
@@ -1532,7 +1766,7 @@ class TemporalTagger:
         if g["unit3"] and unit == "year" and sign < 0 and _comparison(text, m.start("t"), need_cue=False):
             # "compared with C$307.2 a year earlier": the reporting period a year back
             return self._hit(m, _Period(years_back=1, fallback=_Anaphor(unit, sign, fallback=duration)))
-        return self._hit(m, _Anaphor(unit, sign, fallback=duration))
+        return self._hit(m, _Anaphor(unit, sign, fallback=duration, named=not g["unit3"]))
 
     def _same_anaphor(self, m: re.Match[str], text: str, dct: dt.date) -> _Hit | None:
         """"that day", "the same year" -> the latest calendar mention before it, at that unit
@@ -1562,6 +1796,8 @@ class TemporalTagger:
         on the date written after it ("5 p.m. EST, Nov. 6"), else on the day last mentioned before it (TimeML 1.2.1 ``anchorTimeID``), else on the DCT:
         ``1998-08-07T10:35``. Noon/midday ``T12:00``, midnight ``T24:00``."""
         if m["noon"]:
+            if m["noon"].lower() == "noon" and _word_before(text, m.start("t")) == "high":
+                return None  # "high noon": the idiom (a showdown), or the film, not a clock time
             hh, mm = (24 if m["noon"].lower() == "midnight" else 12), 0
         else:
             hh, mm = int(m["h"]) % 12 + (12 if m["ap"].lower().startswith("p") else 0), int(m["mi"] or 0)
@@ -1656,7 +1892,8 @@ class TemporalTagger:
         """Fixed and computed holidays -> their day, in the year nearest the DCT (past bias):
         Christmas (Dec 25; Eve Dec 24), New Year's Day (Jan 1; Eve Dec 31), Halloween (Oct 31),
         Valentine's Day (Feb 14), US Thanksgiving (fourth Thursday of November), Easter
-        Sunday and Good Friday (Gregorian computus). TIMEX3 guidelines: holidays are DATEs."""
+        Sunday and Good Friday (Gregorian computus), US Election Day (capitalized: the Tuesday
+        after the first Monday of November, 2 U.S.C. 7). TIMEX3 guidelines: holidays are DATEs."""
         name = re.sub(r"[\s'’]+", " ", m["name"].lower()).strip()
         year = m["y"]
 
@@ -1667,6 +1904,9 @@ class TemporalTagger:
             if name.startswith("thanksgiving"):
                 first = dt.date(y, 11, 1)
                 return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+            if name.startswith("election"):
+                first = dt.date(y, 11, 1)  # the Tuesday after the first Monday of November
+                return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
             easter = _easter(y)
             return easter - dt.timedelta(days=2) if name.startswith("good friday") else easter
 
@@ -1744,6 +1984,8 @@ def _resolve_anaphor(a: _Anaphor, anchor: _Timex) -> _Timex | None:
         return None
     if a.same:
         return _at(anchor.start, a.unit, a.tod)
+    if a.named:
+        return _at(_shift(anchor.start, a.unit, a.shift), a.unit)
     if gran in ("minute", "hour"):
         gran = "day"
     return _at(_shift(anchor.start, a.unit, a.shift), gran)

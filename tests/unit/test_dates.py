@@ -426,3 +426,86 @@ def test_past_year_and_temporal_adjectives(tagger):
     assert find(ms, "the past year").value == "2016"  # the previous calendar year, as "last year"
     assert find(ms, "current").value == "PRESENT_REF"
     assert tag(tagger, "The current account deficit widened.") == []
+
+
+# --------------------------------------------------------------------------- tense and anchoring
+
+
+def test_bare_month_follows_the_tense_of_its_clause(tagger):
+    # DCT Thu 2017-11-02. Without a tense, "in March" would be the nearest March with a past
+    # bias (March 2018 is 4 months ahead + 3 = 7 against 8 back: 2018-03). A past-tense verb
+    # makes it the latest March up to the DCT's month; "will" the first from it on.
+    dct = dt.date(2017, 11, 2)
+    ms = tag(tagger, "Smith, who stepped down as chief executive in March for health reasons, died.", dct)
+    assert find(ms, "March").value == "2017-03"
+    # Fronted: the verb after the comma decides. DCT 2017-10-27: January 2018 is 3 months
+    # ahead (+3 = 6 against 9 back), but "hired" is past: 2017-01.
+    ms = tag(tagger, "In January, the company hired a new chief executive.", dt.date(2017, 10, 27))
+    assert find(ms, "January").value == "2017-01"
+    # DCT 2018-03-04: December 2017 is 3 months back, December 2018 9 ahead; "will be named"
+    # (the auxiliary decides a passive) makes it 2018-12.
+    ms = tag(tagger, "Collins will be named commander of a shuttle mission in December.", dt.date(2018, 3, 4))
+    assert find(ms, "December").value == "2018-12"
+    # An infinitive leaves the tense open: the nearest January (2018-01, 2 months ahead).
+    ms = tag(tagger, "The bank agreed to acquire the lender in January.", dct)
+    assert find(ms, "January").value == "2018-01"
+    # An -ed adjective before a noun is not a past verb: "will" still decides.
+    ms = tag(tagger, "The dividend will be paid on a still unspecified date in January.", dct)
+    assert find(ms, "January").value == "2018-01"
+
+
+def test_weekday_with_future_verb_far_back_or_a_deadline(tagger):
+    # DCT Wed 2017-12-27. "will" opens the sentence, the clock time sits in brackets.
+    ms = tag(tagger, "The delegation will fly out of Manila before dawn (4 a.m. EST Friday), aides said.")
+    assert find(ms, "4 a.m. EST Friday").value == "2017-12-29T04:00"
+    # A deadline set with "until" lies ahead although the verb is past.
+    ms = tag(tagger, "The ministry extended its deadline until 9 a.m. Friday.")
+    assert find(ms, "9 a.m. Friday").value == "2017-12-29T09:00"
+    ms = tag(tagger, "Officials postponed until Tuesday morning any decision on the appeal.")
+    assert find(ms, "Tuesday morning").value == "2018-01-02TMO"  # next Tuesday after Wed 12-27
+    # A bare "Until Thursday" in a past sentence is the Thursday before the DCT.
+    ms = tag(tagger, "Until Thursday, police had described him only as a witness.")
+    assert find(ms, "Thursday").value == "2017-12-21"
+
+
+def test_half_years(tagger):
+    ms = tag(tagger, "Earnings for the second half of 2017 will fall.")
+    m = find(ms, "the second half of 2017")
+    assert (m.value, m.range) == ("2017-H2", DateRange(gte="2017-07-01", lt="2018-01-01"))
+    ms = tag(tagger, "The slump will last through the first two quarters of next year.")
+    assert find(ms, "the first two quarters of next year").value == "2018-H1"
+    m = find(tag(tagger, "Sales rose in the first half of fiscal 2018."), "the first half of fiscal 2018")
+    assert (m.value, m.range) == ("2018-H1", None)  # fiscal calendars vary: no range
+
+
+def test_named_unit_anaphor_has_the_named_granularity(tagger):
+    # "the following year" after a day is the next calendar year, not the day a year later.
+    text = "On May 22, 2015, he was promoted to general, and the following year he moved to Washington."
+    start = text.index("the following year")
+    ms = tag(tagger, text, candidates=[(start, start + len("the following year"))])
+    assert [(m.text, m.value) for m in ms] == [("May 22, 2015", "2015-05-22"), ("the following year", "2016")]
+
+
+def test_week_of_a_date_election_day_and_second_day_of_a_pair(tagger):
+    # 2017-03-06 is a Monday in ISO week 10.
+    ms = tag(tagger, "The case may be heard the week of March 6, his lawyer said.", dt.date(2017, 2, 24))
+    assert find(ms, "the week of March 6").value == "2017-W10"
+    # 2018-11-01 is a Thursday: the first Monday is Nov 5, Election Day Tuesday Nov 6.
+    ms = tag(tagger, "It will be our theme from now to Election Day.", dt.date(2018, 10, 26))
+    assert find(ms, "Election Day").value == "2018-11-06"
+    ms = tag(tagger, "Leaders will meet at the summit on April 24 and 25.", dt.date(2017, 2, 10))
+    assert [(m.text, m.value) for m in ms] == [("April 24", "2017-04-24"), ("25", "2017-04-25")]
+
+
+def test_year_lists_mid_part_of_day_and_high_noon(tagger):
+    ms = tag(tagger, "Similar attacks took place in 1994, 1995 and 1997.")
+    assert [(m.text, m.value) for m in ms] == [("1994", "1994"), ("1995", "1995"), ("1997", "1997")]
+    dct = dt.date(2017, 11, 2)
+    ms = tag(tagger, "In London at mid-afternoon yesterday, the shares were up 2 pence.", dct)
+    m = find(ms, "mid-afternoon yesterday")
+    assert (m.type, m.value) == ("TIME", "2017-11-01TAF")
+    assert find(tag(tagger, "By mid-morning the index had fallen 2%.", dct), "mid-morning").value == "2017-11-02TMO"
+    # "high noon" is the idiom (a showdown), not 12:00.
+    assert [(m.text, m.value) for m in tag(tagger, "For the opposition, high noon comes today.")] == [
+        ("today", "2017-12-27")
+    ]

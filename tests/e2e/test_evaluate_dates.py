@@ -1,0 +1,40 @@
+"""`newsetl evaluate-dates` on the TimeBank + AQUAINT TimeML corpus, as a user runs it."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPORA, REPO
+
+NEWSETL = str(Path(sys.executable).parent / "newsetl")
+TBAQ = CORPORA / "timeml-tbaq"
+
+
+@pytest.mark.e2e
+@pytest.mark.corpus
+def test_evaluate_dates_on_tbaq_meets_the_targets():
+    if not TBAQ.is_dir():
+        pytest.skip(f"corpus {TBAQ} is absent")
+    done = subprocess.run(
+        [NEWSETL, "evaluate-dates", str(TBAQ), "--json"], capture_output=True, text=True, timeout=900, cwd=REPO
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["documents"] == 256 and result["skipped"] == []
+    assert result["gold"] == 1822
+    assert result["relaxed"]["f1"] >= 0.90
+    assert result["value_f1"] >= 0.82
+    kinds = {e["kind"] for e in result["errors"]}
+    assert kinds <= {"miss", "false_alarm", "wrong_value"}
+
+
+@pytest.mark.e2e
+def test_evaluate_dates_missing_folder_is_one_red_line(tmp_path):
+    done = subprocess.run(
+        [NEWSETL, "evaluate-dates", str(tmp_path / "nowhere")], capture_output=True, text=True, timeout=120, cwd=REPO
+    )
+    assert done.returncode == 1
+    assert "does not exist" in done.stderr and "Traceback" not in done.stderr
