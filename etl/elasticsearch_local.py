@@ -52,7 +52,7 @@ import time
 import urllib.error
 import urllib.request
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl.config import Settings
@@ -486,6 +486,8 @@ class LocalNode:
     port: int = 9200
     ephemeral: bool = False
     secure: bool | None = None
+    extra_settings: dict = field(default_factory=dict)
+    """More ``elasticsearch.yml`` settings, e.g. ``{"thread_pool.write.queue_size": 1}`` (tests of 429s); they win."""
 
     @property
     def is_secure(self) -> bool:
@@ -643,6 +645,7 @@ class LocalNode:
                     "xpack.security.enrollment.enabled": False,
                 }
             )
+        settings.update(self.extra_settings)
         return settings
 
     def _write_config(self, dist: Path, data: Path) -> Path:
