@@ -38,10 +38,17 @@ The shared ``tok2vec`` is excluded too when the model's NER embeds its own
 (en_core_web_sm 3.8 does: its ``ner.model.tok2vec`` is ``spacy.Tok2Vec.v2``,
 not a ``Tok2VecListener``); :func:`load_model` checks the config."""
 
-MAX_PIECE_CHARS = 100_000
+MAX_PIECE_CHARS = 50_000
 """Texts longer than this are split at paragraph (else line, else space)
-boundaries and processed in pieces, so spaCy's ``max_length`` is never hit and
-memory stays bounded; offsets are mapped back to the whole text."""
+boundaries and processed in pieces, so spaCy's ``max_length`` is never hit;
+offsets are mapped back to the whole text."""
+
+MAX_BATCH_CHARS = 200_000
+"""Characters per ``nlp.pipe`` call at most (one piece may be alone and up to
+:data:`MAX_PIECE_CHARS`). The NER model's working memory grows with the tokens
+of a batch, measured at about 320 MB per 100,000 characters of en_core_web_sm
+3.8 (``bench/large_article.py``), so bounding a batch by characters, not only by
+count, keeps a 20 MB article at the memory of an ordinary batch."""
 
 # Aliases that ISO and GeoNames do not carry, keyed case-sensitively where case matters.
 _EXTRA_ALIASES: dict[str, str] = {
@@ -194,6 +201,24 @@ class EntityResult:
         return out
 
 
+def char_bounded_groups(lengths: Sequence[int], max_count: int, max_chars: int) -> list[tuple[int, int]]:
+    """Consecutive ``(start, stop)`` index ranges over ``lengths``: at most ``max_count`` items and
+    ``max_chars`` characters each, except that an item longer than ``max_chars`` forms a group alone.
+
+    ``char_bounded_groups([10, 10, 25, 5], 3, 30) == [(0, 2), (2, 4)]``.
+    """
+    groups: list[tuple[int, int]] = []
+    start, chars = 0, 0
+    for i, n in enumerate(lengths):
+        if i > start and (i - start >= max_count or chars + n > max_chars):
+            groups.append((start, i))
+            start, chars = i, 0
+        chars += n
+    if start < len(lengths):
+        groups.append((start, len(lengths)))
+    return groups
+
+
 def split_pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, str]]:
     """Split ``text`` into ``(offset, piece)`` pairs of at most ``limit`` chars.
 
@@ -275,9 +300,10 @@ class EntityExtractor:
             for offset, piece in split_pieces(text):
                 jobs.append((i, offset))
                 pieces.append(piece)
-        docs = self.nlp.pipe(pieces, batch_size=self.batch_size, n_process=self.n_process)
-        for (i, offset), doc in zip(jobs, docs):
-            self._collect(doc, offset, results[i])
+        for lo, hi in char_bounded_groups([len(p) for p in pieces], self.batch_size, MAX_BATCH_CHARS):
+            docs = self.nlp.pipe(pieces[lo:hi], batch_size=hi - lo, n_process=self.n_process)
+            for (i, offset), doc in zip(jobs[lo:hi], docs):
+                self._collect(doc, offset, results[i])
         for r in results:
             r.mentions = _merge_surnames(r.mentions)
         return results

@@ -64,3 +64,12 @@ def test_seed_date_candidates(seed_result):
     body, result = seed_result
     texts = [body[s:e] for s, e in result.date_candidates]
     assert "last month" in texts and "November 28" in texts and "last Friday" in texts
+
+
+def test_char_bounded_groups_split_by_count_and_characters():
+    from etl.entities import char_bounded_groups
+
+    assert char_bounded_groups([10, 10, 25, 5], max_count=3, max_chars=30) == [(0, 2), (2, 4)]
+    assert char_bounded_groups([1] * 7, max_count=3, max_chars=100) == [(0, 3), (3, 6), (6, 7)]
+    assert char_bounded_groups([50, 1], max_count=3, max_chars=30) == [(0, 1), (1, 2)]  # too long: alone
+    assert char_bounded_groups([], max_count=3, max_chars=30) == []
