@@ -13,7 +13,7 @@ export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 
-.PHONY: install run test serve es-up es-down es-status clean
+.PHONY: install run test serve bench es-up es-down es-status clean
 
 $(BIN)/newsetl: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ serve: install ## Elasticsearch on $(ES_PORT), a local Prefect server on 127.0.0
 	fi; \
 	echo "Prefect UI: http://127.0.0.1:$(PREFECT_PORT)  schedule: $(SERVE_CRON)  folder: $(SERVE_DIR)"; \
 	PREFECT_API_URL=$$api NEWSETL_ES_URL=http://127.0.0.1:$(ES_PORT) $(BIN)/newsetl serve $(SERVE_DIR) --cron "$(SERVE_CRON)"
+
+bench: install ## throughput benchmark on ../shared/corpora/silver-seeds and a x10 copy (node on $(ES_PORT), left running); prints figures and ratios
+	$(BIN)/newsetl es up --port $(ES_PORT)
+	NEWSETL_ES_URL=http://127.0.0.1:$(ES_PORT) $(BIN)/python bench/throughput.py $(BENCH_ARGS)
 
 es-up: install
 	$(BIN)/newsetl es up --port $(ES_PORT)

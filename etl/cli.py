@@ -126,6 +126,71 @@ def _preflight(settings, paths: list[Path]):
     return es
 
 
+def _workers_for(settings, workers: int | None, path: Path, glob: str | None, batch_size: int | None) -> int:
+    """Worker processes for this run: the option, else NEWSETL_WORKERS, else (0, auto) one per CPU
+    core when the folder holds more than one batch of files (a local Dask cluster costs seconds to start)."""
+    wanted = workers if workers is not None else settings.workers
+    if wanted:
+        return wanted
+    cores = os.cpu_count() or 1
+    if cores == 1:
+        return 1
+    from etl.sources import scan
+
+    files = len(scan(path, glob or settings.source_glob).files)
+    return cores if files > (batch_size or settings.batch_size) else 1
+
+
+class _Progress:
+    """A rich progress bar fed by the flow's progress events: files done, docs/s, ETA.
+
+    Prefect's own console log lines are held back to warnings while it shows
+    (they still reach the Prefect API); the bar is removed when the run ends.
+    """
+
+    def __init__(self) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        self.bar = Progress(
+            TextColumn("[bold]ingest[/]"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("files"),
+            TextColumn("{task.fields[rate]:>7} docs/s"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=console,
+            transient=console.is_terminal,
+        )
+        self.task = None
+        self.started = 0.0
+        self._quiet: list[tuple[logging.Handler, int]] = []
+
+    def __call__(self, event: str, data: dict) -> None:
+        import time
+
+        if event == "start":
+            self.started = time.perf_counter()
+            self.task = self.bar.add_task("ingest", total=data["files"] or None, rate="-")
+        elif event == "batch" and self.task is not None:
+            seconds = max(time.perf_counter() - self.started, 1e-9)
+            self.bar.update(self.task, completed=data["done"], rate=f"{data['indexed'] / seconds:.1f}")
+
+    def __enter__(self):
+        for handler in logging.getLogger("prefect").handlers:
+            if type(handler).__name__ == "PrefectConsoleHandler":
+                self._quiet.append((handler, handler.level))
+                handler.setLevel(max(handler.level, logging.WARNING))
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.bar.stop()
+        for handler, level in self._quiet:
+            handler.setLevel(level)
+
+
 def _report(summary, settings, glob: str | None, path: Path) -> None:
     """Print the summary and rejections; exit 1 when batches failed or the accounting does not balance."""
     console.print(_summary_table(summary))
@@ -151,27 +216,52 @@ def run(
     glob: Annotated[str | None, _GLOB] = None,
     batch_size: Annotated[int | None, _BATCH] = None,
     prune: Annotated[bool, typer.Option("--prune", help="Delete documents of this source whose file is gone.")] = False,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes for NLP: a local Dask cluster when > 1 (default NEWSETL_WORKERS; auto: one per core for runs of more than one batch).")] = None,
+    dask_address: Annotated[str | None, typer.Option("--dask-address", metavar="tcp://HOST:PORT", help="Run the NLP tasks on this Dask scheduler (default NEWSETL_DASK_ADDRESS).")] = None,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar (files done, docs/s, ETA); default: on when stdout is a terminal.")] = None,
 ) -> None:
     """Run the ingest flow over PATH (default: seeds/) and print the run summary.
 
     New and changed files are indexed, unchanged ones skipped (checksum), bad ones
     listed as rejected. Exit codes: 0 when the run completed (rejected files are
     listed, not fatal); 1 for an expected fault (Elasticsearch down, bad setting,
-    missing folder or model) or when batches failed after the retries.
+    missing folder or model, unreachable Dask scheduler) or when batches failed after the retries.
     """
+    import contextlib
+
     from elasticsearch import TransportError
 
     settings = _settings()
+    address = dask_address or settings.dask_address
+    show = sys.stdout.isatty() if progress is None else progress
     try:
         _preflight(settings, [path])
-        from flows.ingest import ingest
+        from flows.ingest import ingest, progress_listener, task_runner
 
-        summary = ingest(str(path), source_name=source_name, glob=glob, batch_size=batch_size, prune=prune)
+        n = 1 if address else _workers_for(settings, workers, path, glob, batch_size)
+        try:
+            runner_cm = task_runner(workers=n, dask_address=address)
+            runner = runner_cm.__enter__()
+        except OSError as exc:  # Dask's "Timed out trying to connect to tcp://..."
+            raise NewsEtlError(f"the Dask cluster could not be started or reached ({address or f'{n} local workers'}): {exc}") from None
+        with contextlib.ExitStack() as stack:
+            stack.push(runner_cm)
+            if show:
+                bar = stack.enter_context(_Progress())
+                stack.enter_context(progress_listener(bar))
+            summary = ingest.with_options(task_runner=runner)(
+                str(path), source_name=source_name, glob=glob, batch_size=batch_size, prune=prune
+            )
     except NewsEtlError as exc:
         _fail(exc)
         return
     except TransportError as exc:  # the node went away mid-run and the retries ran out
         _fail(NewsEtlError(f"Elasticsearch failed during the run ({type(exc).__name__}: {exc}); run again to finish"))
+        return
+    except OSError as exc:
+        if not address:
+            raise
+        _fail(NewsEtlError(f"the Dask scheduler at {address} could not be reached ({exc})"))
         return
     _report(summary, settings, glob, path)
 

