@@ -400,6 +400,9 @@ def bulk_load(
     429s are retried by the helper (``max_retries=3`` with exponential backoff);
     connection errors propagate (the caller's task retries the batch); every
     other per-item error becomes a ``load`` :class:`Rejection` naming its class.
+    When the cluster still refuses a whole request (413, or a 429 from indexing
+    pressure: Elastic's "Indexing pressure" page, 10% of the heap per node), the
+    rest are sent one by one and a document refused alone is rejected as too large.
     """
     by_id = {a.id: a for a in articles}
     # the JSON comes from pydantic's Rust serializer (model_dump_json, the same
@@ -410,33 +413,50 @@ def bulk_load(
     )
     result = LoadResult()
     now = dt.datetime.now(dt.UTC)
-    for ok, item in helpers.streaming_bulk(
-        es,
-        actions,
-        chunk_size=chunk_size,
-        max_chunk_bytes=max_chunk_bytes,
-        raise_on_error=False,
-        max_retries=3,
-        initial_backoff=1,
-    ):
-        info = item["index"]
-        if ok:
-            result.indexed.append(info["_id"])
-            continue
-        article = by_id[info["_id"]]
-        error = info.get("error", {})
-        reason = f"{classify_bulk_error(error)} error from Elasticsearch: {error.get('type')}: {error.get('reason')}"
+
+    def reject(article: Article, reason: str) -> None:
         result.rejections.append(
             Rejection(
-                id=article.id,
-                source=article.source,
-                source_path=article.source_path,
-                stage=Stage.LOAD,
-                reason=reason,
-                run_id=run_id,
-                time=now,
+                id=article.id, source=article.source, source_path=article.source_path,
+                stage=Stage.LOAD, reason=reason[:1000], run_id=run_id, time=now,
             )
         )
+
+    try:
+        for ok, item in helpers.streaming_bulk(
+            es,
+            actions,
+            chunk_size=chunk_size,
+            max_chunk_bytes=max_chunk_bytes,
+            raise_on_error=False,
+            max_retries=3,
+            initial_backoff=1,
+        ):
+            info = item["index"]
+            if ok:
+                result.indexed.append(info["_id"])
+                continue
+            error = info.get("error", {})
+            reason = f"{classify_bulk_error(error)} error from Elasticsearch: {error.get('type')}: {error.get('reason')}"
+            reject(by_id[info["_id"]], reason)
+    except ApiError as exc:
+        # the whole request refused, after the helper's retries: 413 (http.max_content_length) or a
+        # 429 from indexing pressure (a request above 10% of the heap, e.g. one huge article).
+        # Send what is left one document at a time, so only the document that is too large fails.
+        if exc.meta.status not in (413, 429):
+            raise
+        done = set(result.indexed) | {r.id for r in result.rejections}
+        for article in articles:
+            if article.id in done:
+                continue
+            try:
+                es.index(index=alias, id=article.id, document=article.to_source())
+                result.indexed.append(article.id)
+            except ApiError as one:
+                if one.meta.status in (413, 429):
+                    reject(article, f"too large error from Elasticsearch (HTTP {one.meta.status}): {one.message}: {one.info if isinstance(one.info, str) else one.body}")
+                else:
+                    reject(article, f"{classify_bulk_error(one.body.get('error', {}) if isinstance(one.body, dict) else {})} error from Elasticsearch: {one.message}")
     return result
 
 

@@ -108,3 +108,19 @@ def test_existing_index_gets_new_fields_added(es):
     assert "duplicate_of" not in es.indices.get_mapping(index=name)[name]["mappings"]["properties"]
     assert es_index.ensure_index(es, settings) == name
     assert es.indices.get_mapping(index=name)[name]["mappings"]["properties"]["duplicate_of"] == {"type": "keyword"}
+
+
+def test_document_above_the_indexing_pressure_limit_is_rejected_alone(es):
+    """A request above the node's indexing-pressure limit (10% of the heap) gets a whole-request 429;
+    the rest of the batch is sent one by one, and only the oversized document is rejected."""
+    stats = es.nodes.stats(metric="indexing_pressure")["nodes"]
+    limit = min(n["indexing_pressure"]["memory"]["limit_in_bytes"] for n in stats.values())
+    alias = get_settings().index_alias
+    small = _article("c" * 40)
+    huge = _article("d" * 40, body="x " * (limit // 2 + 1_000_000))
+    result = es_index.bulk_load(es, alias, [small, huge, _article("e" * 40)], run_id="r1", max_chunk_bytes=1024)
+    assert sorted(result.indexed) == ["c" * 40, "e" * 40]
+    (rejection,) = result.rejections
+    assert rejection.id == "d" * 40 and rejection.stage == Stage.LOAD
+    assert rejection.reason.startswith("too large error from Elasticsearch (HTTP 429)")
+    assert "coordinating_operation_bytes" in rejection.reason
