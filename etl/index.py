@@ -453,8 +453,10 @@ def bulk_load(
                 es.index(index=alias, id=article.id, document=article.to_source())
                 result.indexed.append(article.id)
             except ApiError as one:
-                if one.meta.status in (413, 429):
-                    reject(article, f"too large error from Elasticsearch (HTTP {one.meta.status}): {one.message}: {one.info if isinstance(one.info, str) else one.body}")
+                if one.meta.status == 413:
+                    reject(article, "too large error from Elasticsearch (HTTP 413): the document exceeds the cluster's http.max_content_length")
+                elif one.meta.status == 429:
+                    reject(article, f"too large error from Elasticsearch (HTTP 429): {one.message}: {one.body}")
                 else:
                     reject(article, f"{classify_bulk_error(one.body.get('error', {}) if isinstance(one.body, dict) else {})} error from Elasticsearch: {one.message}")
     return result
