@@ -92,6 +92,10 @@ def main() -> int:
             t0 = time.perf_counter()
             loaded = es_index.bulk_load(es, name, [art], run_id="bench")
             print(f"bulk load: {time.perf_counter() - t0:.1f} s, indexed {len(loaded.indexed)}, rejected {len(loaded.rejections)}")
+            for r in loaded.rejections:
+                print(f"  rejected: {r.reason[:400]}")
+            heap = es.nodes.stats(metric="jvm")["nodes"]
+            print(f"node heap: {[n['jvm']['mem']['heap_max_in_bytes'] // 2**20 for n in heap.values()]} MiB")
             print(f"peak RSS after the load: {rss_mb():,.0f} MB")
         finally:
             es.indices.delete(index=name)

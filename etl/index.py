@@ -365,11 +365,20 @@ def drop_old_indices(es: Elasticsearch, alias: str, keep: int = 1) -> list[str]:
 
 
 def classify_bulk_error(error: dict) -> str:
-    """A short class for a per-item bulk error: ``mapping``, ``too large``, ``version conflict`` or ``other``."""
+    """A short class for a per-item bulk error: ``mapping``, ``too large``, ``version conflict`` or ``other``.
+
+    ``too large`` also covers an ``es_rejected_execution_exception`` from indexing
+    pressure (its reason names ``..._operation_bytes`` against ``max_..._bytes``:
+    the document needs more than 10% of the node's heap, Elastic's "Indexing
+    pressure" page), which no retry can fix; a queue-full rejection stays ``other``.
+    """
     kind = str(error.get("type", ""))
+    reason = str(error.get("reason", ""))
     if "parsing" in kind or "mapper" in kind or "illegal_argument" in kind:
         return "mapping"
     if "too_large" in kind or "max_bytes" in kind:
+        return "too large"
+    if kind == "es_rejected_execution_exception" and "operation_bytes=" in reason and "max_" in reason:
         return "too large"
     if "version_conflict" in kind:
         return "version conflict"
