@@ -24,7 +24,7 @@ import os
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from functools import lru_cache
 from itertools import islice
@@ -170,14 +170,15 @@ def _current_run_id() -> str:
     return str(flow_run.id or uuid.uuid4().hex)
 
 
-def _batch_rejections(files: list[SourceFile], run_id: str, reason: str) -> list[Rejection]:
+def _batch_rejections(named: Iterable[tuple[str, str]], run_id: str, reason: str) -> list[Rejection]:
+    """``load`` rejections with one reason for every ``(source, source_path)`` of a batch Elasticsearch failed."""
     now = datetime.now(UTC)
     return [
         Rejection(
-            id=document_id(f.source, f.relative_path), source=f.source, source_path=f.relative_path,
+            id=document_id(source, path), source=source, source_path=path,
             stage=Stage.LOAD, reason=reason[:500], run_id=run_id, time=now,
         )
-        for f in files
+        for source, path in named
     ]
 
 
@@ -367,7 +368,7 @@ def ingest(
         except Exception as exc:  # retries exhausted on the checksum look-up: Elasticsearch is away
             logger.error("batch %s not processed after retries: %s", label, exc)
             summary.failed_batches.append(label)
-            rejections = _batch_rejections(batch, run_id, f"batch {label} not processed: Elasticsearch failed after retries ({type(exc).__name__}); run again")
+            rejections = _batch_rejections(((f.source, f.relative_path) for f in batch), run_id, f"batch {label} not processed: Elasticsearch failed after retries ({type(exc).__name__}); run again")
             built = None
         add("wait for build", time.perf_counter() - t)
         submit_next()  # the workers build the next batch while this one loads
@@ -392,7 +393,7 @@ def ingest(
                     summary.failed_batches.append(label)
                     loaded = es_index.LoadResult(
                         rejections=_batch_rejections(
-                            [SourceFile(path=root / a.source_path, relative_path=a.source_path, source=a.source, size=0) for a in built.articles],
+                            ((a.source, a.source_path) for a in built.articles),
                             run_id, f"bulk load of batch {label} failed after retries: {type(exc).__name__}: {exc}",
                         )
                     )
