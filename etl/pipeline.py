@@ -94,6 +94,33 @@ class _Pending:
     repairs: list[str]
 
 
+def is_unchanged(known: Mapping[str, tuple[str, str]], doc_id: str, digest: str) -> bool:
+    """True when the index holds ``doc_id`` with these bytes (``digest``) built by this :data:`PIPELINE_VERSION`."""
+    return known.get(doc_id) == (digest, PIPELINE_VERSION)
+
+
+def unchanged_ids(files: Sequence[SourceFile], root: Path, known: Mapping[str, tuple[str, str]]) -> list[str]:
+    """Ids of the ``files`` that need no work: indexed with the same checksum by this pipeline version.
+
+    ``known`` is :func:`etl.index.fetch_fingerprints` for these files. Only files
+    whose id is in ``known`` are read (to hash them), so a first run reads nothing
+    here. A file that cannot be read counts as changed: the build stage then
+    rejects it with the reason.
+    """
+    out = []
+    for file in files:
+        doc_id = document_id(file.source, file.relative_path)
+        if doc_id not in known:
+            continue
+        try:
+            data = read_bytes(file, root)
+        except ArticleError:
+            continue
+        if is_unchanged(known, doc_id, checksum(data)):
+            out.append(doc_id)
+    return out
+
+
 class ArticleBuilder:
     """Build articles for batches of files; the spaCy model and the tagger are loaded once.
 
@@ -161,7 +188,7 @@ class ArticleBuilder:
                 continue
             digest = checksum(data)
             t = spent("read", t)
-            if known.get(doc_id) == (digest, PIPELINE_VERSION):
+            if is_unchanged(known, doc_id, digest):
                 result.unchanged.append(doc_id)
                 continue
             try:

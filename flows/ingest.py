@@ -1,11 +1,13 @@
 """The ``ingest`` Prefect flow: a source folder -> the ``news`` index.
 
 Thin orchestration over :mod:`etl`: discovery, then for each batch of files
-(``NEWSETL_BATCH_SIZE``, hundreds) one ``build-batch`` task (read, parse, NER,
-dates, validate) and one ``load-batch`` task (streaming bulk, retried with
-backoff). A task per batch, never per file: Prefect's bookkeeping costs
-10-30 ms per task run. The flow ends with a refresh and a markdown artifact
-``ingest-summary`` (counts per outcome, stage seconds, docs/s).
+(``NEWSETL_BATCH_SIZE``, hundreds) a ``check-batch`` task in the flow (one
+``_mget`` of the stored checksums; unchanged files stop here), a ``build-batch``
+task for the new and changed files (read, parse, NER, dates, validate) and a
+``load-batch`` task (streaming bulk, retried with backoff). A task per batch,
+never per file: Prefect's bookkeeping costs milliseconds per task run. The flow
+ends with a refresh and a markdown artifact ``ingest-summary`` (counts per
+outcome, stage seconds, docs/s).
 
 Concurrency: ``build-batch`` tasks are *submitted* to the flow's task runner,
 at most ``workers + 1`` ahead of the loads, so memory stays flat however large
@@ -41,7 +43,7 @@ from etl import index as es_index
 from etl.config import Settings, get_settings
 from etl.entities import ensure_model_installed
 from etl.models import Article, Rejection, RunSummary, SourceFile, Stage
-from etl.pipeline import ArticleBuilder, BatchResult
+from etl.pipeline import ArticleBuilder, BatchResult, unchanged_ids
 from etl.sources import document_id, scan
 
 
@@ -73,21 +75,31 @@ class BatchFiles:
         return len(self.files)
 
 
-@task(name="build-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2))
-def build_batch(files: list[SourceFile] | BatchFiles, root: str, run_id: str, index: str) -> BatchResult:
-    """Read, parse, enrich and validate one batch; unchanged files (same checksum and version) are skipped.
+@task(name="check-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2))
+def check_batch(files: BatchFiles, root: str, index: str) -> list[str]:
+    """Ids of the batch's files that ``index`` already holds with the same checksum and pipeline version.
 
-    ``index`` is the alias or concrete index whose documents decide what is
-    unchanged. Per-file faults become rejections inside :meth:`ArticleBuilder.run`;
-    what still raises here is the checksum look-up in Elasticsearch, which runs
-    before any NLP, so a retry is cheap.
+    Runs in the flow before anything is built, so an unchanged file costs one
+    ``_mget`` share and a hash, and a run with nothing to build never starts a
+    Dask cluster. Raises on Elasticsearch failures; Prefect retries with backoff.
+    """
+    es = _client(get_settings())
+    known = es_index.fetch_fingerprints(es, index, [document_id(f.source, f.relative_path) for f in files.files])
+    return unchanged_ids(files.files, Path(root), known)
+
+
+@task(name="build-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2))
+def build_batch(files: list[SourceFile] | BatchFiles, root: str, run_id: str) -> BatchResult:
+    """Read, parse, enrich and validate one batch of new or changed files (:meth:`ArticleBuilder.run`).
+
+    Needs no Elasticsearch: :func:`check_batch` has already set the unchanged
+    files aside, so Dask workers only need the files and the spaCy model.
+    Per-file faults become rejections inside the builder.
     """
     if isinstance(files, BatchFiles):
         files = files.files
     settings = get_settings()
-    es = _client(settings)
-    known = es_index.fetch_fingerprints(es, index, [document_id(f.source, f.relative_path) for f in files])
-    return _builder(settings.spacy_model, settings.nlp_batch_size).run(files, Path(root), run_id, known)
+    return _builder(settings.spacy_model, settings.nlp_batch_size).run(files, Path(root), run_id)
 
 
 @task(
@@ -246,11 +258,13 @@ def task_runner(workers: int = 1, dask_address: str | None = None) -> Iterator[o
     """The task runner for one or more ``ingest`` runs: ``ingest.with_options(task_runner=runner)``.
 
     - ``dask_address`` (``tcp://HOST:8786``): the ``build-batch`` tasks run on that
-      Dask cluster (prefect-dask). Its workers need this project installed and the
-      same ``NEWSETL_*`` variables (Elasticsearch URL and credentials, model), and a
-      ``PREFECT_API_URL`` of a Prefect server they can reach.
+      Dask cluster (prefect-dask). Its workers need this project installed, the
+      files at the same path, the same ``NEWSETL_SPACY_MODEL`` and a
+      ``PREFECT_API_URL`` of a Prefect server they can reach; not Elasticsearch.
     - ``workers`` > 1: a local Dask cluster of that many worker processes (one
-      thread each), started here and closed when the block ends.
+      thread each). prefect-dask starts it at the flow's first ``build-batch``
+      submission, so a run with nothing new to build never pays for it, and closes
+      it when the flow ends.
     - otherwise one thread: builds overlap loads, in this process.
     """
     if not dask_address and workers <= 1:
@@ -264,25 +278,31 @@ def task_runner(workers: int = 1, dask_address: str | None = None) -> Iterator[o
         return
     from distributed import LocalCluster
 
-    with _prefect_api_for_workers():
-        cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True,
-            dashboard_address=None, silence_logs=logging.WARNING,
+    with _prefect_api_for_workers():  # the workers start later, inside the flow, and inherit this environment
+        yield DaskTaskRunner(
+            cluster_class=LocalCluster,
+            cluster_kwargs={
+                "n_workers": workers, "threads_per_worker": 1, "processes": True,
+                "dashboard_address": None, "silence_logs": logging.WARNING,
+            },
         )
-    try:
-        yield DaskTaskRunner(address=cluster.scheduler_address)
-    finally:
-        cluster.close()
 
 
 def _parallel_slots() -> int:
-    """How many build tasks the current flow's task runner runs at once (threads, or Dask worker threads)."""
+    """How many build tasks the current flow's task runner runs at once (threads, or Dask worker threads).
+
+    For a local cluster prefect-dask has not started yet, the count comes from its
+    ``cluster_kwargs``, so asking does not start it.
+    """
     from prefect.context import FlowRunContext
 
     ctx = FlowRunContext.get()
     runner = getattr(ctx, "task_runner", None)
     try:
-        if hasattr(runner, "client"):  # DaskTaskRunner
+        planned = getattr(runner, "cluster_kwargs", None) or {}
+        if "n_workers" in planned:
+            return max(1, int(planned["n_workers"]) * int(planned.get("threads_per_worker", 1)))
+        if hasattr(runner, "client"):  # DaskTaskRunner on a running cluster
             return max(1, sum(runner.client.nthreads().values()))
         return max(1, int(getattr(runner, "_max_workers", 1) or 1))
     except Exception:
@@ -305,15 +325,18 @@ def ingest(
     ``prune``, documents of this source whose file is gone are deleted at the end
     (not when a batch failed: the run then does not know every file's fate).
 
-    ``build-batch`` tasks go to the flow's task runner (one thread by default;
-    a Dask cluster with :func:`task_runner`), at most one more than it runs at
+    Each batch is checked first (``check-batch``, in the flow): unchanged files
+    are counted and cost nothing more. The new and changed files go, in batches,
+    to ``build-batch`` tasks on the flow's task runner (one thread by default; a
+    Dask cluster with :func:`task_runner`), at most one more than it runs at
     once; loads happen here in file order.
 
     Raises :class:`~etl.errors.ElasticsearchUnavailable` if the cluster cannot
     be reached at the start, :class:`~etl.errors.ModelNotInstalled` if the spaCy
     model is missing. When Elasticsearch fails mid-run and the task retries run
-    out, the batch's files become ``load`` rejections, the batch is named in
-    ``failed_batches``, and the run goes on; the next run picks those files up.
+    out (or a build fails after its retries), the batch's files become ``load``
+    rejections, the batch is named in ``failed_batches``, and the run goes on;
+    the next run picks those files up.
     """
     logger = get_run_logger()
     settings: Settings = get_settings()
@@ -344,31 +367,74 @@ def ingest(
     load_task = load_batch.with_options(retries=settings.load_retries)  # NEWSETL_LOAD_RETRIES
     size = batch_size or settings.batch_size
     ahead = _parallel_slots() + 1  # builds in flight: one queued per worker keeps every worker busy
-    numbered = enumerate(_batches(files, size))
     in_flight: deque = deque()
+    done = 0
+
+    def record(rejections: list[Rejection]) -> None:
+        if not rejections:
+            return
+        try:
+            es_index.record_rejections(es, settings.rejections_index, rejections)
+        except Exception as exc:
+            logger.error("could not record %d rejections in Elasticsearch: %s", len(rejections), exc)
+        summary.rejected += len(rejections)
+        summary.rejections += rejections
+
+    def progressed(files_done: int) -> None:
+        nonlocal done
+        done += files_done
+        _emit("batch", done=done, indexed=summary.indexed, unchanged=summary.unchanged, rejected=summary.rejected, words=words)
+
+    def label_of(positions: list[int]) -> str:
+        return f"files {positions[0] + 1}-{positions[-1] + 1}"
+
+    def to_build() -> Iterator[tuple[str, list[SourceFile]]]:
+        """Batches of ``size`` new or changed files, in file order; unchanged files are counted and dropped here."""
+        pending: list[tuple[int, SourceFile]] = []
+        for number, chunk in enumerate(_batches(files, size)):
+            positions = list(range(number * size, number * size + len(chunk)))
+            t = time.perf_counter()
+            try:
+                same = set(check_batch(BatchFiles(chunk), str(root), target))
+            except Exception as exc:  # retries exhausted: Elasticsearch is away; these files wait for the next run
+                label = label_of(positions)
+                logger.error("batch %s not checked after retries: %s", label, exc)
+                summary.failed_batches.append(label)
+                record(_batch_rejections(((f.source, f.relative_path) for f in chunk), run_id, f"batch {label} not processed: Elasticsearch failed after retries ({type(exc).__name__}); run again"))
+                progressed(len(chunk))
+                continue
+            finally:
+                add("check", time.perf_counter() - t)
+            summary.unchanged += len(same)
+            pending += [(i, f) for i, f in zip(positions, chunk) if document_id(f.source, f.relative_path) not in same]
+            if same:
+                progressed(len(same))
+            while len(pending) >= size or (pending and number * size + len(chunk) >= len(files)):
+                batch, pending = pending[:size], pending[size:]
+                yield label_of([i for i, _ in batch]), [f for _, f in batch]
+
+    batches = to_build()
 
     def submit_next() -> None:
-        item = next(numbered, None)
+        item = next(batches, None)
         if item is not None:
-            number, batch = item
-            label = f"files {number * size + 1}-{number * size + len(batch)}"
+            label, batch = item
             # wrapped: Prefect would otherwise walk every file record of the batch (its own bookkeeping);
             # quote() does not survive prefect-dask's submission, a plain holder does
-            in_flight.append((label, batch, build_batch.submit(BatchFiles(batch), str(root), run_id, target)))
+            in_flight.append((label, batch, build_batch.submit(BatchFiles(batch), str(root), run_id)))
 
     for _ in range(ahead):
         submit_next()
-    done = 0
     while in_flight:
         label, batch, future = in_flight.popleft()
         rejections: list[Rejection] = []
         t = time.perf_counter()
         try:
             built = future.result()
-        except Exception as exc:  # retries exhausted on the checksum look-up: Elasticsearch is away
-            logger.error("batch %s not processed after retries: %s", label, exc)
+        except Exception as exc:  # the build failed after its retries (a worker died, or a bug): keep going
+            logger.error("batch %s not built after retries: %s", label, exc)
             summary.failed_batches.append(label)
-            rejections = _batch_rejections(((f.source, f.relative_path) for f in batch), run_id, f"batch {label} not processed: Elasticsearch failed after retries ({type(exc).__name__}); run again")
+            rejections = _batch_rejections(((f.source, f.relative_path) for f in batch), run_id, f"batch {label} not processed: {type(exc).__name__}: {exc}; run again"[:500])
             built = None
         add("wait for build", time.perf_counter() - t)
         submit_next()  # the workers build the next batch while this one loads
@@ -401,15 +467,8 @@ def ingest(
                 summary.indexed += len(loaded.indexed)
                 rejections += loaded.rejections
             del built  # nothing of a loaded batch stays in memory
-        if rejections:
-            try:
-                es_index.record_rejections(es, settings.rejections_index, rejections)
-            except Exception as exc:
-                logger.error("could not record %d rejections in Elasticsearch: %s", len(rejections), exc)
-            summary.rejected += len(rejections)
-            summary.rejections += rejections
-        done += len(batch)
-        _emit("batch", done=done, indexed=summary.indexed, unchanged=summary.unchanged, rejected=summary.rejected, words=words)
+        record(rejections)
+        progressed(len(batch))
 
     t = time.perf_counter()
     if prune and not summary.failed_batches:
