@@ -126,6 +126,43 @@ def _preflight(settings, paths: list[Path]):
     return es
 
 
+def _start_prefect_server():
+    """Start Prefect's temporary API server in a thread, so it boots while the run gets ready; returns a join().
+
+    With no ``PREFECT_API_URL``, Prefect starts a temporary server for a flow run
+    in this process anyway (its ephemeral mode: a subprocess, 4-5 s on a 2-core
+    machine). Starting that same server (``SubprocessASGIServer`` is one
+    instance per process) before importing the flow and the task runner overlaps
+    the two. ``join()`` waits for it and re-raises its start-up error, if any.
+    With ``PREFECT_API_URL`` set, nothing is started and ``join()`` returns at once.
+    """
+    import threading
+
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value():
+        return lambda: None
+    from prefect.server.api.server import SubprocessASGIServer
+
+    failure: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            SubprocessASGIServer().start()
+        except BaseException as exc:  # re-raised by join() in the caller's thread
+            failure.append(exc)
+
+    thread = threading.Thread(target=start, name="prefect-server-start", daemon=True)
+    thread.start()
+
+    def join() -> None:
+        thread.join()
+        if failure:
+            raise failure[0]
+
+    return join
+
+
 def _workers_for(settings, workers: int | None, path: Path, glob: str | None, batch_size: int | None) -> int:
     """Worker processes for this run: the option, else NEWSETL_WORKERS, else (0, auto) one per CPU
     core when the folder holds more than one batch of files (a local Dask cluster costs seconds to start)."""
@@ -236,9 +273,11 @@ def run(
     show = sys.stdout.isatty() if progress is None else progress
     try:
         _preflight(settings, [path])
+        server_ready = _start_prefect_server()
         from flows.ingest import ingest, progress_listener, task_runner
 
         n = 1 if address else _workers_for(settings, workers, path, glob, batch_size)
+        server_ready()
         try:
             runner_cm = task_runner(workers=n, dask_address=address)
             runner = runner_cm.__enter__()
