@@ -75,7 +75,7 @@ class Settings(BaseSettings):
     es_version: str = ES_VERSION
     es_home: Path = Field(default_factory=_default_es_home)
     es_java_home: Path | None = None
-    es_heap: str = "1g"
+    es_heap: str = "2g"
     es_run_as: str = "newsetl-es"
     es_start_timeout: float = Field(120.0, gt=0, description="seconds to wait for health")
 
