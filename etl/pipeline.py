@@ -45,7 +45,7 @@ MAX_STORED_MENTIONS = 10_000
 """Per kind (entity, date) and per document, the mentions whose offsets the document stores.
 
 ``entities`` (every distinct canonical name) and ``mentioned_dates`` (every
-distinct range) stay complete, so search and facets lose nothing; only the
+range mentioned) stay complete, so search and facets lose nothing; only the
 per-mention offsets of an extreme document are cut, and ``enrichment`` says so.
 Why: Elasticsearch charges a document about five times its JSON against
 indexing pressure (10% of the heap), measured on 9.5.4 with a 20 MB article:
@@ -76,15 +76,21 @@ def enrichment_status(language: str | None) -> str:
 def stored_mentions(
     entity_mentions: list[EntityMention], date_mentions: list[DateMention], status: str
 ) -> tuple[list[EntityMention], list[DateMention], list[DateRange], str]:
-    """The mentions a document stores, its distinct ``mentioned_dates``, and its ``enrichment`` status.
+    """The mentions a document stores, its ``mentioned_dates``, and its ``enrichment`` status.
 
     Keeps the first :data:`MAX_STORED_MENTIONS` mentions of each kind; when it
     cuts, the status (``complete``) gets a note with both counts, e.g.
     ``complete; offsets stored for the first 10,000 of 281,213 entity mentions``.
-    ``mentioned_dates`` are the distinct ranges in order of first mention (a range
-    query or a histogram counts the document once either way).
+    ``mentioned_dates`` has one range per mention that resolves to calendar time
+    (DESIGN.md), for every mention: it is what date search and facets read. Past
+    the cap of date mentions it lists each distinct range once (in order of first
+    mention), which a range query or a histogram counts the same, because
+    Elasticsearch refuses a document with more than 50,000 objects across its
+    arrays (``index.mapping.array_objects.limit``; the 20 MB article had 57,529).
     """
-    ranges = list(dict.fromkeys(m.range for m in date_mentions if m.range is not None))
+    ranges = [m.range for m in date_mentions if m.range is not None]
+    if len(date_mentions) > MAX_STORED_MENTIONS:
+        ranges = list(dict.fromkeys(ranges))
     notes = [
         f"the first {MAX_STORED_MENTIONS:,} of {len(found):,} {kind} mentions"
         for kind, found in (("entity", entity_mentions), ("date", date_mentions))

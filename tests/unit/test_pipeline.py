@@ -45,8 +45,14 @@ def test_an_extreme_article_stores_capped_mention_offsets_and_says_so():
     ents, dates, ranges, status = stored_mentions(oslo, fridays, "complete")
     assert len(ents) == 10_000 and ents[-1].start == 59_994
     assert dates == fridays
-    assert ranges == [friday]  # three mentions of one day: one range
+    assert ranges == [friday, friday, friday]  # one range per mention (DESIGN.md)
     assert status == "complete; offsets stored for the first 10,000 of 10,001 entity mentions (entities and mentioned_dates complete)"
 
     ents, dates, ranges, status = stored_mentions(oslo[:5], fridays, "complete")
     assert (len(ents), status) == (5, "complete")
+
+    # past the cap of date mentions, each range once: Elasticsearch's array_objects limit is 50,000
+    many = [DateMention(text="Friday", start=10 * i, end=10 * i + 6, type="DATE", value="2006-12-08", range=friday) for i in range(10_001)]
+    ents, dates, ranges, status = stored_mentions(oslo[:5], many, "complete")
+    assert (len(dates), ranges) == (10_000, [friday])
+    assert status == "complete; offsets stored for the first 10,000 of 10,001 date mentions (entities and mentioned_dates complete)"
