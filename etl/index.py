@@ -297,10 +297,11 @@ def find_by_checksum(es: Elasticsearch, alias: str, checksums: Sequence[str]) ->
     One ``terms`` search on the ``checksum`` keyword; searches see what the last
     refresh made visible, so the flow also remembers the checksums of its own run.
     """
-    if not checksums or not es.indices.exists_alias(name=alias):
+    if not checksums:
         return {}
     resp = es.search(
         index=alias,
+        ignore_unavailable=True,  # no index yet: no originals (one request, not an exists check first)
         query={"bool": {"filter": [{"terms": {"checksum": list(set(checksums))}}], "must_not": [{"exists": {"field": "duplicate_of"}}]}},
         source=["checksum"],
         sort=[{"source_path": "asc"}],
@@ -480,6 +481,18 @@ def record_rejections(es: Elasticsearch, index: str, rejections: Iterable[Reject
         return 0
     ok, _ = helpers.bulk(es, actions, raise_on_error=False)
     return ok
+
+
+def has_open_rejections(es: Elasticsearch, index: str, source: str) -> bool:
+    """True when ``index`` (the rejections index) holds unresolved rejections of ``source``.
+
+    Only those can be resolved by a run of that source, so when there are none the
+    run skips :func:`resolve_rejections` for every batch (one request per batch saved).
+    """
+    if not es.indices.exists(index=index):
+        return False
+    query = {"bool": {"filter": [{"term": {"source": source}}], "must_not": [{"term": {"resolved": True}}]}}
+    return es.count(index=index, query=query)["count"] > 0
 
 
 def resolve_rejections(es: Elasticsearch, index: str, ids: Sequence[str]) -> None:

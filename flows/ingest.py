@@ -108,18 +108,22 @@ def build_batch(files: list[SourceFile] | BatchFiles, root: str, run_id: str) ->
     retries=3,
     retry_delay_seconds=exponential_backoff(backoff_factor=2),
 )
-def load_batch(articles: list[Article], run_id: str, index: str, originals: dict[str, str]) -> es_index.LoadResult:
+def load_batch(
+    articles: list[Article], run_id: str, index: str, originals: dict[str, str], resolve: bool = True
+) -> es_index.LoadResult:
     """Mark copies (``duplicate_of``), then bulk-index one batch into ``index``.
 
     ``originals`` maps checksums to the ids of articles this run already loaded;
-    the index is asked for the rest. Connection failures raise and Prefect
-    retries the task with backoff.
+    the index is asked for the rest. With ``resolve``, earlier rejections of the
+    indexed files are marked resolved (the flow passes False when the source has
+    none open). Connection failures raise and Prefect retries the task with backoff.
     """
     settings = get_settings()
     es = _client(settings)
     articles = mark_duplicates(articles, {**es_index.find_by_checksum(es, index, [a.checksum for a in articles]), **originals})
     result = es_index.bulk_load(es, index, articles, run_id, settings.bulk_chunk_size, settings.bulk_max_bytes)
-    es_index.resolve_rejections(es, settings.rejections_index, result.indexed)
+    if resolve:
+        es_index.resolve_rejections(es, settings.rejections_index, result.indexed)
     return result
 
 
@@ -364,6 +368,7 @@ def ingest(
         stages[stage] = stages.get(stage, 0.0) + seconds
 
     originals: dict[str, str] = {}
+    open_rejections = es_index.has_open_rejections(es, settings.rejections_index, source)  # else nothing to resolve
     load_task = load_batch.with_options(retries=settings.load_retries)  # NEWSETL_LOAD_RETRIES
     size = batch_size or settings.batch_size
     ahead = _parallel_slots() + 1  # builds in flight: one queued per worker keeps every worker busy
@@ -449,7 +454,7 @@ def ingest(
                 try:
                     # quote(): unquoted, Prefect walks every field of every article before the task
                     # starts, ~0.5 s per 200 articles (measured): more than the bulk request itself
-                    loaded = load_task(quote(built.articles), run_id, target, quote(dict(originals)))
+                    loaded = load_task(quote(built.articles), run_id, target, quote(dict(originals)), resolve=open_rejections)
                     written = set(loaded.indexed)
                     for a in built.articles:  # first occurrences become the originals of later copies
                         if a.id in written:

@@ -128,3 +128,20 @@ def test_document_above_the_indexing_pressure_limit_is_rejected_alone(es):
         assert "coordinating_operation_bytes" in rejection.reason
     else:
         assert rejection.reason.endswith("exceeds the cluster's http.max_content_length")
+
+
+def test_open_rejections_are_per_source_and_end_when_resolved(es, isolated_env):
+    from etl.models import Rejection
+
+    settings = get_settings()
+    index = settings.rejections_index
+    assert es_index.has_open_rejections(es, index, "wire") is False  # ensure_index made it empty
+    when = dt.datetime(2026, 11, 29, tzinfo=dt.UTC)
+    rejection = Rejection(id="a" * 40, source="wire", source_path="empty.txt", stage=Stage.READ, reason="empty file", run_id="r1", time=when)
+    es_index.record_rejections(es, index, [rejection])
+    es.indices.refresh(index=index)
+    assert es_index.has_open_rejections(es, index, "wire") is True
+    assert es_index.has_open_rejections(es, index, "other") is False
+    es_index.resolve_rejections(es, index, ["a" * 40])
+    es.indices.refresh(index=index)
+    assert es_index.has_open_rejections(es, index, "wire") is False
