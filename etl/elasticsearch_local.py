@@ -36,6 +36,7 @@ clearly while a node in the other mode still runs.
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import logging
 import os
@@ -202,8 +203,8 @@ def _health_request(
     except urllib.error.HTTPError as exc:
         exc.close()
         return exc.code, None
-    except (urllib.error.URLError, OSError, ValueError, ssl.SSLError):
-        return None, None
+    except (urllib.error.URLError, OSError, ValueError, ssl.SSLError, http.client.HTTPException):
+        return None, None  # HTTPException: something answers, but not HTTP (another node's transport port)
 
 
 def http_health(
@@ -687,6 +688,13 @@ class LocalNode:
                 f"a secure node started by newsetl runs on port {self.port}; stop it with "
                 f"`newsetl es down --port {self.port}` before starting a plain one, or use another --port"
             )
+        for port, role in ((self.port, "HTTP"), (self.port + 100, "transport")):
+            if port_open(port):
+                raise LocalNodeError(
+                    f"127.0.0.1:{port} (this node's {role} port) is in use by something that is not Elasticsearch "
+                    f"answering on {self.url}; a node on HTTP port P also takes P+100 for its transport, so "
+                    f"9200 holds 9300: use another --port (e.g. {self.port + 10})"
+                )
 
     def _set_bootstrap_password(self, dist: Path, java_home: Path, conf: Path, user: pwd.struct_passwd | None) -> None:
         """``elasticsearch-keystore add -x -f bootstrap.password`` (password on stdin) as the node's user."""

@@ -180,3 +180,35 @@ def test_http_health_plain_and_with_auth():
         server.shutdown()
         server.server_close()
     assert http_health(url) is None  # nothing answers
+
+
+def test_a_port_that_answers_but_not_http_is_not_a_node_and_up_refuses_it(tmp_path):
+    """Another node's transport port (HTTP port + 100) answers TCP with binary frames, not HTTP."""
+    import socket
+    import threading
+
+    from etl.elasticsearch_local import LocalNode, http_health
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+
+    def answer_garbage():
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            with conn:
+                conn.recv(1024)
+                conn.sendall(b"ES\x00\x00\x00\x1a binary transport frame\r\n\r\n")
+
+    threading.Thread(target=answer_garbage, daemon=True).start()
+    port = listener.getsockname()[1]
+    try:
+        assert http_health(f"http://127.0.0.1:{port}") is None  # no BadStatusLine traceback
+        node = LocalNode(_settings(tmp_path), port=port, secure=False)
+        with pytest.raises(LocalNodeError, match=rf"127.0.0.1:{port} \(this node's HTTP port\) is in use .* P\+100"):
+            node.up()
+    finally:
+        listener.close()
