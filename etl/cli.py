@@ -253,7 +253,7 @@ def run(
     glob: Annotated[str | None, _GLOB] = None,
     batch_size: Annotated[int | None, _BATCH] = None,
     prune: Annotated[bool, typer.Option("--prune", help="Delete documents of this source whose file is gone.")] = False,
-    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes for NLP: a local Dask cluster when > 1 (default NEWSETL_WORKERS; auto: one per core for runs of more than one batch).")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=0, help="Worker processes for NLP: a local Dask cluster when > 1; 0: one per core for runs of more than one batch (default NEWSETL_WORKERS, 0).")] = None,
     dask_address: Annotated[str | None, typer.Option("--dask-address", metavar="tcp://HOST:PORT", help="Run the NLP tasks on this Dask scheduler (default NEWSETL_DASK_ADDRESS).")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar (files done, docs/s, ETA); default: on when stdout is a terminal.")] = None,
 ) -> None:
