@@ -444,10 +444,10 @@ def search(
     if as_json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return
-    _print_search(result)
+    _print_search(result, facets)
 
 
-def _print_search(result) -> None:
+def _print_search(result, facet_limit: int) -> None:
     from rich.markup import escape
 
     from etl.search import snippet_markup
@@ -465,10 +465,30 @@ def _print_search(result) -> None:
     table.add_column("counts", overflow="fold")
     for name, buckets in result.facets.items():
         if buckets:
-            table.add_row(name, ", ".join(f"{escape(str(b['key']))} ({b['count']})" for b in buckets))
+            table.add_row(name, facet_cell(name, buckets, facet_limit))
     if table.row_count:
         console.print()
         console.print(table)
+
+
+def facet_cell(name: str, buckets: list[dict], limit: int) -> str:
+    """One facet's counts as terminal text: ``key (count), ...``.
+
+    Term facets arrive already cut to ``limit`` (``--facets``). A month histogram
+    (``*_month``) returns every month that has articles, which for mentioned dates
+    can be thousands (a decade-long mention covers 120 months), so the terminal
+    shows its ``limit`` busiest months in calendar order and says how many more
+    there are; ``--json`` keeps them all.
+    """
+    more = 0
+    if name.endswith("_month") and len(buckets) > limit:
+        busiest = sorted(buckets, key=lambda b: -b["count"])[:limit]  # stable: ties keep the earlier month
+        more = len(buckets) - limit
+        buckets = sorted(busiest, key=lambda b: b["key"])
+    from rich.markup import escape
+
+    cell = ", ".join(f"{escape(str(b['key']))} ({b['count']})" for b in buckets)
+    return cell + (f" [dim](+{more} more months; --json lists all)[/]" if more else "")
 
 
 @app.command()

@@ -72,3 +72,16 @@ def test_reversed_interval_is_an_error():
 
 def test_snippet_markup_marks_matches_and_escapes_the_rest():
     assert snippet_markup(["UN <em>sanctions</em> [act of war]"]) == "UN [bold yellow]sanctions[/] \\[act of war]"
+
+
+def test_month_facets_show_the_busiest_months_in_calendar_order_and_say_how_many_more():
+    from etl.cli import facet_cell
+
+    months = [{"key": "1917-01", "count": 1}, {"key": "1997-03", "count": 9}, {"key": "1997-04", "count": 4},
+              {"key": "1997-05", "count": 9}, {"key": "1998-01", "count": 2}]
+    assert facet_cell("mentioned_month", months, 3) == (
+        "1997-03 (9), 1997-04 (4), 1997-05 (9) [dim](+2 more months; --json lists all)[/]"
+    )
+    assert facet_cell("mentioned_month", months, 5) == "1917-01 (1), 1997-03 (9), 1997-04 (4), 1997-05 (9), 1998-01 (2)"
+    people = [{"key": "Boris Yeltsin", "count": 3}, {"key": "Bill Clinton", "count": 2}]
+    assert facet_cell("entities.person", people, 1) == "Boris Yeltsin (3), Bill Clinton (2)"  # terms come cut by Elasticsearch
