@@ -24,8 +24,9 @@ def _snapshot(es, alias: str) -> dict[str, dict]:
 class WatchedCluster(distributed.LocalCluster):
     """A real LocalCluster that records, as it closes, how many batches each worker process built.
 
-    At module level so that Prefect's copies of the task runner (cloudpickle)
-    refer to this class, and the records land in this list.
+    At module level: defined inside the test, the class reached the cluster as a
+    copy (with a copy of its closure), so its records never came back; a module
+    class is referred to by name, so they land in this list.
     """
 
     started: ClassVar[list[dict[str, int]]] = []
