@@ -3,10 +3,11 @@
 One call handles a whole batch (hundreds of files) so that spaCy runs with
 ``nlp.pipe`` over many texts at once (DESIGN.md, "Data flow"):
 
-    read + checksum -> skip unchanged -> decode -> parse -> language
+    read + checksum -> decode -> parse -> language
     -> NER (batch) -> TIMEX3 dates -> build + validate (Pydantic)
 
-Every file ends as exactly one of: an article, an unchanged id, or a
+Unchanged files are set aside before a batch is built (:func:`unchanged_ids`);
+every file of a batch ends as either an article or a
 :class:`~etl.models.Rejection` naming the stage and the reason.
 """
 
@@ -113,14 +114,13 @@ class BatchResult:
 
     articles: list[Article] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
     words: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     """Wall seconds per stage in this batch: ``read``, ``parse`` (decode, parse, language), ``ner``, ``dates``, ``validate``."""
 
     @property
     def seen(self) -> int:
-        return len(self.articles) + len(self.rejections) + len(self.unchanged)
+        return len(self.articles) + len(self.rejections)
 
 
 @dataclass
@@ -132,11 +132,6 @@ class _Pending:
     language: str | None
     encoding: str
     repairs: list[str]
-
-
-def is_unchanged(known: Mapping[str, tuple[str, str]], doc_id: str, digest: str) -> bool:
-    """True when the index holds ``doc_id`` with these bytes (``digest``) built by this :data:`PIPELINE_VERSION`."""
-    return known.get(doc_id) == (digest, PIPELINE_VERSION)
 
 
 def unchanged_ids(files: Sequence[SourceFile], root: Path, known: Mapping[str, tuple[str, str]]) -> list[str]:
@@ -156,7 +151,7 @@ def unchanged_ids(files: Sequence[SourceFile], root: Path, known: Mapping[str, t
             data = read_bytes(file, root)
         except ArticleError:
             continue
-        if is_unchanged(known, doc_id, checksum(data)):
+        if known[doc_id] == (checksum(data), PIPELINE_VERSION):
             out.append(doc_id)
     return out
 
@@ -178,7 +173,7 @@ class ArticleBuilder:
 
     @cached_property
     def extractor(self) -> EntityExtractor:
-        """The NER extractor, loaded on first use: a batch of unchanged files never loads the model."""
+        """The NER extractor, loaded on first use: a batch with no English text never loads the model."""
         return EntityExtractor(self.spacy_model, batch_size=self.nlp_batch_size)
 
     def run(
@@ -186,14 +181,8 @@ class ArticleBuilder:
         files: Sequence[SourceFile],
         root: Path,
         run_id: str,
-        known: Mapping[str, tuple[str, str]] | None = None,
     ) -> BatchResult:
-        """Process one batch.
-
-        ``known`` maps ids already in the index to ``(checksum, pipeline_version)``;
-        a file whose pair matches is reported unchanged and costs no NLP.
-        """
-        known = known or {}
+        """Process one batch of new or changed files (the flow sets unchanged ones aside first)."""
         now = dt.datetime.now(dt.UTC)
         result = BatchResult()
         pending: list[_Pending] = []
@@ -228,9 +217,6 @@ class ArticleBuilder:
                 continue
             digest = checksum(data)
             t = spent("read", t)
-            if is_unchanged(known, doc_id, digest):
-                result.unchanged.append(doc_id)
-                continue
             try:
                 text, encoding = decode(data)
             except EncodingError as exc:

@@ -448,7 +448,6 @@ def ingest(
                 add(stage, seconds)
             words += built.words
             rejections = list(built.rejections)
-            summary.unchanged += len(built.unchanged)
             if built.articles:
                 t = time.perf_counter()
                 try:
