@@ -280,9 +280,17 @@ def task_runner(workers: int = 1, dask_address: str | None = None) -> Iterator[o
     if dask_address:
         yield DaskTaskRunner(address=dask_address)
         return
+    import dask
     from distributed import LocalCluster
 
-    with _prefect_api_for_workers():  # the workers start later, inside the flow, and inherit this environment
+    # The workers start later, inside the flow: they inherit this environment and
+    # this Dask configuration. Dask's nannies set MALLOC_TRIM_THRESHOLD_=65536 in
+    # their workers by default; setting it at all turns off glibc's dynamic mmap
+    # threshold, so spaCy's per-batch arrays are mmap'd and page-faulted afresh:
+    # measured here, NER on silver-seeds in 2 workers took 35.5 s (11.3 s of it
+    # system time) with it and 29.9 s (1.5 s) without, as fast as a plain process pool.
+    no_trim = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+    with _prefect_api_for_workers(), dask.config.set(no_trim):
         yield DaskTaskRunner(
             cluster_class=LocalCluster,
             cluster_kwargs={
