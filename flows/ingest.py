@@ -142,6 +142,22 @@ def mark_duplicates(articles: list[Article], originals: dict[str, str]) -> list[
     return out
 
 
+def tail_batch_size(size: int, remaining: int, slots: int) -> int:
+    """How many files the next ``build-batch`` gets: ``size``, fewer near the end of a run.
+
+    Factoring (Hummel, Schonberg and Flynn, "Factoring: a method for scheduling
+    parallel loops", CACM 35(8), 1992): a batch takes at most half of the
+    ``remaining`` files (not yet handed out) divided among the ``slots`` builds that
+    run at once, and no fewer than ``size // 8`` (at least 1). So the last round's
+    batches are short and no worker idles long while another finishes a full
+    batch; Prefect's and Dask's cost per task stays small. Example: 2,452 files,
+    size 200, 2 slots: nine batches of 200, then 163, 123, 92, 69, 52, 39, 29, three
+    of 25 and the last 10. With unchanged files set aside, ``remaining`` also counts files not
+    checked yet, so batches shrink only near the true end.
+    """
+    return max(1, min(size, max(size // 8, -(-remaining // (2 * slots)))))
+
+
 def _batches(items: list[SourceFile], size: int):
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -379,7 +395,8 @@ def ingest(
     open_rejections = es_index.has_open_rejections(es, settings.rejections_index, source)  # else nothing to resolve
     load_task = load_batch.with_options(retries=settings.load_retries)  # NEWSETL_LOAD_RETRIES
     size = batch_size or settings.batch_size
-    ahead = _parallel_slots() + 1  # builds in flight: one queued per worker keeps every worker busy
+    slots = _parallel_slots()
+    ahead = 2 * slots  # builds in flight: one queued per worker, so a slow batch ahead in file order idles no worker
     in_flight: deque = deque()
     done = 0
 
@@ -422,8 +439,12 @@ def ingest(
             pending += [(i, f) for i, f in zip(positions, chunk) if document_id(f.source, f.relative_path) not in same]
             if same:
                 progressed(len(same))
-            while len(pending) >= size or (pending and number * size + len(chunk) >= len(files)):
-                batch, pending = pending[:size], pending[size:]
+            checked = number * size + len(chunk)
+            while pending:
+                take = tail_batch_size(size, len(pending) + len(files) - checked, slots)
+                if len(pending) < take and checked < len(files):
+                    break
+                batch, pending = pending[:take], pending[take:]
                 yield label_of([i for i, _ in batch]), [f for _, f in batch]
 
     batches = to_build()

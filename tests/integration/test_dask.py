@@ -82,7 +82,7 @@ def test_two_dask_workers_build_the_same_index_as_one_process(isolated_env, pref
     assert len(started) == 1
     builds = started[0]  # {worker address: batches that process built}
     assert len(builds) == 2 and all(n >= 1 for n in builds.values()), builds  # both processes worked
-    assert sum(builds.values()) == 4  # 40 files in batches of 10
+    assert sum(builds.values()) == 11  # 40 files, 2 slots: batches of 10, 8, 6, 4, 3, 3, 2, 1, 1, 1, 1 (tail_batch_size)
 
     with task_runner(workers=2) as runner:  # nothing changed: no batch to build, so no cluster is started
         again = ingest.with_options(task_runner=runner)(str(folder), batch_size=10)

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from flows.ingest import BatchFiles, _emit, progress_listener, summary_markdown
+from flows.ingest import BatchFiles, _emit, progress_listener, summary_markdown, tail_batch_size
 
 
 def test_listeners_get_events_only_inside_the_block_and_a_failing_one_is_ignored():
@@ -41,3 +41,21 @@ def test_workers_auto_is_one_per_core_only_for_runs_of_more_than_one_batch(tmp_p
     assert _workers_for(settings, None, tmp_path, None, 10) == 1  # one batch: no cluster to start
     assert _workers_for(settings, 3, tmp_path, None, None) == 3  # --workers wins
     assert _workers_for(Settings(workers=1), None, tmp_path, None, None) == 1  # NEWSETL_WORKERS
+
+
+def _handed_out(files: int, size: int, slots: int) -> list[int]:
+    sizes = []
+    while files > 0:
+        sizes.append(min(files, tail_batch_size(size, files, slots)))  # the flow slices what is left
+        files -= sizes[-1]
+    return sizes
+
+
+def test_batches_shrink_near_the_end_so_workers_finish_together():
+    # silver-seeds: 2,452 files, batches of 200, 2 workers; worked by hand: ceil(652 / 4) = 163,
+    # ceil(489 / 4) = 123, ceil(366 / 4) = 92, ... down to the floor 200 // 8 = 25, then the last 10
+    assert _handed_out(2452, 200, 2) == [200] * 9 + [163, 123, 92, 69, 52, 39, 29, 25, 25, 25, 10]
+    assert tail_batch_size(200, 10_000, 2) == 200  # far from the end: the configured size
+    assert tail_batch_size(200, 7, 2) == 25  # the floor (the flow hands out the last 7 as they are)
+    assert _handed_out(5, 200, 1) == [5]  # one slot, few files: floor 25 > 5 left, one batch
+    assert _handed_out(40, 10, 2) == [10, 8, 6, 4, 3, 3, 2, 1, 1, 1, 1]  # floor 10 // 8 = 1
