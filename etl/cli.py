@@ -10,10 +10,12 @@ red line and exit 1; ``--debug`` shows the traceback instead.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import sys
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -126,41 +128,29 @@ def _preflight(settings, paths: list[Path]):
     return es
 
 
-def _start_prefect_server():
-    """Start Prefect's temporary API server in a thread, so it boots while the run gets ready; returns a join().
+@contextlib.contextmanager
+def _prefect_api() -> Iterator[Callable[[], None]]:
+    """Make sure flow runs have a Prefect API; yields ``ready()``, which waits until it answers.
 
-    With no ``PREFECT_API_URL``, Prefect starts a temporary server for a flow run
-    in this process anyway (its ephemeral mode: a subprocess, 4-5 s on a 2-core
-    machine). Starting that same server (``SubprocessASGIServer`` is one
-    instance per process) before importing the flow and the task runner overlaps
-    the two. ``join()`` waits for it and re-raises its start-up error, if any.
-    With ``PREFECT_API_URL`` set, nothing is started and ``join()`` returns at once.
+    With ``PREFECT_API_URL`` set (environment or Prefect profile), nothing is
+    started and ``ready()`` returns at once. Otherwise a temporary server starts in
+    its own process at once (:class:`etl.prefect_server.TemporaryPrefectServer`), so
+    it boots while the run imports the flow and the task runner, and stops when
+    the block ends. ``ready()`` raises :class:`~etl.prefect_server.PrefectServerError`
+    if it does not come up.
     """
-    import threading
-
     from prefect.settings import PREFECT_API_URL
 
     if PREFECT_API_URL.value():
-        return lambda: None
-    from prefect.server.api.server import SubprocessASGIServer
+        yield lambda: None
+        return
+    from etl.prefect_server import TemporaryPrefectServer
 
-    failure: list[BaseException] = []
-
-    def start() -> None:
-        try:
-            SubprocessASGIServer().start()
-        except BaseException as exc:  # re-raised by join() in the caller's thread
-            failure.append(exc)
-
-    thread = threading.Thread(target=start, name="prefect-server-start", daemon=True)
-    thread.start()
-
-    def join() -> None:
-        thread.join()
-        if failure:
-            raise failure[0]
-
-    return join
+    server = TemporaryPrefectServer.start()
+    try:
+        yield server.wait
+    finally:
+        server.stop()
 
 
 def _workers_for(settings, workers: int | None, path: Path, glob: str | None, batch_size: int | None) -> int:
@@ -264,8 +254,6 @@ def run(
     listed, not fatal); 1 for an expected fault (Elasticsearch down, bad setting,
     missing folder or model, unreachable Dask scheduler) or when batches failed after the retries.
     """
-    import contextlib
-
     from elasticsearch import TransportError
 
     settings = _settings()
@@ -273,17 +261,17 @@ def run(
     show = sys.stdout.isatty() if progress is None else progress
     try:
         _preflight(settings, [path])
-        server_ready = _start_prefect_server()
-        from flows.ingest import ingest, progress_listener, task_runner
-
-        n = 1 if address else _workers_for(settings, workers, path, glob, batch_size)
-        server_ready()
-        try:
-            runner_cm = task_runner(workers=n, dask_address=address)
-            runner = runner_cm.__enter__()
-        except OSError as exc:  # Dask's "Timed out trying to connect to tcp://..."
-            raise NewsEtlError(f"the Dask cluster could not be started or reached ({address or f'{n} local workers'}): {exc}") from None
         with contextlib.ExitStack() as stack:
+            server_ready = stack.enter_context(_prefect_api())
+            from flows.ingest import ingest, progress_listener, task_runner
+
+            n = 1 if address else _workers_for(settings, workers, path, glob, batch_size)
+            server_ready()
+            try:
+                runner_cm = task_runner(workers=n, dask_address=address)
+                runner = runner_cm.__enter__()
+            except OSError as exc:  # Dask's "Timed out trying to connect to tcp://..."
+                raise NewsEtlError(f"the Dask cluster could not be started or reached ({address or f'{n} local workers'}): {exc}") from None
             stack.push(runner_cm)
             if show:
                 bar = stack.enter_context(_Progress())
@@ -329,16 +317,18 @@ def reindex(
         es = _preflight(settings, paths)
         new = es_index.new_index_name(settings.index_alias)
         es_index.create_index(es, settings, new)
-        from flows.ingest import ingest
+        with _prefect_api() as prefect_ready:
+            from flows.ingest import ingest
 
-        for path in paths:
-            summary = ingest(str(path), glob=glob, batch_size=batch_size, index=new)
-            console.print(_summary_table(summary))
-            if summary.failed_batches or not summary.balanced:
-                raise NewsEtlError(
-                    f"the rebuild of {path} had failed batches ({', '.join(summary.failed_batches)}); "
-                    f"the alias '{settings.index_alias}' still points at the old index"
-                )
+            prefect_ready()
+            for path in paths:
+                summary = ingest(str(path), glob=glob, batch_size=batch_size, index=new)
+                console.print(_summary_table(summary))
+                if summary.failed_batches or not summary.balanced:
+                    raise NewsEtlError(
+                        f"the rebuild of {path} had failed batches ({', '.join(summary.failed_batches)}); "
+                        f"the alias '{settings.index_alias}' still points at the old index"
+                    )
         es.indices.refresh(index=new)
         old = es_index.swap_alias(es, settings.index_alias, new)
         new = None  # live now: never delete it below
