@@ -50,8 +50,9 @@ sys.path.insert(0, str(REPO))
 NEWSETL = str(REPO / ".venv" / "bin" / "newsetl")
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants."""
+def tree_rss(pid: int, peaks: dict[tuple[str, int], int] | None = None) -> int:
+    """Resident bytes of a process and all its descendants; ``peaks`` keeps each one's
+    highest, keyed by (role, pid): the CLI, the Prefect server, a Dask worker, other."""
     import psutil
 
     try:
@@ -62,15 +63,39 @@ def tree_rss(pid: int) -> int:
     total = 0
     for p in procs:
         try:
-            total += p.memory_info().rss
+            rss = p.memory_info().rss
+            if peaks is not None:
+                key = (_role(p, pid), p.pid)
+                peaks[key] = max(peaks.get(key, 0), rss)
         except psutil.Error:
-            pass
+            continue
+        total += rss
     return total
+
+
+def _role(p, root_pid: int) -> str:
+    if p.pid == root_pid:
+        return "cli"
+    cmd = " ".join(p.cmdline())
+    if "prefect" in cmd and "server" in cmd:
+        return "prefect server"
+    if "spawn_main" in cmd:
+        return "dask worker"
+    return "other"
+
+
+def roles_line(peaks: dict[tuple[str, int], int]) -> str:
+    """Per-process peaks in MiB by role, e.g. ``cli 243, prefect server 221, dask worker 402/398``."""
+    by_role: dict[str, list[int]] = {}
+    for (role, _pid), rss in sorted(peaks.items()):
+        by_role.setdefault(role, []).append(round(rss / 2**20))
+    return ", ".join(f"{role} {'/'.join(map(str, v))}" for role, v in by_role.items())
 
 
 def run_cli(corpus: Path, env: dict, *args: str) -> dict:
     """Run ``newsetl run CORPUS`` as a user would; returns wall seconds, peak tree RSS and the flow's figures."""
     peak = [0]
+    peaks: dict[tuple[str, int], int] = {}
     t = time.perf_counter()
     proc = subprocess.Popen(
         [NEWSETL, "run", str(corpus), "--no-progress", *args], env=env, cwd=REPO,
@@ -80,7 +105,7 @@ def run_cli(corpus: Path, env: dict, *args: str) -> dict:
     reader = threading.Thread(target=lambda: out.extend(proc.stdout), daemon=True)
     reader.start()
     while proc.poll() is None:
-        peak[0] = max(peak[0], tree_rss(proc.pid))
+        peak[0] = max(peak[0], tree_rss(proc.pid, peaks))
         time.sleep(0.1)
     reader.join()
     wall = time.perf_counter() - t
@@ -94,7 +119,7 @@ def run_cli(corpus: Path, env: dict, *args: str) -> dict:
     tasks = len(set(re.findall(r"Task run '((?:check|build|load)-batch-[0-9a-f]+)'", text)))
     return {
         "wall": wall, "peak": peak[0], "seen": int(m[1]), "indexed": int(m[2]), "unchanged": int(m[3]),
-        "rejected": int(m[4]), "flow": float(m[5]), "stages": stages, "tasks": tasks,
+        "rejected": int(m[4]), "flow": float(m[5]), "stages": stages, "tasks": tasks, "peaks": roles_line(peaks),
     }
 
 
@@ -255,6 +280,7 @@ def main() -> int:
                 f"{r['indexed'] / r['wall']:.1f} docs/s, {words / r['wall']:.0f} words/s, peak RSS {r['peak'] / 2**20:.0f} MiB "
                 f"(indexed {r['indexed']}, rejected {r['rejected']})")
             say("  stage seconds (summed over workers): " + ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items()))
+            say(f"  peak RSS per process, MiB: {r['peaks']}")
         main = full[n]
         rerun = run_cli(corpus, env_for(f"{prefix}-w{n}"), "--workers", str(n))
         say(f"no-change re-run: {rerun['wall']:.1f} s wall ({rerun['flow']:.1f} s in the flow), unchanged {rerun['unchanged']}")
@@ -311,6 +337,7 @@ def main() -> int:
             say(f"full newsetl run on the x{args.scale} corpus ({big['seen']} files) --workers {n}: {big['wall']:.1f} s wall, "
                 f"{big['indexed'] / big['wall']:.1f} docs/s, {args.scale * words / big['wall']:.0f} words/s, peak RSS {big['peak'] / 2**20:.0f} MiB")
             say("  stage seconds (summed over workers): " + ", ".join(f"{k} {v:.1f}" for k, v in big["stages"].items()))
+            say(f"  peak RSS per process, MiB: {big['peaks']}")
             big_rerun = run_cli(scaled, env_for(f"{prefix}-x{args.scale}"), "--workers", str(n))
             say(f"no-change re-run on the x{args.scale} corpus: {big_rerun['wall']:.1f} s wall ({big_rerun['flow']:.1f} s in the flow), unchanged {big_rerun['unchanged']}")
 

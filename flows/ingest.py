@@ -300,13 +300,20 @@ def task_runner(workers: int = 1, dask_address: str | None = None) -> Iterator[o
     from distributed import LocalCluster
 
     # The workers start later, inside the flow: they inherit this environment and
-    # this Dask configuration. Dask's nannies set MALLOC_TRIM_THRESHOLD_=65536 in
-    # their workers by default; setting it at all turns off glibc's dynamic mmap
-    # threshold, so spaCy's per-batch arrays are mmap'd and page-faulted afresh:
-    # measured here, NER on silver-seeds in 2 workers took 35.5 s (11.3 s of it
-    # system time) with it and 29.9 s (1.5 s) without, as fast as a plain process pool.
-    no_trim = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
-    with _prefect_api_for_workers(), dask.config.set(no_trim):
+    # this Dask configuration (measured on silver-seeds, 2 workers):
+    # - Dask's nannies set MALLOC_TRIM_THRESHOLD_=65536 in their workers by default;
+    #   setting it at all turns off glibc's dynamic mmap threshold, so spaCy's
+    #   per-batch arrays are mmap'd and page-faulted afresh: NER took 35.5 s (11.3 s
+    #   of it system time) with it, 29.9 s (1.5 s) without, as fast as a process pool.
+    # - Each worker samples its own stack every 10 ms for the dashboard's profile
+    #   (which a local run does not serve) and keeps a snapshot per second, up to
+    #   1,000 of them. Off, a 4x silver-seeds run's worker peaks went from 479/480 to
+    #   455/462 MiB, and that run from 224 s to 167 s (one run each).
+    worker_config = {
+        "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+        "distributed.worker.profile.enabled": False,
+    }
+    with _prefect_api_for_workers(), dask.config.set(worker_config):
         yield DaskTaskRunner(
             cluster_class=LocalCluster,
             cluster_kwargs={
