@@ -363,8 +363,9 @@ def ingest(
     Each batch is checked first (``check-batch``, in the flow): unchanged files
     are counted and cost nothing more. The new and changed files go, in batches,
     to ``build-batch`` tasks on the flow's task runner (one thread by default; a
-    Dask cluster with :func:`task_runner`), at most one more than it runs at
-    once; loads happen here in file order.
+    Dask cluster with :func:`task_runner`), at most two per build it runs at
+    once, smaller near the end (:func:`tail_batch_size`); loads happen here in
+    file order.
 
     Raises :class:`~etl.errors.ElasticsearchUnavailable` if the cluster cannot
     be reached at the start, :class:`~etl.errors.ModelNotInstalled` if the spaCy
