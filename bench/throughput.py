@@ -163,21 +163,13 @@ def prefect_costs(n: int = 40) -> tuple[float, float, float]:
     """Prefect's own costs in this process, with no work inside: seconds for the temporary server
     to start (0 with PREFECT_API_URL set), for one no-op flow run, and for one no-op task run called
     the way the flow calls its tasks."""
-    from prefect.settings import PREFECT_API_URL
+    from etl.prefect_server import prefect_api
 
-    from etl.prefect_server import TemporaryPrefectServer
-
-    server, server_s = None, 0.0
-    if not PREFECT_API_URL.value():  # what a CLI run without PREFECT_API_URL starts
-        t = time.perf_counter()
-        server = TemporaryPrefectServer.start()
-        server.wait()
+    t = time.perf_counter()
+    with prefect_api() as ready:  # what a CLI run without PREFECT_API_URL starts; the later CLI runs start their own
+        ready()
         server_s = time.perf_counter() - t
-    try:
         return (server_s, *_prefect_run_costs(n))
-    finally:
-        if server:
-            server.stop()  # the later CLI runs start their own, as a user's would
 
 
 def _prefect_run_costs(n: int) -> tuple[float, float]:

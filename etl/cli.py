@@ -15,7 +15,6 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterator
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -26,6 +25,7 @@ from rich.console import Console
 from rich.table import Table
 
 from etl.errors import NewsEtlError
+from etl.prefect_server import prefect_api
 
 app = typer.Typer(help="news-etl: index news articles into Elasticsearch.", no_args_is_help=True, add_completion=False)
 es_app = typer.Typer(help="Provision and control a local single-node Elasticsearch (no Docker needed).", no_args_is_help=True)
@@ -126,31 +126,6 @@ def _preflight(settings, paths: list[Path]):
     es_index.check_connection(es, settings.es_url)
     _prefect_defaults()
     return es
-
-
-@contextlib.contextmanager
-def _prefect_api() -> Iterator[Callable[[], None]]:
-    """Make sure flow runs have a Prefect API; yields ``ready()``, which waits until it answers.
-
-    With ``PREFECT_API_URL`` set (environment or Prefect profile), nothing is
-    started and ``ready()`` returns at once. Otherwise a temporary server starts in
-    its own process at once (:class:`etl.prefect_server.TemporaryPrefectServer`), so
-    it boots while the run imports the flow and the task runner, and stops when
-    the block ends. ``ready()`` raises :class:`~etl.prefect_server.PrefectServerError`
-    if it does not come up.
-    """
-    from prefect.settings import PREFECT_API_URL
-
-    if PREFECT_API_URL.value():
-        yield lambda: None
-        return
-    from etl.prefect_server import TemporaryPrefectServer
-
-    server = TemporaryPrefectServer.start()
-    try:
-        yield server.wait
-    finally:
-        server.stop()
 
 
 def _workers_for(settings, workers: int | None, path: Path, glob: str | None, batch_size: int | None) -> int:
@@ -262,7 +237,7 @@ def run(
     try:
         _preflight(settings, [path])
         with contextlib.ExitStack() as stack:
-            server_ready = stack.enter_context(_prefect_api())
+            server_ready = stack.enter_context(prefect_api())
             from flows.ingest import ingest, progress_listener, task_runner
 
             n = 1 if address else _workers_for(settings, workers, path, glob, batch_size)
@@ -317,7 +292,7 @@ def reindex(
         es = _preflight(settings, paths)
         new = es_index.new_index_name(settings.index_alias)
         es_index.create_index(es, settings, new)
-        with _prefect_api() as prefect_ready:
+        with prefect_api() as prefect_ready:
             from flows.ingest import ingest
 
             prefect_ready()

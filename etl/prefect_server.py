@@ -25,6 +25,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from etl.errors import NewsEtlError
@@ -158,3 +159,25 @@ class TemporaryPrefectServer:
             refresh_global_settings_context()
         if not keep_log:
             self.log.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def prefect_api() -> Iterator[Callable[[], None]]:
+    """Make sure flow runs in this block have a Prefect API; yields ``ready()``, which waits until it answers.
+
+    With ``PREFECT_API_URL`` set (environment or Prefect profile), nothing is
+    started and ``ready()`` returns at once. Otherwise a :class:`TemporaryPrefectServer`
+    starts at once, so it boots while the caller imports the flow and the task
+    runner, and stops when the block ends. ``ready()`` raises
+    :class:`PrefectServerError` if it does not come up.
+    """
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value():
+        yield lambda: None
+        return
+    server = TemporaryPrefectServer.start()
+    try:
+        yield server.wait
+    finally:
+        server.stop()
