@@ -43,7 +43,7 @@ from etl import index as es_index
 from etl.config import Settings, get_settings
 from etl.entities import ensure_model_installed
 from etl.models import Article, Rejection, RunSummary, SourceFile, Stage
-from etl.pipeline import ArticleBuilder, BatchResult, unchanged_ids
+from etl.pipeline import ArticleBuilder, BatchResult, pipeline_version, unchanged_ids
 from etl.sources import document_id, scan
 
 
@@ -83,9 +83,9 @@ def check_batch(files: BatchFiles, root: str, index: str) -> list[str]:
     ``_mget`` share and a hash, and a run with nothing to build never starts a
     Dask cluster. Raises on Elasticsearch failures; Prefect retries with backoff.
     """
-    es = _client(get_settings())
-    known = es_index.fetch_fingerprints(es, index, [document_id(f.source, f.relative_path) for f in files.files])
-    return unchanged_ids(files.files, Path(root), known)
+    settings = get_settings()
+    known = es_index.fetch_fingerprints(_client(settings), index, [document_id(f.source, f.relative_path) for f in files.files])
+    return unchanged_ids(files.files, Path(root), known, pipeline_version(settings.spacy_model))
 
 
 @task(name="build-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2))

