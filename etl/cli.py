@@ -113,8 +113,9 @@ _GLOB = typer.Option("--glob", help="Which files are articles (default NEWSETL_S
 _BATCH = typer.Option("--batch-size", min=1, help="Files per Prefect task (default NEWSETL_BATCH_SIZE).")
 
 
-def _preflight(settings, paths: list[Path]):
-    """Fail fast, before Prefect starts its temporary server: folders, spaCy model, Elasticsearch. Returns the client."""
+def _preflight(settings, paths: list[Path], dask_address: str | None = None):
+    """Fail fast, before Prefect starts its temporary server: folders, spaCy model, Elasticsearch,
+    the Dask scheduler's address and port. Returns the client."""
     from etl import index as es_index
     from etl.entities import ensure_model_installed
 
@@ -124,8 +125,44 @@ def _preflight(settings, paths: list[Path]):
     ensure_model_installed(settings.spacy_model)
     es = es_index.connect(settings)
     es_index.check_connection(es, settings.es_url)
+    if dask_address:
+        _check_dask_scheduler(dask_address)
     _prefect_defaults()
     return es
+
+
+DASK_CONNECT_TIMEOUT = 5.0
+"""Seconds the CLI gives the Dask scheduler to answer a handshake before the run starts."""
+
+
+def _check_dask_scheduler(address: str) -> None:
+    """Raise NewsEtlError unless ``address`` is a Dask scheduler address (:func:`etl.config.parse_dask_address`)
+    that completes Dask's comm handshake within :data:`DASK_CONNECT_TIMEOUT` seconds.
+
+    Without it, Dask's client waits 30 s, twice, inside the flow, after the index was set
+    up, and ends in a traceback; something other than a scheduler on the port (seen here:
+    a proxy that accepts any connection) even made it try to allocate exabytes.
+    """
+    import asyncio
+
+    from etl.config import parse_dask_address
+
+    try:
+        parse_dask_address(address)
+    except ValueError as exc:
+        raise NewsEtlError(str(exc)) from None
+
+    async def handshake() -> None:
+        from distributed.comm import connect
+
+        comm = await connect(address, timeout=DASK_CONNECT_TIMEOUT)
+        await comm.close()
+
+    try:  # connect's timeout does not bound the handshake's read: a server that never answers would hang
+        asyncio.run(asyncio.wait_for(handshake(), DASK_CONNECT_TIMEOUT + 1))
+    except Exception as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else f"{type(exc).__name__}, no Dask handshake"
+        raise NewsEtlError(f"the Dask scheduler at {address} could not be reached ({reason[:200]})") from None
 
 
 def _workers_for(settings, workers: int | None, path: Path, glob: str | None, batch_size: int | None) -> int:
@@ -235,7 +272,7 @@ def run(
     address = dask_address or settings.dask_address
     show = sys.stdout.isatty() if progress is None else progress
     try:
-        _preflight(settings, [path])
+        _preflight(settings, [path], address)
         with contextlib.ExitStack() as stack:
             server_ready = stack.enter_context(prefect_api())
             from flows.ingest import ingest, progress_listener, task_runner

@@ -79,6 +79,13 @@ class Settings(BaseSettings):
     es_run_as: str = "newsetl-es"
     es_start_timeout: float = Field(120.0, gt=0, description="seconds to wait for health")
 
+    @field_validator("dask_address")
+    @classmethod
+    def _check_dask_address(cls, value: str | None) -> str | None:
+        if value:
+            parse_dask_address(value)
+        return value
+
     @field_validator("es_url")
     @classmethod
     def _check_url(cls, value: str) -> str:
@@ -86,6 +93,27 @@ class Settings(BaseSettings):
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"{value!r} is not an http(s) URL such as http://127.0.0.1:9200")
         return value.rstrip("/")
+
+
+DASK_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")
+"""Dask's network comm backends (``distributed.comm``); a bare ``HOST:PORT`` means ``tcp``."""
+
+
+def parse_dask_address(value: str) -> tuple[str, str, int]:
+    """``tcp://HOST:PORT`` -> ``("tcp", HOST, PORT)``, the form of a Dask scheduler address.
+
+    Raises ValueError, naming the expected form, for another scheme or a missing host or
+    port: Dask itself would fail only inside the flow, after the index was set up, with a
+    traceback (``missing port number in address 'foo'``).
+    """
+    parts = urlsplit(value if "://" in value else f"tcp://{value}")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if parts.scheme not in DASK_SCHEMES or not parts.hostname or port is None:
+        raise ValueError(f"{value!r} is not a Dask scheduler address such as tcp://127.0.0.1:8786")
+    return parts.scheme, parts.hostname, port
 
 
 @lru_cache(maxsize=1)
