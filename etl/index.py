@@ -509,6 +509,27 @@ def resolve_rejections(es: Elasticsearch, index: str, ids: Sequence[str]) -> Non
         helpers.bulk(es, actions, raise_on_error=False)
 
 
+def resolve_missing_rejections(es: Elasticsearch, index: str, source: str, keep_ids: set[str]) -> int:
+    """Mark open rejections of ``source`` whose ``_id`` is not in ``keep_ids`` ``resolved: true``
+    (their file is gone, or no longer matches the glob: nothing is left to fix); returns the count.
+
+    The rejections' counterpart of :func:`prune_missing`, used by ``--prune``: without it
+    ``newsetl rejects`` listed deleted files for ever. Reads with ``helpers.scan``, updates
+    with ``helpers.bulk``; a missing rejections index counts 0.
+    """
+    if not es.indices.exists(index=index):
+        return 0
+    query = {"query": {"bool": {"filter": [{"term": {"source": source}}], "must_not": [{"term": {"resolved": True}}]}}}
+    gone = [hit["_id"] for hit in helpers.scan(es, index=index, query=query, _source=False) if hit["_id"] not in keep_ids]
+    if not gone:
+        return 0
+    ok, _ = helpers.bulk(
+        es, ({"_op_type": "update", "_index": index, "_id": i, "doc": {"resolved": True}} for i in gone),
+        raise_on_error=False, refresh=True,
+    )
+    return ok
+
+
 def list_rejections(
     es: Elasticsearch, index: str, run_id: str | None = None, include_resolved: bool = False, size: int = 10_000
 ) -> list[dict]:

@@ -357,8 +357,9 @@ def ingest(
 
     ``index`` writes into that concrete index instead of the alias (``newsetl
     reindex`` builds a new index this way before swapping the alias). With
-    ``prune``, documents of this source whose file is gone are deleted at the end
-    (not when a batch failed: the run then does not know every file's fate).
+    ``prune``, documents of this source whose file is gone are deleted at the end,
+    and the open rejections of such files marked resolved (not when a batch
+    failed: the run then does not know every file's fate).
 
     Each batch is checked first (``check-batch``, in the flow): unchanged files
     are counted and cost nothing more. The new and changed files go, in batches,
@@ -516,7 +517,10 @@ def ingest(
         keep = {document_id(f.source, f.relative_path) for f in files}
         summary.pruned = es_index.prune_missing(es, target, source, keep)
         if summary.pruned:
-            logger.info("pruned %d documents whose file is gone", summary.pruned)
+            logger.info("pruned %d document(s) whose file is gone", summary.pruned)
+        closed = es_index.resolve_missing_rejections(es, settings.rejections_index, source, keep)
+        if closed:
+            logger.info("marked %d rejection(s) resolved: their file is gone", closed)
     elif prune:
         logger.warning("not pruning: %d batches failed, so this run cannot tell which files are gone", len(summary.failed_batches))
     try:

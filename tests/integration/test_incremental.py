@@ -62,3 +62,26 @@ def test_prune_leaves_other_sources_alone(isolated_env, prefect_server, tmp_path
     es = es_index.connect(settings)
     ids = {h["_id"] for h in es.search(index=settings.index_alias, size=10, source=False)["hits"]["hits"]}
     assert ids == {document_id("one", "y.txt"), document_id("two", "x.txt")}
+
+
+def test_prune_resolves_the_rejections_of_files_that_are_gone(isolated_env, prefect_server, tmp_path):
+    from flows.ingest import ingest
+
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(SEED)
+        (tmp_path / folder / "empty.txt").write_text("")
+    assert ingest(str(tmp_path / "one")).rejected == 1
+    assert ingest(str(tmp_path / "two")).rejected == 1
+    (tmp_path / "one" / "empty.txt").unlink()
+
+    summary = ingest(str(tmp_path / "one"), prune=True)
+    assert (summary.seen, summary.unchanged, summary.rejected, summary.pruned) == (1, 1, 0, 0)
+    settings = get_settings()
+    es = es_index.connect(settings)
+    open_ = es_index.list_rejections(es, settings.rejections_index)
+    assert [(r["source"], r["source_path"]) for r in open_] == [("two", "empty.txt")]  # the other source's stays open
+    every = es_index.list_rejections(es, settings.rejections_index, include_resolved=True)
+    assert sorted((r["source"], r["source_path"], r["resolved"]) for r in every) == [
+        ("one", "empty.txt", True), ("two", "empty.txt", False),
+    ]
