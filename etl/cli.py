@@ -498,7 +498,7 @@ def rejects(
     run_id: Annotated[str | None, typer.Option("--run", help="Only rejections of this run id (a prefix is enough).")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Include rejections resolved by a later run.")] = False,
 ) -> None:
-    """List rejected files with their stage and reason (from the news-rejections index)."""
+    """List rejected files with their stage and reason (from the rejections index: NEWSETL_REJECTIONS_INDEX, default <alias>-rejections)."""
     from etl import index as es_index
 
     settings = _settings()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from etl.errors import ConfigError
@@ -54,7 +54,7 @@ class Settings(BaseSettings):
 
     # --- index
     index_alias: str = "news"
-    rejections_index: str = "news-rejections"
+    rejections_index: str = Field("", description="default (empty): the alias followed by -rejections, news-rejections")
     index_shards: int = Field(1, ge=1)
     index_replicas: int = Field(0, ge=0)
 
@@ -85,6 +85,12 @@ class Settings(BaseSettings):
         if value:
             parse_dask_address(value)
         return value
+
+    @model_validator(mode="after")
+    def _default_rejections_index(self) -> Settings:
+        if not self.rejections_index:  # follows NEWSETL_INDEX_ALIAS unless set apart
+            self.rejections_index = f"{self.index_alias}-rejections"
+        return self
 
     @field_validator("es_url")
     @classmethod

@@ -25,6 +25,16 @@ def test_defaults_and_env(monkeypatch):
     assert "s3cret" not in repr(s) and "s3cret" not in str(s.model_dump())
 
 
+def test_the_rejections_index_follows_the_alias_unless_set(monkeypatch):
+    monkeypatch.delenv("NEWSETL_REJECTIONS_INDEX", raising=False)
+    monkeypatch.setenv("NEWSETL_INDEX_ALIAS", "archive")
+    get_settings.cache_clear()
+    assert get_settings().rejections_index == "archive-rejections"
+    monkeypatch.setenv("NEWSETL_REJECTIONS_INDEX", "shared-rejections")
+    get_settings.cache_clear()
+    assert get_settings().rejections_index == "shared-rejections"
+
+
 @pytest.mark.parametrize(
     ("var", "value", "message"),
     [
