@@ -44,9 +44,13 @@ def _prefect_defaults() -> None:
 
 
 def _settings():
-    """The settings, or one error line naming the bad NEWSETL_ variable."""
-    from etl.config import get_settings
+    """The settings, or one error line naming the bad NEWSETL_ variable; a warning line for each
+    NEWSETL_ variable no setting reads (a misspelling would otherwise go unnoticed)."""
+    from etl.config import get_settings, unknown_variables
 
+    for name, close in unknown_variables():
+        hint = f"; did you mean {close}?" if close else ""
+        err.print(f"[yellow]warning:[/] {name} is not a news-etl setting and is ignored{hint}", highlight=False, soft_wrap=True)
     try:
         return get_settings()
     except NewsEtlError as exc:

@@ -122,6 +122,31 @@ def parse_dask_address(value: str) -> tuple[str, str, int]:
     return parts.scheme, parts.hostname, port
 
 
+OTHER_VARIABLES = frozenset({"NEWSETL_DATA", "NEWSETL_SOURCE_NAME", "NEWSETL_CRON", "NEWSETL_TEST_ES_PORT"})
+"""``NEWSETL_`` variables that are not settings: docker-compose's (``.env.example``) and ``make test``'s."""
+
+
+def unknown_variables(environ: dict[str, str] | None = None, env_file: str | Path = ".env") -> list[tuple[str, str | None]]:
+    """``NEWSETL_`` variables in ``environ`` (default ``os.environ``) or ``env_file`` that no setting reads,
+    each with the closest setting's name (``difflib``) or None: a misspelled variable is otherwise
+    silently ignored (``NEWSETL_INDEX_ALAIS`` -> ``NEWSETL_INDEX_ALIAS``)."""
+    import difflib
+
+    from dotenv import dotenv_values
+
+    known = {f"NEWSETL_{name.upper()}" for name in Settings.model_fields}
+    names = set(os.environ if environ is None else environ)
+    if Path(env_file).is_file():
+        names |= set(dotenv_values(env_file))
+    out = []
+    for name in sorted(n for n in names if n.upper().startswith("NEWSETL_")):
+        if name.upper() in known or name.upper() in OTHER_VARIABLES:
+            continue
+        close = difflib.get_close_matches(name.upper(), sorted(known), n=1, cutoff=0.8)
+        out.append((name, close[0] if close else None))
+    return out
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     """The process-wide settings, read once from the environment.

@@ -51,6 +51,15 @@ def test_node_down_is_one_clear_line(isolated_env):
     assert "Traceback" not in result.stderr + result.stdout
 
 
+def test_a_misspelled_variable_gets_a_warning_naming_the_setting(isolated_env, tmp_path):
+    result = newsetl("run", str(tmp_path / "absent"), env={**isolated_env, "NEWSETL_INDEX_ALAIS": "x"}, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "warning: NEWSETL_INDEX_ALAIS is not a news-etl setting and is ignored; did you mean NEWSETL_INDEX_ALIAS?",
+        f"error: {tmp_path / 'absent'} is not a folder",
+    ]
+
+
 def test_missing_spacy_model_fails_before_any_file(isolated_env):
     result = newsetl("run", str(SEEDS), env={**isolated_env, "NEWSETL_SPACY_MODEL": "no_such_model"}, timeout=60)
     assert result.returncode == 1

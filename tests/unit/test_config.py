@@ -48,3 +48,17 @@ def test_bad_values_name_the_variable(monkeypatch, var, value, message):
     with pytest.raises(ConfigError) as info:
         get_settings()
     assert str(info.value).startswith(f"invalid setting {message}")
+
+
+def test_variables_no_setting_reads_are_named_with_the_closest_setting(tmp_path):
+    from etl.config import unknown_variables
+
+    env_file = tmp_path / ".env"
+    env_file.write_text("NEWSETL_BACH_SIZE=50\nNEWSETL_DATA=./seeds\nOTHER=1\n")
+    environ = {"NEWSETL_INDEX_ALAIS": "x", "NEWSETL_ES_URL": "http://h:9200", "NEWSETL_TEST_ES_PORT": "9250", "NEWSETL_COLOUR": "red", "PATH": "/bin"}
+    assert unknown_variables(environ, env_file) == [
+        ("NEWSETL_BACH_SIZE", "NEWSETL_BATCH_SIZE"),
+        ("NEWSETL_COLOUR", None),
+        ("NEWSETL_INDEX_ALAIS", "NEWSETL_INDEX_ALIAS"),
+    ]
+    assert unknown_variables({"NEWSETL_ES_URL": "x"}, tmp_path / "absent.env") == []
