@@ -119,7 +119,7 @@ _BATCH = typer.Option("--batch-size", min=1, help="Files per Prefect task (defau
 
 def _preflight(settings, paths: list[Path], dask_address: str | None = None):
     """Fail fast, before Prefect starts its temporary server: folders, spaCy model, Elasticsearch,
-    the Dask scheduler's address and port. Returns the client."""
+    the Dask scheduler (:func:`_check_dask_scheduler`) when one is given. Returns the client."""
     from etl import index as es_index
     from etl.entities import ensure_model_installed
 
@@ -221,7 +221,8 @@ class _Progress:
             self.bar.update(self.task, completed=data["done"], rate=f"{data['indexed'] / seconds:.1f}")
 
     def __enter__(self):
-        for handler in logging.getLogger("prefect").handlers:
+        # Prefect's logging.yml puts its console handler on the root logger (not on "prefect")
+        for handler in {*logging.getLogger().handlers, *logging.getLogger("prefect").handlers}:
             if type(handler).__name__ == "PrefectConsoleHandler":
                 self._quiet.append((handler, handler.level))
                 handler.setLevel(max(handler.level, logging.WARNING))

@@ -42,6 +42,16 @@ def test_run_seeds_then_rerun(isolated_env):
     assert "unchanged" in second.stdout
 
 
+def test_progress_bar_holds_back_prefect_info_lines(isolated_env):
+    shown = newsetl("run", str(SEEDS), "--progress", env={**isolated_env, "COLUMNS": "160"})
+    assert shown.returncode == 0, shown.stderr
+    assert "1/1 files" in shown.stdout  # the bar's last state (kept when stdout is not a terminal)
+    assert "| INFO" not in shown.stdout + shown.stderr  # Prefect's console lines would cut through the bar
+    plain = newsetl("run", str(SEEDS), "--no-progress", env=isolated_env)
+    assert "1/1 files" not in plain.stdout
+    assert "| INFO    | Flow run" in plain.stdout + plain.stderr
+
+
 def test_node_down_is_one_clear_line(isolated_env):
     result = newsetl("run", str(SEEDS), env={**isolated_env, "NEWSETL_ES_URL": "http://127.0.0.1:9"}, timeout=60)
     assert result.returncode == 1
