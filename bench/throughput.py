@@ -11,7 +11,9 @@ CORPUS defaults to ../shared/corpora/silver-seeds. Figures:
   summed over workers), peak resident memory of the whole process tree (CLI, Prefect's
   temporary server, Dask workers; sampled every 0.1 s);
 - the same on a corpus ``--scale`` times larger (the same texts under new file names,
-  hard links in a temporary folder), for the memory ratio;
+  hard links in a temporary folder), for the memory ratio, and there with 1 process
+  too: the scale-out ratio once a run's fixed start-up (imports, Prefect's temporary
+  server, the Dask cluster's start and close: seconds) no longer dominates it;
 - bare spaCy: ``nlp.pipe`` over the same bodies, same model and excluded components,
   1 and ``--workers`` processes (``n_process``): the floor;
 - the naive approach a tutorial would write (``spacy.load`` of the whole model, then one
@@ -341,6 +343,11 @@ def main() -> int:
             say(f"  peak RSS per process, MiB: {big['peaks']}")
             big_rerun = run_cli(scaled, env_for(f"{prefix}-x{args.scale}"), "--workers", str(n))
             say(f"no-change re-run on the x{args.scale} corpus: {big_rerun['wall']:.1f} s wall ({big_rerun['flow']:.1f} s in the flow), unchanged {big_rerun['unchanged']}")
+            if n > 1:  # the scale-out ratio once the fixed start-up of a run no longer dominates
+                big1 = run_cli(scaled, env_for(f"{prefix}-x{args.scale}-w1"), "--workers", "1")
+                say(f"full newsetl run on the x{args.scale} corpus --workers 1: {big1['wall']:.1f} s wall ({big1['flow']:.1f} s in the flow), "
+                    f"{big1['indexed'] / big1['wall']:.1f} docs/s, peak RSS {big1['peak'] / 2**20:.0f} MiB")
+                say("  stage seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in big1["stages"].items()))
 
         say()
         say("ratios (target in brackets):")
@@ -358,6 +365,9 @@ def main() -> int:
                 f"inside the flow: {big['indexed'] / big['flow'] / bare_rate:.2f}")
             say(f"  x{args.scale} corpus: no-change re-run / full run time: {big_rerun['wall'] / big['wall']:.3f} (<= 0.05); "
                 f"inside the flow: {big_rerun['flow'] / big['flow']:.3f}")
+            if n > 1:
+                say(f"  x{args.scale} corpus: {n} worker processes / 1 process: {big1['wall'] / big['wall']:.2f} (>= 1.7); "
+                    f"inside the flow: {big1['flow'] / big['flow']:.2f}")
             say(f"  peak memory x{args.scale} / x1: {big['peak'] / main['peak']:.2f} (<= 1.1)")
         say(f"  Prefect bookkeeping / run time: {bookkeeping / main['wall']:.3f} (<= 0.05); "
             f"its temporary server's start, when no PREFECT_API_URL is set: {server_s / main['wall']:.3f} more")
