@@ -2,7 +2,6 @@
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,16 +12,11 @@ import pytest
 
 from tests.conftest import SEEDS
 from tests.e2e.test_cli import newsetl
+from tests.e2e.test_scheduled_runs import _free_port
 
 pytestmark = pytest.mark.e2e
 
 BIN = Path(sys.executable).parent
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait(what: str, ready, proc: subprocess.Popen, timeout: float = 120) -> None:
