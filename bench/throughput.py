@@ -293,24 +293,26 @@ def main() -> int:
         hits = [h for h in __import__("elasticsearch").helpers.scan(es, index=f"{prefix}-w{n}", query={"query": {"match_all": {}}})]
         articles = sorted((Article(id=h["_id"], **h["_source"]) for h in hits), key=lambda a: a.source_path)
         docs = [(a.id, a.model_dump_json(exclude_none=True).encode()) for a in articles]
-        load_alias, raw_index = f"{prefix}-load", f"{prefix}-raw-v1"
-        es_index.create_index(es, settings, f"{load_alias}-v1", alias=load_alias)
-        es_index.create_index(es, settings, raw_index)
-        raw_s = raw_bulk(args.es_url, raw_index, docs, settings.bulk_chunk_size)
-        t = time.perf_counter()
-        originals: dict[str, str] = {}
         resolve = es_index.has_open_rejections(es, settings.rejections_index, articles[0].source)  # as the flow asks
-        for i in range(0, len(articles), settings.batch_size):
-            batch = articles[i : i + settings.batch_size]
-            res = load_batch.fn(batch, "bench", load_alias, dict(originals), resolve=resolve)
-            for a in batch:
-                originals.setdefault(a.checksum, a.id)
-            assert not res.rejections, res.rejections[:1]
-        es.indices.refresh(index=load_alias)
-        load_s = time.perf_counter() - t
+        raw_s = load_s = float("inf")
+        for r in range(3):  # best of 3, alternating, each into fresh indices: a second or so each, so one hiccup decides a single try
+            load_alias, raw_index = f"{prefix}-load{r}", f"{prefix}-raw{r}-v1"
+            es_index.create_index(es, settings, f"{load_alias}-v1", alias=load_alias)
+            es_index.create_index(es, settings, raw_index)
+            raw_s = min(raw_s, raw_bulk(args.es_url, raw_index, docs, settings.bulk_chunk_size))
+            t = time.perf_counter()
+            originals: dict[str, str] = {}
+            for i in range(0, len(articles), settings.batch_size):
+                batch = articles[i : i + settings.batch_size]
+                res = load_batch.fn(batch, "bench", load_alias, dict(originals), resolve=resolve)
+                for a in batch:
+                    originals.setdefault(a.checksum, a.id)
+                assert not res.rejections, res.rejections[:1]
+            es.indices.refresh(index=load_alias)
+            load_s = min(load_s, time.perf_counter() - t)
         mb = sum(len(d) for _, d in docs) / 2**20
-        say(f"load stage alone (load-batch work per {settings.batch_size} docs): {load_s:.1f} s, {len(docs) / load_s:.0f} docs/s ({mb:.0f} MiB of JSON)")
-        say(f"raw _bulk NDJSON, one HTTP connection, {settings.bulk_chunk_size} docs per request: {raw_s:.1f} s, {len(docs) / raw_s:.0f} docs/s")
+        say(f"load stage alone (load-batch work per {settings.batch_size} docs), best of 3: {load_s:.1f} s, {len(docs) / load_s:.0f} docs/s ({mb:.0f} MiB of JSON)")
+        say(f"raw _bulk NDJSON, one HTTP connection, {settings.bulk_chunk_size} docs per request, best of 3: {raw_s:.1f} s, {len(docs) / raw_s:.0f} docs/s")
 
         # the naive approach: whole model, nlp(text) + es.index() per article
         sample = list(zip(files, bodies))[: args.naive]
