@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import py3langid
 
 SAMPLE_CHARS = 2000
 """Characters of the body the detector reads; enough for a stable decision on news text."""
@@ -11,14 +11,6 @@ MIN_COMMON_LETTERS = 20
 """Letters the sample must keep without its capitalized words for those to be left out (see :func:`detect_language`)."""
 
 _OPENING = "([{\"'“‘«„¿¡-–—"
-
-
-@lru_cache(maxsize=1)
-def _identifier():
-    """py3langid's identifier (its model is loaded once per process, on first use)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE)
 
 
 def _common_words(sample: str) -> str:
@@ -44,4 +36,5 @@ def detect_language(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if not any(c.isalpha() for c in sample):
         return None
-    return next(code for code, _ in _identifier().rank(_common_words(sample)) if len(code) == 2)
+    # py3langid's own identifier, loaded once per process on first use
+    return next(code for code, _ in py3langid.rank(_common_words(sample)) if len(code) == 2)
