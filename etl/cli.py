@@ -564,7 +564,7 @@ def evaluate_dates(
     as_json: Annotated[bool, typer.Option("--json", help="Print the measures (and errors) as JSON.")] = False,
 ) -> None:
     """Score the temporal tagger on TimeML files: TempEval-3 Task A span, type and value measures."""
-    from etl.evaluate_cli import evaluate_dates_command
+    from etl.dates.evaluate_cli import evaluate_dates_command
 
     try:
         code = evaluate_dates_command(directory, errors, as_json)

@@ -10,7 +10,7 @@ documents is seen, and one that should not (a refactor) is proven not to.
 
 Texts: a seed-format file is read as UTF-8 and taken after its `` date YYYY-MM-DD `` header
 (the tagger's input needs no parsing to be fixed); a ``.tml`` file is read with
-:func:`etl.timeml.read_timeml` (the plain text of ``<TEXT>``), as ``evaluate-dates`` does.
+:func:`etl.dates.timeml.read_timeml` (the plain text of ``<TEXT>``), as ``evaluate-dates`` does.
 
 After a deliberate change of the tagger's output, regenerate the digests (candidates are kept)
 and commit them with the change::
@@ -50,7 +50,7 @@ def inputs() -> Iterator[tuple[str, str, dt.date]]:
     """Every golden document as ``(key, text, dct)``: the seed, silver-seeds, timeml-tbaq (sorted).
 
     Raises FileNotFoundError when ``../shared/corpora`` lacks one of the two corpora."""
-    from etl.timeml import read_timeml
+    from etl.dates.timeml import read_timeml
 
     yield "seeds/" + SEED.name, *_seed_format(SEED)
     silver = CORPORA / "silver-seeds"

@@ -75,15 +75,16 @@ def _texts():
 
 def test_the_tagger_finds_the_same_hits_with_and_without_the_prefilter():
     from etl.dates import TemporalTagger
+    from etl.dates.rules import RULES
 
     tagger = TemporalTagger()
     dct = dt.date(2017, 12, 27)
     skipped = compared = 0
     for text in _texts():
-        with_filter = tagger._scan(tagger._rules, text, dct, 0, len(text), tagger._rule_needs)
-        without = tagger._scan(tagger._rules, text, dct, 0, len(text))
+        with_filter = tagger._scan(RULES, text, dct, 0, len(text), prefilter=True)
+        without = tagger._scan(RULES, text, dct, 0, len(text))
         assert with_filter == without, text[:200]
         folded = fold(text)
-        skipped += sum(not may_match(n, folded) for n in tagger._rule_needs)
-        compared += len(tagger._rules)
+        skipped += sum(not may_match(r.needs, folded) for r in RULES)
+        compared += len(RULES)
     assert skipped > 0.3 * compared  # the filter does skip scans (measured: about half)

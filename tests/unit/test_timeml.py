@@ -1,4 +1,4 @@
-"""Unit tests for :mod:`etl.timeml`: reading TimeML and the TempEval-3 Task A scorer.
+"""Unit tests for :mod:`etl.dates.timeml`: reading TimeML and the TempEval-3 Task A scorer.
 
 Every expected number below was worked out by hand from the inline examples.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from etl.errors import NewsEtlError, ParseError
-from etl.timeml import GoldTimex, SystemTimex, evaluate_directory, read_timeml, score
+from etl.dates.timeml import GoldTimex, SystemTimex, evaluate_directory, read_timeml, score
 
 TML = """<?xml version="1.0" ?>
 <TimeML>

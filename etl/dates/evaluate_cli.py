@@ -1,7 +1,7 @@
 """``newsetl evaluate-dates DIR [--errors] [--json]``: score the temporal tagger on TimeML.
 
 The command is registered in :mod:`etl.cli`; this module does the work so the CLI stays a
-thin wrapper. Measures are TempEval-3 Task A (see :mod:`etl.timeml`).
+thin wrapper. Measures are TempEval-3 Task A (see :mod:`etl.dates.timeml`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from etl.timeml import EvaluationResult, evaluate_directory
+from etl.dates.timeml import EvaluationResult, evaluate_directory
 
 __all__ = ["evaluate_dates_command", "render"]
 

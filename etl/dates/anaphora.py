@@ -1,0 +1,141 @@
+"""Anaphoric and reporting-period expressions, resolved once the whole text is tagged.
+
+"the next day", "a year earlier", "that quarter" have no value of their own: the tagger
+(:meth:`etl.dates.tagger.TemporalTagger.run`) resolves them, in reading order, against the
+latest calendar mention before them (TimeML 1.2.1 ``anchorTimeID``; HeidelTime's reference
+time) or against the quarter a business story reports (:class:`Period`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from etl.dates.anchoring import RANK, Timex, add_months, shift, timex_at
+
+@dataclass(frozen=True, slots=True)
+class Anaphor:
+    """A relative expression anchored on the latest earlier mention ("the next day")."""
+
+    unit: str  # day, week, month, quarter or year
+    shift: int  # signed number of units; 0 with ``same`` for "that day", "the quarter"
+    same: bool = False  # the anchor itself at ``unit`` granularity; never the DCT
+    exact: bool = False  # the anchor must have exactly ``unit`` granularity
+    fallback: Timex | None = None  # the value when the anchor cannot take the shift
+    tod: str | None = None  # a clock time ("HH:MM") on the anchor's day: a TIMEX3 TIME
+    named: bool = False  # the phrase names a calendar unit ("the following year"): the value
+    # is that unit, not the anchor's granularity shifted
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A phrase naming the story's reporting period, or the same period a year before.
+
+    Business news reports results for a fiscal period (mostly a quarter) and compares them
+    with the same period of the year before: in a story about "the third quarter" of 1989,
+    "the year-ago quarter", "up from $10 million a year ago" and "the quarter" are 1988-Q3,
+    1988-Q3 and 1989-Q3 (TimeML 1.2.1 ``anchorTimeID`` on the period; the TimeBank WSJ
+    annotation). The reporting period is the first recent quarter the story names (its lead:
+    "third-quarter profit rose ..."; begun by the DCT and ended less than a year before it); after a year-to-date period ("the first nine months")
+    a comparison is yearly until a quarter is named again.
+    """
+
+    years_back: int = 0  # 1 for "the year-ago quarter", "a year earlier"
+    quarter: int | None = None  # an ordinal in the phrase: "the year-earlier third quarter"
+    year: int | None = None  # a year in the phrase: "the 1988 quarter"
+    fallback: Timex | Anaphor | None = None  # the value when no quarter precedes
+
+
+def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
+    """Shift ``anchor`` by ``a``: keep the anchor's granularity when it is at least as fine as
+    the unit ("a year earlier" after "the third quarter" -> the same quarter a year before);
+    give up when the unit is finer ("the next day" after "in November"). A ``same`` anaphor
+    is the anchor at the anaphor's unit ("the quarter" after "Sept. 30" -> that quarter)."""
+    gran = anchor.granularity
+    if anchor.start is None or gran is None or gran not in RANK:
+        return None
+    if RANK[gran] > RANK[a.unit]:
+        return None
+    if a.exact and gran != a.unit:
+        return None
+    if a.same:
+        return timex_at(anchor.start, a.unit, a.tod)
+    if a.named:
+        return timex_at(shift(anchor.start, a.unit, a.shift), a.unit)
+    if gran in ("minute", "hour"):
+        gran = "day"
+    return timex_at(shift(anchor.start, a.unit, a.shift), gran)
+
+
+def latest_closed_quarter(dct: dt.date) -> dt.date:
+    """First day of the latest calendar quarter that ended before the DCT (a company reports
+    a quarter after it closes: in a story of 1989-10-26 "the latest quarter" is 1989-Q3)."""
+    first = dt.date(dct.year, 3 * ((dct.month - 1) // 3) + 1, 1)
+    return add_months(first, -3)
+
+
+def resolve_period(
+    p: Period, period: Timex | None, anchor: Timex, anchor_is_dct: bool, dct: dt.date
+) -> tuple[Timex | None, bool]:
+    """Resolve a reporting-period phrase (see :class:`Period`).
+
+    With a reporting quarter ``period`` (see :class:`Period`): that quarter
+    (its ordinal replaced by the phrase's, its year by the phrase's year), ``years_back``
+    years earlier. Without one: ``fallback`` when given (an anaphor is resolved against
+    ``anchor``), else the latest quarter closed before the DCT, ``years_back`` years earlier. Returns ``(timex or None, whether the result
+    becomes the reporting period)``.
+    """
+    if period is not None and period.start is not None:
+        year = p.year if p.year is not None else period.start.year - p.years_back
+        q = p.quarter or (period.start.month - 1) // 3 + 1
+        return timex_at(dt.date(year, 3 * q - 2, 1), "quarter"), False
+    if p.fallback is not None:
+        fb = p.fallback
+        if isinstance(fb, Anaphor):
+            if anchor_is_dct and fb.same:
+                return None, False
+            try:
+                return resolve_anaphor(fb, anchor) or fb.fallback, False
+            except (ValueError, OverflowError):
+                return fb.fallback, False
+        return fb, False
+    start = latest_closed_quarter(dct)
+    if p.quarter:
+        start = dt.date(start.year if p.quarter <= (start.month - 1) // 3 + 1 else start.year - 1, 3 * p.quarter - 2, 1)
+    if p.year is not None:
+        start = start.replace(year=p.year)
+    start = start.replace(year=start.year - p.years_back)
+    return timex_at(start, "quarter"), p.years_back == 0
+
+
+YEAR_TO_DATE = re.compile(r"\b(?:nine|six|9|6)[\s-]months?\b|\bfirst\s+half\b|\bhalf[\s-]year\b", re.IGNORECASE)
+"""Year-to-date periods ("the first nine months"): a comparison after them is yearly."""
+
+_COMPARE_CUE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.|against)\s", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"[.!?;]\s+(?=[A-Z\"“`'])|\n")
+_FIGURE = re.compile(r"[$£€#%]|\d")
+
+
+def comparison(text: str, pos: int, need_cue: bool) -> bool:
+    """True when the sentence before ``pos`` (at most 100 characters) compares figures:
+    a cue ("from", "than", "compared with", "versus", "against"; with ``need_cue`` it must
+    stand at most 40 characters before ``pos`` with a figure between it and 30 characters
+    after ``pos``) or, unless ``need_cue``, a figure (a digit, ``$``, ``%``): "up from $10 million a year ago", "net income of
+    $132,000 a year ago". Business-news convention for "a year ago"/"last year" meaning
+    the same reporting period one year back (see :class:`Period`)."""
+    window = text[max(0, pos - 100) : pos]
+    starts = [m.end() for m in _SENTENCE_START.finditer(window)]
+    if starts:
+        window = window[starts[-1] :]
+    cues = list(_COMPARE_CUE.finditer(window))
+    if cues:
+        if not need_cue:
+            return True
+        # the cue must govern the phrase: close before it, with a figure around ("up from
+        # last year's $2.34 billion"), not "a threat from the brewer, which last year ..."
+        tail = window[cues[-1].end() :]
+        if len(tail) <= 40 and _FIGURE.search(tail + text[pos : pos + 30]):
+            return True
+        return False
+    return not need_cue and _FIGURE.search(window) is not None

@@ -1,0 +1,1417 @@
+"""The rules of the temporal tagger: one table, each pattern beside the resolver that normalizes it.
+
+A rule is a regular expression and a resolver. :func:`rule` registers them, in the order of
+this module, in :data:`RULES` (scanned over the whole text) or, with ``relaxed=True``, in
+:data:`RELAXED_RULES` (scanned only inside spaCy DATE/TIME spans that no own rule matched).
+The resolver takes ``(match, text, dct)``, validates the match (reading the words around it
+when needed, :mod:`etl.dates.context`), and returns a :class:`Hit`: the TIMEX3 extent (the
+pattern's group ``t`` when it has one) and the value, a :class:`~etl.dates.anchoring.Timex`,
+or an :class:`~etl.dates.anaphora.Anaphor`/:class:`~etl.dates.anaphora.Period` that the
+tagger resolves against the mentions before it; or None to reject the match.
+
+Each resolver's docstring gives its source and a TimeML example: the text, a DCT, and the
+TIMEX3 the rule makes of it. ``tests/unit/test_dates_rules.py`` runs every example through
+the tagger and checks that this rule produces that extent, type and value.
+
+To add a rule: write the pattern and its resolver where the kind belongs, with a TimeML
+example; nothing else needs to change. When two rules match the same longest span, the one
+registered first wins.
+
+Sources: TimeML 1.2.1 TIMEX3 guidelines (Saurí et al. 2006: values and extents; prepositions
+such as "on"/"in" are outside the TIMEX3, determiners and modifiers such as "the", "early",
+"last" inside), ISO 8601 (calendar, weeks, durations), and the news conventions of
+HeidelTime (Strötgen & Gertz 2013) for anchoring; each resolver names its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from etl.dates.anaphora import Anaphor, Period, comparison
+from etl.dates.anchoring import (
+    ONE_DAY,
+    PAST_BIAS_DAYS,
+    Timex,
+    add_months,
+    duration_value,
+    easter,
+    gap_days,
+    nearest_day,
+    nearest_month,
+    safe_date,
+    season_of,
+    season_start,
+    shift,
+    timex_at,
+)
+from etl.dates.context import left_context, title_unit, word_after, word_before
+from etl.dates.tense import clause_tense, deadline, future_context
+from etl.dates.vocabulary import (
+    CHANGE_VERBS,
+    CLOCK,
+    COUNT_NOUNS,
+    DAY,
+    FIXED_HOLIDAYS,
+    HEDGE,
+    MONTH,
+    MONTH_FULL,
+    MONTH_NUM,
+    MONTHS_FULL,
+    NUM,
+    OF_HEADS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    SPOKEN_YEAR,
+    TZ,
+    UNIT,
+    UNIT_CS,
+    UNITS,
+    WEEKDAY,
+    WEEKDAY_BLOCKERS,
+    WEEKDAY_NUM,
+    YEAR4,
+    alts,
+    number,
+    spoken_year_value,
+    unit_key,
+)
+from etl.prefilter import Literals, required_literals
+
+__all__ = ["RELAXED_RULES", "RULES", "Hit", "Rule", "rule"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A resolved match: ``text[start:end]`` is the TIMEX3 extent; ``rule`` the position of the
+    rule in its table (the earlier wins a tie), ``name`` the rule's name."""
+
+    start: int
+    end: int
+    timex: Timex | Anaphor | Period
+    rule: int = 0
+    name: str = ""
+
+
+Resolver = Callable[[re.Match[str], str, dt.date], "Hit | None"]
+"""``(match, text, dct) -> Hit | None``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One row of the table: a name, the compiled pattern, its resolver, and the literals every
+    match contains (:func:`etl.prefilter.required_literals`: a text without them skips the scan)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Resolver
+    needs: Literals
+
+
+_own: list[Rule] = []
+_relaxed: list[Rule] = []
+
+
+def rule(name: str, pattern: str, flags: int = 0, *, relaxed: bool = False) -> Callable[[Resolver], Resolver]:
+    """Register ``pattern`` (compiled with ``flags``) with the decorated resolver as the rule
+    ``name``; ``relaxed`` rules run only inside spaCy DATE/TIME spans. Returns the resolver
+    unchanged, so one resolver can serve several patterns (``rule(name, pattern)(resolver)``)."""
+
+    def register(resolve: Resolver) -> Resolver:
+        compiled = re.compile(pattern, flags)
+        (_relaxed if relaxed else _own).append(Rule(name, compiled, resolve, required_literals(compiled)))
+        return resolve
+
+    return register
+
+
+def hit_over_t(m: re.Match[str], tx: Timex | Anaphor | Period | None) -> Hit | None:
+    """A :class:`Hit` over the match's group ``t``, or None when ``tx`` is None."""
+    if tx is None:
+        return None
+    s, e = m.span("t")
+    return Hit(s, e, tx)
+
+
+# --------------------------------------------------------------------------- left contexts
+_HALF_LEFT = re.compile(r"\b(?:[Tt]he\s+)?(?P<h>(?i:first|second|last|latter|final))\s+$")
+_PAIR_LEFT = re.compile(rf"\b(?P<mon>{MONTH})\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:and|or|&)\s+$")
+
+# Left contexts. A rule's regex matches the distinctive core of an expression (a year, a
+# month name, a unit word), which ``re`` finds quickly; the optional words before it are read
+# by these ``$``-anchored patterns on the few characters just before the core (``left_context``).
+_L_MOD = re.compile(r"\b(?P<mod>early|late|mid)[\s-]+$", re.IGNORECASE)
+_L_MONTH = re.compile(
+    r"(?:\b(?P<cue>in|since|until|till|by|from|through|during|before|after|of|between|around|throughout"
+    r"|and|or|to)\s+)?(?:\b(?P<rel>last|this|next|early|late|mid)[\s-]+)?$",
+    re.IGNORECASE,
+)
+_L_YEAR = re.compile(
+    r"(?:(?:\b(?P<cue>in|since|by|until|till|from|of|before|after|during|through|between|around|circa|pre"
+    r"|post|throughout|and|or|to|for|into|both|the|a|an|its|his|her|their|our|that|this|whose)|(?P<poss>['’]s))"
+    r"(?:\s+|-))?(?:\b(?P<mod>early|late|mid|fiscal(?:\s+year)?|the\s+year|calendar)[\s-]+)?$",
+    re.IGNORECASE,
+)
+_L_SEASON = re.compile(
+    r"(?:\b(?P<cue>in|during|since|until|by|over|through|throughout|before|after|for)\s+(?=the\s))?"
+    r"(?:\b(?P<the>the)\s+|\b(?P<rel>this\s+past|this\s+coming|last|this|next|past|coming)\s+)?"
+    r"(?:\b(?P<mod>early|late|mid)[\s-]+)?$",
+    re.IGNORECASE,
+)
+_L_COUNT = re.compile(
+    rf"(?:\b(?P<hedge>{HEDGE})\s+)?(?:\b(?P<pre>(?:the\s+)?(?:past|last|next|first|final|previous|coming"
+    rf"|following|latest|same|remaining)|the)\s+)?\b(?P<num>{NUM})(?P<sep>[\s-])"
+    r"(?:(?:more|additional|full|long)\s+)?$",
+    re.IGNORECASE,
+)
+_L_AGO = re.compile(rf"(?:\b(?P<hedge>{HEDGE})\s+)?\b(?P<num>{NUM})\s+$", re.IGNORECASE)
+
+_SPORTS = re.compile(
+    r"\b(?:touchdowns?|field\s+goals?|rebounds?|half-?time|overtime|three-pointers?|free\s+throws?"
+    r"|quarterback|scored|scoring|minutes?\s+(?:left|remaining|to\s+play)|seconds\s+(?:left|remaining|to\s+play)"
+    r"|to\s+play\s+in\s+the|\d+-\d+\s+(?:win|victory|loss|defeat|lead))\b",
+    re.IGNORECASE,
+)
+"""Words that make "the fourth quarter" a period of a game, not of a year."""
+
+_ADVERB_FOLLOWERS = frozenset(
+    """and or but in on at for from to since until till by with during through as than over
+    under between before after because while when if so thereafter""".split()
+)
+
+
+# --------------------------------------------------------------------------- the rules
+
+# ISO 8601 calendar date: 2017-12-27
+@rule(
+    "iso_date",
+    r"(?<![\d-])(?P<t>(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d))(?![\d-])",
+)
+def iso_date(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """ISO 8601 calendar date ``YYYY-MM-DD`` -> day.
+
+    TimeML (DCT 2017-12-27): ``The suit was filed on <TIMEX3 type="DATE"
+        value="2017-12-20">2017-12-20</TIMEX3>.``
+    """
+    d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return hit_over_t(m, timex_at(d, "day") if d else None)
+
+
+# US numeric date: 12/27/2017
+@rule(
+    "numeric_date",
+    r"(?<![\d/])(?P<t>(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d))(?![\d/])",
+)
+def numeric_date(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """``MM/DD/YYYY`` (US order, the wire default); ``DD/MM/YYYY`` when the first field exceeds 12.
+
+    TimeML (DCT 2017-12-27): ``It was amended <TIMEX3 type="DATE"
+        value="2017-12-29">12/29/2017</TIMEX3>.``
+    """
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    d = safe_date(y, a, b) or safe_date(y, b, a)
+    return hit_over_t(m, timex_at(d, "day") if d else None)
+
+
+# Month day[, year], optionally after a weekday: "Tuesday, Dec. 26, 2017"
+@rule(
+    "month_day",
+    rf"\b(?P<t>(?:(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})"
+    rf"(?:,?\s+(?P<y>{YEAR4}))?))",
+)
+def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """Month and day, with the year as written or else the one nearest the DCT
+    (after "since": the latest one on or before the DCT).
+
+    "November 28, 2017" / "28 Nov 2017" -> ``2017-11-28``; "on November 28" in a story of
+    2017-12-27 -> ``2017-11-28`` (news convention: nearest to the DCT, as in HeidelTime).
+    A leading weekday ("Tuesday, Dec. 26") is part of the extent (TIMEX3 guidelines).
+
+    TimeML (DCT 2017-12-27): ``He died on <TIMEX3 type="DATE" value="2017-11-28">November
+        28</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``She was born <TIMEX3 type="DATE" value="2016-11-28">28 November
+        2016</TIMEX3> in Lyon.``
+    """
+    mon = m["mon"].rstrip(".")
+    month = MONTH_NUM[mon.lower()]
+    day = int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]
+    if m["y"]:
+        d = safe_date(int(m["y"]), month, day)
+    elif word_before(text, m.start("t")) == "since":
+        # "since Nov. 28": the latest such day on or before the DCT
+        d = safe_date(dct.year, month, day)
+        if d is None or d > dct:
+            d = safe_date(dct.year - 1, month, day)
+    else:
+        d = nearest_day(month, day, dct, future_context(text, m.start("t")))
+    return hit_over_t(m, timex_at(d, "day") if d else None)
+
+
+# The second day of "April 24 and 25": a date of its own (TIMEX3 guidelines)
+@rule(
+    "second_day",
+    rf"\d(?:st|nd|rd|th)?\s+(?:and|or|&)\s+(?P<t>{DAY})(?![\w-]|\s*%)",
+)
+def second_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """The second day of "April 24 and 25" (also "or", "&"): a TIMEX3 of its own in the
+    month of the first (TIMEX3 guidelines: one TIMEX3 per date), the year as written after
+    it ("April 24 and 25, 1999") or resolved as by :func:`month_day` (nearest the DCT).
+
+    TimeML (DCT 2017-02-10): ``Leaders will meet on <TIMEX3 type="DATE" value="2017-04-24">April
+        24</TIMEX3> and <TIMEX3 type="DATE" value="2017-04-25">25</TIMEX3>.``
+    """
+    s = m.start("t")
+    left = _PAIR_LEFT.search(text, max(0, s - 30), s)
+    if left is None:
+        return None
+    month = MONTH_NUM[left["mon"].rstrip(".").lower()]
+    day = int(re.match(r"\d+", m["t"]).group())  # type: ignore[union-attr]
+    y = re.match(rf",?\s+({YEAR4})", text[m.end() : m.end() + 8])
+    if y:
+        d = safe_date(int(y.group(1)), month, day)
+    else:
+        d = nearest_day(month, day, dct, future_context(text, left.start()))
+    return hit_over_t(m, timex_at(d, "day") if d else None)
+
+
+# "the week of March 6" -> that date's ISO week
+@rule(
+    "week_of",
+    rf"(?P<t>week\s+of\s+(?P<mon>{MONTH})\s*(?P<day>{DAY})(?:,?\s+(?P<y>{YEAR4}))?)",
+)
+def week_of(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the week of March 6" -> the ISO 8601 week holding that day (``2000-W10``; TimeML
+    1.2.1: the value is the week the phrase names), the day resolved as by :func:`month_day`.
+    A "the" before it is part of the extent.
+
+    TimeML (DCT 2017-02-24): ``The case may be heard <TIMEX3 type="DATE" value="2017-W10">the week
+        of March 6</TIMEX3>.``
+    """
+    if m.start() and text[m.start() - 1].isalnum():
+        return None  # the pattern has no leading \b (a literal prefix scans faster)
+    hit = month_day(m, text, dct)
+    if hit is None or not isinstance(hit.timex, Timex) or hit.timex.start is None:
+        return None
+    the = re.search(r"\b[Tt]he\s+$", text[max(0, hit.start - 8) : hit.start])
+    return Hit(hit.start - len(the.group()) if the else hit.start, hit.end, timex_at(hit.timex.start, "week"))
+
+
+# Day month [year]: "28 November", "the 28th of November 2017"
+rule(
+    "day_month",
+    rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
+    rf"(?:,?\s+(?P<y>{YEAR4}))?)",
+)(month_day)
+
+
+# Month year: "November 2017", "Nov. 2017", "November of last year" (+ early/late/mid)
+@rule(
+    "month_year",
+    rf"\b(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR4})"
+    rf"|\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+(?i:year)\b)",
+)
+def month_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """Month with a year: "November 2017", "Nov. 2017", "June last year" -> ``YYYY-MM``.
+
+    A leading early/late/mid stays in the extent; the value is the month (TIMEX3 would
+    add ``mod="START"``...).
+
+    TimeML (DCT 2017-12-27): ``The law lapsed in <TIMEX3 type="DATE" value="2017-11">November
+        2017</TIMEX3>.``
+    """
+    mon = m["mon"].rstrip(".")
+    month = MONTH_NUM[mon.lower()]
+    if m["y"]:
+        year = int(m["y"])
+    else:
+        year = dct.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    lm = left_context(_L_MOD, text, m.start())
+    return Hit(lm.start() if lm else m.start(), m.end(), timex_at(dt.date(year, month, 1), "month"))
+
+
+# Bare month name, validated by a cue word in the resolver: "in November", "last November"
+@rule(
+    "bare_month",
+    rf"\b(?P<mon>{MONTH_FULL})\b",
+)
+def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A month name alone -> the month nearest the DCT ("since March": the latest March on
+    or before the DCT's month); "last November" -> the latest
+    November strictly before the DCT's month, "next November" the first after it,
+    "this November" the one of the DCT's year (TIMEX3 guidelines, news convention).
+
+    May/March/August need a cue ("in May", "last March", "early August"): they are also
+    a modal verb, a verb, an adjective. Other months are taken alone unless a capitalized
+    word touches them ("June Carter", "Rev. April Smith"). last/this/next and
+    early/late/mid are part of the extent, prepositions are not.
+
+    TimeML (DCT 2017-12-27): ``The vote held in <TIMEX3 type="DATE" value="2017-05">May</TIMEX3>
+        will be repeated.``
+    """
+    mon = m["mon"]
+    month = MONTH_NUM[mon.lower()]
+    lm = left_context(_L_MONTH, text, m.start())
+    rel = (lm["rel"] or "").lower() if lm else ""
+    cue = (lm["cue"] or "").lower() if lm else ""
+    s = lm.start("rel") if rel else m.start()
+    e = m.end()
+    if re.match(r"\s*\d", text[e : e + 3]):
+        return None  # the month of a date that did not parse ("February 30")
+    if not (rel or cue):
+        if mon.lower() in ("may", "march", "august"):
+            return None
+        if text[e : e + 1] == " " and word_after(text, e)[:1].isupper():
+            return None  # "June Carter", "October Revolution"
+        if re.search(r"[A-Z][\w.]*\s$", text[max(0, s - 20) : s]) and not re.search(
+            r"(?:^|[.!?:;\"“”]\s*)[A-Z][\w.]*\s$", text[max(0, s - 20) : s]
+        ):
+            return None  # "Rev. April Smith", "Miss June"; sentence-initial words are fine
+    if cue in ("and", "or", "to") and not rel and mon.lower() in ("may", "march", "august"):
+        # "between October and May": only after another month name
+        if word_before(text, lm.start()).capitalize() not in MONTHS_FULL:  # type: ignore[union-attr]
+            return None
+    if rel == "last":
+        d = add_months(dt.date(dct.year, month, 1), -12 if month >= dct.month else 0)
+    elif rel == "next":
+        d = add_months(dt.date(dct.year, month, 1), 12 if month <= dct.month else 0)
+    elif rel == "this":
+        d = dt.date(dct.year, month, 1)
+    elif cue == "since":
+        # "since March": the latest March on or before the DCT's month
+        d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
+    else:
+        tense = clause_tense(text, s, e)
+        if tense < 0:  # past tense: the latest such month up to the DCT's
+            d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
+        elif tense > 0:  # future tense: the first such month from the DCT's on
+            d = add_months(dt.date(dct.year, month, 1), 12 if month < dct.month else 0)
+        else:
+            d = nearest_month(month, dct, future_context(text, s))
+    return Hit(s, e, timex_at(d, "month"))
+
+
+# Weekday with optional last/this/next, early/late and part of the day
+@rule(
+    "weekday",
+    rf"\b(?P<t>(?:(?P<mod>(?i:early|late))\s+)?(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming"
+    rf"|this|past|coming))\s+)?(?P<wd>{WEEKDAY})\b"
+    rf"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night))\b)?)",
+)
+def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """Weekday names, anchored on the DCT (news convention, as in HeidelTime):
+
+    * bare ("on Tuesday", "(Wednesday in Manila)"): the latest such day on or before the DCT;
+    * "last"/"this past"/"past": the latest such day strictly before the DCT;
+    * "next"/"this coming"/"coming": the first such day strictly after the DCT;
+    * "this": that day in the DCT's ISO 8601 week (Monday to Sunday).
+
+    A part of the day ("Tuesday night") gives a TIMEX3 TIME ``2017-12-26TNI`` (``MO``,
+    ``AF``, ``EV``, ``NI``; TimeML 1.2.1), granularity day, range that day. Named days such
+    as "Good Friday" or "Super Tuesday" are left alone.
+
+    TimeML (DCT 2017-12-27): ``He left on <TIMEX3 type="DATE" value="2017-12-25">Monday</TIMEX3> and
+        returns <TIMEX3 type="DATE" value="2018-01-03">next Wednesday</TIMEX3>.``
+    """
+    s = m.start("t")
+    if word_before(text, s) in WEEKDAY_BLOCKERS and not m["rel"] and not m["mod"]:
+        return None
+    wd = WEEKDAY_NUM[m["wd"].lower()]
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    back = (dct.weekday() - wd) % 7
+    if rel in ("last", "this past", "past"):
+        d = dct - dt.timedelta(days=back or 7)
+    elif rel in ("next", "this coming", "coming"):
+        d = dct + dt.timedelta(days=(wd - dct.weekday()) % 7 or 7)
+    elif rel == "this":
+        d = dct + dt.timedelta(days=wd - dct.weekday())
+    elif future_context(text, s) or clause_tense(text, s, m.end()) > 0 or deadline(text, s):
+        d = dct + dt.timedelta(days=(wd - dct.weekday()) % 7)
+    else:
+        d = dct - dt.timedelta(days=back)
+    pod = m["pod"]
+    return hit_over_t(m, timex_at(d, "day", PARTS_OF_DAY[pod.lower()] if pod else None))
+
+
+# Clock time tied to a day: "10 p.m. Wednesday", "noon Thursday", "Tuesday at 9 a.m."
+@rule(
+    "clock_with_day",
+    rf"\b(?P<t>(?:{CLOCK}{TZ},?\s+(?:on\s+)?(?P<wd>{WEEKDAY}|(?i:today|yesterday|tomorrow))\b"
+    rf"|(?P<wd2>{WEEKDAY}|(?i:today|yesterday|tomorrow))\s+(?:at\s+)?"
+    rf"{CLOCK.replace('?P<h>', '?P<h2>').replace('?P<mi>', '?P<mi2>').replace('?P<ap>', '?P<ap2>').replace('?P<noon>', '?P<noon2>')}))",
+)
+def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """Clock time with its day: "10 p.m. Wednesday" -> TIME ``2017-12-27T22:00``.
+
+    The day follows the weekday/today rules; noon is ``T12:00``, midnight ``T24:00`` (end
+    of the named day, TIMEX3 guidelines). Granularity minute or hour; range that day.
+
+    TimeML (DCT 2017-12-27): ``The blast hit at <TIMEX3 type="TIME" value="2017-12-26T22:00">10 p.m.
+        Tuesday</TIMEX3>.``
+    """
+    day = (m["wd"] or m["wd2"]).lower()
+    h, mi, ap, noon = (m["h"], m["mi"], m["ap"], m["noon"]) if m["wd"] else (m["h2"], m["mi2"], m["ap2"], m["noon2"])
+    if day in WEEKDAY_NUM:
+        wd = WEEKDAY_NUM[day]
+        t0, t1 = m.start("t"), m.end("t")
+        if future_context(text, t0) or clause_tense(text, t0, t1) > 0 or deadline(text, t0):
+            d = dct + dt.timedelta(days=(wd - dct.weekday()) % 7)
+        else:
+            d = dct - dt.timedelta(days=(dct.weekday() - wd) % 7)
+    else:
+        d = dct + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[day])
+    if noon:
+        hh, mm = (24 if noon.lower() == "midnight" else 12), 0
+    else:
+        hh, mm = int(h) % 12 + (12 if ap.lower().startswith("p") else 0), int(mi or 0)
+    return hit_over_t(m, timex_at(d, "minute" if mi else "hour", f"{hh:02d}:{mm:02d}"))
+
+
+# today, yesterday, tomorrow, tonight, "the day before yesterday", "this morning", "last night"
+@rule(
+    "deictic_day",
+    r"\b(?P<t>(?:(?P<mod>earlier|later|early|late)\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?"
+    r"(?:(?P<day>today|yesterday|tomorrow)(?:\s+(?P<pod>morning|afternoon|evening|night)\b(?!s))?"
+    r"|(?P<tonight>tonight)|this\s+(?P<pod2>morning|afternoon|evening)|(?P<lastnight>last\s+night)))\b", re.IGNORECASE,
+)
+def deictic_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """today = DCT, yesterday = DCT - 1, tomorrow = DCT + 1, "the day before yesterday" =
+    DCT - 2 (TIMEX3 guidelines). tonight / last night / this morning / "yesterday
+    afternoon" are TIMEX3 TIMEs (``TNI``, ``TMO``, ``TAF``, ``TEV``) on that day.
+
+    TimeML (DCT 2017-12-27): ``It rained <TIMEX3 type="DATE" value="2017-12-26">yesterday</TIMEX3>
+        and froze <TIMEX3 type="TIME" value="2017-12-26TNI">last night</TIMEX3>.``
+    """
+    if m["lastnight"]:
+        return hit_over_t(m, timex_at(dct - ONE_DAY, "day", "NI"))
+    if m["tonight"]:
+        return hit_over_t(m, timex_at(dct, "day", "NI"))
+    if m["pod2"]:
+        return hit_over_t(m, timex_at(dct, "day", PARTS_OF_DAY[m["pod2"].lower()]))
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["day"].lower()]
+    if m["ba"]:
+        offset += -1 if m["ba"].lower() == "before" else 1
+    pod = m["pod"]
+    return hit_over_t(m, timex_at(dct + dt.timedelta(days=offset), "day", PARTS_OF_DAY[pod.lower()] if pod else None))
+
+
+# "mid-afternoon yesterday", "by mid-morning": a part of the day
+@rule(
+    "mid_part_of_day",
+    r"(?P<t>[Mm]id[\s-]?(?P<pod>morning|afternoon)(?:\s+(?P<day>yesterday|today|tomorrow))?)\b",
+)
+def mid_part_of_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"mid-afternoon yesterday" -> TIME ``1989-11-01TAF``, "mid-morning" -> ``TMO`` (TimeML
+    1.2.1 parts of the day); without today/yesterday/tomorrow, on the day last mentioned
+    (``anchorTimeID``), else on the DCT, like a clock time alone.
+
+    TimeML (DCT 2017-11-02): ``In London at <TIMEX3 type="TIME" value="2017-11-01TAF">mid-afternoon
+        yesterday</TIMEX3>, shares rose.``
+    """
+    if m.start() and text[m.start() - 1].isalnum():
+        return None  # "humid afternoon"; the pattern has no leading \b (faster scan)
+    tod = PARTS_OF_DAY[m["pod"].lower()]
+    if m["day"]:
+        offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["day"].lower()]
+        return hit_over_t(m, timex_at(dct + dt.timedelta(days=offset), "day", tod))
+    return hit_over_t(m, Anaphor("day", 0, same=True, fallback=timex_at(dct, "day", tod), tod=tod))
+
+
+# last/this/next week|weekend|month|year (+ earlier/later/early/late/mid)
+@rule(
+    "relative_unit",
+    r"(?<!\bthe\s)\b(?P<t>(?:(?P<mod>earlier|later|early|late|mid)[\s-]+)?"
+    r"(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+current|current)\s+"
+    r"(?P<unit>week|weekend|month|year|decade|century)(?!-|\s+(?:or|and)\s+(?:so|two|more)))\b", re.IGNORECASE,
+)
+def relative_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """last/this/next week, weekend, month, year, decade, century, anchored on the DCT.
+
+    "last week" -> the ISO week before the DCT's (``2017-W51``, range Monday to Monday);
+    "last month" -> ``2017-11``; "last year" -> ``2016``; "last weekend" -> ``2017-W51-WE``
+    (Saturday and Sunday of the previous ISO week, TIMEX3 guidelines). Leading
+    "earlier"/"late"/"mid" stay in the extent; the value is unchanged (TIMEX3 would add ``mod``).
+
+    TimeML (DCT 2017-12-27): ``Prices rose <TIMEX3 type="DATE" value="2017-W51">last week</TIMEX3>
+        and will fall <TIMEX3 type="DATE" value="2018-01">next month</TIMEX3>.``
+    """
+    if title_unit(m["unit"], m["t"]):
+        return None
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    unit = m["unit"].lower()
+    step = {"last": -1, "this past": -1, "next": 1, "this coming": 1}.get(rel, 0)
+    if unit == "weekend":
+        monday = dct - dt.timedelta(days=dct.weekday()) + dt.timedelta(weeks=step)
+        sat = monday + dt.timedelta(days=5)
+        if rel == "this past" and sat > dct:
+            sat -= dt.timedelta(weeks=1)
+        iso = sat.isocalendar()
+        return hit_over_t(
+            m, Timex("DATE", f"{iso.year:04d}-W{iso.week:02d}-WE", None, sat, sat + dt.timedelta(2))
+        )
+    if unit in ("decade", "century"):
+        if rel.startswith("last") or rel == "this past":
+            # "last decade" is as often "the past ten years" as "the 2000s": only
+            # "last century" (the previous one) is unambiguous.
+            if unit == "decade":
+                return None
+        d = dct.replace(day=1, month=1)
+        d = add_months(d, step * (120 if unit == "decade" else 1200))
+        return hit_over_t(m, timex_at(d, unit))
+    tx = timex_at(shift(dct, unit, step), unit)
+    if unit == "year" and rel == "last" and comparison(text, m.start("t"), need_cue=True):
+        # "up from last year's $2.34 billion": the reporting period a year back
+        return hit_over_t(m, Period(years_back=1, fallback=tx))
+    return hit_over_t(m, tx)
+
+
+# "N units ago", "N units from now"
+@rule(
+    "ago",
+    rf"\b(?P<unit>{UNIT_CS})\s+(?P<dir>ago|from\s+now|hence|before\s+now)\b",
+)
+def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"two days ago" -> DCT - 2 days at day granularity; "three weeks ago" -> that ISO
+    week; "six months ago" -> that month; "a year ago" -> that year; "a decade ago" ->
+    that year (TIMEX3 guidelines: "ago" is anchored on the DCT, granularity of the unit).
+    A hedge ("nearly", "more than") stays in the extent; the value is unchanged.
+    "several/a few years ago" -> ``PAST_REF`` (no number to count back).
+
+    TimeML (DCT 2017-12-27): ``The mine collapsed <TIMEX3 type="DATE" value="2017-12-25">two days
+        ago</TIMEX3>.``
+    """
+    lm = left_context(_L_AGO, text, m.start())
+    if lm is None:
+        return None
+    n = number(lm["num"])
+    unit = unit_key(m["unit"])
+    sign = 1 if m["dir"].lower() in ("from now", "hence") else -1
+    if n is None and lm["num"].lower() in ("several", "a few", "few") and unit not in ("hour", "minute"):
+        # "several years ago": a vague past (TIMEX3 PAST_REF, as HeidelTime)
+        return Hit(lm.start(), m.end(), Timex("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None))
+    if n is None or unit not in ("day", "week", "fortnight", "month", "quarter", "year", "decade", "century"):
+        return None
+    if unit == "fortnight":
+        unit, n = "week", 2 * n
+    if unit == "century":
+        unit, n = "year", 100 * n
+    gran = "year" if unit == "decade" else unit
+    tx = timex_at(shift(dct, unit, sign * n), gran)
+    if unit == "year" and n == 1 and sign < 0 and comparison(text, lm.start(), need_cue=False):
+        # "up from $10 million a year ago": the reporting period a year back (see Period)
+        return Hit(lm.start(), m.end(), Period(years_back=1, fallback=tx))
+    return Hit(lm.start(), m.end(), tx)
+
+
+# Years 1900-2099, validated by a cue word in the resolver: "in 2016", "since 1997",
+# "early 1990", "fiscal 1989", "the 1996 campaign"
+@rule(
+    "cued_year",
+    r"(?<![\d$£€#.,'’/])\b(?P<y>(?:1[6-9]|20)\d\d)\b"
+    r"(?![\d,.]?\d|\s*(?:%|percent\b|per\s+cent\b)|-\d|['’]?s\b)",
+)
+def cued_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A 4-digit year 1900-2099 after a cue word -> ``YYYY``, year granularity.
+
+    Cues: in, since, by, until, from, for, into, before, after, during, through,
+    early/late/mid-, fiscal; "of" after "the end of", "the spring of", a capitalized name
+    ("the Act of 1989"); "and"/"or"/"to" after another year ("between 1990 and 1995"), a
+    comma inside a list of years ("in 1994, 1995 and 1997"), or
+    "to" after a non-numeric verb ("dating to 1994"); a determiner or possessive when a
+    word follows ("the 1996 campaign", "its 1990 invasion", "the company's 1989 results").
+    Not a year when a count noun follows ("in 2000 cities"), when a verb of change
+    precedes ("rose by 2000"), or after "$". The preposition stays outside the extent,
+    early/late/mid/fiscal stay inside (TIMEX3 guidelines).
+
+    TimeML (DCT 2017-12-27): ``In <TIMEX3 type="DATE" value="2016">2016</TIMEX3> the index rose to
+        2010 points.``
+    """
+    lm = left_context(_L_YEAR, text, m.start())
+    cue = ((lm["cue"] or lm["poss"] or "") if lm else "").lower()
+    mod = lm["mod"] if lm else None
+    if not (cue or mod):
+        if re.search(r"(?:19|20)\d\d,\s*$", text[max(0, m.start() - 8) : m.start()]) and re.match(
+            r"(?:,\s*(?:19|20)\d\d)*,?\s+(?:and|or)\s+(?:19|20)\d\d\b", text[m.end() : m.end() + 40]
+        ):
+            # inside a list of years: "in 1994, 1995 and 1997"
+            return Hit(m.start(), m.end(), timex_at(dt.date(int(m["y"]), 1, 1), "year"))
+        return None
+    s = lm.start("mod") if mod else m.start()  # type: ignore[union-attr]
+    e = m.end()
+    cue_start = lm.start()  # type: ignore[union-attr]
+    nxt = word_after(text, e)
+    if nxt.lower() in COUNT_NOUNS or (text[e : e + 1] == "-" and not mod):
+        return None
+    hit = Hit(s, e, timex_at(dt.date(int(m["y"]), 1, 1), "year"))
+    if mod:
+        return hit
+    prev = word_before(text, cue_start)
+    after_year = re.search(r"(?:19|20)\d\d\s*$", text[max(0, cue_start - 8) : cue_start])
+    if cue in ("and", "or") and not after_year:
+        return None
+    if cue == "to" and not after_year and (
+        prev in CHANGE_VERBS or prev in ("close", "amount", "amounted", "amounting", "equal", "rate")
+    ):
+        return None
+    if cue in ("by", "from") and prev in CHANGE_VERBS:
+        return None
+    if cue == "of" and prev not in OF_HEADS:
+        if not re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, cue_start - 30) : cue_start]):
+            return None
+    if cue in ("the", "a", "an", "its", "his", "her", "their", "our", "that", "this", "whose", "'s", "’s"):
+        # a determiner: the year must modify a following word ("the 1996 campaign")
+        if not re.match(r" [A-Za-z]", text[e : e + 2]):
+            return None
+    return hit
+
+
+# Decades: "the 1990s", "the mid-1990s", "the '80s", "the nineties"
+@rule(
+    "decade",
+    r"(?P<t>\b(?:[Tt]he\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<full>1\d\d0|20\d0)['’]?s"
+    r"|['’](?P<short>\d0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b",
+)
+def decade(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the 1990s" -> ``199``, granularity decade, range 1990-01-01..2000-01-01 (TIMEX3
+    value: the first three digits). "the '90s"/"the nineties" -> the latest such decade
+    that starts on or before the DCT's year. "the 1800s" is a century (``18``).
+
+    TimeML (DCT 2017-12-27): ``It was built in <TIMEX3 type="DATE" value="199">the 1990s</TIMEX3>.``
+    """
+    if m["full"]:
+        y = int(m["full"])
+        if y % 100 == 0:
+            if y >= 1900:
+                return None  # "the 1900s"/"the 2000s": decade or century, left alone
+            return hit_over_t(m, timex_at(dt.date(y, 1, 1), "century"))
+    else:
+        if m["word"]:
+            if not m["t"].lower().startswith("the"):
+                return None  # "in his forties" is an age
+            digit = [
+                "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
+            ].index(m["word"]) + 2  # fmt: skip
+        else:
+            digit = int(m["short"][0])
+        y = dct.year - dct.year % 100 + digit * 10
+        if y > dct.year:
+            y -= 100
+    return hit_over_t(m, timex_at(dt.date(y, 1, 1), "decade"))
+
+
+# Centuries: "the 20th century", "the nineteenth century"
+@rule(
+    "century",
+    rf"(?P<t>\b(?:[Tt]he\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{alts(list(ORDINALS))})"
+    r"[\s-]+[Cc]entury)\b(?!-old)",
+)
+def century(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the 20th century" -> ``19``, granularity century, range 1900-01-01..2000-01-01.
+
+    TimeML (DCT 2017-12-27): ``It echoes <TIMEX3 type="DATE" value="19">the 20th century</TIMEX3>.``
+    """
+    o = m["ord"].lower()
+    n = int(re.match(r"\d+", o).group()) if o[0].isdigit() else ORDINALS.get(o)  # type: ignore[union-attr]
+    if not n or not 2 <= n <= 21:
+        return None
+    return hit_over_t(m, timex_at(dt.date((n - 1) * 100, 1, 1), "century"))
+
+
+# Quarters: "the third quarter", "third-quarter", "the fourth quarter of 2016", "Q3 2017"
+@rule(
+    "quarter",
+    r"\b(?P<t>(?:(?P<relyear>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?P<y1>(?:19|20)\d\d)\s+|the\s+)?"
+    r"(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+quarter\b"
+    r"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>(?:19|20)\d\d)\b|(?P<relyear2>this|last|next)\s+year\b)"
+    r"|,?\s+(?P<y3>(?:19|20)\d\d)\b(?![\d,.]?\d))?)(?!\s+of\s+(?:a|an|the|its|his|her|their)\b)", re.IGNORECASE,
+)
+def quarter(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """Calendar quarters -> ``YYYY-Qn`` (TIMEX3), granularity quarter.
+
+    With a year ("the fourth quarter of 2016", "this year's third quarter", "the 1988
+    second quarter") as written. Without one, the quarter nearest the DCT (0 when the DCT
+    falls in it; ties go to the past): in a story of 1989-10-26 "the third quarter" is
+    1989-Q3 and in one of 1998-01-26 "the fourth quarter" is 1997-Q4 (news convention,
+    the same rule as for months). "last quarter" alone is the quarter before the DCT's.
+
+    TimeML (DCT 2017-12-27): ``Profit fell in <TIMEX3 type="DATE" value="2016-Q4">the fourth quarter
+        of 2016</TIMEX3>.``
+    """
+    q_word = m["q"].lower()
+    fiscal = "fiscal" in m["t"].lower()
+    year = None
+    if m["y1"] or m["y2"] or m["y3"]:
+        year = int(m["y1"] or m["y2"] or m["y3"])
+    elif m["relyear"] or m["relyear2"]:
+        year = dct.year + {"this": 0, "last": -1, "next": 1}[(m["relyear"] or m["relyear2"]).lower()]
+    if q_word in ("last", "final"):
+        if year is None and q_word == "last":
+            if m["t"].lower().startswith("the"):
+                return None  # "the last quarter": the previous one or the fourth? left alone
+            prev = add_months(dct.replace(day=1), -3)
+            return hit_over_t(m, timex_at(prev, "quarter"))
+        q = 4
+    else:
+        q = ORDINALS[q_word]
+    if year is None and fiscal:
+        # a fiscal quarter without its year: TIMEX3 value in the DCT's (fiscal) year, as
+        # TimeBank annotates it; no calendar range, since fiscal calendars vary
+        return Hit(*m.span("t"), Timex("DATE", f"{dct.year:04d}-Q{q}", "quarter"))
+    if year is None and _SPORTS.search(text, max(0, m.start() - 150), m.end() + 150):
+        return None  # "nine minutes to play in the fourth quarter": a game, not a year
+    if year is None:
+        options = [(y, q) for y in (dct.year - 1, dct.year, dct.year + 1)]
+
+        def gap(yq: tuple[int, int]) -> tuple[int, int]:
+            start = dt.date(yq[0], 3 * yq[1] - 2, 1)
+            return (gap_days(start, add_months(start, 3), dct), yq[0])
+
+        year = min(options, key=gap)[0]
+    s, e = m.span("t")
+    # "third-quarter" as a modifier keeps its hyphen; a trailing ", 1990" is part of it.
+    return Hit(s, e, timex_at(dt.date(year, 3 * q - 2, 1), "quarter"))
+
+
+# Half years: "the first half of 1990", "the last half of 1989", "the second half
+# of next year", "the first two quarters of 1990"
+@rule(
+    "half_year",
+    r"(?P<t>(?:half|two\s+quarters)\s+of\s+"
+    r"(?:(?P<fiscal>fiscal\s+)?(?P<y>(?:19|20)\d\d)\b(?![\d,.]?\d)|(?P<rel>this|last|next)\s+year\b))",
+)
+def half_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """Half years -> ``YYYY-H1``/``YYYY-H2`` (TimeML 1.2.1 TIMEX3 value syntax, as in
+    TimeBank: "the last half of 1989" -> ``1989-H2``; "the first two quarters of 1990"
+    -> ``1990-H1``). The year as written or "this/last/next year" from the DCT. The range
+    is January-June or July-December; none for a fiscal year (fiscal calendars vary).
+    TIMEX3 has no half-year granularity: the mention has none.
+
+    TimeML (DCT 2017-12-27): ``Earnings for <TIMEX3 type="DATE" value="2017-H2">the second half of
+        2017</TIMEX3> will fall.``
+    """
+    left = _HALF_LEFT.search(text, max(0, m.start() - 16), m.start())
+    if left is None:
+        return None
+    half = 1 if left["h"].lower() == "first" else 2
+    s, e = left.start(), m.end()
+    if m["y"]:
+        year = int(m["y"])
+    else:
+        year = dct.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    if m["fiscal"]:
+        return Hit(s, e, Timex("DATE", f"{year:04d}-H{half}", None))
+    first = dt.date(year, 6 * half - 5, 1)
+    return Hit(s, e, Timex("DATE", f"{year:04d}-H{half}", None, first, add_months(first, 6)))
+
+
+@rule(
+    "relative_quarter",
+    r"\b(?P<t>(?P<rel>this|next|last|the\s+current|current)\s+quarter)\b(?!\s+of\b)", re.IGNORECASE,
+)
+def relative_quarter(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"this/the current quarter" -> the DCT's quarter; "next quarter", "last quarter" -> +-1.
+
+    TimeML (DCT 2017-12-27): ``Sales will rise <TIMEX3 type="DATE" value="2018-Q1">next
+        quarter</TIMEX3>.``
+    """
+    rel = m["rel"].lower()
+    step = {"next": 3, "last": -3}.get(rel, 0)
+    return hit_over_t(m, timex_at(add_months(dct.replace(day=1), step), "quarter"))
+
+
+@rule(
+    "q_year",
+    r"\b(?P<t>Q(?P<q>[1-4])\s*(?:of\s+)?(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)\s*Q(?P<q2>[1-4]))\b",
+)
+def q_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"Q3 2017" / "2017 Q3" -> ``2017-Q3``.
+
+    TimeML (DCT 2017-12-27): ``Output in <TIMEX3 type="DATE" value="2017-Q3">Q3 2017</TIMEX3> was
+        flat.``
+    """
+    q = int(m["q"] or m["q2"])
+    y = int(m["y"] or m["y2"])
+    return hit_over_t(m, timex_at(dt.date(y, 3 * q - 2, 1), "quarter"))
+
+
+# Seasons: "last summer", "this winter", "the summer of 1989", "in the spring"
+@rule(
+    "season",
+    r"\b(?P<s>spring|summer|fall|autumn|winter|Spring|Summer|Fall|Autumn|Winter"
+    r"|SPRING|SUMMER|FALL|AUTUMN|WINTER)"
+    r"(?:\s+of\s+(?P<y1>(?:19|20)\d\d)\b|,?\s+(?P<y2>(?:19|20)\d\d)\b)?(?![\w-])",
+)
+def season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """Seasons -> ``YYYY-SP``/``SU``/``FA``/``WI`` (TIMEX3), granularity season.
+
+    Northern-hemisphere meteorological seasons: spring Mar-May, summer Jun-Aug, fall
+    (autumn) Sep-Nov, winter Dec-Feb labelled with the year of its December. With a year
+    ("the summer of 1989") as written; "this summer" = the one of the DCT's year (for
+    winter: the one holding the DCT, or starting in its December); "last summer" = the
+    latest summer that started before the DCT's season; "next" = the first after it;
+    "in the summer" = the nearest one. Needs a year, last/this/next, early/late or
+    "in the": "the fall of Saigon" and "a fall in prices" are not seasons.
+
+    TimeML (DCT 2017-12-27): ``Flooding <TIMEX3 type="DATE" value="2017-SU">last summer</TIMEX3> hit
+        the region, as in <TIMEX3 type="DATE" value="1989-FA">the fall of 1989</TIMEX3>.``
+    """
+    code = SEASONS[m["s"].lower()]
+    lm = left_context(_L_SEASON, text, m.start())
+    the = lm["the"] if lm else None
+    rel = re.sub(r"\s+", " ", ((lm["rel"] or "") if lm else "").lower())
+    mod = lm["mod"] if lm else None
+    cue = lm["cue"] if lm else None
+    starts = [lm.start(g) for g in ("the", "rel", "mod") if lm and lm[g]]  # type: ignore[union-attr]
+    s = min(starts) if starts else m.start()
+    e = m.end()
+    if m["s"][0].isupper() and not m["s"].isupper() and text[e : e + 1] == " " and word_after(text, e)[:1].isupper():
+        return None  # "Winter Olympics", "Spring Festival"
+    year = m["y1"] or m["y2"]
+    if not (year or rel or mod or (the and cue)):
+        return None
+    if m["s"].lower() == "fall" and not (year or rel):
+        nxt = text[e : e + 4].lower()
+        if nxt.startswith(" of") or nxt.startswith(" in"):
+            return None
+    if year:
+        start = season_start(int(year), code)
+    else:
+        cur_y, cur_code = season_of(dct)
+        cur = season_start(cur_y, cur_code)
+        cands = [season_start(y, code) for y in (dct.year - 2, dct.year - 1, dct.year, dct.year + 1)]
+        if rel in ("last", "this past", "past"):
+            start = max(c for c in cands if c < cur)
+        elif rel in ("next", "this coming", "coming"):
+            start = min(c for c in cands if c > cur)
+        elif rel == "this":
+            start = cur if code == cur_code else season_start(dct.year, code)
+        else:
+            start = min(cands, key=lambda c: (gap_days(c, add_months(c, 3), dct), -c.toordinal()))
+    return Hit(s, e, timex_at(start, "season"))
+
+
+# Sets: "every day", "each Thursday", "every two years", "daily", "on Fridays"
+@rule(
+    "set",
+    rf"\b(?P<t>(?:every|each)\s+(?:(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night|weekend)"
+    rf"|(?P<wd>{WEEKDAY})|(?P<mon>{MONTH_FULL})|(?P<num>{NUM})\s+(?P<units>{UNIT}))"
+    rf"|(?P<adv>daily|weekly|monthly|annually|yearly|quarterly|hourly)"
+    rf"|(?P<wds>{WEEKDAY})s)\b(?!\s+of\b)",
+)
+def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """Recurring times, TIMEX3 type SET (no range): "every day"/"daily" -> ``P1D`` (also
+    as an adjective, "daily flights", as TimeBank annotates it; not "quarterly dividend"
+    nor before a name, "the weekly Akhbar"; nor "annually" as a rate after a figure,
+    "to rise 20% annually", which TimeBank leaves unannotated),
+    "every two years" -> ``P2Y``, "each Thursday"/"on Thursdays" -> ``XXXX-WXX-4``,
+    "each July" -> ``XXXX-07``.
+
+    TimeML (DCT 2017-12-27): ``Flights leave <TIMEX3 type="SET" value="P1D">every day</TIMEX3> and
+        <TIMEX3 type="SET" value="XXXX-WXX-4">each Thursday</TIMEX3>.``
+    """
+    if m["adv"]:
+        if m["adv"] == "annually" and re.search(r"(?:\d|%|\bunits?|\bpercent)\s*$", text[max(0, m.start() - 20) : m.start()]):
+            return None  # a rate after a figure ("rise 20% annually", "$17.9 million annually")
+        nxt = word_after(text, m.end("t"))
+        if m["adv"] != "annually" and nxt and re.match(r"\s*[A-Za-z]", text[m.end("t") :]) and nxt.lower() not in _ADVERB_FOLLOWERS:
+            if m["adv"] == "quarterly" or not nxt[0].islower():
+                return None  # "quarterly dividend" (a kind of payment), "the weekly Akhbar"
+        unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
+                "yearly": "year", "quarterly": "quarter", "hourly": "hour"}[m["adv"]]  # fmt: skip
+        return hit_over_t(m, Timex("SET", duration_value(1, unit), None))
+    if m["wd"] or m["wds"]:
+        wd = WEEKDAY_NUM[(m["wd"] or m["wds"]).lower()]
+        return hit_over_t(m, Timex("SET", f"XXXX-WXX-{wd + 1}", None))
+    if m["mon"]:
+        return hit_over_t(m, Timex("SET", f"XXXX-{MONTH_NUM[m['mon'].lower()]:02d}", None))
+    if m["unit"]:
+        unit = m["unit"]
+        if unit in PARTS_OF_DAY:
+            return hit_over_t(m, Timex("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", None))
+        if unit == "weekend":
+            return hit_over_t(m, Timex("SET", "XXXX-WXX-WE", None))
+        return hit_over_t(m, Timex("SET", duration_value(1, unit), None))
+    n = number(m["num"])
+    if n is None:
+        return None
+    return hit_over_t(m, Timex("SET", duration_value(n, unit_key(m["units"])), None))
+
+
+# Durations: "two years", "the past three months", "more than four hours", "five-year"
+@rule(
+    "duration",
+    rf"\b(?P<unit>{UNIT_CS})\b"
+    r"(?!-old|[\s-]+olds?\b|\s+(?:ago|hence|from\s+now|of\s+age|and\s+a\s+half|or\s+so)\b)"
+    r"(?!-(?:and|to|or)-)",
+)
+def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """Whole, unambiguous durations -> TIMEX3 DURATION (ISO 8601 ``PnY``/``PnM``/``PnW``/
+    ``PnD``/``PTnH``/``PTnM``; quarters ``PnQ``; decades and centuries in years).
+
+    "two years" -> ``P2Y``, "the past three months" -> ``P3M``, "a five-year plan" ->
+    ``P5Y``; vague counts ("several years", "a few days") -> ``PXY``/``PXD``. Not taken:
+    fractions ("two and a half years", "2.5 years"), ages ("a 45-year-old"), anchored
+    phrases ("two years later"), "a year" after a number or money ("$5m a year", a rate),
+    and "a day"/"one day" without a preceding cue ("One day, he ...").
+
+    TimeML (DCT 2017-12-27): ``He served <TIMEX3 type="DURATION" value="P2Y">two years</TIMEX3> in a
+        <TIMEX3 type="DURATION" value="P5Y">five-year</TIMEX3> term.``
+    """
+    lm = left_context(_L_COUNT, text, m.start())
+    if lm is None:
+        return None
+    raw = lm["num"]
+    n = number(raw)
+    unit = unit_key(m["unit"])
+    if unit == "quarter" and (word_after(text, m.end()).lower() == "of" or n is None):
+        return None  # "three quarters of the vote"
+    if m["unit"].lower().endswith("s") and n == 1 and not raw.isdigit():
+        return None
+    s, e = lm.start(), m.end()
+    pre = re.sub(r"\s+", " ", (lm["pre"] or "").lower())
+    later = re.match(r"\s+(?:later|after|earlier|before)\b", text[m.end() : m.end() + 10])
+    if raw.lower() in ("a", "an", "one") and lm["sep"] != "-" and not (lm["hedge"] or pre or later):
+        prev = word_before(text, s)
+        if prev not in ("for", "in", "within", "than", "about", "lasting", "over", "nearly", "almost", "only", "just", "after"):
+            return None
+        if prev == "in" and raw.lower() == "one":
+            return None
+    if pre == "the" and lm["sep"] == "-":
+        s = lm.start("num")  # "the two-year plan": the determiner belongs to "plan"
+    if pre.startswith("the same") or pre == "same":
+        return None
+    return Hit(s, e, Timex("DURATION", duration_value(n, unit), UNITS[unit][1]))
+
+
+# "the past year", "the last week": one unit back from the DCT, a DURATION
+@rule(
+    "past_unit",
+    r"\b(?P<t>the\s+(?:past|last|next|coming)\s+(?P<unit>week|month|year|decade|century))\b(?!\s+of\b|['’]s)", re.IGNORECASE,
+)
+def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the past year", "the last week", "the next month": the previous (next) calendar
+    unit, as "last year" (TimeBank annotates "over the past year" in a 1998 story as
+    ``1997``); decades and centuries stay DURATIONs (``P10Y``: "the past decade" is a
+    span of ten years, not the 1980s).
+
+    TimeML (DCT 2017-12-27): ``Over <TIMEX3 type="DATE" value="2016">the past year</TIMEX3> it ruled
+        by decree.``
+    """
+    if title_unit(m["unit"], m["t"]):
+        return None
+    unit = m["unit"].lower()
+    if unit in ("decade", "century"):
+        return hit_over_t(m, Timex("DURATION", duration_value(1, unit), UNITS[unit][1]))
+    step = 1 if re.search(r"next|coming", m["t"], re.IGNORECASE) else -1
+    return hit_over_t(m, timex_at(shift(dct, unit, step), unit))
+
+
+# PRESENT_REF / PAST_REF / FUTURE_REF
+@rule(
+    "ref",
+    r"\b(?P<t>(?P<present>(?:[Rr]ight\s+)?[Nn]ow|[Cc]urrently|[Nn]owadays|at\s+present|these\s+days)"
+    r"|(?P<past>[Rr]ecently|the\s+past)|(?P<future>the\s+(?:near\s+|foreseeable\s+|distant\s+)?future))\b"
+    rf"(?!\s+(?:{NUM}\s+)?(?:{UNIT}|few|several|couple|tense|perfect|participle|of)\b)(?![-’'])",
+)
+def ref(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"now", "currently", "nowadays", "at present", "these days" -> ``PRESENT_REF``;
+    "recently", "the past" -> ``PAST_REF``; "the (near) future" -> ``FUTURE_REF`` (TIMEX3
+    guidelines, type DATE, no range). The adjectives "current" (``PRESENT_REF``) and
+    "then-current" (``PAST_REF``) too, as TimeBank annotates them; "current account",
+    "current assets" and such financial terms are not.
+
+    TimeML (DCT 2017-12-27): ``The plant is <TIMEX3 type="DATE" value="PRESENT_REF">now</TIMEX3>
+        closed; it was <TIMEX3 type="DATE" value="PAST_REF">recently</TIMEX3> sold.``
+    TimeML (DCT 2017-12-27): ``The <TIMEX3 type="DATE" value="PRESENT_REF">current</TIMEX3>
+        government ruled by decree.``
+    """
+    if m["present"]:
+        value = "PRESENT_REF"
+    elif m["past"]:
+        value = "PAST_REF"
+    else:
+        value = "FUTURE_REF"
+    return hit_over_t(m, Timex("DATE", value, None))
+
+
+# Temporal adjectives: "current" -> PRESENT_REF, "then-current" -> PAST_REF
+rule(
+    "current",
+    r"\b(?P<t>(?P<past>[Tt]hen[\s-]current)|(?P<present>[Cc]urrent))\b"
+    r"(?![-’']|\s+(?:accounts?|affairs|assets|liabilities|flows?|density|rate|ratio)\b)",
+)(ref)
+
+
+# "over the weekend", "ahead of the weekend"
+@rule(
+    "weekend",
+    r"(?:\b(?P<ahead>ahead\s+of|before)\s+)?\b(?P<t>the\s+weekend)\b(?!['’]s|\s+(?:of|before|after)\b)", re.IGNORECASE,
+)
+def weekend(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"(over) the weekend" -> ``YYYY-Www-WE`` (TIMEX3): the latest weekend that has begun
+    by the DCT, or the coming one when the clause speaks of the future ("will ... this
+    weekend", "ahead of the weekend"). Range Saturday to Monday; granularity none.
+
+    TimeML (DCT 2017-12-27): ``Talks failed over <TIMEX3 type="DATE" value="2017-W51-WE">the
+        weekend</TIMEX3>.``
+    """
+    future = bool(m["ahead"]) or future_context(text, m.start("t"))
+    sat = dct + dt.timedelta(days=5 - dct.weekday())  # Saturday of the DCT's ISO week
+    if not future and sat > dct:
+        sat -= dt.timedelta(weeks=1)
+    if future and dct.weekday() == 6:
+        sat += dt.timedelta(weeks=1)
+    iso = sat.isocalendar()
+    return hit_over_t(m, Timex("DATE", f"{iso.year:04d}-W{iso.week:02d}-WE", None, sat, sat + dt.timedelta(2)))
+
+
+# "for weeks", "within days", "in years"
+@rule(
+    "vague_duration",
+    r"\b(?:(?:for|within|in|over)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades))|(?P<t2>(?:[Rr]ecent|(?:[Tt]he\s+)?[Cc]oming)\s+(?P<unit2>days|weeks|months|quarters|years|decades)|[Tt]he\s+(?P<unit3>days|weeks|months|years)\s+ahead))\b(?!\s+(?:of|to\s+come|ago|later|earlier|before|after|since|past)\b)(?![-’'])", re.IGNORECASE,
+)
+def vague_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"for weeks", "within days", "for the first time in years", "(in) recent years",
+    "in (the) coming months", "the weeks ahead" ->
+    ``PXW``/``PXD``/``PXY`` (TIMEX3 guidelines: a duration of unspecified length).
+
+    TimeML (DCT 2017-12-27): ``The siege lasted for <TIMEX3 type="DURATION"
+        value="PXW">weeks</TIMEX3>.``
+    """
+    unit = unit_key(m["unit"] or m["unit2"] or m["unit3"])
+    tx = Timex("DURATION", duration_value(None, unit), UNITS[unit][1])
+    return Hit(*m.span("t" if m["t"] else "t2"), tx)
+
+
+# Holidays: "Christmas Day", "Thanksgiving", "last Christmas", "Easter 2016"
+@rule(
+    "holiday",
+    r"\b(?P<t>(?:(?P<rel>last|this|next)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+Day|\s+Eve)"
+    r"|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Good\s+Friday|Election\s+Day)\b"
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?)(?!\s+(?:[A-Z]|tree|trees|card|cards|present|presents|gift|gifts|shopping|season|sales|holidays?|break|party|parties|dinner|carols?|lights|market|music|week|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|Rising|Island|eggs?)\b)(?!['’]s)",
+)
+def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """Fixed and computed holidays -> their day, in the year nearest the DCT (past bias):
+    Christmas (Dec 25; Eve Dec 24), New Year's Day (Jan 1; Eve Dec 31), Halloween (Oct 31),
+    Valentine's Day (Feb 14), US Thanksgiving (fourth Thursday of November), Easter
+    Sunday and Good Friday (Gregorian computus), US Election Day (capitalized: the Tuesday
+    after the first Monday of November, 2 U.S.C. 7). TIMEX3 guidelines: holidays are DATEs.
+
+    TimeML (DCT 2017-12-27): ``Shops closed on <TIMEX3 type="DATE" value="2017-12-25">Christmas
+        Day</TIMEX3>.``
+    """
+    name = re.sub(r"[\s'’]+", " ", m["name"].lower()).strip()
+    year = m["y"]
+
+    def day_in(y: int) -> dt.date:
+        for prefix, month, day in FIXED_HOLIDAYS:
+            if name.startswith(prefix):
+                return dt.date(y, month, day)
+        if name.startswith("thanksgiving"):
+            first = dt.date(y, 11, 1)
+            return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if name.startswith("election"):
+            first = dt.date(y, 11, 1)  # the Tuesday after the first Monday of November
+            return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
+        sunday = easter(y)
+        return sunday - dt.timedelta(days=2) if name.startswith("good friday") else sunday
+
+    if year:
+        d = day_in(int(year))
+    else:
+        rel = (m["rel"] or "").lower()
+        cands = [day_in(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+        if rel == "last":
+            d = max(c for c in cands if c < dct)
+        elif rel == "next":
+            d = min(c for c in cands if c > dct)
+        elif rel == "this":
+            d = cands[1]
+        else:
+            d = min(cands, key=lambda c: abs((c - dct).days) + (PAST_BIAS_DAYS if c > dct else 0))
+    return hit_over_t(m, timex_at(d, "day"))
+
+
+# Reporting periods: "the year-ago quarter", "the same period last year", "the 1988
+# quarter", "the latest period", "year-earlier" (business news, see Period)
+@rule(
+    "period_back",
+    r"\b(?P<t>(?:the\s+)?(?:(?:same|corresponding|comparable|year-ago|year-earlier|prior-year)\s+){0,2}"
+    r"(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)"
+    r"(?:\s+(?P<back>a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year))?"
+    r"|last\s+year['’]s\s+(?:(?P<q2>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?P<back2>quarter|period)"
+    r"|the\s+(?P<y>(?:19|20)\d\d)\s+(?:quarter|period)"
+    r"|the\s+(?P<latest>latest|most\s+recent)\s+(?:three-month\s+)?period"
+    r"|(?P<adj>year-(?:earlier|ago)))\b(?!-|['’]s)", re.IGNORECASE,
+)
+def period_back(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """The reporting period a year back, or with a year (business news; :class:`Period`).
+
+    "the year-ago quarter", "the year-earlier third quarter", "the comparable year-ago
+    period", "the same period last year", "the quarter a year ago", "last year's
+    quarter" -> the latest quarter mentioned (the ordinal as written), a year earlier;
+    "the 1988 quarter"/"the 1988 period" -> that quarter in 1988 (without a quarter
+    mentioned before, 1988). "year-earlier"/"year-ago" alone ("the year-earlier $4.5
+    million") -> that quarter a year back, else the DCT's year minus one. "the latest
+    period" -> the reporting quarter (else the latest one closed before the DCT).
+
+    TimeML (DCT 2017-12-27): ``<TIMEX3 type="DATE" value="2017-Q3">Third-quarter</TIMEX3> profit
+        rose. In <TIMEX3 type="DATE" value="2016-Q3">the year-ago quarter</TIMEX3>, the firm lost
+        money.``
+    """
+    q = ORDINALS.get((m["q"] or m["q2"] or "").lower())
+    if m["y"]:
+        y = int(m["y"])
+        return hit_over_t(m, Period(year=y, quarter=q, fallback=timex_at(dt.date(y, 1, 1), "year")))
+    if m["latest"]:
+        return hit_over_t(m, Period())
+    if m["adj"]:
+        return hit_over_t(m, Period(years_back=1, fallback=timex_at(shift(dct, "year", -1), "year")))
+    back = bool(m["back"] or m["back2"]) or bool(re.search(r"year-|prior-year", m["t"], re.IGNORECASE))
+    if not back:
+        return None
+    return hit_over_t(m, Period(years_back=1, quarter=q))
+
+
+# Same-reference anaphors: "that day", "the same year", "the quarter", "the latest quarter"
+@rule(
+    "same_anaphor",
+    r"\b(?P<t>(?:that|the\s+same)\s+(?P<unit>day|week|month|year|quarter)"
+    r"|the\s+(?:latest\s+|same\s+|fiscal\s+)?(?P<q>quarter))\b"
+    r"(?![-’']\w\w|\s+(?:of|before|after|when|that|in\s+which|last|a|one|next|this|earlier|later)\b)", re.IGNORECASE,
+)
+def same_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"that day", "the same year" -> the latest calendar mention before it, at that unit
+    (TimeML 1.2.1 ``anchorTimeID``); dropped when no date precedes. "the (latest) quarter",
+    "that quarter" -> the reporting period (:class:`Period`): the latest quarter
+    mentioned, else the latest quarter closed before the DCT.
+
+    TimeML (DCT 2017-12-27): ``Police arrived on <TIMEX3 type="DATE" value="2017-12-20">Dec.
+        20</TIMEX3>; <TIMEX3 type="DATE" value="2017-12-20">that day</TIMEX3>, a crowd gathered.``
+    """
+    unit = (m["unit"] or m["q"]).lower()
+    if unit == "quarter":
+        return hit_over_t(m, Period())
+    return hit_over_t(m, Anaphor(unit, 0, same=True))
+
+
+# "a year earlier", "one week later": anaphoric (the reporting period a year back
+# in a comparison of figures; else the latest mention shifted; else a DURATION)
+@rule(
+    "unit_earlier",
+    r"\b(?P<t>(?:a|one)\s+(?P<unit3>year|month|week)\s+(?P<dir3>earlier|later))\b", re.IGNORECASE,
+)
+def anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """Anaphoric "the previous day", "the day after", "a year earlier", "the following week":
+    shifted from the latest calendar mention before it, or from the DCT when there is none
+    (TimeML 1.2.1 ``anchorTimeID``; HeidelTime's reference-time rule).
+
+    "the following year", "the previous month", "the week before" name a calendar unit:
+    the value is that unit of the shifted anchor ("On May 22, 1995, ... the following
+    year" -> ``1996``, TimeML 1.2.1: the value has the granularity the phrase names),
+    while "a year earlier" shifts the anchor at its own granularity ("the third quarter
+    ... a year earlier" -> the third quarter of the year before, as TimeBank has it).
+
+    TimeML (DCT 2017-12-27): ``He moved to Paris in <TIMEX3 type="DATE" value="2015">2015</TIMEX3>
+        and to Rome <TIMEX3 type="DATE" value="2014">a year earlier</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``Police arrived on <TIMEX3 type="DATE"
+        value="2017-12-25">Monday</TIMEX3> and left <TIMEX3 type="DATE" value="2017-12-26">the next
+        day</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``On <TIMEX3 type="DATE" value="2015-05-22">May 22, 2015</TIMEX3>, he
+        was promoted, and <TIMEX3 type="DATE" value="2016">the following year</TIMEX3> he moved.``
+    """
+    g = m.groupdict()
+    unit = (g.get("unit") or g.get("unit2") or g["unit3"]).lower()
+    direction = (g.get("dir") or g.get("dir2") or g["dir3"]).lower()
+    sign = 1 if direction in ("next", "following", "after", "later") else -1
+    as_duration = Timex("DURATION", duration_value(1, unit), unit) if g["unit3"] else None
+    if g["unit3"] and unit == "year" and sign < 0 and comparison(text, m.start("t"), need_cue=False):
+        # "compared with C$307.2 a year earlier": the reporting period a year back
+        return hit_over_t(m, Period(years_back=1, fallback=Anaphor(unit, sign, fallback=as_duration)))
+    return hit_over_t(m, Anaphor(unit, sign, fallback=as_duration, named=not g["unit3"]))
+
+
+# "the year", "for the full year", "earlier in the year", "year-end", "the fiscal
+# year ended June 30"
+@rule(
+    "the_year",
+    r"\b(?P<t>(?:(?P<inyear>earlier|later)\s+in\s+)?the\s+(?P<mod>full\s+|fiscal\s+|current\s+fiscal\s+|whole\s+|entire\s+)?year"
+    r"|(?:the\s+end\s+of\s+the\s+year|year[\s-]end|year['’]s\s+end)(?P<end>))\b"
+    r"(?![-’']|\s+(?:before|after|earlier|later|ago|two|of|in\s+which|when|\d|(?-i:[A-Z])))", re.IGNORECASE,
+)
+def the_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the year" in business news (TimeBank's annotation of earnings reports).
+
+    "the (fiscal) year ended June 30" / "the fiscal year" -> DURATION ``P1Y`` (a span
+    named by its end); "the current fiscal year", "the year", "for the full year",
+    "earlier in the year", "year-end", "the end of the year" -> the DCT's year, TIMEX3
+    value ``YYYY`` (the end itself would be ``mod="END"``, which the value does not carry).
+
+    TimeML (DCT 2017-12-27): ``It forecast a rise for <TIMEX3 type="DATE" value="2017">the full
+        year</TIMEX3>.``
+    """
+    mod = re.sub(r"\s+", " ", (m["mod"] or "").lower()).strip()
+    nxt = word_after(text, m.end("t")).lower()
+    if m["end"] is None and (nxt in ("ended", "ending", "ends", "through", "to") or mod == "fiscal"):
+        return hit_over_t(m, Timex("DURATION", "P1Y", "year"))
+    return hit_over_t(m, timex_at(dct, "year"))
+
+
+# A clock time alone: "at 10:35 a.m.", "at midday" -> on the day last mentioned
+@rule(
+    "bare_clock",
+    rf"\b(?P<t>{CLOCK}{TZ}(?:,?\s+(?:on\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})(?:,?\s+(?P<y>{YEAR4}))?)?)(?![\w-])", re.IGNORECASE,
+)
+def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A clock time without a weekday ("at about 10:35 a.m.", "at midday") -> TIMEX3 TIME
+    on the date written after it ("5 p.m. EST, Nov. 6"), else on the day last mentioned before it (TimeML 1.2.1 ``anchorTimeID``), else on the DCT:
+    ``1998-08-07T10:35``. Noon/midday ``T12:00``, midnight ``T24:00``.
+
+    TimeML (DCT 2017-12-27): ``The blast occurred at about <TIMEX3 type="TIME"
+        value="2017-12-27T10:35">10:35 a.m.</TIMEX3>.``
+    """
+    if m["noon"]:
+        if m["noon"].lower() == "noon" and word_before(text, m.start("t")) == "high":
+            return None  # "high noon": the idiom (a showdown), or the film, not a clock time
+        hh, mm = (24 if m["noon"].lower() == "midnight" else 12), 0
+    else:
+        hh, mm = int(m["h"]) % 12 + (12 if m["ap"].lower().startswith("p") else 0), int(m["mi"] or 0)
+    tod = f"{hh:02d}:{mm:02d}"
+    gran = "minute" if m["mi"] else "hour"
+    if m["mon"]:  # "5 p.m. EST, Nov. 6": that day (see month_day)
+        month = MONTH_NUM[m["mon"].rstrip(".").lower()]
+        day = int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]
+        if m["y"]:
+            d = safe_date(int(m["y"]), month, day)
+        else:
+            d = nearest_day(month, day, dct, future_context(text, m.start("t")))
+        return hit_over_t(m, timex_at(d, gran, tod) if d else None)
+    return hit_over_t(m, Anaphor("day", 0, same=True, fallback=timex_at(dct, gran, tod), tod=tod))
+
+
+# "decades-long", "a day-long meeting", "2 1/2 years", "two and a half hours"
+@rule(
+    "odd_duration",
+    r"\b(?P<t>(?P<lu>day|week|month|year|decade|centur(?:y|ie))(?P<pl>s?)-long"
+    rf"|(?P<n>\d{{1,3}}|{alts(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'a'])})"
+    r"(?:\s+1/2|\s*½|\s+and\s+a\s+half)\s+(?P<hu>years?|hours?|days?))\b", re.IGNORECASE,
+)
+def odd_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """Durations the count rule leaves alone (TIMEX3 DURATION, ISO 8601 values):
+    "decades-long" -> ``PXY``, "day-long" -> ``P1D``; halves: "2 1/2 years" -> ``P2Y6M``,
+    "five and a half hours" -> ``PT5H30M``, "a day and a half" is not covered.
+
+    TimeML (DCT 2017-12-27): ``The flight took about <TIMEX3 type="DURATION" value="PT5H30M">5 1/2
+        hours</TIMEX3>.``
+    """
+    if m["lu"]:
+        unit = unit_key(m["lu"] + ("s" if m["pl"] else ""))
+        n = None if m["pl"] else 1
+        return hit_over_t(m, Timex("DURATION", duration_value(n, unit), UNITS[unit][1]))
+    n = number(m["n"])
+    if n is None:
+        return None
+    unit = unit_key(m["hu"])
+    value = {"year": f"P{n}Y6M", "day": f"P{n}DT12H", "hour": f"PT{n}H30M"}[unit]
+    return hit_over_t(m, Timex("DURATION", value, UNITS[unit][1]))
+
+
+# A year said in words: "nineteen ninety-six", "January nineteen ninety-seven"
+@rule(
+    "spoken_year",
+    rf"\b(?P<t>(?:(?P<mon>{MONTH_FULL})\s+|(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+of\s+"
+    rf"|the\s+year\s+)?(?P<y>{SPOKEN_YEAR}))(?![\w-])",
+)
+def spoken_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A year said in words (broadcast transcripts): "in nineteen ninety-one" -> ``1991``;
+    with a month ("January nineteen ninety-seven" -> ``1997-01``) or a season ("the
+    winter of nineteen ninety-four" -> ``1994-WI``). Not before a count noun.
+
+    TimeML (DCT 2017-12-27): ``In <TIMEX3 type="DATE" value="1991">nineteen ninety-one</TIMEX3> the
+        war ended.``
+    """
+    y = spoken_year_value(m["y"])
+    if y is None or word_after(text, m.end("t")).lower() in COUNT_NOUNS:
+        return None
+    if m["y"].lower().startswith("two") and not (m["mon"] or m["s"] or m["t"].lower().startswith("the year")):
+        if y == 2000:
+            return None  # "two thousand" alone is mostly a number
+    if m["mon"]:
+        return hit_over_t(m, timex_at(dt.date(y, MONTH_NUM[m["mon"].lower()], 1), "month"))
+    if m["s"]:
+        return hit_over_t(m, timex_at(season_start(y, SEASONS[m["s"].lower()]), "season"))
+    return hit_over_t(m, timex_at(dt.date(y, 1, 1), "year"))
+
+
+# Anaphoric days, own pattern only when the phrase ends a clause ("the day before
+# the vote" is anchored on the vote). Weeks, months and years ("a year earlier",
+# mostly a reporting period in business news) only inside spaCy spans.
+rule(
+    "day_anaphor",
+    r"\b(?P<t>(?:the\s+(?P<dir>previous|preceding|next|following)\s+(?P<unit>day)"
+    r"|the\s+(?P<unit2>day)\s+(?P<dir2>before|after)"
+    r"|(?:a|one)\s+(?P<unit3>day)\s+(?P<dir3>earlier|later)))\b"
+    r"(?=\s*[,.;:!?)\u201d\"]|\s*$|\s+(?:and|but|when|as|while)\b)", re.IGNORECASE,
+)(anaphor)
+
+
+# --------------------------------------------------------------------------- relaxed rules
+# Used only inside spaCy DATE/TIME candidate spans (lower prior precision).
+@rule(
+    "plain_year",
+    r"(?<![\d$£€.,])\b(?P<t>(?P<y>(?:19|20)\d\d))\b(?![\d,.]?\d|\s*%)",
+    relaxed=True,
+)
+def plain_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A 4-digit year 1900-2099 inside a spaCy DATE span ("the 2016 election") -> ``YYYY``.
+
+    TimeML (DCT 2017-12-27): ``Sales peaked in the boom year <TIMEX3 type="DATE"
+        value="1999">1999</TIMEX3>.``
+    """
+    return hit_over_t(m, timex_at(dt.date(int(m["y"]), 1, 1), "year"))
+
+
+@rule(
+    "plain_month",
+    rf"\b(?P<t>(?P<mon>{MONTH_FULL}))\b",
+    relaxed=True,
+)
+def plain_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A month name inside a spaCy DATE span (May and March included) -> nearest month.
+
+    TimeML (DCT 2017-12-27): ``<TIMEX3 type="DATE" value="2017-05">May</TIMEX3> was wet.``
+    """
+    return hit_over_t(m, timex_at(nearest_month(MONTH_NUM[m["mon"].lower()], dct), "month"))
+
+
+@rule(
+    "plain_season",
+    r"\b(?P<t>(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|winter))\b", re.IGNORECASE,
+    relaxed=True,
+)
+def plain_season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A season inside a spaCy DATE span ("the summer") -> the nearest such season.
+
+    TimeML (DCT 2017-12-27): ``It was hot in <TIMEX3 type="DATE" value="2017-SU">summer</TIMEX3>.``
+    """
+    code = SEASONS[m["s"].lower()]
+    cands = [season_start(y, code) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    start = min(cands, key=lambda c: (gap_days(c, add_months(c, 3), dct), -c.toordinal()))
+    return hit_over_t(m, timex_at(start, "season"))
+
+
+rule(
+    "relaxed_anaphor",
+    r"\b(?P<t>the\s+(?P<dir>previous|preceding|next|following)\s+(?P<unit>day|week|month|year)"
+    r"|the\s+(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after)"
+    r"|(?:a|one)\s+(?P<unit3>day|week|month|year)\s+(?P<dir3>earlier|later|before))\b", re.IGNORECASE,
+    relaxed=True,
+)(anaphor)
+
+
+RULES: tuple[Rule, ...] = tuple(_own)
+"""The rules scanned over the whole text, in order."""
+RELAXED_RULES: tuple[Rule, ...] = tuple(_relaxed)
+"""The rules scanned only inside spaCy DATE/TIME spans that no rule of :data:`RULES` matched."""

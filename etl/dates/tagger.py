@@ -1,0 +1,264 @@
+"""The temporal tagger: scan the text with the rules, select the longest matches, finish them.
+
+:class:`TemporalTagger` runs the rules of :mod:`etl.dates.rules` over a text, keeps the
+longest non-overlapping matches, reads the spaCy DATE/TIME spans no rule matched with the
+relaxed rules (and, last, ``dateparser``), then resolves anaphors and reporting periods in
+reading order (:mod:`etl.dates.anaphora`) and builds :class:`etl.models.DateMention` values.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from etl.dates.anaphora import YEAR_TO_DATE, Anaphor, Period, resolve_anaphor, resolve_period
+from etl.dates.anchoring import Timex, shift, timex_at
+from etl.dates.rules import RELAXED_RULES, RULES, Hit, Rule
+from etl.dates.vocabulary import MONTH
+from etl.models import DateMention, DateRange
+from etl.prefilter import fold, may_match
+
+__all__ = ["TemporalTagger"]
+
+_DCT_MIN_YEAR, _DCT_MAX_YEAR = 1000, 9000
+
+
+class TemporalTagger:
+    """Find temporal expressions in a text and normalize them as TIMEX3 against the DCT.
+
+    The tagger precompiles its patterns once; :meth:`run` is pure and thread-safe.
+
+    Usage::
+
+        >>> import datetime as dt
+        >>> tagger = TemporalTagger()
+        >>> body = "Lavrov on Tuesday discussed the ICBM test last month."
+        >>> [(m.text, m.value) for m in tagger.run(body, dt.date(2017, 12, 27))]
+        [('Tuesday', '2017-12-26'), ('last month', '2017-11')]
+        >>> tagger.run(body, dt.date(2017, 12, 27))[1].range
+        DateRange(gte='2017-11-01', lt='2017-12-01')
+
+    Rules (:mod:`etl.dates.rules`; TimeML 1.2.1 TIMEX3 guidelines for the values and extents,
+    ISO 8601 for the calendar, news conventions as in HeidelTime for anchoring; each resolver
+    documents its own):
+
+    * weekdays, with last/this/next and parts of the day; today, yesterday, tomorrow, tonight;
+      underspecified months and weekdays follow the tense of their clause (:func:`etl.dates.tense.clause_tense`),
+      a deadline ("extended until 9 a.m. Tuesday") lies ahead; half years ("1990-H1");
+    * last/this/next week, weekend, month, year; "N units ago"; "earlier this month";
+    * month-day and day-month with or without a year; month-year; bare months after a cue
+      word; ISO ``YYYY-MM-DD`` and US ``MM/DD/YYYY`` dates; clock times tied to a day;
+    * bare years after a cue word; decades ("the 1990s"); centuries ("the 20th century");
+    * quarters ("the third quarter", "third-quarter", "Q3 2017"); seasons ("last summer");
+    * durations ("two years" -> ``P2Y``, "2 1/2 years" -> ``P2Y6M``, "decades-long",
+      "in recent years" -> ``PXY``), sets ("every day", "daily" -> ``P1D``), and
+      ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` ("now", "current", "recently", "the future");
+    * business-news reporting periods: "the year-ago quarter", "up from $10 million a year
+      ago", "the latest quarter" resolve against the quarter the story reports (:class:`etl.dates.anaphora.Period`);
+      "the year ended Sept. 30" is ``P1Y``, "for the full year" the DCT's year;
+    * clock times alone ("at 10:35 a.m.") on the day last mentioned; years in words
+      ("nineteen ninety-six");
+    * inside spaCy DATE/TIME spans only: bare years, bare months (also May/March), bare
+      seasons, anaphoric expressions ("the previous day"), rare absolute strings (dateparser).
+    """
+
+    def __init__(self) -> None:
+        """Compile what the tagger needs besides the rules (compiled once, at import of
+        :mod:`etl.dates.rules`); instances share them and :meth:`run` is thread-safe."""
+        self._absolute_hint = re.compile(rf"{MONTH}|\d", re.IGNORECASE)
+
+    def run(
+        self, text: str, dct: dt.date, candidates: Sequence[tuple[int, int]] = ()
+    ) -> list[DateMention]:
+        """Tag and normalize the temporal expressions in ``text``.
+
+        Args:
+            text: the article body; offsets in the result count from its first character.
+            dct: the document creation time (the article's ``published`` date); every
+                relative expression is resolved against it. A ``datetime`` is reduced to its date.
+            candidates: ``(start, end)`` character spans that spaCy labelled DATE or TIME.
+                A span that overlaps none of the tagger's own matches is re-read with the
+                relaxed rules (bare years, bare months, "the previous day"...); what does not
+                resolve is dropped.
+
+        Returns:
+            :class:`DateMention` values sorted by ``start``, never overlapping (the longer of
+            two overlapping matches wins), each with ``text[start:end] == mention.text``.
+            ``range`` is set for DATE/TIME values that denote calendar time, ``None`` for
+            DURATION, SET and ``*_REF`` values.
+
+        Raises:
+            TypeError: ``dct`` is not a ``datetime.date``.
+            ValueError: a candidate span lies outside ``text`` or is empty, or the DCT's year
+                is outside 1000-9000 (relative arithmetic needs room on both sides).
+        """
+        return [mention for mention, _ in self.explain(text, dct, candidates)]
+
+    def explain(
+        self, text: str, dct: dt.date, candidates: Sequence[tuple[int, int]] = ()
+    ) -> list[tuple[DateMention, str]]:
+        """:meth:`run`, each mention paired with the name of the rule that found it (a name in
+        :data:`etl.dates.rules.RULES` or :data:`~etl.dates.rules.RELAXED_RULES`, or
+        ``absolute`` for a spaCy span read by ``dateparser``). Same arguments and errors."""
+        if isinstance(dct, dt.datetime):
+            dct = dct.date()
+        if not isinstance(dct, dt.date):
+            raise TypeError(f"dct must be a datetime.date, got {type(dct).__name__}")
+        if not _DCT_MIN_YEAR <= dct.year <= _DCT_MAX_YEAR:
+            raise ValueError(f"dct {dct.isoformat()} is outside years {_DCT_MIN_YEAR}-{_DCT_MAX_YEAR}")
+        n = len(text)
+        for start, end in candidates:
+            if not (0 <= start < end <= n):
+                raise ValueError(f"candidate span {start}..{end} is outside a text of length {n}")
+
+        own = self._select(self._scan(RULES, text, dct, 0, n, prefilter=True))
+        own_starts = [h.start for h in own]
+        own_ends = [h.end for h in own]
+        extra: list[Hit] = []
+        for start, end in sorted(set(candidates)):
+            if _overlaps(own_starts, own_ends, start, end):
+                continue
+            found = self._scan(RELAXED_RULES, text, dct, start, end)
+            if not found:
+                found = self._absolute(text, start, end)
+            extra.extend(found)
+        hits = self._select(own + extra) if extra else own
+        return self._finish(hits, text, dct)
+
+    # ------------------------------------------------------------------ machinery
+
+    @staticmethod
+    def _scan(
+        rules: Sequence[Rule], text: str, dct: dt.date, pos: int, endpos: int, prefilter: bool = False
+    ) -> list[Hit]:
+        """Every resolved match of every rule in ``text[pos:endpos]``. With ``prefilter``, a
+        rule whose required literals (:attr:`Rule.needs`) the text lacks is not scanned: the
+        hits are the same, found faster."""
+        hits: list[Hit] = []
+        folded = fold(text) if prefilter else ""
+        for index, r in enumerate(rules):
+            if prefilter and not may_match(r.needs, folded):
+                continue
+            for m in r.pattern.finditer(text, pos, endpos):
+                try:
+                    hit = r.resolve(m, text, dct)
+                except (ValueError, OverflowError):
+                    continue  # calendar arithmetic out of range ("999 centuries ago")
+                if hit is not None:
+                    hits.append(Hit(hit.start, hit.end, hit.timex, index, r.name))
+        return hits
+
+    @staticmethod
+    def _select(hits: list[Hit]) -> list[Hit]:
+        """Keep non-overlapping hits, longest first, then leftmost, then earliest rule.
+
+        The kept hits are held sorted by start (hence by end too, as they do not overlap), so
+        each overlap test is a binary search: O(n log n) for n hits."""
+        chosen: list[Hit] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for h in sorted(hits, key=lambda h: (h.start - h.end, h.start, h.rule)):
+            if not _overlaps(starts, ends, h.start, h.end):
+                i = bisect.bisect_left(starts, h.start)
+                starts.insert(i, h.start)
+                ends.insert(i, h.end)
+                chosen.insert(i, h)
+        return chosen
+
+    @staticmethod
+    def _finish(hits: list[Hit], text: str, dct: dt.date) -> list[tuple[DateMention, str]]:
+        """Resolve anaphors against the latest earlier calendar mention and build the models,
+        each with the name of its rule."""
+        out: list[tuple[DateMention, str]] = []
+        anchor: Timex = timex_at(dct, "day")
+        anchor_is_dct = True
+        period: Timex | None = None  # the first quarter mentioned: the reporting period
+        quarterly = True  # False after "the first nine months": comparisons are then yearly
+        for h in hits:
+            tx = h.timex
+            is_anchor = True
+            if isinstance(tx, Period):
+                if tx.years_back and not quarterly and tx.quarter is None:
+                    # after "the first nine months": the year to date, a year back
+                    resolved_p, sets_period = timex_at(shift(dct, "year", -tx.years_back), "year"), False
+                else:
+                    use = period if (quarterly or not tx.years_back) else None
+                    resolved_p, sets_period = resolve_period(tx, use, anchor, anchor_is_dct, dct)
+                if resolved_p is None:
+                    continue
+                if sets_period and period is None:
+                    period = resolved_p
+                # a comparison ("a year earlier") is not an anchor: two in a row must not chain
+                is_anchor = tx.years_back == 0
+                tx = resolved_p
+            elif isinstance(tx, Anaphor):
+                try:
+                    resolved = None if (tx.same and anchor_is_dct) else resolve_anaphor(tx, anchor)
+                except (ValueError, OverflowError):
+                    resolved = None
+                if resolved is None:
+                    if tx.fallback is None:
+                        continue
+                    resolved = tx.fallback
+                tx = resolved
+            elif tx.granularity == "quarter" and tx.start is not None and tx.end is not None:
+                if period is None and tx.start <= dct and (dct - tx.end).days < 365:
+                    period = tx  # a recent quarter: the one the story reports
+                quarterly = True
+            elif tx.type == "DURATION" and YEAR_TO_DATE.search(text, h.start, h.end):
+                quarterly = False
+            if tx.start is not None and tx.end is not None:
+                if is_anchor:
+                    anchor, anchor_is_dct = tx, False
+                rng = DateRange(gte=tx.start.isoformat(), lt=tx.end.isoformat())
+            else:
+                rng = None
+            mention = DateMention(
+                text=text[h.start : h.end],
+                start=h.start,
+                end=h.end,
+                type=tx.type,  # type: ignore[arg-type]
+                value=tx.value,
+                granularity=tx.granularity,  # type: ignore[arg-type]
+                range=rng,
+            )
+            out.append((mention, h.name))
+        return out
+
+    def _absolute(self, text: str, start: int, end: int) -> list[Hit]:
+        """Last resort for a candidate span: an absolute day date that ``dateparser`` reads."""
+        span = text[start:end]
+        if not (re.search(r"\b(?:19|20)\d\d\b", span) and self._absolute_hint.search(span)):
+            return []
+        d = _parse_absolute_day(span.strip())
+        if d is None:
+            return []
+        lead = len(span) - len(span.lstrip())
+        trail = len(span) - len(span.rstrip())
+        return [Hit(start + lead, end - trail, timex_at(d, "day"), name="absolute")]
+
+
+def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the disjoint intervals given sorted by start."""
+    i = bisect.bisect_left(starts, start)
+    if i < len(starts) and starts[i] < end:
+        return True
+    return i > 0 and ends[i - 1] > start
+
+
+@lru_cache(maxsize=4096)
+def _parse_absolute_day(span: str) -> dt.date | None:
+    """A full day date (day, month and year all written) parsed by ``dateparser``; cached."""
+    try:
+        import dateparser  # lazy: slow to import, needed only for rare strings
+    except ImportError:  # pragma: no cover - dateparser is a declared dependency
+        return None
+    parsed = dateparser.parse(
+        span,
+        languages=["en"],
+        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"},
+    )
+    return parsed.date() if parsed else None

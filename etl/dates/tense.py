@@ -1,0 +1,162 @@
+"""Clause tense: whether the verb governing a time expression is past, future or open.
+
+An underspecified date ("in March", "on Friday") is resolved towards the past in a
+past-tense clause and towards the future in a future-tense one (the tense feature of
+HeidelTime, Strötgen & Gertz 2013). :func:`clause_tense` reads the verb forms around the
+expression, :func:`future_context` the cue words before it, :func:`deadline` a limit set
+with "until" that lies ahead of the DCT.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.dates.context import word_before
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|would(?!\s+not|n['’]t)|might|(?:is|are|was|were)\s+(?:due\s+|set\s+|slated\s+|going\s+)?to"
+    r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|to\s+be\s+held|as\s+(?:soon|early)\s+as)\b"
+    r"|\w['’]ll\b",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(
+    r"[.!?;:,\n]\s|[\"“”(]|\b(?:said|says|because|which|who|whom|when|after|before|while|since|although|though|but)\b"
+)
+
+
+def future_context(text: str, pos: int) -> bool:
+    """True when the clause before ``pos`` speaks of the future ("talks will resume on
+    Tuesday"): a cheap stand-in for HeidelTime's tense feature. Looks back to the start
+    of the clause (sentence end, comma, quote, "said", "because"...), at most 60 characters."""
+    window = text[max(0, pos - 60) : pos]
+    starts = [m.end() for m in _CLAUSE_START.finditer(window)]
+    if starts:
+        window = window[starts[-1] :]
+    return _FUTURE_CUE.search(window) is not None
+
+
+# Finite past-tense forms of common irregular verbs (regular ones end in -ed). Forms that are
+# also present tense or nouns ("set", "put", "cut", "hit", "read", "cost") are left out.
+_IRREGULAR_PAST = frozenset(
+    """was were had did said told made took gave came went got began became left lost won
+    sold bought brought thought found held kept led met paid sent spent stood struck fell
+    rose grew knew drew wrote broke chose spoke stole drove flew fled fought shot sought
+    taught caught built felt heard laid lent meant rode rang sank sat shook slid slept
+    spun swore swept swam threw tore understood woke wore withdrew overtook undertook
+    forgot forgave arose awoke bore beat bent bled blew bred burst clung crept dealt dug
+    fed froze hung hid lit overcame proved ran saw sang stuck stung strode strove swung
+    wept wound""".split()
+)
+# Finite future or modal forms: "will" makes the clause future; the other modals (and
+# "would", the future-in-the-past of reported speech) leave the tense open.
+_FUTURE_AUX = frozenset("will shall 'll ’ll wo".split())
+_OPEN_AUX = frozenset("would could can may might must should is are am".split())
+# Participles that announce a plan, not a past event: "is expected in March".
+_PLAN_PARTICIPLES = frozenset(
+    """expected scheduled planned slated proposed intended designed aimed targeted projected
+    anticipated forecast predicted due set""".split()
+)
+# Words after which an -ed form is an adjective ("the troubled region").
+_DETERMINERS = frozenset(
+    """the a an its their his her our your my this that these those some any no each every
+    newly recently""".split()
+)
+# Words that may follow a finite verb (an -ed form before any other lower-case word is taken
+# for an adjective) and that cannot follow an infinitive "to".
+_FUNCTION_WORDS = frozenset(
+    """the a an his her its their our your my this that these those some any all both each
+    every no to from in on at for with by of into onto as up down out off over back about
+    after before since during until through against between under above near than and or
+    but not also again later earlier early late last next first only just still then there
+    here it he she they we you him them us""".split()
+)
+# -ed words that are not verbs.
+_NOT_VERBS_ED = frozenset("bed red need hundred shed speed seed creed greed feed breed united".split())
+# Prepositions of a deadline: "postponed until Tuesday" is future although "postponed" is past.
+_DEADLINE_WORDS = frozenset("until till through pending".split())
+_TENSE_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|['’]ll|\d[\d,.]*|[,;:()]")
+_SENTENCE_BACK = re.compile(r"(?:[.!?]\s+(?=[A-Z\"“`'(_])|[;\n\"“”]|``|'')")
+
+
+def clause_tense(text: str, start: int, end: int) -> int:
+    """The tense of the verb that governs the time expression at ``start:end``: -1 past,
+    +1 future ("will"), 0 when unknown (modal, infinitive, present tense, a deadline).
+
+    A cheap stand-in for the tense feature of HeidelTime (Strötgen & Gertz 2013), which
+    resolves underspecified dates ("in March", "on Nov. 28") towards the past in a past-tense
+    sentence and towards the future in a future-tense one. Scans back within the sentence (or
+    quote) for the nearest verb form: "will" (also "will be named") is future; "was", "had",
+    "said", an irregular past ("bought") or a finite -ed form ("stepped down ... in March";
+    not an adjective after a determiner, not "expected"/"scheduled") is past; a modal,
+    "would", "is", an infinitive ("agreed to acquire ... in January") or a deadline word
+    ("until") is unknown. When the expression opens its sentence ("In January, the company
+    sold..."), the first verb after it decides. At most 18 words either way.
+    """
+    lo = max(0, start - 160)
+    window = text[lo:start]
+    cut = None
+    for m in _SENTENCE_BACK.finditer(window):
+        cut = m.end()
+    if cut is not None:
+        window = window[cut:]
+    toks = _TENSE_TOKEN.findall(window)
+    if toks and toks[-1].lower() in _DEADLINE_WORDS:
+        return 0
+    verdict = _scan_tense(toks[::-1][:18], backwards=True)
+    if verdict is not None:
+        return verdict
+    if sum(1 for t in toks if t[0].isalpha()) > 3:
+        return 0
+    ahead = text[end : end + 160]
+    m = re.search(r"[.!?;\"“”]\s|``|''|\n", ahead)
+    if m:
+        ahead = ahead[: m.start()]
+    verdict = _scan_tense(_TENSE_TOKEN.findall(ahead)[:18], backwards=False)
+    return verdict or 0
+
+
+def _scan_tense(toks: list[str], backwards: bool) -> int | None:
+    """Helper of :func:`clause_tense`: the first verdict met in ``toks`` (nearest first when
+    ``backwards``, else in reading order), or None when no verb form was met."""
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        w = tok.lower()
+        if w in _FUTURE_AUX or w.endswith(("'ll", "’ll")) or w in ("won't", "won’t"):
+            return 1
+        if w in _OPEN_AUX:
+            return 0
+        prev = (toks[i + 1] if i + 1 < n else "") if backwards else (toks[i - 1] if i else "")
+        nxt = (toks[i - 1] if i else "") if backwards else (toks[i + 1] if i + 1 < n else "")
+        prev, nxt_l = prev.lower(), nxt.lower()
+        if backwards and w == "to" and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS:
+            return 0  # an infinitive: "agreed to acquire X in January"
+        irregular = w in _IRREGULAR_PAST
+        regular = w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED
+        if not (irregular or regular) or not tok.islower():
+            continue
+        if w in _PLAN_PARTICIPLES:
+            return 0
+        if prev in _DETERMINERS or prev in ("be", "being"):
+            continue  # "the troubled region"; "will be named": the auxiliary decides
+        if prev in ("is", "are", "am"):
+            return 0  # present passive: "the case is heard in May"
+        if regular and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS:
+            continue  # an -ed form before a noun is an adjective: "a still unspecified date"
+        return -1
+    return None
+
+
+_DEADLINE_CUE = re.compile(
+    r"\b(?:deadline|postpon\w*|delay(?:s|ed)?|extend(?:s|ed)?|adjourn\w*|gives?|given|has|have|grant\w*)\b[^.;!?]*$",
+    re.IGNORECASE,
+)
+
+
+def deadline(text: str, pos: int) -> bool:
+    """True for a deadline ahead of the DCT: "until"/"till" right before ``pos`` after a word
+    that sets a limit ("extended its deadline until 9 a.m. Tuesday", "postponed until Tuesday
+    morning", "has given them until Friday"). Such a limit lies after the DCT although the
+    verb may be past; a bare "until Thursday, they had..." (a past limit) stays past."""
+    if word_before(text, pos) not in ("until", "till"):
+        return False
+    return _DEADLINE_CUE.search(text, max(0, pos - 80), pos) is not None

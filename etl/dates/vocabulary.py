@@ -1,0 +1,191 @@
+"""The words of temporal expressions: month, weekday and holiday names, numerals, units, parts of
+the day, seasons, time zones, and the regular-expression fragments the rules are built from.
+
+Everything here is data or a pure helper reading a word; :mod:`etl.dates.rules` composes the
+fragments into patterns. Sources: the English calendar vocabulary of the TimeML 1.2.1 TIMEX3
+guidelines (Saurí et al. 2006), ISO 8601 duration designators, and word lists gathered from
+TimeBank/AQUAINT and wire copy (each list says what it is for).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# Fixed-date holidays as (normalized name prefix, month, day); longer prefixes first.
+FIXED_HOLIDAYS: tuple[tuple[str, int, int], ...] = (
+    ("christmas eve", 12, 24),
+    ("christmas", 12, 25),
+    ("new year s eve", 12, 31),
+    ("new year", 1, 1),
+    ("halloween", 10, 31),
+    ("valentine", 2, 14),
+)
+
+MONTHS_FULL = (
+    "January February March April May June July August September October November December"
+).split()
+MONTH_NUM: dict[str, int] = {}
+for _i, _name in enumerate(MONTHS_FULL, start=1):
+    MONTH_NUM[_name.lower()] = _i
+    MONTH_NUM[_name[:3].lower()] = _i
+MONTH_NUM["sept"] = 9
+
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+WEEKDAY_NUM = {name.lower(): i for i, name in enumerate(WEEKDAYS)}  # Monday = 0 (ISO 8601 - 1)
+
+NUM_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+}  # fmt: skip
+
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}  # fmt: skip
+
+# Duration units -> (ISO 8601 designator, granularity, multiplier).
+UNITS: dict[str, tuple[str, str, int]] = {
+    "minute": ("TM", "minute", 1),
+    "hour": ("TH", "hour", 1),
+    "day": ("D", "day", 1),
+    "week": ("W", "week", 1),
+    "fortnight": ("W", "week", 2),
+    "month": ("M", "month", 1),
+    "quarter": ("Q", "quarter", 1),
+    "year": ("Y", "year", 1),
+    "decade": ("Y", "decade", 10),
+    "century": ("Y", "century", 100),
+}
+
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+# Nouns that, right after a 4-digit number, show it is a count and not a year.
+COUNT_NOUNS = frozenset(
+    """people persons men women children kids troops soldiers police policemen officers
+    workers employees jobs votes voters students members residents refugees migrants
+    families homes houses households cases deaths dead victims units vehicles cars trucks
+    tons tonnes barrels km kilometers kilometres miles meters metres feet acres hectares
+    dollars euros yuan yen pounds rupees won francs marks points shares times hours days
+    weeks months years minutes seconds calories pages words copies items rounds shots
+    rockets missiles bombs planes aircraft ships boats tanks guns rifles cities towns
+    villages schools hospitals stores sites companies firms banks delegates participants
+    athletes fans spectators visitors tourists pilgrims protesters demonstrators prisoners
+    inmates detainees hostages patients doctors teachers mps lawmakers seats""".split()
+)
+# Verbs of change before "by"/"from"/"to": "rose by 2000", "fell from 1990".
+CHANGE_VERBS = frozenset(
+    """rose risen rise rises fell fallen fall falls increased increase increases decreased
+    decrease decreases grew grown grow grows dropped drop drops jumped jump jumps climbed
+    climb climbs gained gain gains lost lose loses cut cuts reduced reduce reduces slipped
+    slid declined decline declines soared surged plunged plummeted tumbled up down
+    numbered number totalled totaled total""".split()
+)
+# Words before a weekday that make it a named day, not a calendar weekday.
+WEEKDAY_BLOCKERS = frozenset(
+    "black good ash super easter palm holy maundy cyber bloody fat shrove man girl".split()
+)
+# Words that may stand between "of" and a bare year: "the end of 2017".
+OF_HEADS = frozenset(
+    """end start beginning middle half part rest spring summer fall autumn winter class
+    quarter months days weeks course events election elections""".split()
+)
+
+
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+SPOKEN_YEAR = (
+    rf"(?:[Nn]ineteen[\s-](?:(?:{_TENS})(?:[\s-](?:{_ONES}))?\b|(?:{_TEENS})\b|oh[\s-](?:{_ONES})\b)"
+    rf"|[Tt]wo\s+thousand(?:\s+and)?(?:[\s-](?:{_TEENS}|{_ONES})\b)?)"
+)
+"""A year said in words, as in broadcast transcripts: "nineteen ninety-six", "two thousand one"."""
+
+
+def spoken_year_value(text: str) -> int | None:
+    """1900-2019 from words ("nineteen ninety-six" -> 1996, "two thousand and one" -> 2001)."""
+    words = re.split(r"[\s-]+", text.lower().strip())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + (number(" ".join(rest)) or 0 if rest else 0)
+    if words[0] != "nineteen":
+        return None
+    rest = [w for w in words[1:] if w != "oh"]
+    n = number(" ".join(rest))
+    return 1900 + n if n is not None and n < 100 else None
+
+
+def alts(words: Sequence[str]) -> str:
+    """A regex alternation of ``words``, longest first (so "Sept" is tried before "Sep")."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+# --------------------------------------------------------------------------- pattern fragments
+# Pieces the rules' patterns are built from (no groups unless named in the comment).
+
+WEEKDAY = rf"(?:{alts(WEEKDAYS)}|{alts([w.upper() for w in WEEKDAYS])})"
+MONTH_FULL = rf"(?:{alts(MONTHS_FULL)}|{alts([m.upper() for m in MONTHS_FULL])})"
+MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)"
+# A month name as written before a day or a year: "November", "Nov.", "Nov".
+MONTH = rf"(?:{MONTH_FULL}\b|{MONTH_ABBR}\b\.?)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d,.:/-]?\d)"
+YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]?\d)"
+NUM = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a|one)\s+hundred|a\s+dozen"
+    r"|a\s+couple\s+of|couple\s+of|several|a\s+few|few|a|an|(?<![\d,./$])\d{1,3}(?!,\d))"
+)
+UNIT = r"(?:years?|months?|weeks?|fortnights?|days?|hours?|minutes?|decades?|centur(?:y|ies)|quarters?)"
+UNIT_CS = (
+    r"(?:years?|months?|weeks?|fortnights?|days?|hours?|minutes?|decades?|centur(?:y|ies)|quarters?"
+    r"|YEARS?|MONTHS?|WEEKS?|FORTNIGHTS?|DAYS?|HOURS?|MINUTES?|DECADES?|CENTUR(?:Y|IES)|QUARTERS?)"
+)
+HEDGE = (
+    r"(?:(?:more|less|fewer)\s+than|nearly|almost|about|around|some|over|under|roughly"
+    r"|approximately|at\s+least|at\s+most|up\s+to|just|only)"
+)
+CLOCK = (
+    r"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)"
+    r"|(?P<noon>noon|midnight|midday))"
+)
+TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?"
+
+
+def number(text: str) -> int | None:
+    """Integer value of a cardinal written in digits or English words; None for vague ones."""
+    t = re.sub(r"\s+", " ", text.lower().strip())
+    if t.isdigit():
+        return int(t)
+    if t in ("several", "a few", "few"):
+        return None
+    if t in ("a couple of", "couple of"):
+        return 2
+    if t == "a dozen":
+        return 12
+    if t.endswith("hundred"):
+        return 100
+    parts = re.split(r"[\s-]", t)
+    total = 0
+    for p in parts:
+        if p not in NUM_WORDS:
+            return None
+        total += NUM_WORDS[p]
+    return total
+
+
+def unit_key(unit: str) -> str:
+    """The key of :data:`UNITS` for a unit word as written: "Years" -> ``year``, "centuries" -> ``century``."""
+    u = unit.lower()
+    if u.startswith("centur"):
+        return "century"
+    return u[:-1] if u.endswith("s") else u
