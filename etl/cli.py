@@ -557,17 +557,27 @@ def setup() -> None:
     console.print(f"alias {settings.index_alias} -> {name}; rejections in {settings.rejections_index}")
 
 
+class EvalPart(str, Enum):
+    """Which documents' errors ``evaluate-dates`` lists (see etl.dates.timeml.corpus_part)."""
+
+    tuning = "tuning"
+    held_out = "held-out"
+    all = "all"
+
+
 @app.command("evaluate-dates")
 def evaluate_dates(
     directory: Annotated[Path, typer.Argument(help="Folder of TimeML .tml files (searched recursively).")],
-    errors: Annotated[bool, typer.Option("--errors", help="List every miss, false alarm and wrong value with context.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List every miss, false alarm and wrong value with context, grouped by rule.")] = False,
+    part: Annotated[EvalPart, typer.Option("--part", help="Whose errors --errors and --json list: the tuning part (rules are developed on it), the held-out part, or all.")] = EvalPart.tuning,
     as_json: Annotated[bool, typer.Option("--json", help="Print the measures (and errors) as JSON.")] = False,
 ) -> None:
-    """Score the temporal tagger on TimeML files: TempEval-3 Task A span, type and value measures."""
+    """Score the temporal tagger on TimeML files: TempEval-3 Task A span, type and value measures, on all
+    documents and on each part of the fixed tuning/held-out split."""
     from etl.dates.evaluate_cli import evaluate_dates_command
 
     try:
-        code = evaluate_dates_command(directory, errors, as_json)
+        code = evaluate_dates_command(directory, errors, as_json, part=part.value)
     except NewsEtlError as exc:
         _fail(exc)
         return

@@ -12,7 +12,10 @@
   attribute F1, since attribute P = P x accuracy and attribute R = R x accuracy).
 * :func:`evaluate_directory` runs spaCy NER (:class:`etl.entities.EntityExtractor`, so the
   DATE/TIME candidates are exactly the pipeline's) and :class:`etl.dates.TemporalTagger`
-  over every ``.tml`` file under a folder and scores the lot.
+  over every ``.tml`` file under a folder and scores the lot, and each part of the fixed
+  split (:func:`corpus_part`: a tuning part, on which rules are developed, and a held-out
+  part, on which they are only measured). Every error names the rule that made the
+  system mention, so errors can be grouped by rule.
 
 Usage::
 
@@ -23,10 +26,11 @@ Usage::
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from etl.errors import NewsEtlError, ParseError
@@ -39,6 +43,7 @@ __all__ = [
     "Scores",
     "SystemTimex",
     "TimeMLDocument",
+    "corpus_part",
     "evaluate_directory",
     "read_timeml",
     "score",
@@ -46,6 +51,28 @@ __all__ = [
 
 CONTEXT_CHARS = 60
 """Characters of text shown on each side of an error."""
+
+PARTS = ("tuning", "held-out")
+"""The two parts of a TimeML corpus (see :func:`corpus_part`)."""
+
+HELD_OUT_EVERY = 3
+"""One document in this many is held out (see :func:`corpus_part`)."""
+
+
+def corpus_part(doc_id: str) -> str:
+    """``"held-out"`` or ``"tuning"``: the fixed split of a TimeML corpus by document.
+
+    A document is held out when the SHA-1 of its ``<DOCID>`` (UTF-8), read as a number, is a
+    multiple of :data:`HELD_OUT_EVERY` (3); the rest is the tuning part. The rule depends on
+    nothing but the id, so the split is the same on every machine and for every corpus.
+    On timeml-tbaq (TimeBank 1.2 + AQUAINT, 256 documents, 1,822 gold TIMEX3) it holds out
+    90 documents with 623 TIMEX3 (the two AQUAINT files that share a body, APW20000107.0088
+    and APW20000115.0209, both among them) and leaves 166 documents with 1,199 for tuning.
+    Rules are developed on the tuning part (``evaluate-dates --errors`` lists its errors
+    only); the held-out part is measured, never read.
+    """
+    digest = hashlib.sha1(doc_id.encode("utf-8")).hexdigest()
+    return "held-out" if int(digest, 16) % HELD_OUT_EVERY == 0 else "tuning"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +89,15 @@ class GoldTimex:
 
 @dataclass(frozen=True, slots=True)
 class SystemTimex:
-    """A system mention to score: character offsets [start, end), TIMEX3 type and value."""
+    """A system mention to score: character offsets [start, end), TIMEX3 type and value, and
+    the name of the tagger rule that made it (``""`` when unknown)."""
 
     start: int
     end: int
     text: str
     type: str
     value: str
+    rule: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +227,10 @@ class PRF:
 class EvalError:
     """One scoring error: ``kind`` is ``miss`` (gold not found), ``false_alarm`` (system
     mention matching no gold) or ``wrong_value`` (relaxed match, different value or type).
-    ``context`` is the text around it with the mention in ``[[...]]``."""
+    ``context`` is the text around it with the mention in ``[[...]]``. ``rule`` names the
+    tagger rule of the system mention (false alarms, wrong values); for a miss,
+    ``spacy_span`` says whether spaCy had proposed a DATE/TIME span over it (which no rule
+    then resolved). ``part`` is the document's :func:`corpus_part`."""
 
     kind: str
     doc_id: str
@@ -212,6 +244,9 @@ class EvalError:
     system_type: str | None = None
     system_value: str | None = None
     system_text: str | None = None
+    rule: str | None = None
+    spacy_span: bool | None = None
+    part: str | None = None
 
 
 @dataclass
@@ -337,13 +372,15 @@ def score(
             errors.append(
                 EvalError("wrong_value", doc_id, lo, hi, text[lo:hi] if text else g.text, _context(text, lo, hi),
                           gold_type=g.type, gold_value=g.value, gold_text=g.text,
-                          system_type=s.type, system_value=s.value, system_text=s.text)  # fmt: skip
+                          system_type=s.type, system_value=s.value, system_text=s.text,
+                          rule=s.rule or None)  # fmt: skip
             )
     for i, s in enumerate(s_sorted):
         if not used[i]:
             errors.append(
                 EvalError("false_alarm", doc_id, s.start, s.end, s.text, _context(text, s.start, s.end),
-                          system_type=s.type, system_value=s.value, system_text=s.text)  # fmt: skip
+                          system_type=s.type, system_value=s.value, system_text=s.text,
+                          rule=s.rule or None)  # fmt: skip
             )
     errors.sort(key=lambda e: (e.start, e.end))
     return scores, errors
@@ -357,28 +394,72 @@ class EvaluationResult:
     """Scores over a folder of ``.tml`` files.
 
     ``documents`` = files scored; ``skipped`` = ``(path, reason)`` for files that could not
-    be read (no DCT, bad XML), which are counted but not scored; ``errors`` in file order.
+    be read (no DCT, bad XML), which are counted but not scored; ``scores`` over all
+    documents, ``parts`` / ``part_documents`` the scores and document counts of each
+    :func:`corpus_part`; ``errors`` in file order, each with its part.
     """
 
     directory: Path
     documents: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     scores: Scores = field(default_factory=Scores)
+    parts: dict[str, Scores] = field(default_factory=lambda: {p: Scores() for p in PARTS})
+    part_documents: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PARTS, 0))
     errors: list[EvalError] = field(default_factory=list)
     seconds: float = 0.0
 
-    def as_dict(self, with_errors: bool = True) -> dict[str, object]:
-        """JSON-ready: the measures, the counts, the skipped files and (optionally) the errors."""
+    def errors_of(self, part: str = "all") -> list[EvalError]:
+        """The errors of one part (``tuning``, ``held-out``) or of ``all`` documents."""
+        if part == "all":
+            return list(self.errors)
+        if part not in PARTS:
+            raise ValueError(f"part must be all, {' or '.join(PARTS)}; got {part!r}")
+        return [e for e in self.errors if e.part == part]
+
+    def as_dict(self, with_errors: bool = True, errors_part: str = "all") -> dict[str, object]:
+        """JSON-ready: the measures (all documents, then ``parts``), the counts, the skipped
+        files and (optionally) the errors of ``errors_part`` with their rule counts."""
         out: dict[str, object] = {
             "directory": str(self.directory),
             "documents": self.documents,
             "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
             **self.scores.as_dict(),
+            "parts": {
+                p: {"documents": self.part_documents[p], **self.parts[p].as_dict()} for p in PARTS
+            },
             "seconds": round(self.seconds, 2),
         }
         if with_errors:
-            out["errors"] = [{k: v for k, v in asdict(e).items() if v is not None} for e in self.errors]
+            errors = self.errors_of(errors_part)
+            out["errors_part"] = errors_part
+            out["errors_by_rule"] = errors_by_rule(errors)
+            out["errors"] = [{k: v for k, v in asdict(e).items() if v is not None} for e in errors]
         return out
+
+
+MISS_WITH_SPAN = "(no rule: spaCy span left unresolved)"
+MISS_WITHOUT_SPAN = "(no rule: no spaCy span)"
+
+
+def error_group(error: EvalError) -> str:
+    """The rule an error belongs to: the rule of its system mention, or for a miss
+    :data:`MISS_WITH_SPAN` / :data:`MISS_WITHOUT_SPAN` (whether spaCy proposed a span)."""
+    if error.rule:
+        return error.rule
+    if error.kind == "miss":
+        return MISS_WITH_SPAN if error.spacy_span else MISS_WITHOUT_SPAN
+    return "(unknown rule)"
+
+
+def errors_by_rule(errors: Sequence[EvalError]) -> dict[str, dict[str, int]]:
+    """``{group: {"miss": n, "false_alarm": n, "wrong_value": n, "total": n}}`` for the groups
+    of :func:`error_group`, the group with the most errors first (ties by name)."""
+    counts: dict[str, dict[str, int]] = {}
+    for e in errors:
+        row = counts.setdefault(error_group(e), {"miss": 0, "false_alarm": 0, "wrong_value": 0, "total": 0})
+        row[e.kind] += 1
+        row["total"] += 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1]["total"], kv[0])))
 
 
 def evaluate_directory(
@@ -432,10 +513,18 @@ def evaluate_directory(
     tagger = TemporalTagger()
     ner = extractor.run([d.text for d in docs])
     for doc, ents in zip(docs, ner, strict=True):
-        mentions = tagger.run(doc.text, doc.dct, ents.date_candidates)
-        system = [SystemTimex(m.start, m.end, m.text, m.type, m.value) for m in mentions]
+        tagged = tagger.explain(doc.text, doc.dct, ents.date_candidates)
+        system = [SystemTimex(m.start, m.end, m.text, m.type, m.value, rule) for m, rule in tagged]
         s, errs = score(doc.gold, system, doc.text, doc.doc_id)
+        part = corpus_part(doc.doc_id)
+        spans = ents.date_candidates
+        errs = [
+            replace(e, part=part, spacy_span=any(a < e.end and e.start < b for a, b in spans) if e.kind == "miss" else None)
+            for e in errs
+        ]
         result.scores.add(s)
+        result.parts[part].add(s)
+        result.part_documents[part] += 1
         result.errors.extend(errs)
         result.documents += 1
     result.seconds = time.perf_counter() - t0

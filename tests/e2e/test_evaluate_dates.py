@@ -27,8 +27,16 @@ def test_evaluate_dates_on_tbaq_meets_the_targets():
     assert result["gold"] == 1822
     assert result["relaxed"]["f1"] >= 0.90
     assert result["value_f1"] >= 0.82
+    # the fixed split (sha1 of the doc id, one in three held out): 166 + 90 documents
+    tuning, held_out = result["parts"]["tuning"], result["parts"]["held-out"]
+    assert (tuning["documents"], tuning["gold"], held_out["documents"], held_out["gold"]) == (166, 1199, 90, 623)
+    assert held_out["value_f1"] >= 0.80
+    # the errors listed are the tuning part's, each with its rule (misses: none)
+    assert result["errors_part"] == "tuning" and {e["part"] for e in result["errors"]} == {"tuning"}
     kinds = {e["kind"] for e in result["errors"]}
     assert kinds <= {"miss", "false_alarm", "wrong_value"}
+    assert all(("rule" in e) == (e["kind"] != "miss") for e in result["errors"])
+    assert sum(row["total"] for row in result["errors_by_rule"].values()) == len(result["errors"])
 
 
 @pytest.mark.e2e

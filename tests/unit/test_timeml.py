@@ -124,3 +124,77 @@ def test_evaluate_directory_skips_a_file_without_dct(tmp_path):
     # "Friday" (DCT Fri 1998-08-07) and "two years" are both found with the gold values
     assert (result.scores.gold, result.scores.relaxed_matched, result.scores.value_correct) == (2, 2, 2)
     assert result.as_dict()["skipped"] == [{"path": str(Path("sub") / "bad.tml"), "reason": result.skipped[0][1]}]
+
+
+def test_corpus_part_is_a_fixed_function_of_the_doc_id():
+    import hashlib
+
+    from etl.dates.timeml import corpus_part
+
+    # the rule itself: held out when sha1(doc id) is a multiple of 3
+    for doc_id in ("wsj_0001", "APW19980807.0261", "XIE19980808.0031", "TEST0001"):
+        n = int(hashlib.sha1(doc_id.encode()).hexdigest(), 16)
+        assert corpus_part(doc_id) == ("held-out" if n % 3 == 0 else "tuning")
+    # the two AQUAINT files that share a body fall in the same part
+    assert corpus_part("APW20000107.0088") == corpus_part("APW20000115.0209") == "held-out"
+
+
+def test_errors_are_grouped_by_rule():
+    from etl.dates.timeml import MISS_WITH_SPAN, MISS_WITHOUT_SPAN, EvalError, errors_by_rule
+
+    errors = [
+        EvalError("wrong_value", "d", 0, 5, "x", "x", rule="weekday"),
+        EvalError("false_alarm", "d", 9, 12, "x", "x", rule="duration"),
+        EvalError("wrong_value", "d", 20, 25, "x", "x", rule="weekday"),
+        EvalError("miss", "d", 30, 35, "x", "x", spacy_span=True),
+        EvalError("miss", "d", 40, 45, "x", "x", spacy_span=False),
+        EvalError("miss", "d", 50, 55, "x", "x", spacy_span=False),
+    ]
+    counts = errors_by_rule(errors)
+    assert list(counts) == [MISS_WITHOUT_SPAN, "weekday", MISS_WITH_SPAN, "duration"]  # most errors first, then by name
+    assert counts["weekday"] == {"miss": 0, "false_alarm": 0, "wrong_value": 2, "total": 2}
+    assert counts[MISS_WITHOUT_SPAN]["miss"] == 2
+
+
+def test_score_names_the_rule_of_the_system_mention():
+    gold = [g(0, 6, "1998-08-07"), g(10, 20, "P2Y", "DURATION")]
+    system = [SystemTimex(0, 6, "x" * 6, "DATE", "1998-08-06", "weekday"), SystemTimex(30, 34, "x" * 4, "DATE", "1998", "cued_year")]
+    _, errors = score(gold, system)
+    assert [(e.kind, e.rule) for e in errors] == [("wrong_value", "weekday"), ("miss", None), ("false_alarm", "cued_year")]
+
+
+def test_evaluate_directory_scores_each_part(tmp_path):
+    from etl.dates.timeml import corpus_part
+
+    write(tmp_path, "good.tml", TML)  # DOCID TEST0001
+    result = evaluate_directory(tmp_path)
+    part = corpus_part("TEST0001")
+    other = "tuning" if part == "held-out" else "held-out"
+    assert result.part_documents == {part: 1, other: 0}
+    assert (result.parts[part].gold, result.parts[part].value_correct, result.parts[other].gold) == (2, 2, 0)
+    data = result.as_dict(errors_part="all")
+    assert data["parts"][part]["documents"] == 1 and data["errors"] == [] and data["errors_by_rule"] == {}
+
+
+def test_errors_listing_groups_by_rule_and_hides_the_other_part(tmp_path):
+    import io
+
+    from rich.console import Console
+
+    from etl.dates.evaluate_cli import render
+    from etl.dates.timeml import corpus_part
+
+    # "Friday" is tagged 1998-08-07 by the weekday rule; the gold says 1998-08-06 here, so
+    # the error is a wrong value of the rule "weekday".
+    write(tmp_path, "a.tml", TML.replace('value="1998-08-07">Friday', 'value="1998-08-06">Friday'))
+    result = evaluate_directory(tmp_path)
+    part = corpus_part("TEST0001")
+    out = io.StringIO()
+    render(result, Console(file=out, width=200), errors=True, part=part)
+    text = out.getvalue()
+    assert "weekday: 1 errors (wrong 1, false alarm 0, miss 0)" in text
+    assert "gold DATE 1998-08-06 'Friday' | system DATE 1998-08-07 'Friday'" in text
+    other = "tuning" if part == "held-out" else "held-out"
+    out = io.StringIO()
+    render(result, Console(file=out, width=200), errors=True, part=other)
+    assert "weekday:" not in out.getvalue() and "1 errors of the other part not listed" in out.getvalue()
