@@ -1,31 +1,87 @@
-"""Benchmark: the temporal tagger's cost next to spaCy NER on the same article bodies.
+"""Benchmark: the temporal tagger's cost next to spaCy NER, and its TimeML scores, before and after.
 
 Usage:
 
-    .venv/bin/python bench/dates_bench.py [CORPUS] [--repeat N]
+    .venv/bin/python bench/dates_bench.py [CORPUS] [--repeat N] [--before REV] [--tbaq DIR]
 
 CORPUS defaults to ../shared/corpora/silver-seeds (seed-format wire stories). Bodies are
 parsed with etl.parse exactly as the pipeline does; NER is `nlp.pipe` with the pipeline's
 model (NER-only, settings.spacy_model) and batch size (settings.nlp_batch_size); the tagger
 then runs on the same bodies with the DATE/TIME spans of that NER output as candidates.
-The target (issue 4) is tagger time <= 15% of NER time. Prints figures; asserts nothing.
+The target (issues 4 and 16) is tagger time <= 15% of NER time.
+
+`--before REV` also loads the tagger of a git revision where it was the single module
+`etl/dates.py` (e.g. `--before 984fc18`, the last one) and times it in the same process,
+alternating passes with the current tagger, so the two figures share the machine's load.
+
+`--tbaq DIR` (default ../shared/corpora/timeml-tbaq; `--tbaq ''` skips it) scores the
+tagger (and the `--before` one, on the same spaCy candidates) with the TempEval-3 Task A
+measures of `newsetl evaluate-dates`: all documents, the tuning part and the held-out part.
+Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import time
+import types
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+CORPORA = REPO.parent / "shared" / "corpora"
+
+
+def tagger_at(rev: str):
+    """A ``TemporalTagger`` built from ``etl/dates.py`` as it was at git revision ``rev``."""
+    source = subprocess.run(
+        ["git", "-C", str(REPO), "show", f"{rev}:etl/dates.py"], capture_output=True, text=True, check=True
+    ).stdout
+    module = types.ModuleType("etl_dates_before")
+    module.__file__ = f"{rev}:etl/dates.py"
+    sys.modules[module.__name__] = module  # dataclasses look their module up
+    exec(compile(source, module.__file__, "exec"), module.__dict__)
+    return module.TemporalTagger()
+
+
+def time_tagger(tagger, bodies, dcts, candidates) -> tuple[float, int]:
+    t = time.perf_counter()
+    n = sum(len(tagger.run(b, d, c)) for b, d, c in zip(bodies, dcts, candidates))
+    return time.perf_counter() - t, n
+
+
+def score_tbaq(folder: Path, taggers: dict[str, object], settings) -> None:
+    from etl.dates.timeml import PARTS, Scores, SystemTimex, corpus_part, read_timeml, score
+    from etl.entities import EntityExtractor
+
+    docs = [read_timeml(p) for p in sorted(folder.rglob("*.tml"))]
+    extractor = EntityExtractor(settings.spacy_model, batch_size=settings.nlp_batch_size)
+    candidates = [r.date_candidates for r in extractor.run([d.text for d in docs])]
+    print(f"\nTempEval-3 Task A on {folder} ({len(docs)} documents; parts by etl.dates.timeml.corpus_part)")
+    print(f"{'tagger':>10} {'part':>9} {'docs':>5} {'gold':>5} {'system':>6} {'strict F1':>9} {'relaxed F1':>10} "
+          f"{'type F1':>7} {'value F1':>8}")  # fmt: skip
+    for name, tagger in taggers.items():
+        totals = {"all": Scores(), **{p: Scores() for p in PARTS}}
+        counts = dict.fromkeys(totals, 0)
+        for doc, cands in zip(docs, candidates):
+            system = [SystemTimex(m.start, m.end, m.text, m.type, m.value) for m in tagger.run(doc.text, doc.dct, cands)]
+            s, _ = score(doc.gold, system, doc.text, doc.doc_id)
+            for part in ("all", corpus_part(doc.doc_id)):
+                totals[part].add(s)
+                counts[part] += 1
+        for part, s in totals.items():
+            print(f"{name:>10} {part:>9} {counts[part]:>5} {s.gold:>5} {s.system:>6} {s.strict.f1:>9.4f} "
+                  f"{s.relaxed.f1:>10.4f} {s.type_f1:>7.4f} {s.value_f1:>8.4f}")  # fmt: skip
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared" / "corpora" / "silver-seeds"))
+    parser.add_argument("corpus", nargs="?", default=str(CORPORA / "silver-seeds"))
     parser.add_argument("--repeat", type=int, default=3, help="tagger passes; the fastest counts (default 3)")
+    parser.add_argument("--before", metavar="REV", help="also the tagger of this git revision (single-module etl/dates.py)")
+    parser.add_argument("--tbaq", default=str(CORPORA / "timeml-tbaq"), help="TimeML folder to score ('' skips)")
     args = parser.parse_args()
     corpus = Path(args.corpus)
     if not corpus.is_dir():
@@ -47,6 +103,7 @@ def main() -> int:
         except ArticleError:
             continue
     bodies = [a.body for a in articles]
+    dcts = [a.published for a in articles]
     words = sum(len(b.split()) for b in bodies)
     nlp = load_model(settings.spacy_model)
 
@@ -57,22 +114,25 @@ def main() -> int:
     ]
     ner_s = time.perf_counter() - t
 
-    tagger = TemporalTagger()
-    best = float("inf")
-    mentions = 0
+    taggers = {"current": TemporalTagger()}
+    if args.before:
+        taggers[args.before] = tagger_at(args.before)
+    best = dict.fromkeys(taggers, float("inf"))
+    mentions = dict.fromkeys(taggers, 0)
     for _ in range(max(1, args.repeat)):
-        t = time.perf_counter()
-        mentions = sum(
-            len(tagger.run(body, a.published, cands)) for body, a, cands in zip(bodies, articles, candidates)
-        )
-        best = min(best, time.perf_counter() - t)
+        for name, tagger in taggers.items():  # alternate, so both see the same load
+            seconds, mentions[name] = time_tagger(tagger, bodies, dcts, candidates)
+            best[name] = min(best[name], seconds)
 
     print(f"corpus: {corpus} ({len(bodies)} articles, {words} words)")
     print(f"spaCy NER ({settings.spacy_model}, nlp.pipe batch {settings.nlp_batch_size}, {nlp.pipe_names}): "
           f"{ner_s:.2f} s, {words / ner_s:,.0f} words/s")  # fmt: skip
-    print(f"temporal tagger (fastest of {args.repeat}): {best:.2f} s, {words / best:,.0f} words/s, "
-          f"{mentions} mentions, {sum(map(len, candidates))} spaCy DATE/TIME candidates")  # fmt: skip
-    print(f"ratio tagger / NER time: {best / ner_s:.3f} (target <= 0.15)")
+    for name in taggers:
+        print(f"temporal tagger {name} (fastest of {args.repeat}): {best[name]:.2f} s, {words / best[name]:,.0f} words/s, "
+              f"{mentions[name]} mentions, {sum(map(len, candidates))} spaCy DATE/TIME candidates; "
+              f"ratio tagger / NER time: {best[name] / ner_s:.3f} (target <= 0.15)")  # fmt: skip
+    if args.tbaq and Path(args.tbaq).is_dir():
+        score_tbaq(Path(args.tbaq), taggers, settings)
     return 0
 
 

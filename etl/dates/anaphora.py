@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from etl.dates.anchoring import RANK, Timex, add_months, shift, timex_at
+from etl.dates.anchoring import RANK, Timex, add_months, safe_date, shift, timex_at
 
 @dataclass(frozen=True, slots=True)
 class Anaphor:
@@ -26,6 +26,10 @@ class Anaphor:
     tod: str | None = None  # a clock time ("HH:MM") on the anchor's day: a TIMEX3 TIME
     named: bool = False  # the phrase names a calendar unit ("the following year"): the value
     # is that unit, not the anchor's granularity shifted
+    mentioned_only: bool = False  # anchored on a date mentioned before it, never on the DCT
+    day_of_month: int | None = None  # "the 26th": that day in the anchor's month (a day or month anchor)
+    fallback_end: int | None = None  # the extent's end when the fallback is used ("two years" of
+    # "two years later", a DURATION when no date precedes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +55,17 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
     """Shift ``anchor`` by ``a``: keep the anchor's granularity when it is at least as fine as
     the unit ("a year earlier" after "the third quarter" -> the same quarter a year before);
     give up when the unit is finer ("the next day" after "in November"). A ``same`` anaphor
-    is the anchor at the anaphor's unit ("the quarter" after "Sept. 30" -> that quarter)."""
+    is the anchor at the anaphor's unit ("the quarter" after "Sept. 30" -> that quarter). A
+    ``day_of_month`` anaphor ("the 26th") is that day of the anchor's month, when the anchor
+    is a day or a month."""
     gran = anchor.granularity
     if anchor.start is None or gran is None or gran not in RANK:
         return None
+    if a.day_of_month is not None:
+        if gran not in ("minute", "hour", "day", "month"):
+            return None
+        d = safe_date(anchor.start.year, anchor.start.month, a.day_of_month)
+        return timex_at(d, "day") if d else None
     if RANK[gran] > RANK[a.unit]:
         return None
     if a.exact and gran != a.unit:

@@ -173,6 +173,53 @@ def nearest_month(month: int, dct: dt.date, future: bool = False) -> dt.date:
     return dt.date(best // 12, best % 12 + 1, 1)
 
 
+def nearest_day_of_month(day: int, dct: dt.date, future: bool = False) -> dt.date | None:
+    """The date with this day of the month nearest the DCT, with the past bias of
+    :func:`nearest_day` ("on the 26th" in a story of 2017-12-27 is 2017-12-26; "will meet on
+    the 5th" is 2018-01-05): candidates in the DCT's month and the two months either side."""
+    bias = 0 if future else PAST_BIAS_DAYS
+    best: tuple[int, dt.date] | None = None
+    for k in range(-2, 3):
+        first = add_months(dct.replace(day=1), k)
+        d = safe_date(first.year, first.month, day)
+        if d is None:
+            continue
+        delta = (d - dct).days
+        score = abs(delta) + (bias if delta > 0 else 0)
+        if best is None or score < best[0]:
+            best = (score, d)
+    return best[1] if best else None
+
+
+def month_in_context(month: int, dct: dt.date, tense: int, future: bool = False) -> dt.date:
+    """First day of the month named ``month`` (without a year) in a clause of ``tense``
+    (:func:`etl.dates.tense.clause_tense`): past (-1), the latest such month up to the DCT's;
+    future (+1), the first such month from the DCT's on; open (0), :func:`nearest_month`
+    (``future``: the clause speaks of the future). HeidelTime's tense rule for months."""
+    if tense < 0:
+        return add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
+    if tense > 0:
+        return add_months(dt.date(dct.year, month, 1), 12 if month < dct.month else 0)
+    return nearest_month(month, dct, future)
+
+
+def nth_week(start: dt.date, end: dt.date, n: int) -> dt.date | None:
+    """The Monday of the ``n``-th ISO week of the period [start, end) (a month or a year);
+    ``n`` = -1 for the last. A week belongs to the period that holds its Thursday, the ISO
+    8601 rule for weeks and years applied to months: "the second week of January 2018" is
+    2018-W02 (Jan 8-14), "the first week of February 2018" 2018-W05 (Thursday Feb 1)."""
+    first_thursday = start + dt.timedelta(days=(3 - start.weekday()) % 7)
+    thursdays = []
+    d = first_thursday
+    while d < end:
+        thursdays.append(d)
+        d += dt.timedelta(weeks=1)
+    if not thursdays or not (-len(thursdays) <= (n - 1 if n > 0 else n) < len(thursdays)):
+        return None
+    thursday = thursdays[n - 1] if n > 0 else thursdays[n]
+    return thursday - dt.timedelta(days=3)
+
+
 def gap_days(start: dt.date, end: dt.date, dct: dt.date) -> int:
     """Days between the DCT and the interval [start, end); 0 when the DCT is inside it."""
     if dct < start:

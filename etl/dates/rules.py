@@ -39,6 +39,9 @@ from etl.dates.anchoring import (
     duration_value,
     easter,
     gap_days,
+    month_in_context,
+    nearest_day_of_month,
+    nth_week,
     nearest_day,
     nearest_month,
     safe_date,
@@ -54,6 +57,7 @@ from etl.dates.vocabulary import (
     CLOCK,
     COUNT_NOUNS,
     DAY,
+    DAY_ORDINAL,
     FIXED_HOLIDAYS,
     HEDGE,
     MONTH,
@@ -67,6 +71,7 @@ from etl.dates.vocabulary import (
     SEASONS,
     SPOKEN_YEAR,
     TZ,
+    TZ_NAME,
     UNIT,
     UNIT_CS,
     UNITS,
@@ -75,6 +80,8 @@ from etl.dates.vocabulary import (
     WEEKDAY_NUM,
     YEAR4,
     alts,
+    clock,
+    day_number,
     number,
     spoken_year_value,
     unit_key,
@@ -138,7 +145,9 @@ def hit_over_t(m: re.Match[str], tx: Timex | Anaphor | Period | None) -> Hit | N
 
 # --------------------------------------------------------------------------- left contexts
 _HALF_LEFT = re.compile(r"\b(?:[Tt]he\s+)?(?P<h>(?i:first|second|last|latter|final))\s+$")
-_PAIR_LEFT = re.compile(rf"\b(?P<mon>{MONTH})\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:and|or|&)\s+$")
+_PAIR_LEFT = re.compile(
+    rf"\b(?P<mon>{MONTH})\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:and|or|&|to|through|thru|till|until)\s+$"
+)
 
 # Left contexts. A rule's regex matches the distinctive core of an expression (a year, a
 # month name, a unit word), which ``re`` finds quickly; the optional words before it are read
@@ -176,6 +185,11 @@ _SPORTS = re.compile(
     re.IGNORECASE,
 )
 """Words that make "the fourth quarter" a period of a game, not of a year."""
+
+_RESTATED = re.compile(
+    rf"(?:[ap]\.?\s?m\.?|noon|midnight|midday|\d|{TZ_NAME}|{WEEKDAY}|today|yesterday|tomorrow)\s*\(\s*$", re.IGNORECASE
+)
+"""A clock time (or its zone or day) and an opening bracket: what follows restates that time in another zone."""
 
 _ADVERB_FOLLOWERS = frozenset(
     """and or but in on at for from to since until till by with during through as than over
@@ -216,6 +230,60 @@ def numeric_date(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(d, "day") if d else None)
 
 
+_NUMERIC_CUES = frozenset(
+    "on since until till by from before after through thru starting effective dated between".split()
+)
+"""Words before a year-less numeric date ("held on 12/20"): without one, "3/4" is a fraction."""
+_NAMED_NUMERIC = frozenset({"9/11", "24/7"})
+"""Numeric forms that name an event or mean "always", not a day of the current year."""
+_NOT_A_DAY_AFTER = frozenset(
+    """percent per cent points point inches inch miles mile cups cup of times hours minutes years
+    months weeks days odds acre acres pound pounds kg tons tonnes liters litres gallons ounces
+    doses""".split()
+)
+"""Words after a number that make it a quantity, not a day."""
+
+
+# Numeric month/day without a year in US wire copy: "held on 12/20"
+@rule(
+    "numeric_month_day",
+    r"(?<![\w/.,$-])(?P<t>(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))(?![\w/]|[.,]\d)",
+)
+def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """``M/D`` without a year after a cue word ("held on 12/20", "since 1/15", "between 12/20
+    and 12/24") -> that day nearest the DCT, as :func:`month_day` (past bias unless the clause
+    speaks of the future). Month/day is the US wire order; day/month ("on 25/12") only where
+    month/day is impossible. Not a date: without a cue word (a fraction, a score), after
+    "by" following a verb of change ("cut by 1/2"), before a unit ("1/2 mile"), "9/11" (the
+    attacks) or "24/7".
+
+    TimeML (DCT 2017-12-27): ``The hearing was held on <TIMEX3 type="DATE"
+        value="2017-12-20">12/20</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``The offer is open until <TIMEX3 type="DATE"
+        value="2017-12-25">25/12</TIMEX3>.``
+    """
+    s = m.start("t")
+    cue = word_before(text, s)
+    if m["t"] in _NAMED_NUMERIC:
+        return None
+    if cue in ("and", "to"):
+        if not re.search(r"\d/\d\d?\s+(?:and|to)\s+$", text[max(0, s - 16) : s]):
+            return None
+    elif cue not in _NUMERIC_CUES and not re.search(r"\bas\s+of\s+$", text[max(0, s - 8) : s], re.IGNORECASE):
+        return None
+    if cue == "by" and word_before(text, text.rfind("by", 0, s)) in CHANGE_VERBS:
+        return None
+    nxt = word_after(text, m.end()).lower()
+    if nxt in COUNT_NOUNS or nxt in _NOT_A_DAY_AFTER:
+        return None
+    a, b = int(m["a"]), int(m["b"])
+    month, day = (a, b) if a <= 12 else (b, a)
+    if month > 12:
+        return None
+    d = nearest_day(month, day, dct, future_context(text, s))
+    return hit_over_t(m, timex_at(d, "day") if d else None)
+
+
 # Month day[, year], optionally after a weekday: "Tuesday, Dec. 26, 2017"
 @rule(
     "month_day",
@@ -253,19 +321,26 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # The second day of "April 24 and 25": a date of its own (TIMEX3 guidelines)
 @rule(
     "second_day",
-    rf"\d(?:st|nd|rd|th)?\s+(?:and|or|&)\s+(?P<t>{DAY})(?![\w-]|\s*%)",
+    rf"\d(?:st|nd|rd|th)?\s+(?:and|or|&|to|through|thru|till|until)\s+(?P<t>{DAY})(?![\w-]|\s*%|\s*[ap]\.?m\b)",
 )
 def second_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """The second day of "April 24 and 25" (also "or", "&"): a TIMEX3 of its own in the
-    month of the first (TIMEX3 guidelines: one TIMEX3 per date), the year as written after
-    it ("April 24 and 25, 1999") or resolved as by :func:`month_day` (nearest the DCT).
+    """The second day of "April 24 and 25" (also "or", "&") or the end of a range "from
+    Dec. 18 to 22" (also "through", "until"): a TIMEX3 of its own in the month of the first
+    (TIMEX3 guidelines: one TIMEX3 per date), the year as written after it ("April 24 and
+    25, 1999") or resolved as by :func:`month_day` (nearest the DCT). Not before a count
+    noun or a unit ("Dec. 18 to 22 people").
 
     TimeML (DCT 2017-02-10): ``Leaders will meet on <TIMEX3 type="DATE" value="2017-04-24">April
         24</TIMEX3> and <TIMEX3 type="DATE" value="2017-04-25">25</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``The fair ran from <TIMEX3 type="DATE" value="2017-12-18">Dec.
+        18</TIMEX3> to <TIMEX3 type="DATE" value="2017-12-22">22</TIMEX3>.``
     """
     s = m.start("t")
     left = _PAIR_LEFT.search(text, max(0, s - 30), s)
     if left is None:
+        return None
+    nxt = word_after(text, m.end()).lower()
+    if nxt in COUNT_NOUNS or nxt in _NOT_A_DAY_AFTER:
         return None
     month = MONTH_NUM[left["mon"].rstrip(".").lower()]
     day = int(re.match(r"\d+", m["t"]).group())  # type: ignore[union-attr]
@@ -305,6 +380,123 @@ rule(
     rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
     rf"(?:,?\s+(?P<y>{YEAR4}))?)",
 )(month_day)
+
+
+_REL_STEP = {"this": 0, "the current": 0, "next": 1, "the coming": 1, "last": -1, "the previous": -1, "the past": -1}
+
+
+# An ordinal day of a relative or named month: "the 3rd of next month", "the first of May"
+@rule(
+    "day_of_month",
+    rf"\b(?P<t>(?:[Tt]he\s+)?(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|(?i:{DAY_ORDINAL}))\s+of\s+"
+    rf"(?:(?P<rel>(?i:this|next|last|the\s+current|the\s+coming|the\s+previous|the\s+past))\s+(?i:month)"
+    rf"|(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?))\b",
+)
+def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A day of the month written as an ordinal, in a month named relative to the DCT ("the
+    3rd of next month" -> the DCT's month + 1; this, the current, last, the previous) or by
+    name ("the first of May", "the twenty-first of March 1999"; without a year, the day
+    nearest the DCT as :func:`month_day`). TIMEX3 guidelines: the whole phrase is the extent,
+    its value the day.
+
+    TimeML (DCT 2017-12-27): ``Rent is due on <TIMEX3 type="DATE" value="2018-01-03">the 3rd of next
+        month</TIMEX3>, not <TIMEX3 type="DATE" value="2017-11-15">the 15th of last month</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``The law took effect on <TIMEX3 type="DATE" value="2017-05-01">the first
+        of May</TIMEX3>.``
+    """
+    day = day_number(m["day"])
+    if day is None:
+        return None
+    if m["rel"]:
+        first = add_months(dct.replace(day=1), _REL_STEP[re.sub(r"\s+", " ", m["rel"].lower())])
+        d = safe_date(first.year, first.month, day)
+    else:
+        month = MONTH_NUM[m["mon"].rstrip(".").lower()]
+        if m["y"]:
+            d = safe_date(int(m["y"]), month, day)
+        else:
+            d = nearest_day(month, day, dct, future_context(text, m.start("t")))
+    return hit_over_t(m, timex_at(d, "day") if d else None)
+
+
+_ORDINAL_DAY_CUES = frozenset("on by until till since from before after through starting effective".split())
+_AFTER_ORDINAL_DAY = frozenset(
+    """and or but at in on when as while with until till to from before after because so""".split()
+)
+
+
+# A bare ordinal day: "on the 26th", "Tuesday, the 26th"
+@rule(
+    "ordinal_day",
+    r"\b(?P<t>the\s+(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b",
+)
+def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the 26th" after a cue word ("on", "by", "until", "since"...), a weekday and a comma
+    ("on Tuesday, the 26th") or another such day ("from the 18th to the 22nd"), and not before a noun ("the 26th floor", "the 21st century") ->
+    that day of the month last mentioned (a day or month mention before it, TimeML 1.2.1
+    ``anchorTimeID``), else the day of that number nearest the DCT, with the past bias of
+    :func:`month_day` (no bias when the clause speaks of the future).
+
+    TimeML (DCT 2017-12-27): ``The vote was held on <TIMEX3 type="DATE"
+        value="2017-12-26">Tuesday</TIMEX3>, <TIMEX3 type="DATE" value="2017-12-26">the
+        26th</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``Talks will resume on <TIMEX3 type="DATE" value="2018-01-05">the
+        5th</TIMEX3>.``
+    """
+    s = m.start("t")
+    cue = word_before(text, s)
+    after_weekday = re.search(rf"\b{WEEKDAY},\s*$", text[max(0, s - 12) : s])
+    range_end = re.search(r"\d(?:st|nd|rd|th)\s+(?:to|and|or|through|until|till)\s+$", text[max(0, s - 16) : s])
+    if not (after_weekday or range_end or cue in _ORDINAL_DAY_CUES):
+        return None
+    if re.match(r"\s*[A-Za-z]", text[m.end() : m.end() + 2]) and word_after(text, m.end()).lower() not in _AFTER_ORDINAL_DAY:
+        return None  # "the 26th floor", "the 21st Century Fund"
+    day = int(m["day"][:-2])
+    fallback = nearest_day_of_month(day, dct, future_context(text, s) or clause_tense(text, s, m.end()) > 0)
+    if fallback is None:
+        return None
+    return hit_over_t(m, Anaphor("day", 0, same=True, day_of_month=day, fallback=timex_at(fallback, "day")))
+
+
+# An ordinal week of a month or a year: "the second week of January", "the last week of 2016"
+@rule(
+    "week_of_month",
+    rf"\b(?P<t>(?:[Tt]he\s+)?(?P<ord>(?i:first|second|third|fourth|fifth|last|final)|1st|2nd|3rd|4th|5th)\s+week\s+of\s+"
+    rf"(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?|(?P<rel>(?i:this|next|last))\s+month"
+    rf"|(?P<y2>{YEAR4})|(?P<rely>(?i:this|next|last))\s+year|(?P<the>the\s+year)))\b(?!\s*\d)",
+)
+def week_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """The n-th (or last) week of a month or a year -> that ISO 8601 week (TimeML 1.2.1: the
+    value is the week the phrase names). A week belongs to the month or year that holds its
+    Thursday (the ISO 8601 rule for years, :func:`~etl.dates.anchoring.nth_week`). A month
+    without a year is placed as a bare month (:func:`bare_month`: the clause's tense, else the
+    nearest); "this/next/last month", "this/next/last year", "the year" from the DCT.
+
+    TimeML (DCT 2017-12-27): ``Talks resume in <TIMEX3 type="DATE" value="2018-W02">the second week
+        of January</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``Sales peaked in <TIMEX3 type="DATE" value="2016-W52">the last week of
+        2016</TIMEX3>.``
+    """
+    o = m["ord"].lower()
+    n = -1 if o in ("last", "final") else ORDINALS[o]
+    s, e = m.span("t")
+    if m["mon"] or m["rel"]:
+        if m["rel"]:
+            start = add_months(dct.replace(day=1), {"this": 0, "next": 1, "last": -1}[m["rel"].lower()])
+        elif m["y"]:
+            start = dt.date(int(m["y"]), MONTH_NUM[m["mon"].rstrip(".").lower()], 1)
+        else:
+            month = MONTH_NUM[m["mon"].rstrip(".").lower()]
+            start = month_in_context(month, dct, clause_tense(text, s, e), future_context(text, s))
+        end = add_months(start, 1)
+    else:
+        if m["y2"]:
+            year = int(m["y2"])
+        else:
+            year = dct.year + ({"this": 0, "next": 1, "last": -1}[m["rely"].lower()] if m["rely"] else 0)
+        start, end = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+    monday = nth_week(start, end, n)
+    return hit_over_t(m, timex_at(monday, "week") if monday else None)
 
 
 # Month year: "November 2017", "Nov. 2017", "November of last year" (+ early/late/mid)
@@ -383,13 +575,7 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # "since March": the latest March on or before the DCT's month
         d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
     else:
-        tense = clause_tense(text, s, e)
-        if tense < 0:  # past tense: the latest such month up to the DCT's
-            d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
-        elif tense > 0:  # future tense: the first such month from the DCT's on
-            d = add_months(dt.date(dct.year, month, 1), 12 if month < dct.month else 0)
-        else:
-            d = nearest_month(month, dct, future_context(text, s))
+        d = month_in_context(month, dct, clause_tense(text, s, e), future_context(text, s))
     return Hit(s, e, timex_at(d, "month"))
 
 
@@ -439,20 +625,23 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 @rule(
     "clock_with_day",
     rf"\b(?P<t>(?:{CLOCK}{TZ},?\s+(?:on\s+)?(?P<wd>{WEEKDAY}|(?i:today|yesterday|tomorrow))\b"
-    rf"|(?P<wd2>{WEEKDAY}|(?i:today|yesterday|tomorrow))\s+(?:at\s+)?"
-    rf"{CLOCK.replace('?P<h>', '?P<h2>').replace('?P<mi>', '?P<mi2>').replace('?P<ap>', '?P<ap2>').replace('?P<noon>', '?P<noon2>')}))",
+    rf"|(?P<wd2>{WEEKDAY}|(?i:today|yesterday|tomorrow))\s+(?:at\s+)?{clock('2')}{TZ}))",
 )
 def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Clock time with its day: "10 p.m. Wednesday" -> TIME ``2017-12-27T22:00``.
 
-    The day follows the weekday/today rules; noon is ``T12:00``, midnight ``T24:00`` (end
-    of the named day, TIMEX3 guidelines). Granularity minute or hour; range that day.
+    The day follows the weekday/today rules; the clock is read by :func:`clock_time` (a
+    24-hour time with its zone too: "10:15 GMT on Wednesday" -> ``2017-12-27T10:15``).
+    Granularity minute or hour; range that day.
 
     TimeML (DCT 2017-12-27): ``The blast hit at <TIMEX3 type="TIME" value="2017-12-26T22:00">10 p.m.
         Tuesday</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``Talks began at <TIMEX3 type="TIME" value="2017-12-27T10:15">10:15 GMT
+        on Wednesday</TIMEX3>.``
     """
+    if _RESTATED.search(text, max(0, m.start("t") - 24), m.start("t")):
+        return None  # "9 p.m. Sunday (0200 GMT Monday)": the same moment in another zone
     day = (m["wd"] or m["wd2"]).lower()
-    h, mi, ap, noon = (m["h"], m["mi"], m["ap"], m["noon"]) if m["wd"] else (m["h2"], m["mi2"], m["ap2"], m["noon2"])
     if day in WEEKDAY_NUM:
         wd = WEEKDAY_NUM[day]
         t0, t1 = m.start("t"), m.end("t")
@@ -462,11 +651,23 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             d = dct - dt.timedelta(days=(dct.weekday() - wd) % 7)
     else:
         d = dct + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[day])
+    tod, gran = clock_time(m, "" if m["wd"] else "2")
+    return hit_over_t(m, timex_at(d, gran, tod))
+
+
+def clock_time(m: re.Match[str], suffix: str = "") -> tuple[str, str]:
+    """``("HH:MM", granularity)`` of a :func:`~etl.dates.vocabulary.clock` match (groups named
+    with ``suffix``): noon/midday ``12:00``, midnight ``24:00`` (the end of the day, TIMEX3
+    guidelines); "10 p.m." ``22:00`` at hour granularity, "10:35 a.m." ``10:35`` at minute;
+    a 24-hour "1015 GMT" ``10:15``, the zone dropped as TimeBank does."""
+    noon = m[f"noon{suffix}"]
     if noon:
-        hh, mm = (24 if noon.lower() == "midnight" else 12), 0
-    else:
-        hh, mm = int(h) % 12 + (12 if ap.lower().startswith("p") else 0), int(mi or 0)
-    return hit_over_t(m, timex_at(d, "minute" if mi else "hour", f"{hh:02d}:{mm:02d}"))
+        return ("24:00" if noon.lower() == "midnight" else "12:00"), "hour"
+    if m[f"h24{suffix}"] is not None:
+        return f"{int(m[f'h24{suffix}']):02d}:{m[f'mi24{suffix}']}", "minute"
+    mi = m[f"mi{suffix}"]
+    hh = int(m[f"h{suffix}"]) % 12 + (12 if m[f"ap{suffix}"].lower().startswith("p") else 0)
+    return f"{hh:02d}:{int(mi or 0):02d}", ("minute" if mi else "hour")
 
 
 # today, yesterday, tomorrow, tonight, "the day before yesterday", "this morning", "last night"
@@ -603,6 +804,40 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # "up from $10 million a year ago": the reporting period a year back (see Period)
         return Hit(lm.start(), m.end(), Period(years_back=1, fallback=tx))
     return Hit(lm.start(), m.end(), tx)
+
+
+# "two years later", "three days earlier": anchored on the date mentioned before
+@rule(
+    "units_later",
+    rf"\b(?P<unit>{UNIT_CS})\s+(?P<dir>later|earlier)\b",
+)
+def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"two years later", "three days earlier" (a count of at least two): the date mentioned
+    before it, shifted by that many units, at the unit's granularity: after "in the spring
+    of 2015", "two years later" is the DATE ``2017`` (TimeML 1.2.1 ``anchorTimeID``, as
+    HeidelTime's anaphoric rules). With no date before it, or one finer than the unit
+    ("three months later" after a day is the month), it stays the DURATION ``P2Y`` of "two
+    years" ("later" outside the extent, as TimeBank annotates durations). "a year earlier"
+    is :func:`anaphor`; vague counts ("a few days later") stay durations.
+
+    TimeML (DCT 2017-12-27): ``He left in <TIMEX3 type="DATE" value="2015-SP">the spring of
+        2015</TIMEX3> and came back <TIMEX3 type="DATE" value="2017">two years later</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``<TIMEX3 type="DURATION" value="P3D">Three days</TIMEX3> later, talks
+        resumed.``
+    """
+    lm = left_context(_L_AGO, text, m.start())
+    if lm is None or lm["num"].lower() in ("a", "an", "one"):
+        return None
+    n = number(lm["num"])
+    unit = unit_key(m["unit"])
+    if n is None or n < 2 or unit not in ("day", "week", "month", "quarter", "year", "decade") or title_unit(m["unit"], m.group()):
+        return None
+    as_duration = Timex("DURATION", duration_value(n, unit), UNITS[unit][1])
+    if unit == "decade":
+        unit, n = "year", 10 * n
+    sign = 1 if m["dir"].lower() == "later" else -1
+    shifted = Anaphor(unit, sign * n, named=True, mentioned_only=True, fallback=as_duration, fallback_end=m.end("unit"))
+    return Hit(lm.start(), m.end(), shifted)
 
 
 # Years 1900-2099, validated by a cue word in the resolver: "in 2016", "since 1997",
@@ -1073,13 +1308,18 @@ def weekend(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     r"\b(?:(?:for|within|in|over)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades))|(?P<t2>(?:[Rr]ecent|(?:[Tt]he\s+)?[Cc]oming)\s+(?P<unit2>days|weeks|months|quarters|years|decades)|[Tt]he\s+(?P<unit3>days|weeks|months|years)\s+ahead))\b(?!\s+(?:of|to\s+come|ago|later|earlier|before|after|since|past)\b)(?![-’'])", re.IGNORECASE,
 )
 def vague_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """"for weeks", "within days", "for the first time in years", "(in) recent years",
-    "in (the) coming months", "the weeks ahead" ->
-    ``PXW``/``PXD``/``PXY`` (TIMEX3 guidelines: a duration of unspecified length).
+    """"for weeks", "within days", "for the first time in years", "in (the) coming months",
+    "the weeks ahead" -> ``PXW``/``PXD``/``PXY`` (TIMEX3 guidelines: a duration of unspecified
+    length). "(in) recent years/days/weeks/months" is the recent past, ``PAST_REF``, as
+    "recently" (TimeBank annotates it so 5 times in 8).
 
     TimeML (DCT 2017-12-27): ``The siege lasted for <TIMEX3 type="DURATION"
         value="PXW">weeks</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``Prices fell in <TIMEX3 type="DATE" value="PAST_REF">recent
+        years</TIMEX3>.``
     """
+    if m["t2"] and m["t2"][:1] in "Rr":
+        return Hit(*m.span("t2"), Timex("DATE", "PAST_REF", None))
     unit = unit_key(m["unit"] or m["unit2"] or m["unit3"])
     tx = Timex("DURATION", duration_value(None, unit), UNITS[unit][1])
     return Hit(*m.span("t" if m["t"] else "t2"), tx)
@@ -1259,27 +1499,55 @@ def the_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(dct, "year"))
 
 
+# "the end of the decade", "the beginning of the month"
+@rule(
+    "part_of_unit",
+    r"\b(?P<t>the\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?P<unit>decade|century|month|week|quarter))\b(?!['’-])",
+    re.IGNORECASE,
+)
+def part_of_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the end (start, beginning, middle) of the decade/century" -> the DCT's decade or
+    century; "... of the month/week" -> the month or week last mentioned, else the DCT's;
+    "... of the quarter" -> the reporting quarter (:class:`~etl.dates.anaphora.Period`). The
+    TIMEX3 spans the phrase; its value is the unit (the part would be ``mod="END"``...,
+    which the value does not carry), as TimeBank annotates "the end of 1990" -> ``1990``.
+
+    TimeML (DCT 2017-12-27): ``Prices will rise by <TIMEX3 type="DATE" value="201">the end of the
+        decade</TIMEX3>.``
+    """
+    unit = m["unit"].lower()
+    if unit in ("decade", "century"):
+        return hit_over_t(m, timex_at(dct, unit))
+    if unit == "quarter":
+        return hit_over_t(m, Period())
+    return hit_over_t(m, Anaphor(unit, 0, same=True, fallback=timex_at(dct, unit)))
+
+
+
+
 # A clock time alone: "at 10:35 a.m.", "at midday" -> on the day last mentioned
 @rule(
     "bare_clock",
     rf"\b(?P<t>{CLOCK}{TZ}(?:,?\s+(?:on\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})(?:,?\s+(?P<y>{YEAR4}))?)?)(?![\w-])", re.IGNORECASE,
 )
 def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """A clock time without a weekday ("at about 10:35 a.m.", "at midday") -> TIMEX3 TIME
-    on the date written after it ("5 p.m. EST, Nov. 6"), else on the day last mentioned before it (TimeML 1.2.1 ``anchorTimeID``), else on the DCT:
-    ``1998-08-07T10:35``. Noon/midday ``T12:00``, midnight ``T24:00``.
+    """A clock time without a weekday ("at about 10:35 a.m.", "at midday", "at 10:15 GMT") ->
+    TIMEX3 TIME on the date written after it ("5 p.m. EST, Nov. 6"), else on the day last
+    mentioned before it (TimeML 1.2.1 ``anchorTimeID``), else on the DCT: ``1998-08-07T10:35``
+    (the clock as :func:`clock_time` reads it). A zone conversion in brackets after another
+    clock time ("10:35 a.m. (0735 GMT)") restates the same moment and is not tagged.
 
     TimeML (DCT 2017-12-27): ``The blast occurred at about <TIMEX3 type="TIME"
-        value="2017-12-27T10:35">10:35 a.m.</TIMEX3>.``
+        value="2017-12-27T10:35">10:35 a.m.</TIMEX3> (0735 GMT).``
+    TimeML (DCT 2017-12-27): ``The deadline is <TIMEX3 type="TIME" value="2017-12-27T16:00">1600
+        GMT</TIMEX3>.``
     """
-    if m["noon"]:
-        if m["noon"].lower() == "noon" and word_before(text, m.start("t")) == "high":
-            return None  # "high noon": the idiom (a showdown), or the film, not a clock time
-        hh, mm = (24 if m["noon"].lower() == "midnight" else 12), 0
-    else:
-        hh, mm = int(m["h"]) % 12 + (12 if m["ap"].lower().startswith("p") else 0), int(m["mi"] or 0)
-    tod = f"{hh:02d}:{mm:02d}"
-    gran = "minute" if m["mi"] else "hour"
+    s = m.start("t")
+    if m["noon"] and m["noon"].lower() == "noon" and word_before(text, s) == "high":
+        return None  # "high noon": the idiom (a showdown), or the film, not a clock time
+    if _RESTATED.search(text, max(0, s - 24), s):
+        return None  # "10:35 a.m. (0735 GMT)": the same moment in another zone, not a new time
+    tod, gran = clock_time(m)
     if m["mon"]:  # "5 p.m. EST, Nov. 6": that day (see month_day)
         month = MONTH_NUM[m["mon"].rstrip(".").lower()]
         day = int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]

@@ -179,6 +179,7 @@ class TemporalTagger:
         quarterly = True  # False after "the first nine months": comparisons are then yearly
         for h in hits:
             tx = h.timex
+            end = h.end
             is_anchor = True
             if isinstance(tx, Period):
                 if tx.years_back and not quarterly and tx.quarter is None:
@@ -196,13 +197,14 @@ class TemporalTagger:
                 tx = resolved_p
             elif isinstance(tx, Anaphor):
                 try:
-                    resolved = None if (tx.same and anchor_is_dct) else resolve_anaphor(tx, anchor)
+                    resolved = None if ((tx.same or tx.mentioned_only) and anchor_is_dct) else resolve_anaphor(tx, anchor)
                 except (ValueError, OverflowError):
                     resolved = None
                 if resolved is None:
                     if tx.fallback is None:
                         continue
                     resolved = tx.fallback
+                    end = tx.fallback_end or end
                 tx = resolved
             elif tx.granularity == "quarter" and tx.start is not None and tx.end is not None:
                 if period is None and tx.start <= dct and (dct - tx.end).days < 365:
@@ -217,9 +219,9 @@ class TemporalTagger:
             else:
                 rng = None
             mention = DateMention(
-                text=text[h.start : h.end],
+                text=text[h.start : end],
                 start=h.start,
-                end=h.end,
+                end=end,
                 type=tx.type,  # type: ignore[arg-type]
                 value=tx.value,
                 granularity=tx.granularity,  # type: ignore[arg-type]

@@ -154,11 +154,6 @@ HEDGE = (
     r"(?:(?:more|less|fewer)\s+than|nearly|almost|about|around|some|over|under|roughly"
     r"|approximately|at\s+least|at\s+most|up\s+to|just|only)"
 )
-CLOCK = (
-    r"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)"
-    r"|(?P<noon>noon|midnight|midday))"
-)
-TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?"
 
 
 def number(text: str) -> int | None:
@@ -189,3 +184,50 @@ def unit_key(unit: str) -> str:
     if u.startswith("centur"):
         return "century"
     return u[:-1] if u.endswith("s") else u
+
+TIME_ZONES = """GMT UTC UT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST BST IST CET CEST EET EEST
+    WET WEST MSK JST KST HKT SGT AEST AEDT ACST AWST NZST NZDT WIB ICT PHT""".split()
+"""Time zone abbreviations written after a clock time in wire copy ("10:15 GMT", "4 a.m. EST")."""
+TZ_NAME = rf"(?:(?-i:{alts(TIME_ZONES)})|local\s+time)"
+# An optional time zone after a clock time; the TIMEX3 value keeps the clock as written (TimeBank drops the zone).
+TZ = rf"(?:\s*{TZ_NAME}\b)?"
+
+
+def clock(suffix: str = "") -> str:
+    """A clock time, its groups named with ``suffix`` (one pattern may hold two clocks): a
+    12-hour time ``h``, ``mi``, ``ap`` ("10:35 a.m.", "4 pm"); ``noon`` (noon, midnight,
+    midday); or a 24-hour time ``h24``, ``mi24`` ("10:15", "1015", "0735"), taken only when a
+    time zone follows ("10:15 GMT", "1600 UTC", "14:30 local time"): alone, "10:15" is as
+    often a score or a ratio."""
+    n = suffix
+    return (
+        rf"(?:(?P<h{n}>1[0-2]|0?[1-9])(?::(?P<mi{n}>[0-5]\d))?\s*(?P<ap{n}>[ap]\.\s?m\.?|[ap]m\b)"
+        rf"|(?P<noon{n}>noon|midnight|midday)"
+        rf"|(?<![\d:.,])(?P<h24{n}>[01]?\d|2[0-3])(?::|\.|h)?(?P<mi24{n}>[0-5]\d)(?=\s*{TZ_NAME}\b))"
+    )
+
+
+CLOCK = clock()
+
+
+_ORDINAL_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
+DAY_ORDINAL_WORDS: dict[str, int] = {
+    **{w: i for i, w in enumerate(_ORDINAL_UNITS, start=1)},
+    **{w: i for i, w in enumerate(
+        "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(),
+        start=10)},
+    "twentieth": 20, "thirtieth": 30, "thirty-first": 31,
+    **{f"twenty-{w}": 20 + i for i, w in enumerate(_ORDINAL_UNITS, start=1)},
+}  # fmt: skip
+"""Days of the month written as ordinal words: "the third of next month", "the twenty-first"."""
+DAY_ORDINAL = rf"(?:{alts(list(DAY_ORDINAL_WORDS))})"
+
+
+def day_number(text: str) -> int | None:
+    """The day of the month in "26", "26th", "3rd", "third", "twenty-first"; None otherwise."""
+    t = text.lower().strip()
+    m = re.match(r"\d+", t)
+    if m:
+        return int(m.group())
+    return DAY_ORDINAL_WORDS.get(re.sub(r"\s+", "-", t))
+

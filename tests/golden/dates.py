@@ -12,8 +12,10 @@ Texts: a seed-format file is read as UTF-8 and taken after its `` date YYYY-MM-D
 (the tagger's input needs no parsing to be fixed); a ``.tml`` file is read with
 :func:`etl.dates.timeml.read_timeml` (the plain text of ``<TEXT>``), as ``evaluate-dates`` does.
 
-After a deliberate change of the tagger's output, regenerate the digests (candidates are kept)
-and commit them with the change::
+After a deliberate change of the tagger's output, bump ``BUILD_REVISION`` in
+``etl/pipeline.py`` (so documents built before are rebuilt), regenerate the digests (candidates
+are kept) and commit them with the change; ``--update`` refuses to record changed digests under
+the build revision they were recorded with (the file's first line)::
 
     .venv/bin/python -m tests.golden.dates --update           # digests only
     .venv/bin/python -m tests.golden.dates --update --ner     # candidates from spaCy again too
@@ -80,9 +82,16 @@ def digest(mentions: Sequence) -> str:
 
 
 def load() -> dict[str, dict]:
-    """The golden lines by key."""
+    """The golden lines by key (the header line, ``{"build_revision": N}``, left out)."""
     with GOLDEN.open(encoding="utf-8") as fh:
-        return {row["doc"]: row for row in map(json.loads, fh)}
+        return {row["doc"]: row for row in map(json.loads, fh) if "doc" in row}
+
+
+def recorded_revision() -> int | None:
+    """The ``BUILD_REVISION`` the golden digests were recorded under (None before it was kept)."""
+    with GOLDEN.open(encoding="utf-8") as fh:
+        head = json.loads(fh.readline())
+    return head.get("build_revision")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,7 +129,13 @@ def main(argv: list[str] | None = None) -> int:
         with args.dump.open("w", encoding="utf-8") as fh:
             fh.writelines(json.dumps(d, ensure_ascii=False) + "\n" for d in dumped)
     if args.update:
+        from etl.pipeline import BUILD_REVISION
+
+        if changed and old and recorded_revision() == BUILD_REVISION:
+            print(f"refused: {changed} digests changed but BUILD_REVISION is still {BUILD_REVISION}; bump it in etl/pipeline.py")
+            return 1
         with GOLDEN.open("w", encoding="utf-8") as fh:
+            fh.write(json.dumps({"build_revision": BUILD_REVISION}) + "\n")
             fh.writelines(json.dumps(r, separators=(",", ":")) + "\n" for r in rows)
         print(f"wrote {GOLDEN}")
     return 0

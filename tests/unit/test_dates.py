@@ -509,3 +509,155 @@ def test_year_lists_mid_part_of_day_and_high_noon(tagger):
     assert [(m.text, m.value) for m in tag(tagger, "For the opposition, high noon comes today.")] == [
         ("today", "2017-12-27")
     ]
+
+
+# --------------------------------------------------------------------------- issue 16: kinds that slipped
+# DCT 2017-12-27 is a Wednesday in ISO week 2017-W52 (Mon 12-25 .. Sun 12-31). Each kind has
+# the issue's example and more inputs of the same kind, each value worked out by hand.
+
+
+def values(ms: list[DateMention]) -> list[tuple[str, str, str]]:
+    return [(m.text, m.type, m.value) for m in ms]
+
+
+def test_ordinal_day_of_a_relative_or_named_month(tagger):
+    ms = tag(tagger, "Rent is due on the 3rd of next month, the 1st of this month was a holiday and "
+                     "the 15th of last month was payday; the twentieth of next month is the deadline.")  # fmt: skip
+    assert values(ms) == [
+        ("the 3rd of next month", "DATE", "2018-01-03"),
+        ("the 1st of this month", "DATE", "2017-12-01"),
+        ("the 15th of last month", "DATE", "2017-11-15"),
+        ("the twentieth of next month", "DATE", "2018-01-20"),
+    ]
+    assert ms[0].range == DateRange(gte="2018-01-03", lt="2018-01-04")
+    # A named month without a year: May 1 is 240 days back, 2018-05-01 125 ahead (+120 past bias).
+    assert values(tag(tagger, "The law took effect on the first of May.")) == [("the first of May", "DATE", "2017-05-01")]
+
+
+def test_clock_time_with_a_time_zone(tagger):
+    # The value keeps the clock as written; the zone is dropped, as TimeBank does.
+    assert values(tag(tagger, "Talks began at 10:15 GMT on Wednesday.")) == [
+        ("10:15 GMT on Wednesday", "TIME", "2017-12-27T10:15")
+    ]
+    # "will": the next Friday, 12-29.
+    assert values(tag(tagger, "The vote will close at 1600 GMT Friday.")) == [
+        ("1600 GMT Friday", "TIME", "2017-12-29T16:00")
+    ]
+    # No date before it: the DCT.
+    m = find(tag(tagger, "Troops crossed the border at 0530 GMT."), "0530 GMT")
+    assert (m.type, m.value, m.granularity) == ("TIME", "2017-12-27T05:30", "minute")
+    # Monday before Wed 12-27 is 12-25.
+    assert values(tag(tagger, "Fighting resumed on Monday at 14:30 local time.")) == [
+        ("Monday at 14:30 local time", "TIME", "2017-12-25T14:30")
+    ]
+    # The bracketed conversion restates the same moment; without a zone, 10:15 is a score.
+    assert values(tag(tagger, "The quake struck at 4:09 a.m. (1109 GMT), and the home side led 10:15.")) == [
+        ("4:09 a.m.", "TIME", "2017-12-27T04:09")
+    ]
+
+
+def test_numeric_month_day_without_a_year(tagger):
+    ms = tag(tagger, "The hearing was held on 12/20, the strike has lasted since 11/3 and the offer "
+                     "expires on 1/15.")  # fmt: skip
+    # 11/3: 54 days back; 1/15: 19 days ahead (+120 bias = 139) against 346 back for 2017-01-15.
+    assert values(ms) == [
+        ("12/20", "DATE", "2017-12-20"),
+        ("11/3", "DATE", "2017-11-03"),
+        ("1/15", "DATE", "2018-01-15"),
+    ]
+    # Day/month only where month/day is impossible (no 25th month).
+    assert values(tag(tagger, "The shop is closed on 25/12.")) == [("25/12", "DATE", "2017-12-25")]
+    assert values(tag(tagger, "Rates will apply between 12/20 and 12/22.")) == [
+        ("12/20", "DATE", "2017-12-20"),
+        ("12/22", "DATE", "2017-12-22"),
+    ]
+    # Fractions, scores and names of events are not dates.
+    assert tag(tagger, "Output was cut by 1/2, 3/4 of the vote was counted, they won 2/3 after 9/11.") == []
+
+
+def test_end_of_a_day_range(tagger):
+    assert values(tag(tagger, "The fair ran from Dec. 18 to 22.")) == [
+        ("Dec. 18", "DATE", "2017-12-18"),
+        ("22", "DATE", "2017-12-22"),
+    ]
+    assert values(tag(tagger, "He visited from Nov. 22 through 27.")) == [
+        ("Nov. 22", "DATE", "2017-11-22"),
+        ("27", "DATE", "2017-11-27"),
+    ]
+    assert values(tag(tagger, "The fair runs from the 18th to the 22nd.")) == [
+        ("the 18th", "DATE", "2017-12-18"),
+        ("the 22nd", "DATE", "2017-12-22"),
+    ]
+    # A count after the range is not a day.
+    assert values(tag(tagger, "On Dec. 18 to 22 people were hurt.")) == [("Dec. 18", "DATE", "2017-12-18")]
+
+
+def test_count_later_is_anchored_on_the_date_before(tagger):
+    ms = tag(tagger, "They first met in the spring of 2015, and met again two years later.")
+    assert values(ms) == [("the spring of 2015", "DATE", "2015-SP"), ("two years later", "DATE", "2017")]
+    assert ms[1].range == DateRange(gte="2017-01-01", lt="2018-01-01")
+    # A day: Monday 12-25 + 3 days.
+    assert values(tag(tagger, "He was arrested on Monday and freed three days later.")) == [
+        ("Monday", "DATE", "2017-12-25"),
+        ("three days later", "DATE", "2017-12-28"),
+    ]
+    # "earlier", and the unit's granularity from a finer anchor.
+    assert values(tag(tagger, "The plant closed on May 3, 2001; it had opened ten years earlier.")) == [
+        ("May 3, 2001", "DATE", "2001-05-03"),
+        ("ten years earlier", "DATE", "1991"),
+    ]
+    # From "in February" (past: 1997-02 in a story of 1997-04-16), twelve months back.
+    ms = tagger.run("Prices edged up 0.8 percent in February from 12 months earlier.", dt.date(1997, 4, 16))
+    assert values(ms) == [("February", "DATE", "1997-02"), ("12 months earlier", "DATE", "1996-02")]
+    # No date before it: a duration, "later" outside the extent.
+    assert values(tag(tagger, "Three days later, talks resumed.")) == [("Three days", "DURATION", "P3D")]
+
+
+def test_ordinal_week_of_a_month_or_year(tagger):
+    # A week belongs to the month holding its Thursday: January 2018's Thursdays are the 4th,
+    # 11th, 18th, so its second week is Mon 01-08 .. Sun 01-14, 2018-W02.
+    m = find(tag(tagger, "Talks resume in the second week of January."), "the second week of January")
+    assert (m.value, m.granularity, m.range) == ("2018-W02", "week", DateRange(gte="2018-01-08", lt="2018-01-15"))
+    # 2018-02-01 is a Thursday: February's first week is Mon 01-29 .. Sun 02-04, 2018-W05.
+    assert find(tag(tagger, "It opens the first week of February 2018."), "the first week of February 2018").value == "2018-W05"
+    # 2017-01-01 is a Sunday: January 2017's first week starts Mon 01-02, 2017-W01.
+    assert find(tag(tagger, "It opened the first week of January 2017."), "the first week of January 2017").value == "2017-W01"
+    # The last Thursday of 2016 is 12-29: Mon 12-26, 2016-W52.
+    assert find(tag(tagger, "Sales peaked in the last week of 2016."), "the last week of 2016").value == "2016-W52"
+    assert find(tag(tagger, "It ends the third week of next month."), "the third week of next month").value == "2018-W03"
+
+
+def test_bare_ordinal_day(tagger):
+    assert values(tag(tagger, "The vote was held on Tuesday, the 26th.")) == [
+        ("Tuesday", "DATE", "2017-12-26"),
+        ("the 26th", "DATE", "2017-12-26"),
+    ]
+    # No month before it: the nearest such day, the past biased unless the clause is future.
+    assert values(tag(tagger, "Talks will resume on the 5th.")) == [("the 5th", "DATE", "2018-01-05")]
+    assert values(tag(tagger, "The strike began on the 4th.")) == [("the 4th", "DATE", "2017-12-04")]
+    # A month mentioned before it is its month.
+    assert values(tag(tagger, "Prices fell in November and bottomed on the 9th.")) == [
+        ("November", "DATE", "2017-11"),
+        ("the 9th", "DATE", "2017-11-09"),
+    ]
+    assert tag(tagger, "He lives on the 26th floor and finished on the 3rd lap.") == []
+
+
+def test_the_end_of_the_decade_and_other_units(tagger):
+    assert values(tag(tagger, "Prices will rise by the end of the decade.")) == [("the end of the decade", "DATE", "201")]
+    m = find(tag(tagger, "It was built at the start of the century."), "the start of the century")
+    assert (m.value, m.range) == ("20", DateRange(gte="2000-01-01", lt="2100-01-01"))
+    assert values(tag(tagger, "Sales fell in March and recovered by the end of the month.")) == [
+        ("March", "DATE", "2017-03"),
+        ("the end of the month", "DATE", "2017-03"),
+    ]
+    assert values(tag(tagger, "He resigned at the beginning of the week.")) == [
+        ("the beginning of the week", "DATE", "2017-W52")
+    ]
+
+
+def test_recent_units_are_the_recent_past(tagger):
+    assert values(tag(tagger, "Prices fell in recent years and rose in recent weeks.")) == [
+        ("recent years", "DATE", "PAST_REF"),
+        ("recent weeks", "DATE", "PAST_REF"),
+    ]
