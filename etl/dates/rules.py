@@ -385,12 +385,17 @@ rule(
 _REL_STEP = {"this": 0, "the current": 0, "next": 1, "the coming": 1, "last": -1, "the previous": -1, "the past": -1}
 
 
-# An ordinal day of a relative or named month: "the 3rd of next month", "the first of May"
+_L_ORDINAL_DAY = re.compile(
+    rf"(?:\b[Tt]he\s+)?\b(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|(?i:{DAY_ORDINAL}))\s+$"
+)
+
+
+# An ordinal day of a relative or named month: "the 3rd of next month", "the first of May".
+# The pattern starts at "of" (a literal the regex engine finds fast); the day is read before it.
 @rule(
     "day_of_month",
-    rf"\b(?P<t>(?:[Tt]he\s+)?(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|(?i:{DAY_ORDINAL}))\s+of\s+"
-    rf"(?:(?P<rel>(?i:this|next|last|the\s+current|the\s+coming|the\s+previous|the\s+past))\s+(?i:month)"
-    rf"|(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?))\b",
+    rf"of\s+(?:(?P<rel>(?i:this|next|last|the\s+current|the\s+coming|the\s+previous|the\s+past))\s+(?i:month)"
+    rf"|(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?)\b",
 )
 def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A day of the month written as an ordinal, in a month named relative to the DCT ("the
@@ -404,7 +409,12 @@ def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2017-12-27): ``The law took effect on <TIMEX3 type="DATE" value="2017-05-01">the first
         of May</TIMEX3>.``
     """
-    day = day_number(m["day"])
+    if not m.start() or not text[m.start() - 1].isspace():
+        return None
+    lm = _L_ORDINAL_DAY.search(text, max(0, m.start() - 30), m.start())
+    if lm is None:
+        return None
+    day = day_number(lm["day"])
     if day is None:
         return None
     if m["rel"]:
@@ -415,8 +425,8 @@ def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if m["y"]:
             d = safe_date(int(m["y"]), month, day)
         else:
-            d = nearest_day(month, day, dct, future_context(text, m.start("t")))
-    return hit_over_t(m, timex_at(d, "day") if d else None)
+            d = nearest_day(month, day, dct, future_context(text, lm.start()))
+    return Hit(lm.start(), m.end(), timex_at(d, "day")) if d else None
 
 
 _ORDINAL_DAY_CUES = frozenset("on by until till since from before after through starting effective".split())
@@ -428,7 +438,7 @@ _AFTER_ORDINAL_DAY = frozenset(
 # A bare ordinal day: "on the 26th", "Tuesday, the 26th"
 @rule(
     "ordinal_day",
-    r"\b(?P<t>the\s+(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b",
+    r"(?P<t>the\s+(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b",
 )
 def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the 26th" after a cue word ("on", "by", "until", "since"...), a weekday and a comma
@@ -444,6 +454,8 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         5th</TIMEX3>.``
     """
     s = m.start("t")
+    if s and text[s - 1].isalnum():
+        return None  # inside a word; the pattern has no leading \b (a literal prefix scans faster)
     cue = word_before(text, s)
     after_weekday = re.search(rf"\b{WEEKDAY},\s*$", text[max(0, s - 12) : s])
     range_end = re.search(r"\d(?:st|nd|rd|th)\s+(?:to|and|or|through|until|till)\s+$", text[max(0, s - 16) : s])
@@ -458,12 +470,15 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, Anaphor("day", 0, same=True, day_of_month=day, fallback=timex_at(fallback, "day")))
 
 
+_L_ORDINAL_WEEK = re.compile(r"(?:\b[Tt]he\s+)?\b(?P<ord>(?i:first|second|third|fourth|fifth|last|final)|1st|2nd|3rd|4th|5th)\s+$")
+
+
 # An ordinal week of a month or a year: "the second week of January", "the last week of 2016"
+# (the pattern starts at "week of"; the ordinal is read before it)
 @rule(
     "week_of_month",
-    rf"\b(?P<t>(?:[Tt]he\s+)?(?P<ord>(?i:first|second|third|fourth|fifth|last|final)|1st|2nd|3rd|4th|5th)\s+week\s+of\s+"
-    rf"(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?|(?P<rel>(?i:this|next|last))\s+month"
-    rf"|(?P<y2>{YEAR4})|(?P<rely>(?i:this|next|last))\s+year|(?P<the>the\s+year)))\b(?!\s*\d)",
+    rf"week\s+of\s+(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?|(?P<rel>(?i:this|next|last))\s+month"
+    rf"|(?P<y2>{YEAR4})|(?P<rely>(?i:this|next|last))\s+year|(?P<the>the\s+year))\b(?!\s*\d)",
 )
 def week_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """The n-th (or last) week of a month or a year -> that ISO 8601 week (TimeML 1.2.1: the
@@ -477,9 +492,12 @@ def week_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2017-12-27): ``Sales peaked in <TIMEX3 type="DATE" value="2016-W52">the last week of
         2016</TIMEX3>.``
     """
-    o = m["ord"].lower()
+    lm = _L_ORDINAL_WEEK.search(text, max(0, m.start() - 16), m.start())
+    if lm is None:
+        return None
+    o = lm["ord"].lower()
     n = -1 if o in ("last", "final") else ORDINALS[o]
-    s, e = m.span("t")
+    s, e = lm.start(), m.end()
     if m["mon"] or m["rel"]:
         if m["rel"]:
             start = add_months(dct.replace(day=1), {"this": 0, "next": 1, "last": -1}[m["rel"].lower()])
@@ -496,7 +514,7 @@ def week_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             year = dct.year + ({"this": 0, "next": 1, "last": -1}[m["rely"].lower()] if m["rely"] else 0)
         start, end = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
     monday = nth_week(start, end, n)
-    return hit_over_t(m, timex_at(monday, "week") if monday else None)
+    return Hit(s, e, timex_at(monday, "week")) if monday else None
 
 
 # Month year: "November 2017", "Nov. 2017", "November of last year" (+ early/late/mid)
@@ -1499,11 +1517,14 @@ def the_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(dct, "year"))
 
 
-# "the end of the decade", "the beginning of the month"
+_L_PART = re.compile(r"\b[Tt]he\s+(?:end|start|beginning|middle)\s+$")
+
+
+# "the end of the decade", "the beginning of the month" (the pattern starts at "of the", a
+# literal found fast; "the end" is read before it)
 @rule(
     "part_of_unit",
-    r"\b(?P<t>the\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?P<unit>decade|century|month|week|quarter))\b(?!['’-])",
-    re.IGNORECASE,
+    r"of\s+the\s+(?P<unit>decade|century|month|week|quarter)\b(?!['’-])",
 )
 def part_of_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the end (start, beginning, middle) of the decade/century" -> the DCT's decade or
@@ -1515,12 +1536,17 @@ def part_of_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2017-12-27): ``Prices will rise by <TIMEX3 type="DATE" value="201">the end of the
         decade</TIMEX3>.``
     """
-    unit = m["unit"].lower()
+    lm = _L_PART.search(text, max(0, m.start() - 20), m.start())
+    if lm is None:
+        return None
+    unit = m["unit"]
     if unit in ("decade", "century"):
-        return hit_over_t(m, timex_at(dct, unit))
-    if unit == "quarter":
-        return hit_over_t(m, Period())
-    return hit_over_t(m, Anaphor(unit, 0, same=True, fallback=timex_at(dct, unit)))
+        tx: Timex | Anaphor | Period = timex_at(dct, unit)
+    elif unit == "quarter":
+        tx = Period()
+    else:
+        tx = Anaphor(unit, 0, same=True, fallback=timex_at(dct, unit))
+    return Hit(lm.start(), m.end(), tx)
 
 
 
