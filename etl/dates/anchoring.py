@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -143,10 +144,15 @@ def nearest_day(month: int, day: int, dct: dt.date, future: bool = False) -> dt.
     where a date after the DCT counts :data:`PAST_BIAS_DAYS` days farther than it is
     (no bias when ``future``, i.e. the clause speaks of the future). Ties go to the past.
     """
+    return _nearest((safe_date(y, month, day) for y in (dct.year - 1, dct.year, dct.year + 1)), dct, future)
+
+
+def _nearest(candidates: Iterable[dt.date | None], dct: dt.date, future: bool) -> dt.date | None:
+    """The candidate (given in date order; None ones skipped) nearest the DCT, one after it
+    counting :data:`PAST_BIAS_DAYS` farther unless ``future``; ties go to the earlier."""
     bias = 0 if future else PAST_BIAS_DAYS
     best: tuple[int, dt.date] | None = None
-    for y in (dct.year - 1, dct.year, dct.year + 1):
-        d = safe_date(y, month, day)
+    for d in candidates:
         if d is None:
             continue
         delta = (d - dct).days
@@ -177,18 +183,8 @@ def nearest_day_of_month(day: int, dct: dt.date, future: bool = False) -> dt.dat
     """The date with this day of the month nearest the DCT, with the past bias of
     :func:`nearest_day` ("on the 26th" in a story of 2017-12-27 is 2017-12-26; "will meet on
     the 5th" is 2018-01-05): candidates in the DCT's month and the two months either side."""
-    bias = 0 if future else PAST_BIAS_DAYS
-    best: tuple[int, dt.date] | None = None
-    for k in range(-2, 3):
-        first = add_months(dct.replace(day=1), k)
-        d = safe_date(first.year, first.month, day)
-        if d is None:
-            continue
-        delta = (d - dct).days
-        score = abs(delta) + (bias if delta > 0 else 0)
-        if best is None or score < best[0]:
-            best = (score, d)
-    return best[1] if best else None
+    firsts = (add_months(dct.replace(day=1), k) for k in range(-2, 3))
+    return _nearest((safe_date(f.year, f.month, day) for f in firsts), dct, future)
 
 
 def month_in_context(month: int, dct: dt.date, tense: int, future: bool = False) -> dt.date:
