@@ -24,10 +24,14 @@ sets the ``elastic`` user's password ("Built-in users": the bootstrap password
 holds until someone changes the password through the API). The password is
 ``NEWSETL_ES_PASSWORD`` or, when that is unset, a generated one stored in
 ``nodes/<port>/elastic-password`` (mode 600); it is never printed. Transport
-TLS uses the same certificate. The integ-test-zip lacks ``analysis-common``,
-which the ``.security`` index (API keys) needs, so a secure node runs a
-hard-linked copy of the distribution with a small plugin that supplies the
-three missing analysis components (see :func:`security_distribution`).
+TLS uses the same certificate.
+
+The integ-test-zip lacks the ``analysis-common`` module: no ``english``
+analyzer, and none of the filters the ``.security`` index (API keys) needs.
+Every node (plain and secure) therefore runs a hard-linked copy of the
+distribution with a small plugin, compiled with ``javac`` from the Lucene
+classes in the distribution's ``lib/``, that registers those components under
+their Elasticsearch names (see :func:`analysis_distribution`).
 The node dir records the mode in ``mode``, so ``status``/``down`` work without
 being told, and ``up`` in the other mode regenerates the config or refuses
 clearly while a node in the other mode still runs.
@@ -36,6 +40,7 @@ clearly while a node in the other mode still runs.
 from __future__ import annotations
 
 import base64
+import hashlib
 import http.client
 import json
 import logging
@@ -288,163 +293,82 @@ def make_certificates(dist: Path, java_home: Path, dest: Path) -> dict[str, Path
     return paths
 
 
-SECURITY_ANALYSIS_PLUGIN = "newsetl-security-analysis"
-_SECURITY_ANALYSIS_JAVA = r'''package newsetl;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.TokenFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.email.UAX29URLEmailTokenizer;
-import org.apache.lucene.analysis.pattern.PatternCaptureGroupTokenFilter;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.elasticsearch.index.analysis.TokenFilterFactory;
-import org.elasticsearch.index.analysis.TokenizerFactory;
-import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
-import org.elasticsearch.plugins.AnalysisPlugin;
-import org.elasticsearch.plugins.Plugin;
-
-/** The three analysis components the .security index mapping needs, which the integ-test-zip lacks. */
-public final class SecurityAnalysisPlugin extends Plugin implements AnalysisPlugin {
-    @Override
-    public Map<String, AnalysisProvider<TokenFilterFactory>> getTokenFilters() {
-        AnalysisProvider<TokenFilterFactory> patternCapture = (indexSettings, env, name, settings) -> {
-            List<String> regexes = settings.getAsList("patterns");
-            Pattern[] patterns = regexes.stream().map(Pattern::compile).toArray(Pattern[]::new);
-            boolean preserve = settings.getAsBoolean("preserve_original", true);
-            return new Factory(name, in -> new PatternCaptureGroupTokenFilter(in, preserve, patterns));
-        };
-        AnalysisProvider<TokenFilterFactory> unique = (indexSettings, env, name, settings) -> {
-            boolean samePosition = settings.getAsBoolean("only_on_same_position", false);
-            return new Factory(name, in -> new Unique(in, samePosition));
-        };
-        return Map.of("pattern_capture", AnalysisPlugin.requiresAnalysisSettings(patternCapture), "unique", unique);
-    }
-
-    @Override
-    public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {
-        AnalysisProvider<TokenizerFactory> uax = (indexSettings, env, name, settings) -> {
-            int max = settings.getAsInt("max_token_length", 255);
-            return TokenizerFactory.newFactory(name, () -> {
-                UAX29URLEmailTokenizer t = new UAX29URLEmailTokenizer();
-                t.setMaxTokenLength(max);
-                return t;
-            });
-        };
-        return Map.of("uax_url_email", uax);
-    }
-
-    private record Factory(String name, java.util.function.Function<TokenStream, TokenStream> make) implements TokenFilterFactory {
-        @Override
-        public TokenStream create(TokenStream in) {
-            return make.apply(in);
-        }
-    }
-
-    /** Drops a token whose text was already seen (in the stream, or at the same position). */
-    private static final class Unique extends TokenFilter {
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
-        private final CharArraySet seen = new CharArraySet(8, false);
-        private final boolean samePosition;
-
-        Unique(TokenStream in, boolean samePosition) {
-            super(in);
-            this.samePosition = samePosition;
-        }
-
-        @Override
-        public boolean incrementToken() throws IOException {
-            while (input.incrementToken()) {
-                if (samePosition && posInc.getPositionIncrement() > 0) {
-                    seen.clear();
-                }
-                if (!seen.contains(term.buffer(), 0, term.length())) {
-                    seen.add(new String(term.buffer(), 0, term.length()));
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        @Override
-        public void reset() throws IOException {
-            super.reset();
-            seen.clear();
-        }
-    }
-}
-'''
+ANALYSIS_PLUGIN = "newsetl-analysis"
+ANALYSIS_PLUGIN_SOURCE = Path(__file__).with_name("es_plugin") / "NewsetlAnalysisPlugin.java"
+"""The plugin's Java source, shipped with the package and compiled against the distribution on first use."""
 
 
-def security_distribution(dist: Path, java_home: Path) -> Path:
-    """The distribution a secure node runs: ``dist`` plus a small plugin the ``.security`` index needs; return its home.
+def analysis_distribution(dist: Path, java_home: Path) -> Path:
+    """The distribution every local node runs: ``dist`` plus the ``newsetl-analysis`` plugin; return its home.
 
-    Why: the integ-test-zip ships only the x-pack-core/-security, netty and
-    apm modules, not ``analysis-common``, yet the ``.security`` system index
-    (where API keys and native users live) is created with a ``pattern_capture``
-    filter, the ``uax_url_email`` tokenizer and the ``unique`` filter, all from
-    ``analysis-common``. Without them ``POST _security/api_key`` fails with
-    ``Unknown filter type [pattern_capture]``. The plugin registers those three
-    names on Lucene's own classes (``PatternCaptureGroupTokenFilter``,
-    ``UAX29URLEmailTokenizer``) plus a ``unique`` filter that mirrors
-    Elasticsearch's ("Pattern capture token filter", "UAX URL email tokenizer",
-    "Unique token filter" in the Elasticsearch reference; "Creating classic
-    plugins" for the layout). It is compiled here with the JDK's ``javac``
-    against the distribution's own jars.
+    Why: the integ-test-zip ships only the x-pack-core/-security, netty and apm
+    modules, not ``analysis-common``, although Lucene's analyzers are in its
+    ``lib/lucene-analysis-common-*.jar``. Without the module there is no
+    ``english`` analyzer (local search fell back to ``standard``: no stemming,
+    ``sanction`` and ``sanctions`` apart), and the ``.security`` system index
+    (API keys, native users) cannot be created (``Unknown filter type
+    [pattern_capture]``). The plugin (``etl/es_plugin/NewsetlAnalysisPlugin.java``)
+    registers, under their Elasticsearch names and with their documented settings
+    and behaviour, the components the article mapping and the ``.security`` index
+    use, each on the Lucene class analysis-common uses: the ``english`` analyzer
+    (prebuilt and configurable), the ``stemmer``, ``keyword_marker``,
+    ``multiplexer``, ``pattern_replace``, ``pattern_capture`` and ``unique`` token
+    filters, the ``mapping`` and ``pattern_replace`` char filters and the
+    ``uax_url_email`` tokenizer (Elasticsearch reference, "Text analysis";
+    "Creating classic plugins" for the layout). It is compiled here with the
+    JDK's ``javac`` against the distribution's own jars.
 
-    The copy is ``<dist>+security-analysis`` next to ``dist``, made of hard links
-    (no extra disk), so plain nodes keep running the untouched distribution.
-    Idempotent. Raises :class:`LocalNodeError` when ``java_home`` has no
-    ``javac`` (a JRE) or compiling fails.
+    The copy is ``<dist>+newsetl-analysis-<sha256 of the source, 10 hex>`` next to
+    ``dist``, made of hard links (no extra disk), so a changed plugin source gets
+    a fresh build while nodes already running keep theirs. Idempotent. Raises
+    :class:`LocalNodeError` when ``java_home`` has no ``javac`` (a JRE) or
+    compiling fails.
     """
-    home = dist.parent / f"{dist.name}+security-analysis"
-    plugin = home / "plugins" / SECURITY_ANALYSIS_PLUGIN
-    if (plugin / f"{SECURITY_ANALYSIS_PLUGIN}.jar").exists():
+    source = ANALYSIS_PLUGIN_SOURCE.read_bytes()
+    digest = hashlib.sha256(source).hexdigest()[:10]
+    home = dist.parent / f"{dist.name}+{ANALYSIS_PLUGIN}-{digest}"
+    plugin = home / "plugins" / ANALYSIS_PLUGIN
+    if (plugin / f"{ANALYSIS_PLUGIN}.jar").exists():
         return home
     javac, jar = java_home / "bin" / "javac", java_home / "bin" / "jar"
     if not javac.exists() or not jar.exists():
         raise LocalNodeError(
-            f"a secure node needs a JDK with javac to build its {SECURITY_ANALYSIS_PLUGIN} plugin; "
+            f"the local node needs a JDK with javac to build its {ANALYSIS_PLUGIN} plugin (the english analyzer); "
             f"{java_home} has none: install a JDK (e.g. openjdk-21-jdk-headless) or set NEWSETL_ES_JAVA_HOME"
         )
-    tmp = dist.parent / f".security-{os.getpid()}"
+    tmp = dist.parent / f".analysis-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     try:
         shutil.copytree(dist, tmp, copy_function=os.link, symlinks=True)
         build = tmp / ".build"
-        src = build / "src" / "newsetl" / "SecurityAnalysisPlugin.java"
+        src = build / "src" / "newsetl" / ANALYSIS_PLUGIN_SOURCE.name
         src.parent.mkdir(parents=True)
-        src.write_text(_SECURITY_ANALYSIS_JAVA)
+        src.write_bytes(source)
         classpath = os.pathsep.join(str(j) for j in sorted((dist / "lib").glob("*.jar")))
         release = str(required_java(_dist_version(dist)))
         env = _tool_env(java_home)
         _run_tool(
             [str(javac), "--release", release, "-nowarn", "-cp", classpath, "-d", str(build / "classes"), str(src)],
             env,
-            f"compiling the {SECURITY_ANALYSIS_PLUGIN} plugin",
+            f"compiling the {ANALYSIS_PLUGIN} plugin",
         )
-        target = tmp / "plugins" / SECURITY_ANALYSIS_PLUGIN
+        target = tmp / "plugins" / ANALYSIS_PLUGIN
         target.mkdir(parents=True)
         _run_tool(
-            [str(jar), "--create", "--file", str(target / f"{SECURITY_ANALYSIS_PLUGIN}.jar"), "-C", str(build / "classes"), "."],
+            [str(jar), "--create", "--file", str(target / f"{ANALYSIS_PLUGIN}.jar"), "-C", str(build / "classes"), "."],
             env,
-            f"packing the {SECURITY_ANALYSIS_PLUGIN} plugin",
+            f"packing the {ANALYSIS_PLUGIN} plugin",
         )
         (target / "plugin-descriptor.properties").write_text(
-            "description=Analysis components the .security index needs (the integ-test-zip lacks analysis-common)\n"
-            f"version=1.0\nname={SECURITY_ANALYSIS_PLUGIN}\nclassname=newsetl.SecurityAnalysisPlugin\n"
+            "description=The english analyzer and the analysis-common filters news-etl and the .security index use "
+            "(the integ-test-zip lacks analysis-common)\n"
+            f"version=1.0\nname={ANALYSIS_PLUGIN}\nclassname=newsetl.NewsetlAnalysisPlugin\n"
             f"java.version={release}\nelasticsearch.version={_dist_version(dist)}\n"
         )
         shutil.rmtree(build)
         for q in [target.parent, *target.parent.rglob("*")]:
             q.chmod(0o755 if q.is_dir() else 0o644)
-        if not (plugin / f"{SECURITY_ANALYSIS_PLUGIN}.jar").exists():  # else another process won the race
+        if not (plugin / f"{ANALYSIS_PLUGIN}.jar").exists():  # else another process won the race
             shutil.rmtree(home, ignore_errors=True)
             tmp.rename(home)
     finally:
@@ -732,8 +656,13 @@ class LocalNode:
         dist = install_distribution(self.settings)
         self.node_dir.mkdir(parents=True, exist_ok=True)
         self.logs_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            dist = analysis_distribution(dist, java_home)
+        except LocalNodeError as exc:
+            if self.is_secure:  # the .security index cannot be created without the plugin
+                raise
+            log.warning("%s; the node starts without it, and new indices fall back to the 'standard' analyzer", exc)
         if self.is_secure:
-            dist = security_distribution(dist, java_home)
             make_certificates(dist, java_home, self.tls_dir)
             self._password(create=True)
         data = self._data_dir()
