@@ -25,8 +25,9 @@ from etl.models import ENTITY_TYPES, Article, Rejection, Stage
 
 log = logging.getLogger(__name__)
 
-MAPPING_VERSION = 1
-"""Bumped on every incompatible mapping change; part of the concrete index name."""
+MAPPING_VERSION = 2
+"""Bumped on every incompatible mapping change; part of the concrete index name.
+2: the ``news_english`` analysis and the ``entity_names`` field (:data:`ANALYSIS`)."""
 
 _KEYWORD = {"type": "keyword", "ignore_above": 1024}
 _DATE = {"type": "date", "format": "strict_date_optional_time||epoch_millis"}
@@ -140,23 +141,169 @@ def tls_problem(url: str, exc: Exception) -> str:
     return f"TLS with Elasticsearch at {url} failed ({reason}); check NEWSETL_ES_CA_CERTS and NEWSETL_ES_URL"
 
 
-def text_analyzer(es: Elasticsearch) -> str:
-    """``english`` when the node has it (analysis-common module), else ``standard`` with a warning.
+NEWS_ANALYZER = "news_english"
+"""The analysis new indices get: Elasticsearch's ``english`` analyzer plus the punctuation rules below."""
 
-    The integ-test-zip distribution lacks analysis-common; Docker images and
-    Elastic Cloud have it.
+NEWS_SEARCH_ANALYZER = "news_english_search"
+
+_ANALYSIS_CHAR_FILTERS: dict = {
+    # one apostrophe: U+2019 (typographic), U+2018, U+02BC and the full-width one are the ASCII apostrophe,
+    # and the Unicode hyphens U+2010/U+2011 the ASCII hyphen (Unicode's General Punctuation block)
+    "news_apostrophes": {
+        "type": "mapping",
+        "mappings": ["\\u2019 => '", "\\u2018 => '", "\\u02BC => '", "\\uFF07 => '", "\\u2010 => -", "\\u2011 => -"],
+    },
+    # an ampersand between short capital runs is part of an abbreviated name (AT&T, S&P, P&G, R&D,
+    # also spaced: AT & T): it joins them into one word, as a hyphen does below
+    "news_ampersand": {
+        "type": "pattern_replace",
+        "pattern": r"(?<=\b\p{Lu}{1,3}) ?& ?(?=\p{Lu}{1,3}\b)",
+        "replacement": "_",
+    },
+    # a hyphen inside a word (e-mail, cease-fire, US-led, F-16, 19-year-old; not 1990-91) keeps the
+    # word whole for the tokenizer: "_" is a word-joining character in Unicode word segmentation
+    # (UAX #29, ExtendNumLet), so the standard tokenizer leaves e_mail as one token
+    "news_hyphen": {
+        "type": "pattern_replace",
+        "pattern": r"(?<=\p{L})-(?=[\p{L}\p{N}])|(?<=\p{N})-(?=\p{L})",
+        "replacement": "_",
+    },
+}
+
+_ANALYSIS_FILTERS: dict = {
+    "news_possessive": {"type": "stemmer", "language": "possessive_english"},
+    # indexed only: the parts of a joined word, at its position (e_mail -> e, mail), so `mail` still finds it
+    "news_compound_parts": {"type": "pattern_capture", "preserve_original": True, "patterns": ["([^_]+)"]},
+    # the joined word itself (e_mail -> email), so e-mail and email meet
+    "news_compound_join": {"type": "pattern_replace", "pattern": "_", "replacement": ""},
+    # an acronym (2 to 4 capitals, as the tokenizer leaves U.S. as U.S) is spelled with dots, the form a
+    # lower-case word never takes: US and U.S. both become u.s, the pronoun "us" stays us. Five capitals
+    # or more are a word in capitals (MOSCOW), the rule canonical names use (etl.entities)
+    "news_acronym_2": {"type": "pattern_replace", "pattern": r"^(\p{Lu})(\p{Lu})$", "replacement": "$1.$2"},
+    "news_acronym_3": {"type": "pattern_replace", "pattern": r"^(\p{Lu})(\p{Lu})(\p{Lu})$", "replacement": "$1.$2.$3"},
+    "news_acronym_4": {
+        "type": "pattern_replace",
+        "pattern": r"^(\p{Lu})(\p{Lu})(\p{Lu})(\p{Lu})$",
+        "replacement": "$1.$2.$3.$4",
+    },
+    # indexed: both the plain lower-case word (so `nato` finds NATO) and the acronym form
+    "news_acronyms": {
+        "type": "multiplexer",
+        "preserve_original": False,
+        "filters": ["lowercase", "news_acronym_2, news_acronym_3, news_acronym_4, lowercase"],
+    },
+    "news_stop": {"type": "stop", "stopwords": "_english_"},
+    "news_acronym_keywords": {"type": "keyword_marker", "keywords_pattern": r"\p{L}(\.\p{L})+"},
+    "news_stemmer": {"type": "stemmer", "language": "english"},
+}
+
+ANALYSIS: dict = {
+    "char_filter": _ANALYSIS_CHAR_FILTERS,
+    "filter": _ANALYSIS_FILTERS,
+    "analyzer": {
+        NEWS_ANALYZER: {
+            "type": "custom",
+            "char_filter": list(_ANALYSIS_CHAR_FILTERS),
+            "tokenizer": "standard",
+            "filter": [
+                "news_possessive", "news_compound_parts", "news_compound_join", "news_acronyms",
+                "news_stop", "news_acronym_keywords", "news_stemmer",
+            ],
+        },
+        NEWS_SEARCH_ANALYZER: {
+            "type": "custom",
+            "char_filter": list(_ANALYSIS_CHAR_FILTERS),
+            "tokenizer": "standard",
+            "filter": [
+                "news_possessive", "news_compound_join", "news_acronym_2", "news_acronym_3", "news_acronym_4",
+                "lowercase", "news_stop", "news_acronym_keywords", "news_stemmer",
+            ],
+        },
+    },
+}
+"""Index settings ``analysis`` of a ``news_english`` index.
+
+Elasticsearch's ``english`` analyzer, rebuilt as its reference documents it
+("Language analyzers", english: standard tokenizer, ``possessive_english``
+stemmer, lowercase, ``_english_`` stop words, keyword marker, ``english``
+(Porter) stemmer), with rules for words that carry inner punctuation, all
+made of Elasticsearch's own char and token filters: one apostrophe (O'Donnell =
+O’Donnell); a hyphen or an ampersand inside a word joins (e-mail = email,
+cease-fire = ceasefire, AT&T = AT & T = ATT) while the parts stay searchable
+(indexed only); acronyms of 2-4 capitals, dotted or not, are one form of
+their own (US = U.S., never the pronoun "us"; IT is not the stop word "it").
+Words are indexed in both forms (``nato`` finds NATO); a query word in
+capitals is taken as the acronym (``US`` finds U.S. and US only).
+``search_analyzer`` is ``news_english_search``: the same rules without the
+indexed-only parts and second forms.
+"""
+
+_ENGLISH_PROBE: dict = {
+    "tokenizer": "standard",
+    "char_filter": [
+        {"type": "mapping", "mappings": ["\\u2019 => '"]},
+        {"type": "pattern_replace", "pattern": "-", "replacement": "_"},
+    ],
+    "filter": [
+        {"type": "stemmer", "language": "possessive_english"},
+        {"type": "pattern_capture", "patterns": ["([^_]+)"]},
+        {"type": "pattern_replace", "pattern": "_", "replacement": ""},
+        {"type": "multiplexer", "preserve_original": False, "filters": ["lowercase"]},
+        {"type": "stop", "stopwords": "_english_"},
+        {"type": "keyword_marker", "keywords_pattern": "x"},
+        {"type": "stemmer", "language": "english"},
+    ],
+    "text": "Korea’s e-mail sanctions",
+}
+
+
+def text_analyzer(es: Elasticsearch) -> str:
+    """The analysis a new index gets: ``news_english``, else ``english``, else ``standard`` with a warning.
+
+    ``news_english`` (:data:`ANALYSIS`) when the node has every component it is
+    made of: the ``english`` stemmers and the ``mapping``, ``pattern_replace``,
+    ``pattern_capture``, ``multiplexer`` and ``keyword_marker`` filters of the
+    analysis-common module (Docker images and Elastic Cloud have it; the local
+    integ-test node gets them from the ``newsetl-analysis`` plugin that
+    ``newsetl es up`` builds). A node that has only the ``english`` analyzer gets
+    ``english``; one with neither (an integ-test node started without the
+    plugin) falls back to ``standard`` and says so in a warning.
     """
     try:
+        es.indices.analyze(**_ENGLISH_PROBE)
+        return NEWS_ANALYZER
+    except ApiError:
+        pass
+    try:
         es.indices.analyze(analyzer="english", text="running")
+        log.warning("the node lacks some analysis-common filters; the index uses 'english' without the punctuation rules")
         return "english"
     except ApiError:
         log.warning("the node has no 'english' analyzer (analysis-common module missing); using 'standard'")
         return "standard"
 
 
+def index_settings(analyzer: str) -> dict:
+    """Index settings a new index with ``analyzer`` needs (``{"analysis": ANALYSIS}`` for ``news_english``, else none)."""
+    return {"analysis": ANALYSIS} if analyzer == NEWS_ANALYZER else {}
+
+
 def article_mapping(analyzer: str) -> dict:
-    """The explicit ``dynamic: strict`` mapping of the indexed document (DESIGN.md field table)."""
-    text = {"type": "text", "analyzer": analyzer}
+    """The explicit ``dynamic: strict`` mapping of the indexed document (DESIGN.md field table).
+
+    ``analyzer`` is what the index records in ``_meta.text_analyzer`` and keeps
+    for its life (analysis cannot change on a live index): ``standard`` and
+    ``english`` give the mapping those indices were made with; ``news_english``
+    (:data:`ANALYSIS`, whose settings :func:`index_settings` gives) adds the
+    search analyzer and ``entity_names``, a text field every ``entities.<type>``
+    value is copied into, so query words match the canonical names of an
+    article's entities (``Tillerson`` -> ``Rex Tillerson``).
+    """
+    text: dict = {"type": "text", "analyzer": analyzer}
+    entity = _KEYWORD
+    if analyzer == NEWS_ANALYZER:
+        text = {**text, "search_analyzer": NEWS_SEARCH_ANALYZER}
+        entity = {**_KEYWORD, "copy_to": "entity_names"}
     mention = {
         "label": _KEYWORD,
         "text": _KEYWORD,
@@ -164,7 +311,7 @@ def article_mapping(analyzer: str) -> dict:
         "start": {"type": "integer"},
         "end": {"type": "integer"},
     }
-    return {
+    mapping = {
         "dynamic": "strict",
         "_meta": {"mapping_version": MAPPING_VERSION, "text_analyzer": analyzer},
         "properties": {
@@ -178,7 +325,7 @@ def article_mapping(analyzer: str) -> dict:
             "body": text,
             "language": {"type": "keyword"},
             "word_count": {"type": "integer"},
-            "entities": {"properties": {t: _KEYWORD for t in ENTITY_TYPES}},
+            "entities": {"properties": {t: entity for t in ENTITY_TYPES}},
             "entity_mentions": {"properties": mention},
             "mentioned_dates": _DATE_RANGE,
             "date_mentions": {
@@ -201,6 +348,9 @@ def article_mapping(analyzer: str) -> dict:
             "run_id": {"type": "keyword"},
         },
     }
+    if analyzer == NEWS_ANALYZER:
+        mapping["properties"]["entity_names"] = text
+    return mapping
 
 
 REJECTIONS_MAPPING = {
@@ -225,9 +375,14 @@ def new_index_name(alias: str) -> str:
 
 def create_index(es: Elasticsearch, settings: Settings, name: str, alias: str | None = None) -> None:
     """Create the concrete index ``name`` with the article mapping; with ``alias``, behind it as write index."""
+    analyzer = text_analyzer(es)
     body: dict = {
-        "settings": {"number_of_shards": settings.index_shards, "number_of_replicas": settings.index_replicas},
-        "mappings": article_mapping(text_analyzer(es)),
+        "settings": {
+            "number_of_shards": settings.index_shards,
+            "number_of_replicas": settings.index_replicas,
+            **index_settings(analyzer),
+        },
+        "mappings": article_mapping(analyzer),
     }
     if alias:
         body["aliases"] = {alias: {"is_write_index": True}}
@@ -243,11 +398,14 @@ def alias_target(es: Elasticsearch, alias: str) -> str | None:
 
 
 def ensure_index(es: Elasticsearch, settings: Settings) -> str:
-    """Make sure the alias points at a concrete index (creating ``news-v1-<ts>`` if needed); return its name.
+    """Make sure the alias points at a concrete index (creating ``news-v2-<ts>`` if needed); return its name.
 
     An existing index gets this version's mapping added with ``PUT _mapping``:
     new fields are additive, which Elasticsearch allows on a live index; a
     conflicting change raises :class:`NewsEtlError` asking for ``newsetl reindex``.
+    Its analysis stays the one recorded in ``_meta.text_analyzer`` (analysis
+    settings cannot change on a live index; a warning names ``newsetl reindex``,
+    which builds a new index with the current analysis).
     Also creates the rejections index.
     """
     alias = settings.index_alias
@@ -257,7 +415,13 @@ def ensure_index(es: Elasticsearch, settings: Settings) -> str:
         create_index(es, settings, name, alias=alias)
     else:
         meta = es.indices.get_mapping(index=name)[name]["mappings"].get("_meta", {})
-        mapping = article_mapping(meta.get("text_analyzer", "standard"))
+        recorded = meta.get("text_analyzer", "standard")
+        mapping = article_mapping(recorded)
+        if recorded != NEWS_ANALYZER and text_analyzer(es) == NEWS_ANALYZER:
+            log.warning(
+                "index %s keeps the '%s' analysis it was made with; `newsetl reindex DIR...` rebuilds it with '%s'",
+                name, recorded, NEWS_ANALYZER,
+            )
         try:
             es.indices.put_mapping(index=name, properties=mapping["properties"], dynamic="strict")
         except ApiError as exc:
