@@ -157,8 +157,134 @@ def _canonical_values(entity_type: str, values: list[str]) -> list[str]:
     return [canonical_name(v, entity_type)[0] for v in values]
 
 
-def build_body(req: SearchRequest) -> dict:
+@dataclass(frozen=True)
+class Relevance:
+    """How search text becomes a query; ``bench/relevance.py`` measures each knob on judged queries.
+
+    Every word must match (``default_operator: and``) in ``lead``, ``body`` or,
+    with ``entity_boost``, ``entity_names`` (the article's canonical entity names,
+    a ``news_english`` index only; an older index simply lacks the field).
+    ``lead_boost`` weighs a match in the first sentence. ``phrase_boost`` adds an
+    optional ``multi_match`` ``phrase`` clause (``phrase_slop`` positions apart at
+    most) over the query's plain words, so articles where they occur together
+    rank first. ``aliases`` rewrites a name the query writes as an alias of an
+    entity (``DPRK``, ``the U.S.``) into ``(DPRK | "North Korea")``, so the
+    canonical name's articles match too (:func:`expand_aliases`).
+    """
+
+    lead_boost: float = 2.0
+    entity_boost: float = 0.0
+    aliases: bool = False
+    phrase_boost: float = 0.0
+    phrase_slop: int = 0
+
+
+DEFAULT_RELEVANCE = Relevance(lead_boost=2.0, entity_boost=0.25, aliases=True, phrase_boost=1.0, phrase_slop=2)
+"""The variant that scored best in ``bench/relevance.py`` (bench/README.md has the table)."""
+
+_SQS_OPERATORS = re.compile(r'[|+()"*]|~\d*')
+_ALIAS_MAX_WORDS = 6
+
+
+def _plain_words(text: str) -> list[str]:
+    """The words of ``text`` without ``simple_query_string`` operators, negated (``-word``) words left out."""
+    words = []
+    for raw in text.split():
+        if raw.startswith("-"):
+            continue
+        word = _SQS_OPERATORS.sub(" ", raw).strip()
+        words += word.split()
+    return words
+
+
+def entity_alias(span: str) -> str | None:
+    """The canonical name ``span`` is an alias of (``DPRK`` -> ``North Korea``), or None.
+
+    Uses :func:`etl.entities.canonical_name` (GeoNames/ISO country names and the
+    common abbreviations it knows), typed as a place or organisation. A span
+    whose canonical name is itself (``Moscow``, ``MOSCOW``, ``North Korea's``) is
+    no alias. Names are written with capitals in English, so a span in lower
+    case is never one (``us`` is the pronoun), and a word of 4 letters or
+    fewer counts only in capitals, the way acronyms are written (``US``,
+    ``UN``, ``DPRK``; not ``Us``).
+    """
+    from etl.entities import canonical_name
+
+    if span == span.lower():
+        return None
+    letters = [c for c in span if c.isalpha()]
+    if " " not in span and len(letters) <= 4 and not all(c.isupper() for c in letters):
+        return None
+    canonical, _ = canonical_name(span, "gpe")
+    bare = re.sub(r"^(?:the|The|THE)\s+|['’]s$", "", span)
+    if not canonical or canonical.casefold() in (bare.casefold(), span.casefold()):
+        return None
+    return canonical
+
+
+def expand_aliases(text: str) -> str:
+    """``text`` with every entity alias written as ``(alias | "Canonical name")``; phrases and operators untouched.
+
+    Runs of plain words (outside quotes, without operators) are matched longest
+    first, up to 6 words: ``DPRK missile tests`` -> ``(DPRK | "North Korea")
+    missile tests``; ``the U.S. embassy`` -> ``(the U.S. | "United States") embassy``.
+    The result is still valid ``simple_query_string`` syntax.
+    """
+    pieces: list[str] = []
+    for i, part in enumerate(re.split(r'("[^"]*")', text)):
+        if i % 2 == 1:  # a quoted phrase
+            pieces.append(part)
+            continue
+        words = part.split()
+        plain = [not re.search(r'[|+()"*~\\]', w) and not w.startswith("-") for w in words]
+        j = 0
+        while j < len(words):
+            for k in range(min(len(words), j + _ALIAS_MAX_WORDS), j, -1):
+                canonical = entity_alias(" ".join(words[j:k])) if all(plain[j:k]) else None
+                if canonical:
+                    pieces.append(f'({" ".join(words[j:k])} | "{canonical}")')
+                    j = k
+                    break
+            else:
+                pieces.append(words[j])
+                j += 1
+    return " ".join(pieces)
+
+
+def text_query(text: str, relevance: Relevance = DEFAULT_RELEVANCE) -> dict:
+    """The query clause for search text ``text`` (already checked by :func:`check_query_syntax`).
+
+    User text reaches Elasticsearch only through ``simple_query_string`` (and,
+    with ``phrase_boost``, its plain words through a ``multi_match`` phrase);
+    see :class:`Relevance` for the knobs. Shapes::
+
+        {"simple_query_string": {"query": ..., "fields": ["lead^2", "body", "entity_names"], "default_operator": "and"}}
+        {"bool": {"must": [<that>], "should": [{"multi_match": {"type": "phrase", ...}}]}}
+    """
+    fields = [f"lead^{relevance.lead_boost:g}" if relevance.lead_boost != 1 else "lead", "body"]
+    if relevance.entity_boost:
+        fields.append(f"entity_names^{relevance.entity_boost:g}" if relevance.entity_boost != 1 else "entity_names")
+    query = expand_aliases(text) if relevance.aliases else text
+    main = {"simple_query_string": {"query": query, "fields": fields, "default_operator": "and"}}
+    words = _plain_words(text)
+    if not relevance.phrase_boost or len(words) < 2:
+        return main
+    phrase = {
+        "multi_match": {
+            "query": " ".join(words),
+            "type": "phrase",
+            "fields": fields[:2],
+            "slop": relevance.phrase_slop,
+            "boost": relevance.phrase_boost,
+        }
+    }
+    return {"bool": {"must": [main], "should": [phrase]}}
+
+
+def build_body(req: SearchRequest, relevance: Relevance = DEFAULT_RELEVANCE) -> dict:
     """The ``_search`` request body for ``req`` (query, filters, highlight, aggregations, sort, paging).
+
+    ``relevance`` turns the search text into a query (:func:`text_query`).
 
     Raises :class:`QuerySyntaxError` for malformed search text and
     :class:`NewsEtlError` for an impossible page or date interval.
@@ -173,15 +299,7 @@ def build_body(req: SearchRequest) -> dict:
     text = req.query.strip()
     if text:
         check_query_syntax(text)
-        must.append(
-            {
-                "simple_query_string": {
-                    "query": text,
-                    "fields": ["lead^2", "body"],
-                    "default_operator": "and",
-                }
-            }
-        )
+        must.append(text_query(text, relevance))
     filters: list[dict] = []
     for etype, values in req.entities.items():
         for value in _canonical_values(etype, values):

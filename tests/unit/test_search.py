@@ -5,7 +5,16 @@ import datetime as dt
 import pytest
 
 from etl.errors import NewsEtlError
-from etl.search import QuerySyntaxError, SearchRequest, build_body, check_query_syntax, snippet_markup
+from etl.search import (
+    QuerySyntaxError,
+    Relevance,
+    SearchRequest,
+    build_body,
+    check_query_syntax,
+    expand_aliases,
+    snippet_markup,
+    text_query,
+)
 
 
 @pytest.mark.parametrize("query", ['"unbalanced', 'north "korea', "(a | b", "a)", '"a" "b'])
@@ -25,10 +34,47 @@ def test_unclosed_quote_message_names_the_position():
 
 
 def test_user_text_goes_through_simple_query_string_only():
-    body = build_body(SearchRequest(query="sanctions"))
+    body = build_body(SearchRequest(query="sanctions"), Relevance(lead_boost=2, entity_boost=1))
     must = body["query"]["bool"]["must"]
-    assert must == [{"simple_query_string": {"query": "sanctions", "fields": ["lead^2", "body"], "default_operator": "and"}}]
+    assert must == [
+        {"simple_query_string": {"query": "sanctions", "fields": ["lead^2", "body", "entity_names"], "default_operator": "and"}}
+    ]
     assert "query_string" not in str(body).replace("simple_query_string", "")
+
+
+def test_plain_words_also_count_as_a_phrase():
+    clause = text_query('North Korea\'s "nuclear program" -Iran', Relevance(lead_boost=2, phrase_boost=1, phrase_slop=2))
+    assert clause["bool"]["must"][0]["simple_query_string"]["query"] == 'North Korea\'s "nuclear program" -Iran'
+    assert clause["bool"]["should"] == [
+        {"multi_match": {"query": "North Korea's nuclear program", "type": "phrase", "fields": ["lead^2", "body"], "slop": 2, "boost": 1}}
+    ]
+    # one word: no phrase clause
+    assert text_query("sanctions", Relevance(phrase_boost=1)) == {
+        "simple_query_string": {"query": "sanctions", "fields": ["lead^2", "body"], "default_operator": "and"}
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "expanded"),
+    [
+        ("DPRK missile tests", '(DPRK | "North Korea") missile tests'),
+        ("the U.S. embassy", '(the U.S. | "United States") embassy'),
+        ("US troops", '(US | "United States") troops'),
+        ("Burma junta", '(Burma | "Myanmar") junta'),
+        ("UN peacekeepers", '(UN | "United Nations") peacekeepers'),
+        ("Holland floods", '(Holland | "Netherlands") floods'),
+        # not aliases: the pronoun, a word in capitals that is its own name, a possessive, words already canonical
+        ("let us go", "let us go"),
+        ("Us", "Us"),
+        ("MOSCOW talks", "MOSCOW talks"),
+        ("North Korea's nuclear", "North Korea's nuclear"),
+        ("Iran sanctions", "Iran sanctions"),
+        # operators and phrases are left alone
+        ('"DPRK" -DPRK (DPRK | Iran)', '"DPRK" -DPRK (DPRK | Iran)'),
+    ],
+)
+def test_entity_aliases_are_expanded_to_their_canonical_name(query, expanded):
+    assert expand_aliases(query) == expanded
 
 
 def test_empty_query_is_match_all_without_highlight():
