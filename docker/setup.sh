@@ -4,7 +4,7 @@
 #
 #   1. wait for Elasticsearch (authenticated cluster health, yellow or better)
 #   2. set the built-in kibana_system user's password to KIBANA_PASSWORD
-#   3. `newsetl setup`: the versioned index news-v1-<ts> behind the alias news, and news-rejections
+#   3. `newsetl setup`: the versioned index news-v2-<ts> behind the alias news, and news-rejections
 #   4. wait for Kibana, then import kibana/saved_objects.ndjson (data views, saved searches,
 #      the "News overview" dashboard) with overwrite=true, and make the `news` data view
 #      Kibana's default unless someone chose another one
