@@ -14,6 +14,7 @@ import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.email.UAX29URLEmailTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
@@ -24,6 +25,8 @@ import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.PatternKeywordMarkerFilter;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
 import org.apache.lucene.analysis.pattern.PatternCaptureGroupTokenFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
@@ -61,6 +64,11 @@ import org.elasticsearch.plugins.Plugin;
  *   token filter keyword_marker        SetKeywordMarkerFilter (keywords, ignore_case) or PatternKeywordMarkerFilter (keywords_pattern)
  *   token filter multiplexer           every token through each branch (filters, preserve_original), duplicates at a position removed
  *   token filter pattern_replace       PatternReplaceFilter (pattern, replacement, all, flags)
+ *   token filter word_delimiter_graph  WordDelimiterGraphFilter (generate_word_parts, generate_number_parts, catenate_words,
+ *                                      catenate_numbers, catenate_all, preserve_original, split_on_case_change,
+ *                                      split_on_numerics, stem_english_possessive, ignore_keywords, adjust_offsets,
+ *                                      protected_words, type_table)
+ *   token filter flatten_graph         FlattenGraphFilter
  *   token filter pattern_capture       PatternCaptureGroupTokenFilter (patterns, preserve_original)   [.security index]
  *   token filter unique                drops repeated tokens (only_on_same_position)                 [.security index]
  *   char filter  mapping               MappingCharFilter (mappings, "a => b" with \\uXXXX escapes)
@@ -142,7 +150,36 @@ public final class NewsetlAnalysisPlugin extends Plugin implements AnalysisPlugi
             settings.getAsList("filters"),
             settings.getAsBoolean("preserve_original", true)
         );
+        AnalysisProvider<TokenFilterFactory> wordDelimiterGraph = (indexSettings, env, name, settings) -> {
+            int flags = 0;
+            flags |= flag(settings, "generate_word_parts", true, WordDelimiterGraphFilter.GENERATE_WORD_PARTS);
+            flags |= flag(settings, "generate_number_parts", true, WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS);
+            flags |= flag(settings, "catenate_words", false, WordDelimiterGraphFilter.CATENATE_WORDS);
+            flags |= flag(settings, "catenate_numbers", false, WordDelimiterGraphFilter.CATENATE_NUMBERS);
+            flags |= flag(settings, "catenate_all", false, WordDelimiterGraphFilter.CATENATE_ALL);
+            flags |= flag(settings, "split_on_case_change", true, WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE);
+            flags |= flag(settings, "preserve_original", false, WordDelimiterGraphFilter.PRESERVE_ORIGINAL);
+            flags |= flag(settings, "split_on_numerics", true, WordDelimiterGraphFilter.SPLIT_ON_NUMERICS);
+            flags |= flag(settings, "stem_english_possessive", true, WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE);
+            flags |= flag(settings, "ignore_keywords", false, WordDelimiterGraphFilter.IGNORE_KEYWORDS);
+            final int configuration = flags;
+            boolean adjustOffsets = settings.getAsBoolean("adjust_offsets", true);
+            List<String> protectedList = Analysis.getWordList(env, settings, "protected_words");
+            CharArraySet protectedWords = protectedList == null ? null : new CharArraySet(protectedList, false);
+            List<String> typeRules = Analysis.getWordList(env, settings, "type_table");
+            byte[] table = typeRules == null ? WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE : typeTable(typeRules);
+            return new Filter(
+                name,
+                in -> new WordDelimiterGraphFilter(in, adjustOffsets, table, configuration, protectedWords)
+            );
+        };
+        AnalysisProvider<TokenFilterFactory> flattenGraph = (indexSettings, env, name, settings) -> new Filter(
+            name,
+            FlattenGraphFilter::new
+        );
         return Map.of(
+            "word_delimiter_graph", wordDelimiterGraph,
+            "flatten_graph", flattenGraph,
             "stemmer", stemmer,
             "keyword_marker", AnalysisPlugin.requiresAnalysisSettings(keywordMarker),
             "pattern_replace", AnalysisPlugin.requiresAnalysisSettings(patternReplace),
@@ -205,6 +242,42 @@ public final class NewsetlAnalysisPlugin extends Plugin implements AnalysisPlugi
             throw new IllegalArgumentException("pattern is missing for [" + name + "] filter of type 'pattern_replace'");
         }
         return Regex.compile(pattern, settings.get("flags"));
+    }
+
+    private static int flag(Settings settings, String key, boolean byDefault, int flag) {
+        return settings.getAsBoolean(key, byDefault) ? flag : 0;
+    }
+
+    /**
+     * The character type table of word_delimiter_graph: Lucene's default table with each rule {@code "c => TYPE"}
+     * applied (c one character, escapes as in mapping rules; TYPE one of LOWER, UPPER, ALPHA, DIGIT, ALPHANUM,
+     * SUBWORD_DELIM, with Lucene's values).
+     */
+    private static byte[] typeTable(List<String> rules) {
+        Map<String, Byte> types = Map.of(
+            "LOWER", (byte) 1, "UPPER", (byte) 2, "ALPHA", (byte) 3, "DIGIT", (byte) 4, "ALPHANUM", (byte) 7, "SUBWORD_DELIM", (byte) 8
+        );
+        java.util.TreeMap<Character, Byte> typeMap = new java.util.TreeMap<>();
+        for (String rule : rules) {
+            int arrow = rule.indexOf("=>");
+            if (arrow < 0) {
+                throw new IllegalArgumentException("Invalid Mapping Rule : [" + rule + "]");
+            }
+            String lhs = unescape(rule.substring(0, arrow).trim(), rule);
+            Byte type = types.get(rule.substring(arrow + 2).trim());
+            if (lhs.length() != 1 || type == null) {
+                throw new IllegalArgumentException("Invalid Mapping Rule : [" + rule + "]");
+            }
+            typeMap.put(lhs.charAt(0), type);
+        }
+        byte[] defaults = WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE;
+        byte[] table = new byte[Math.max(typeMap.lastKey() + 1, defaults.length)];
+        System.arraycopy(defaults, 0, table, 0, defaults.length);
+        for (int c = defaults.length; c < table.length; c++) {
+            table[c] = WordDelimiterIterator.getType(c);
+        }
+        typeMap.forEach((c, t) -> table[c] = t);
+        return table;
     }
 
     /** A mapping rule side: backslash escapes \\ \n \t \r \b \f and \\uXXXX, as the mapping char filter documents. */
