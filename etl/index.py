@@ -146,6 +146,8 @@ NEWS_ANALYZER = "news_english"
 
 NEWS_SEARCH_ANALYZER = "news_english_search"
 
+_AMPERSAND = r"(?<=\b\p{L}{1,3})&(?=\p{L}{1,3}\b)|(?<=\b\p{Lu}{1,3}) ?& ?(?=\p{Lu}{1,3}\b)"
+
 _ANALYSIS_CHAR_FILTERS: dict = {
     # one apostrophe: U+2019 (typographic), U+2018, U+02BC and the full-width one are the ASCII apostrophe,
     # and the Unicode hyphens U+2010/U+2011 the ASCII hyphen (Unicode's General Punctuation block)
@@ -153,13 +155,12 @@ _ANALYSIS_CHAR_FILTERS: dict = {
         "type": "mapping",
         "mappings": ["\\u2019 => '", "\\u2018 => '", "\\u02BC => '", "\\uFF07 => '", "\\u2010 => -", "\\u2011 => -"],
     },
-    # an ampersand between short capital runs is part of an abbreviated name (AT&T, S&P, P&G, R&D,
-    # also spaced: AT & T): it joins them into one word, as a hyphen does below
-    "news_ampersand": {
-        "type": "pattern_replace",
-        "pattern": r"(?<=\b\p{Lu}{1,3}) ?& ?(?=\p{Lu}{1,3}\b)",
-        "replacement": "_",
-    },
+    # an ampersand between short words is part of an abbreviated name (AT&T, S&P, P&G, R&D, also
+    # spaced between capitals: AT & T): it joins them into one word, as a hyphen does below
+    "news_ampersand": {"type": "pattern_replace", "pattern": _AMPERSAND, "replacement": "_"},
+    # in a query the name is looked up joined only (at&t -> att), never as its parts: "at" is a
+    # stop word, and at + t would find "at T-shirts"
+    "news_ampersand_query": {"type": "pattern_replace", "pattern": _AMPERSAND, "replacement": ""},
     # a hyphen inside a word (e-mail, cease-fire, US-led, F-16, 19-year-old; not 1990-91) keeps the
     # word whole for the tokenizer: "_" is a word-joining character in Unicode word segmentation
     # (UAX #29, ExtendNumLet), so the standard tokenizer leaves e_mail as one token
@@ -172,10 +173,23 @@ _ANALYSIS_CHAR_FILTERS: dict = {
 
 _ANALYSIS_FILTERS: dict = {
     "news_possessive": {"type": "stemmer", "language": "possessive_english"},
-    # indexed only: the parts of a joined word, at its position (e_mail -> e, mail), so `mail` still finds it
-    "news_compound_parts": {"type": "pattern_capture", "preserve_original": True, "patterns": ["([^_]+)"]},
-    # the joined word itself (e_mail -> email), so e-mail and email meet
-    "news_compound_join": {"type": "pattern_replace", "pattern": "_", "replacement": ""},
+    # a joined word is split at the joins into its parts and also made one word (e_mail -> e, mail and
+    # email; Al_Qaeda_linked -> al, qaeda, linked and alqaedalinked), as a graph: a query for e-mail
+    # asks for email or the phrase "e mail", and finds email, e-mail and e mail. Only "_" splits: the
+    # other characters the standard tokenizer keeps inside a word (U.S, O'Donnell, 3.5, 1,000) do not
+    "news_compounds": {
+        "type": "word_delimiter_graph",
+        "generate_word_parts": True,
+        "generate_number_parts": True,
+        "catenate_all": True,
+        "preserve_original": False,
+        "split_on_case_change": False,
+        "split_on_numerics": False,
+        "stem_english_possessive": False,
+        "type_table": [". => ALPHA", "' => ALPHA", ": => ALPHA", "\\u00B7 => ALPHA", ", => DIGIT", "; => DIGIT"],
+    },
+    # indexing takes a flat stream (Elasticsearch reference, word_delimiter_graph: "use flatten_graph")
+    "news_flatten": {"type": "flatten_graph"},
     # an acronym (2 to 4 capitals, as the tokenizer leaves U.S. as U.S) is spelled with dots, the form a
     # lower-case word never takes: US and U.S. both become u.s, the pronoun "us" stays us. Five capitals
     # or more are a word in capitals (MOSCOW), the rule canonical names use (etl.entities)
@@ -203,19 +217,19 @@ ANALYSIS: dict = {
     "analyzer": {
         NEWS_ANALYZER: {
             "type": "custom",
-            "char_filter": list(_ANALYSIS_CHAR_FILTERS),
+            "char_filter": ["news_apostrophes", "news_ampersand", "news_hyphen"],
             "tokenizer": "standard",
             "filter": [
-                "news_possessive", "news_compound_parts", "news_compound_join", "news_acronyms",
+                "news_possessive", "news_compounds", "news_flatten", "news_acronyms",
                 "news_stop", "news_acronym_keywords", "news_stemmer",
             ],
         },
         NEWS_SEARCH_ANALYZER: {
             "type": "custom",
-            "char_filter": list(_ANALYSIS_CHAR_FILTERS),
+            "char_filter": ["news_apostrophes", "news_ampersand_query", "news_hyphen"],
             "tokenizer": "standard",
             "filter": [
-                "news_possessive", "news_compound_join", "news_acronym_2", "news_acronym_3", "news_acronym_4",
+                "news_possessive", "news_compounds", "news_acronym_2", "news_acronym_3", "news_acronym_4",
                 "lowercase", "news_stop", "news_acronym_keywords", "news_stemmer",
             ],
         },
@@ -228,14 +242,14 @@ Elasticsearch's ``english`` analyzer, rebuilt as its reference documents it
 stemmer, lowercase, ``_english_`` stop words, keyword marker, ``english``
 (Porter) stemmer), with rules for words that carry inner punctuation, all
 made of Elasticsearch's own char and token filters: one apostrophe (O'Donnell =
-O’Donnell); a hyphen or an ampersand inside a word joins (e-mail = email,
-cease-fire = ceasefire, AT&T = AT & T = ATT) while the parts stay searchable
-(indexed only); acronyms of 2-4 capitals, dotted or not, are one form of
-their own (US = U.S., never the pronoun "us"; IT is not the stop word "it").
-Words are indexed in both forms (``nato`` finds NATO); a query word in
-capitals is taken as the acronym (``US`` finds U.S. and US only).
-``search_analyzer`` is ``news_english_search``: the same rules without the
-indexed-only parts and second forms.
+O’Donnell); a word joined by a hyphen or an ampersand is both its parts and
+one word (e-mail = email = e mail, cease-fire = ceasefire, AT&T = AT & T =
+ATT, al-Qaeda = al Qaeda); acronyms of 2-4 capitals, dotted or not, are one
+form of their own (US = U.S., never the pronoun "us"; IT is not the stop
+word "it"). Such words are indexed in both forms (``nato`` finds NATO); a
+query word in capitals is taken as the acronym (``US`` finds U.S. and US
+only). ``search_analyzer`` is ``news_english_search``: the same rules, with
+the joined-word graph kept for the query parser and no second forms.
 """
 
 _ENGLISH_PROBE: dict = {
@@ -246,8 +260,9 @@ _ENGLISH_PROBE: dict = {
     ],
     "filter": [
         {"type": "stemmer", "language": "possessive_english"},
-        {"type": "pattern_capture", "patterns": ["([^_]+)"]},
-        {"type": "pattern_replace", "pattern": "_", "replacement": ""},
+        {"type": "word_delimiter_graph", "catenate_all": True, "type_table": [". => ALPHA"]},
+        {"type": "flatten_graph"},
+        {"type": "pattern_replace", "pattern": "x", "replacement": "y"},
         {"type": "multiplexer", "preserve_original": False, "filters": ["lowercase"]},
         {"type": "stop", "stopwords": "_english_"},
         {"type": "keyword_marker", "keywords_pattern": "x"},
@@ -262,7 +277,8 @@ def text_analyzer(es: Elasticsearch) -> str:
 
     ``news_english`` (:data:`ANALYSIS`) when the node has every component it is
     made of: the ``english`` stemmers and the ``mapping``, ``pattern_replace``,
-    ``pattern_capture``, ``multiplexer`` and ``keyword_marker`` filters of the
+    ``word_delimiter_graph``, ``flatten_graph``, ``multiplexer`` and
+    ``keyword_marker`` filters of the
     analysis-common module (Docker images and Elastic Cloud have it; the local
     integ-test node gets them from the ``newsetl-analysis`` plugin that
     ``newsetl es up`` builds). A node that has only the ``english`` analyzer gets

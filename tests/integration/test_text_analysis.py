@@ -27,6 +27,8 @@ ARTICLES = {
     "curly": ("Rosie O’Donnell’s speech closed the gala.", {"person": ["Rosie O’Donnell"]}),
     "e-mail": ("The ministry said in an e-mail that the talks would resume.", {}),
     "email": ("The ministry said in an email that the vote was delayed.", {}),
+    "qaeda-linked": ("An al-Qaeda-linked group claimed the attack.", {"org": ["al-Qaeda"]}),
+    "qaeda-spaced": ("An al Qaeda commander was arrested on Monday.", {"org": ["al Qaeda"]}),
     "sanction": ("The council voted to sanction the regime over its missile tests.", {}),
     "sanctions": ("New sanctions were imposed on the regime on Friday.", {}),
     "possessive": ("North Korea’s missile tests alarmed its neighbours.", {"gpe": ["North Korea"]}),
@@ -99,7 +101,7 @@ def test_stemming_and_possessives(indexed):
 
 def test_ampersand_names_find_the_company_and_not_the_decoy(indexed):
     es, settings, _ = indexed
-    for query in ("AT&T", "AT & T", "ATT"):
+    for query in ("AT&T", "AT & T", "ATT", "at&t", '"AT & T"'):
         assert _ids(es, settings, query) == {"att", "att-spaced"}, query
 
 
@@ -114,6 +116,9 @@ def test_apostrophes_and_hyphens(indexed):
     assert _ids(es, settings, "O'Donnell") == _ids(es, settings, "O’Donnell") == {"straight", "curly"}
     assert _ids(es, settings, "e-mail") == _ids(es, settings, "email") == {"e-mail", "email"}
     assert _ids(es, settings, "mail") == {"e-mail"}  # the parts of a joined word stay searchable
+    # a name written with and without its hyphen, also inside a longer compound
+    assert _ids(es, settings, "al-Qaeda") == _ids(es, settings, "al Qaeda") == {"qaeda-linked", "qaeda-spaced"}
+    assert _ids(es, settings, '"al-Qaeda commander"') == {"qaeda-spaced"}
 
 
 def test_highlight_covers_the_whole_name(indexed):
