@@ -5,6 +5,8 @@ User text only ever reaches Elasticsearch through ``simple_query_string``
 field or regex tricks). Because ``simple_query_string`` silently reads an
 unbalanced quote or parenthesis as plain text, :func:`check_query_syntax`
 rejects those first, so a user learns the query was not what they meant.
+The only other way in is the optional phrase clause of :func:`text_query`: the
+query's plain words, operators stripped, as a ``multi_match`` phrase (no syntax).
 
 Filters are exact (``term``, case-insensitive) on keyword fields; entity
 values go through :func:`etl.entities.canonical_name`, so ``--gpe DPRK`` finds
