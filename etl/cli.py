@@ -412,11 +412,18 @@ def search(
     """Full-text search over body and lead with filters, highlighted snippets and facet counts.
 
     Exit codes: 0 with results or none; 1 when Elasticsearch is down or the index is
-    empty; 2 for a malformed query (an unbalanced quote or parenthesis).
+    empty; 2 for a malformed query (an unbalanced quote or parenthesis) or one beyond
+    the limits (characters, words, nesting depth; checked before anything is sent).
     """
     from etl import index as es_index
-    from etl.search import QuerySyntaxError, SearchRequest
+    from etl.search import QuerySyntaxError, QueryTooLargeError, SearchRequest, check_query_limits
     from etl.search import search as run_search
+
+    try:
+        check_query_limits(query)
+    except QueryTooLargeError as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
 
     def day(value: datetime | None):
         return value.date() if value else None
@@ -442,7 +449,7 @@ def search(
         es = es_index.connect(settings)
         es_index.check_connection(es, settings.es_url)
         result = run_search(es, settings.index_alias, req)
-    except QuerySyntaxError as exc:
+    except (QuerySyntaxError, QueryTooLargeError) as exc:
         err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     except NewsEtlError as exc:

@@ -359,6 +359,7 @@ def article_mapping(analyzer: str) -> dict:
             "repairs": {"type": "keyword"},
             "enrichment": _KEYWORD,
             "duplicate_of": {"type": "keyword"},
+            "byline": _KEYWORD,
             "ingested_at": _DATE,
             "pipeline_version": {"type": "keyword"},
             "run_id": {"type": "keyword"},

@@ -127,20 +127,33 @@ class EntityMention(_Frozen):
 class ParsedArticle(_Frozen):
     """An article in the seed format after parsing.
 
-    ``published`` is the DCT from the ``date YYYY-MM-DD`` header. ``body`` is the
+    ``published`` is the header's date, or its date-time (with the UTC offset as
+    written) when the header gives a time; :attr:`dct` is the DCT. ``body`` is the
     normalized text after the header marker: dateline and subheadings included,
     trailing agency line excluded; every offset counts from its first character.
     ``paragraphs`` and ``subheadings`` are substrings of ``body``; ``dateline`` and
-    ``agency`` are ``None`` when the article has none.
+    ``agency`` are ``None`` when the article has none; ``byline`` lists the author
+    names of a ``By ...`` line (empty without one).
     """
 
-    published: dt.date
+    published: dt.datetime | dt.date
     dateline: str | None = None
     agency: str | None = None
+    byline: list[str] = []
     lead: str
     body: str
     paragraphs: list[str]
     subheadings: list[str] = []
+
+    @property
+    def dct(self) -> dt.date:
+        """The document creation time as a calendar day: ``published``'s own local date.
+
+        ``2017-12-28T00:30:00+09:00`` is 2017-12-28 (the day the story carries where it was
+        written), not 2017-12-27 as in UTC: relative dates ("yesterday") in the text count
+        from the writer's calendar (TimeML 1.2.1: the DCT anchors the document's times).
+        """
+        return self.published.date() if isinstance(self.published, dt.datetime) else self.published
 
 
 class Article(_Frozen):
@@ -151,7 +164,7 @@ class Article(_Frozen):
     normalization repaired (:func:`etl.normalize.text_repairs`); ``enrichment`` is
     ``complete`` or ``skipped: ...`` with the reason (a non-English article gets no
     entities or dates); ``duplicate_of`` is the ``_id`` of an article with the very
-    same bytes that was indexed first.
+    same bytes that was indexed first; ``byline`` the author names of a ``By ...`` line.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -160,7 +173,7 @@ class Article(_Frozen):
     source: str = Field(min_length=1)
     source_path: str = Field(min_length=1)
     checksum: str = Field(pattern=r"^[0-9a-f]{64}$")
-    published: dt.date
+    published: dt.datetime | dt.date
     dateline: str | None = None
     agency: str | None = None
     lead: str
@@ -175,6 +188,7 @@ class Article(_Frozen):
     repairs: list[str] = []
     enrichment: str = "complete"
     duplicate_of: str | None = None
+    byline: list[str] = []
     ingested_at: dt.datetime
     pipeline_version: str
     run_id: str

@@ -25,9 +25,23 @@ _UNICODE_SPACE_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 other than U+0020: NO-BREAK SPACE, OGHAM SPACE MARK, EN QUAD..HAIR SPACE, NARROW
 NO-BREAK SPACE, MEDIUM MATHEMATICAL SPACE, IDEOGRAPHIC SPACE."""
 
-_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]+")
-"""C0/C1 controls except TAB and LF (the line-break controls are already LF by then),
-and U+FEFF (byte-order mark / zero-width no-break space): removed."""
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
+"""C0/C1 controls except TAB and LF (the line-break controls are already LF by then): removed."""
+
+_INVISIBLE_RE = re.compile(
+    "\u00ad *\n(?=\\S)|["
+    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]+"
+)
+"""Format characters that carry no text: general category Cf and Default_Ignorable_Code_Point
+(Unicode 15 ``UnicodeData.txt`` and ``DerivedCoreProperties.txt``). SOFT HYPHEN, ARABIC
+LETTER MARK, MONGOLIAN VOWEL SEPARATOR, ZERO WIDTH SPACE/NON-JOINER/JOINER, LEFT-TO-RIGHT and
+RIGHT-TO-LEFT MARK, the bidi embeddings, overrides and isolates, WORD JOINER and the invisible
+math operators, ZERO WIDTH NO-BREAK SPACE (a byte-order mark inside the text), shorthand and
+musical format controls, and TAG characters: removed, so ``Tues\u00adday`` is ``Tuesday``. A
+soft hyphen at a line break (``sanc\u00ad`` / ``tions``) marks a word hyphenated there (Unicode
+Standard, 23.2 "Layout Controls"), so the line break goes with it. Format characters that are
+visible (the Arabic number signs U+0600..U+0605, U+06DD) are kept."""
 
 _MOJIBAKE_RE = re.compile(
     "[\u00c2-\u00f4]"
@@ -53,14 +67,21 @@ def text_repairs(text: str) -> list[str]:
     """Which repairs :func:`normalize_text` makes to ``text`` beyond white space: a sorted list.
 
     ``"mojibake"`` when ftfy changes the text (UTF-8 read as cp1252/Latin-1),
-    ``"control characters"`` when NUL or other C0/C1 controls are removed. Both are
-    recorded on the indexed document (``repairs``) so a user can find repaired
+    ``"control characters"`` when NUL or other C0/C1 controls are removed,
+    ``"invisible characters"`` when format characters that carry no text are removed
+    (:data:`_INVISIBLE_RE`: soft hyphens, zero-width spaces and joiners, bidi marks, a
+    byte-order mark inside the text; one at the very start of the file is not a repair).
+    All are recorded on the indexed document (``repairs``) so a user can find repaired
     articles; CRLF line endings and white space are normal variation, not repairs.
     """
     found = []
-    if not text.isascii() and _fix_mojibake(text) != text:
-        found.append("mojibake")
-    if _CONTROL_RE.search(text.lstrip("\ufeff")):
+    if not text.isascii():
+        fixed = _fix_mojibake(text)
+        if fixed != text:
+            found.append("mojibake")
+        if _INVISIBLE_RE.search(fixed.lstrip("\ufeff")):
+            found.append("invisible characters")
+    if _CONTROL_RE.search(text):
         found.append("control characters")
     return sorted(found)
 
@@ -75,8 +96,10 @@ def normalize_text(text: str) -> str:
        "Conventions": ftfy for mojibake).
     2. CRLF and CR become LF; the line-break controls VT, FF, NEL and U+2028 become
        LF; U+2029 PARAGRAPH SEPARATOR becomes a blank line.
-    3. NUL and every other C0/C1 control character except LF and TAB is removed,
-       as is U+FEFF (a stray byte-order mark).
+    3. NUL and every other C0/C1 control character except LF and TAB is removed, and
+       so are the invisible format characters of :data:`_INVISIBLE_RE` (soft hyphen,
+       zero-width space and joiners, bidi marks, a stray byte-order mark); a soft
+       hyphen that ends a line takes the line break with it.
     4. TAB, NO-BREAK SPACE and the other Unicode space separators (category Zs)
        become a plain space; runs of spaces inside a line collapse to one; spaces
        at the end of each line are removed (a line of only spaces becomes empty).
@@ -107,6 +130,8 @@ def normalize_text(text: str) -> str:
     if _CONTROL_RE.search(text):
         text = _CONTROL_RE.sub("", text)
     if not ascii_only:
+        if _INVISIBLE_RE.search(text):
+            text = _INVISIBLE_RE.sub("", text)
         text = _UNICODE_SPACE_RE.sub(" ", text)
     if "\t" in text:
         text = text.replace("\t", " ")

@@ -36,12 +36,14 @@ from etl.sources import checksum, decode, document_id, read_bytes
 
 log = logging.getLogger(__name__)
 
-BUILD_REVISION = 3
+BUILD_REVISION = 4
 """The revision of what a build makes of a file: bump it with any change to the document's
 fields or to what parsing, NER post-processing, the TIMEX3 tagger or language detection
 produce, so the next run re-processes every file built before (1: releases up to the
 ``encoding``/``repairs``/``enrichment`` fields; 2: those fields, names left out of language
-detection; 3: the tagger's second pass, issue 16). ``tests/unit/test_pipeline.py`` pins it
+detection; 3: the tagger's second pass, issue 16; 4: ``byline``, header variants with a time of
+day in ``published``, invisible characters removed, more wire styles, short legacy-encoded files
+decoded by plausibility, issue 14). ``tests/unit/test_pipeline.py`` pins it
 with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 
@@ -273,7 +275,7 @@ class ArticleBuilder:
                 continue
             try:
                 dates = (
-                    self.tagger.run(p.parsed.body, p.parsed.published, ents.date_candidates)
+                    self.tagger.run(p.parsed.body, p.parsed.dct, ents.date_candidates)
                     if p.language in ENRICHED_LANGUAGES
                     else []
                 )
@@ -305,6 +307,7 @@ class ArticleBuilder:
                     encoding=p.encoding,
                     repairs=p.repairs,
                     enrichment=status,
+                    byline=p.parsed.byline,
                     ingested_at=now,
                     pipeline_version=pipeline_version(self.spacy_model),
                     run_id=run_id,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,43 +60,74 @@ class Discovery:
 
     ``files``: the article files, sorted. ``ignored``: how many other files were
     skipped, by reason (``hidden``: a name or folder starting with ``.``;
-    ``not matching '<glob>'``: e.g. ``notes.md`` when the glob is ``*.txt``). Ignored
-    files are counted, never rejected.
+    ``not matching '<glob>'``: e.g. ``notes.md`` when the glob is ``*.txt``;
+    :data:`NOT_REGULAR`: a named pipe, socket or device that matches the glob). Ignored
+    files are counted, never rejected, and never opened.
     """
 
     files: list[SourceFile] = field(default_factory=list)
     ignored: dict[str, int] = field(default_factory=dict)
 
 
+NOT_REGULAR = "not a regular file"
+"""Why a FIFO, socket or block/character device matching the glob is ignored: opening a
+named pipe blocks until a writer comes, and a device may never end, so only regular files
+(``S_ISREG`` after following symlinks, POSIX ``stat``) are articles."""
+
+
+def is_regular(path: Path) -> bool:
+    """True unless ``path`` (followed through symlinks) is a FIFO, socket or device; never opens it.
+
+    A path that cannot be stat'ed (a broken link, a file deleted meanwhile) counts as
+    regular here, so that reading it reports why it is gone.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return True
+    return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
+
+
 def scan(root: Path, glob: str = "*.txt", source: str | None = None) -> Discovery:
     """Walk ``root`` once: the article files (as :func:`discover`) and the counts of ignored files.
 
     A hidden folder counts as one ignored ``hidden`` entry and is not walked into
-    (a ``.git`` folder would otherwise cost a walk of thousands of objects).
+    (a ``.git`` folder would otherwise cost a walk of thousands of objects). Pipes,
+    sockets and devices that match the glob are ignored as :data:`NOT_REGULAR`.
     Raises :class:`ArticleError` if ``root`` is not a folder.
     """
     root = Path(root).absolute()
     found = Discovery(files=list(discover(root, glob, source)))
     matched = {f.relative_path for f in found.files}
+    special = {p.relative_to(root).as_posix() for p in _special_files(root, glob)}
     other = f"not matching {glob!r}"
     for folder, dirs, names in os.walk(root):
         hidden_dirs = [d for d in dirs if d.startswith(".")]
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         rel_folder = Path(folder).relative_to(root)
         for name in [*hidden_dirs, *names]:
+            relative = (rel_folder / name).as_posix()
             if name.startswith("."):
                 found.ignored["hidden"] = found.ignored.get("hidden", 0) + 1
-            elif (rel_folder / name).as_posix() not in matched:
+            elif relative in special:
+                found.ignored[NOT_REGULAR] = found.ignored.get(NOT_REGULAR, 0) + 1
+            elif relative not in matched:
                 found.ignored[other] = found.ignored.get(other, 0) + 1
     return found
+
+
+def _special_files(root: Path, glob: str) -> Iterator[Path]:
+    for path in root.rglob(glob):
+        if not _hidden(path.relative_to(root)) and not is_regular(path):
+            yield path
 
 
 def discover(root: Path, glob: str = "*.txt", source: str | None = None) -> Iterator[SourceFile]:
     """Yield every file under ``root`` matching ``glob`` (recursive), in sorted order.
 
-    ``source`` labels the documents (default: the folder's name). Hidden files and
-    anything under a hidden folder are skipped. Raises :class:`ArticleError` if
-    ``root`` is not a folder.
+    ``source`` labels the documents (default: the folder's name). Hidden files,
+    anything under a hidden folder, and pipes, sockets and devices (:func:`is_regular`)
+    are skipped. Raises :class:`ArticleError` if ``root`` is not a folder.
     """
     root = Path(root).absolute()
     if not root.is_dir():
@@ -103,7 +135,7 @@ def discover(root: Path, glob: str = "*.txt", source: str | None = None) -> Iter
     label = source or root.resolve().name
     for path in sorted(root.rglob(glob)):
         relative = path.relative_to(root)
-        if _hidden(relative) or path.is_dir():
+        if _hidden(relative) or path.is_dir() or not is_regular(path):
             continue
         try:
             size = path.lstat().st_size
@@ -117,19 +149,30 @@ def read_bytes(file: SourceFile, root: Path) -> bytes:
 
     Raises :class:`ArticleError` when the path resolves outside ``root`` (symlink),
     is not a regular file, cannot be read (permission denied, deleted meanwhile),
-    or is empty (0 bytes).
+    or is empty (0 bytes). The file is opened with ``O_NONBLOCK`` and checked with
+    ``fstat`` before a byte is read, so a path that became a named pipe or a device
+    since discovery is refused instead of blocking the run for ever.
     """
     resolved = file.path.resolve()
     if not resolved.is_relative_to(Path(root).resolve()):
         raise ArticleError(f"refused: link points outside the source folder (to {resolved})")
     try:
-        data = resolved.read_bytes()
+        fd = os.open(resolved, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise ArticleError("file disappeared before it could be read") from None
     except IsADirectoryError:
-        raise ArticleError("not a regular file") from None
+        raise ArticleError(NOT_REGULAR) from None
     except OSError as exc:
         raise ArticleError(f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ArticleError(NOT_REGULAR)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise ArticleError(f"cannot read file: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
     if not data:
         raise ArticleError("empty file (0 bytes)")
     return data

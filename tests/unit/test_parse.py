@@ -358,7 +358,10 @@ def test_find_dateline(start, place, agency):
         "The New York Times said in an editorial on Monday, Oct. 26:",  # NYT19981025.0188
         "NOTE: corrects the date",
         "CHINA'S DEVELOPMENT: not a threat",
-        "LONDON - Britain's",  # a bare hyphen only counts after a credit
+        "US STOCKS - Wall Street ends higher",  # a bare hyphen counts only after a known place (Reuters headline label)
+        "FOREX - Dollar firms against the yen",
+        "Apple (AAPL) - Shares rose",  # parentheses that are no agency credit
+        "The talks (AP) - went on",  # a lower-case word is no place
         "(Undated)",
     ],
 )
@@ -569,7 +572,7 @@ def test_sentences_empty():
         ("  \n\t\r\n  ", "empty text"),
         ("MOSCOW: Russian Foreign Minister Sergei Lavrov", "no ' date YYYY-MM-DD' header on the first line"),
         ("Title\n date 2017-12-27 MOSCOW: text", "no ' date YYYY-MM-DD' header on the first line"),
-        (" date 27/12/2017 MOSCOW: text", "no ' date YYYY-MM-DD' header on the first line"),
+        (" date 12/11/2017 MOSCOW: text", "ambiguous date '12/11/2017'"),
         (" date 2017-13-45 MOSCOW: text", "impossible date '2017-13-45'"),
         (" date 2017-02-29 MOSCOW: text", "impossible date '2017-02-29'"),
         (" date 2017-12-27", "no body"),
