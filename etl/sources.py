@@ -15,6 +15,7 @@ import codecs
 import hashlib
 import os
 import stat
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,10 +32,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 _TEXT_CONTROLS = {0x09, 0x0A, 0x0C, 0x0D}
-PREFERRED_LEGACY_ENCODING = "cp1252"
-"""When charset-normalizer scores several single-byte encodings equally (cp1250 and
-cp1252 often tie on short Western text), Windows-1252 wins: it is the WHATWG
-default for Latin-1 labelled text and the usual legacy encoding of English wire copy."""
 
 BINARY_CONTROL_RATIO = 0.02
 """Share of C0 control bytes (other than tab, LF, FF, CR) above which a file is binary."""
@@ -186,12 +183,125 @@ def _looks_binary(data: bytes) -> bool:
     return controls / len(sample) > BINARY_CONTROL_RATIO
 
 
+LEGACY_ENCODINGS: dict[str, tuple[str, ...]] = {
+    "cp1252": ("de", "fr", "es", "pt", "it", "nl", "da", "nb", "sv", "fi", "is", "ca", "en"),
+    "latin-1": ("de", "fr", "es", "pt", "it", "nl", "da", "nb", "sv", "fi", "is", "ca", "en"),
+    "cp1250": ("pl", "cs", "sk", "hu", "sl", "ro", "sh"),
+    "cp1251": ("ru", "uk", "bg", "mk"),
+    "koi8-r": ("ru",),
+}
+"""The single-byte code pages news archives hold, in order of preference (Windows-1252 first:
+the WHATWG default for Latin-1 labelled text and the usual legacy encoding of Western wire
+copy), each with the languages it was made for (Microsoft code page and RFC 1489 documentation)
+as wordfreq language codes: the languages whose words a decoding is checked against."""
+
+_DETECTOR_LANGUAGES = {
+    "English": "en", "German": "de", "French": "fr", "Dutch": "nl", "Italian": "it", "Polish": "pl",
+    "Spanish": "es", "Russian": "ru", "Portuguese": "pt", "Swedish": "sv", "Ukrainian": "uk",
+    "Norwegian": "nb", "Finnish": "fi", "Vietnamese": "vi", "Czech": "cs", "Hungarian": "hu",
+    "Indonesian": "id", "Turkish": "tr", "Romanian": "ro", "Farsi": "fa", "Arabic": "ar", "Danish": "da",
+    "Serbian": "sh", "Lithuanian": "lt", "Slovene": "sl", "Slovak": "sk", "Hebrew": "he", "Bulgarian": "bg",
+    "Croatian": "sh", "Greek": "el", "Hindi": "hi", "Tamil": "ta",
+}  # fmt: skip
+"""charset-normalizer's language names -> wordfreq codes, for the detector's own choice."""
+
+SCORED_CHARS = 20_000
+"""Characters of each candidate decoding that :func:`implausibility` reads."""
+
+MAX_CHECKED_WORDS = 40
+"""Distinct words with non-ASCII letters that :func:`unknown_words` looks up per decoding."""
+
+_CJK_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC"})
+_SYMBOL_CATEGORIES = frozenset({"Sc", "Sk", "Sm", "So", "No"})
+_WORD_RE = None
+
+
+def _script(ch: str) -> str:
+    if ch.isascii():
+        return "LATIN"
+    word = unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]
+    return "CJK" if word in _CJK_SCRIPTS else word
+
+
+def implausibility(text: str) -> int:
+    """How many characters of ``text`` are unlikely in real text: a count, 0 for clean text.
+
+    Counted, for each non-ASCII character in the first :data:`SCORED_CHARS` characters:
+    a C1 control (U+0080..U+009F: Latin-1 read where Windows-1252 was meant); a symbol or
+    non-digit number (``£``, ``¯``, ``³``, ``÷``: general categories Sc, Sk, Sm, So, No)
+    touching a letter with no digit on its other side (``£ukasz``, ``ó³w``; not ``25°C``);
+    a letter of another script than the letter before it in the same word (``Kцln``,
+    ``ㄆkasz``: Latin, Cyrillic, Greek, CJK... from the Unicode character name); and an
+    upper-case letter right after a lower-case one when either is non-ASCII (``íÉÎ``,
+    ``нЙОЙ``: a legacy decoding of the wrong code page flips case at random). These are the
+    marks of a wrong code page that ftfy and charset-normalizer's mess detector look for
+    (ftfy's ``badness``, charset-normalizer's ``SuspiciousRange``/``ArchaicUpperLower``
+    plugins), made to work on one short line.
+    """
+    sample = text[:SCORED_CHARS]
+    count = 0
+    last = len(sample) - 1
+    for i, ch in enumerate(sample):
+        if ch.isascii():
+            continue
+        cat = unicodedata.category(ch)
+        before = sample[i - 1] if i > 0 else " "
+        after = sample[i + 1] if i < last else " "
+        if cat == "Cc":
+            count += 1
+        elif cat in _SYMBOL_CATEGORIES:
+            if (before.isalpha() and not after.isdigit()) or (after.isalpha() and not before.isdigit()):
+                count += 1
+        elif ch.isalpha():
+            if before.isalpha() and _script(before) != _script(ch):
+                count += 1
+            elif before.islower() and ch.isupper():
+                count += 1
+            if after.isalpha() and after.isascii() and _script(ch) != "LATIN":
+                count += 1  # a non-Latin letter followed by a Latin one: "KЖln"
+            elif after.isascii() and ch.islower() and after.isupper():
+                count += 1
+    return count
+
+
+def _words(text: str) -> list[str]:
+    import re
+
+    global _WORD_RE
+    if _WORD_RE is None:
+        _WORD_RE = re.compile(r"[^\W\d_]+")
+    seen: dict[str, None] = {}
+    for m in _WORD_RE.finditer(text, 0, SCORED_CHARS):
+        word = m.group().lower()
+        if not word.isascii():
+            seen.setdefault(word)
+            if len(seen) >= MAX_CHECKED_WORDS:
+                break
+    return list(seen)
+
+
+def unknown_words(text: str, languages: tuple[str, ...]) -> int:
+    """How many distinct words with non-ASCII letters in ``text`` no language of ``languages`` has.
+
+    Looked up in wordfreq's "small" word lists (offline, inside the package; Speer et al.,
+    wordfreq 3): ``dvořák`` is a Czech word, ``dvoøák`` is nobody's, ``газпром`` is Russian
+    and ``зюгопнл`` is not. Reads at most :data:`MAX_CHECKED_WORDS` words; a language
+    wordfreq lacks knows no word.
+    """
+    from wordfreq import available_languages, zipf_frequency
+
+    usable = [lang for lang in languages if lang in available_languages("small")]
+    return sum(1 for word in _words(text) if not any(zipf_frequency(word, lang, wordlist="small") > 0 for lang in usable))
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode raw bytes to text; returns ``(text, encoding)``.
 
-    Order: a byte-order mark decides (UTF-8/16/32); else strict UTF-8; else, if
-    the bytes are not binary, charset-normalizer's best match, ties going to
-    :data:`PREFERRED_LEGACY_ENCODING`.
+    Order: a byte-order mark decides (UTF-8/16/32); else strict UTF-8; else, if the bytes
+    are not binary, the most plausible of charset-normalizer's best match and the legacy
+    code pages of :data:`LEGACY_ENCODINGS` (:func:`plausible_decoding`): charset-normalizer
+    guesses poorly on short text (a one-line cp1252 article came out as cp775, a cp1250
+    one as big5), so its choice is weighed against the code pages news archives use.
     Raises :class:`EncodingError` for binary content or when no encoding fits.
     """
     for bom, encoding in _BOMS:
@@ -210,14 +320,55 @@ def decode(data: bytes) -> tuple[str, str]:
         return text, "utf-8"
     if _looks_binary(data):
         raise EncodingError("binary content (control bytes), not a text article")
+    return plausible_decoding(data)
+
+
+def _name_preference(name: str) -> int:
+    order = list(LEGACY_ENCODINGS)
+    return order.index(name) if name in order else len(order)
+
+
+def plausible_decoding(data: bytes) -> tuple[str, str]:
+    """The most plausible decoding of non-UTF-8 ``data``: ``(text, encoding)``.
+
+    Candidates: charset-normalizer's best match and every code page of
+    :data:`LEGACY_ENCODINGS` that decodes the bytes. They are ranked by
+    :func:`implausibility` (fewest unlikely characters), then, among decodings that still
+    differ, by :func:`unknown_words` in the languages each encoding serves (fewest words no
+    such language has), then by preference: the detector's choice, then the order of
+    :data:`LEGACY_ENCODINGS`. Candidates that give the very same text are one decoding,
+    named after the most preferred (ties of cp1250 and cp1252 on Western text go to cp1252).
+    Raises :class:`EncodingError` when nothing decodes the bytes.
+    """
     from charset_normalizer import from_bytes
 
-    matches = from_bytes(data)
-    best = matches.best()
-    if best is None:
+    candidates: list[tuple[int, str, str, tuple[str, ...]]] = []  # (preference, name, text, languages)
+    best = from_bytes(data).best()
+    if best is not None:
+        langs = tuple(dict.fromkeys(_DETECTOR_LANGUAGES[n] for n in best.languages if n in _DETECTOR_LANGUAGES))
+        name = best.encoding
+        for legacy in LEGACY_ENCODINGS:
+            if codecs.lookup(legacy).name == codecs.lookup(name).name:
+                name = legacy
+        candidates.append((0, name, str(best), langs or LEGACY_ENCODINGS.get(name, ())))
+    for rank, (name, langs) in enumerate(LEGACY_ENCODINGS.items(), start=1):
+        try:
+            candidates.append((rank, name, data.decode(name), langs))
+        except UnicodeDecodeError:
+            continue
+    if not candidates:
         raise EncodingError("not text in any encoding charset-normalizer recognises")
-    for match in matches:  # a tie goes to the legacy encoding most news archives use
-        tied = (match.chaos, match.coherence) == (best.chaos, best.coherence)
-        if tied and PREFERRED_LEGACY_ENCODING in match.could_be_from_charset:
-            return str(match), PREFERRED_LEGACY_ENCODING
-    return str(best), best.encoding
+    by_text: dict[str, tuple[int, str, tuple[str, ...]]] = {}
+    for rank, name, text, langs in candidates:  # one entry per distinct text: the most preferred name
+        held = by_text.get(text)
+        if held is None:
+            by_text[text] = (rank, name, langs)
+        else:
+            preferred = min(held[1], name, key=_name_preference)
+            by_text[text] = (min(held[0], rank), preferred, tuple(dict.fromkeys(held[2] + langs)))
+    scored = sorted((implausibility(text), rank, name, text, langs) for text, (rank, name, langs) in by_text.items())
+    tied = [c for c in scored if c[0] == scored[0][0]]
+    if len(tied) > 1:
+        tied.sort(key=lambda c: (unknown_words(c[3], c[4]), c[1]))
+    _, _, name, text, _ = tied[0]
+    return text, name

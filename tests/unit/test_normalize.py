@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from etl.normalize import normalize_text
+from etl.normalize import normalize_text, text_repairs
 from tests.conftest import SEED_FILE
 
 # First lines of the seed (AFP, curly quotes), as shipped in seeds/.
@@ -115,3 +115,36 @@ def test_fast_on_a_large_text():
     start = time.perf_counter()
     normalize_text(big)
     assert time.perf_counter() - start < 2.0  # typically ~40 ms; generous bound for slow CI
+
+
+# --------------------------------------------------------------------------- invisible characters (issue 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [
+        # the issue's examples: soft hyphens inside words
+        ("Tues\u00adday", "Tuesday"),
+        ("sanc\u00adtions", "sanctions"),
+        ("Hu\u00adman Rights Council", "Human Rights Council"),
+        # zero-width space, non-joiner and joiner, word joiner
+        ("North\u200b Korea", "North Korea"),
+        ("Pyong\u200cyang\u200d and Seoul\u2060", "Pyongyang and Seoul"),
+        # bidi marks, embeddings, overrides and isolates around a name
+        ("\u202bIsrael\u202c said \u200eNetanyahu\u200f \u2067spoke\u2069", "Israel said Netanyahu spoke"),
+        # a byte-order mark inside the text (files glued together), an Arabic letter mark
+        ("first file.\ufeff second file\u061c", "first file. second file"),
+        # a soft hyphen at a line break joins the word (it was hyphenated there)
+        ("the sanc\u00ad\ntions were lifted", "the sanctions were lifted"),
+    ],
+)
+def test_invisible_format_characters_are_removed(text, clean):
+    assert normalize_text(text) == clean
+    assert text_repairs(text) == ["invisible characters"]
+
+
+def test_visible_format_characters_and_a_leading_bom_are_not_repairs():
+    assert text_repairs("\ufeff date 2017-12-27 MOSCOW: clean") == []
+    arabic_number_sign = "\u0600\u0661\u0662"  # ARABIC NUMBER SIGN is Cf but visible: kept
+    assert normalize_text(arabic_number_sign) == arabic_number_sign
+    assert text_repairs(arabic_number_sign) == []

@@ -598,3 +598,219 @@ def test_header_without_leading_space_and_body_on_next_line():
     assert a.published == dt.date(2017, 12, 27)
     assert a.body == "MOSCOW: Russian Foreign Minister Sergei Lavrov spoke."
     assert a.dateline == "MOSCOW"
+
+
+# --------------------------------------------------------------------------- header variants (issue 14)
+
+BODY = "MOSCOW: Russian Foreign Minister Sergei Lavrov spoke on Tuesday."
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # the issue's examples
+        (" date: 2017-12-27 " + BODY, dt.date(2017, 12, 27)),
+        (" DATE: 2017-12-27\n" + BODY, dt.date(2017, 12, 27)),
+        # any case, optional colon, alone on its line or followed by the text
+        ("Date 2017-12-27 " + BODY, dt.date(2017, 12, 27)),
+        (" dAtE:2017-12-27\n\n" + BODY, dt.date(2017, 12, 27)),
+        (" date : 2017-12-27 " + BODY, dt.date(2017, 12, 27)),
+        # one calendar day without doubt: ISO basic form, a named month, a numeric day above 12
+        (" date 20171227 " + BODY, dt.date(2017, 12, 27)),
+        (" date Dec. 27, 2017 " + BODY, dt.date(2017, 12, 27)),
+        (" date Wednesday, 27 December 2017\n" + BODY, dt.date(2017, 12, 27)),
+        (" date 27/12/2017 " + BODY, dt.date(2017, 12, 27)),
+        (" date 12/27/2017 " + BODY, dt.date(2017, 12, 27)),
+        (" date 05.05.2017 " + BODY, dt.date(2017, 5, 5)),  # the same day in either order
+        (" date 2017/12/27 " + BODY, dt.date(2017, 12, 27)),
+    ],
+)
+def test_header_variants(text, published):
+    a = parsed(text)
+    assert a.published == published
+    assert a.dct == published
+    assert (a.dateline, a.body) == ("MOSCOW", BODY)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "dct"),
+    [
+        # the issue's example: published keeps the time stamp, the DCT is its local calendar date
+        (" date 2017-12-27T08:30:00+01:00 ", dt.datetime(2017, 12, 27, 8, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))), dt.date(2017, 12, 27)),
+        # late evening west of UTC: already the 28th in UTC, still the 27th where it was written
+        ("DATE: 2017-12-27T23:30-05:00\n", dt.datetime(2017, 12, 27, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))), dt.date(2017, 12, 27)),
+        # just after midnight in Tokyo: the 27th in UTC, the 28th in the DCT
+        (" date 2017-12-28T00:30:15+09:00 ", dt.datetime(2017, 12, 28, 0, 30, 15, tzinfo=dt.timezone(dt.timedelta(hours=9))), dt.date(2017, 12, 28)),
+        (" date 20171227T0830Z ", dt.datetime(2017, 12, 27, 8, 30, tzinfo=dt.UTC), dt.date(2017, 12, 27)),
+        (" date 2017-12-27T08:30:00.250Z ", dt.datetime(2017, 12, 27, 8, 30, 0, 250000, tzinfo=dt.UTC), dt.date(2017, 12, 27)),
+        (" date 2017-12-27T08:30 ", dt.datetime(2017, 12, 27, 8, 30), dt.date(2017, 12, 27)),  # no offset: as written
+    ],
+)
+def test_header_date_time_keeps_the_time_stamp(text, published, dct):
+    a = parsed(text + BODY)
+    assert a.published == published
+    assert a.dct == dct
+    assert a.body == BODY
+
+
+def test_published_date_time_is_indexed_as_written():
+    from etl.models import Article
+
+    a = parse_article(" date 2017-12-27T08:30:00+01:00 " + BODY)
+    doc = Article(
+        id="f" * 40, source="s", source_path="a.txt", checksum="a" * 64, published=a.published, lead=a.lead,
+        body=a.body, word_count=9, ingested_at=dt.datetime(2017, 12, 27, tzinfo=dt.UTC), pipeline_version="v", run_id="r",
+    )
+    assert doc.to_source()["published"] == "2017-12-27T08:30:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # the issue's example and more of its kind: both readings are real dates
+        (" date 05/06/2017 ", "ambiguous date '05/06/2017' in the ' date' header: day/month (5 June 2017) or month/day (6 May 2017)?"),
+        (" date 03.04.2018\n", "ambiguous date '03.04.2018' in the ' date' header: day/month (3 April 2018) or month/day (4 March 2018)?"),
+        (" Date: 1-2-2019 ", "ambiguous date '1-2-2019' in the ' date' header: day/month (1 February 2019) or month/day (2 January 2019)?"),
+        (" date 27/12/17 ", "ambiguous date '27/12/17' in the ' date' header: a two-digit year could be any century"),
+        (" date 31/31/2017 ", "impossible date '31/31/2017' in the ' date' header"),
+        (" date 2017-12-27T25:00 ", "impossible time '2017-12-27T25:00' in the ' date' header"),
+        (" date yesterday ", "no ' date YYYY-MM-DD' header on the first line: 'yesterday' after 'date' is not a date"),
+    ],
+)
+def test_doubtful_header_dates_are_rejected_with_why(text, reason):
+    with pytest.raises(ParseError) as exc:
+        parse_article(text + BODY)
+    assert str(exc.value).startswith(reason)
+    assert "\n" not in str(exc.value)
+
+
+# --------------------------------------------------------------------------- invisible characters (issue 14)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2017-12-27 MOS\u00adCOW: Russia on Tues\u00adday imposed sanc\u00adtions.",  # soft hyphens
+        " date 2017-12-27 \u200bMOSCOW: Russia on Tuesday imposed sanctions.",  # zero-width space before it
+        " date 2017-12-27 \u200eMOSCOW\u200f: Russia on Tue\u2060sday imposed sanctions.",  # bidi marks, word joiner
+        "\ufeff date 2017-12-27 MOS\ufeffCOW: Russia on Tuesday imposed\u200c sanctions.",  # BOM inside, ZWNJ
+    ],
+)
+def test_invisible_characters_do_not_hide_the_dateline(text):
+    a = parsed(text)
+    assert a.dateline == "MOSCOW"
+    assert a.body == "MOSCOW: Russia on Tuesday imposed sanctions."
+
+
+# --------------------------------------------------------------------------- wire styles (issue 14)
+
+
+@pytest.mark.parametrize(
+    ("start", "place", "agency", "rest"),
+    [
+        # the issue's examples
+        ("TOKYO, Dec. 27 Kyodo - Japan said", "TOKYO", "Kyodo", "Japan said"),
+        ("Hamburg (dpa) - Die Regierung said", "Hamburg", "dpa", "Die Regierung said"),
+        # AP
+        ("FRANKFURT, Germany (AP) — German automaker Volkswagen said", "FRANKFURT, Germany", "AP", "German automaker"),
+        ("SEOUL, South Korea (AP) _ Inter-Korean talks", "SEOUL, South Korea", "AP", "Inter-Korean talks"),
+        # AFP
+        ("PARIS, Dec 27, 2017 (AFP) - France's", "PARIS", "AFP", "France's"),
+        ("Paris (AFP) - France's president", "Paris", "AFP", "France's president"),
+        # Reuters
+        ("LONDON, Dec 27 (Reuters) - Britain's", "LONDON", "Reuters", "Britain's"),
+        ("WASHINGTON (Reuters) - A Unification Church affiliate", "WASHINGTON", "Reuters", "A Unification"),
+        # Xinhua
+        ("BERLIN, Aug. 23 (Xinhua) -- A hard Brexit", "BERLIN", "Xinhua", "A hard Brexit"),
+        # dpa with a regional service code
+        ("Berlin (dpa/lby) - Die Polizei", "Berlin", "dpa", "Die Polizei"),
+        # Kyodo: a bare hyphen after a known place, with or without a region
+        ("KUMAMOTO, Japan - Tens of thousands", "KUMAMOTO, Japan", None, "Tens of thousands"),
+        ("NEW DELHI - A military helicopter crashed", "NEW DELHI", None, "A military helicopter"),
+        # ANSA: the credit first
+        ("(ANSA) - Rome, August 7 - Alitalia was struggling", "Rome", "ANSA", "Alitalia was"),
+        ("ROME, DEC 27 (ANSA) - Premier Paolo Gentiloni", "ROME", "ANSA", "Premier Paolo"),
+        # EFE: ".-" after the credit
+        ("Mexico City, Sep 19 (EFE).- A magnitude-7.7 earthquake", "Mexico City", "EFE", "A magnitude"),
+        ("Tokyo, Sep 20 (EFE).- Typhoon Nanmadol damaged", "Tokyo", "EFE", "Typhoon Nanmadol"),
+        # PTI: nothing after the credit
+        ("New Delhi, Oct 16 (PTI) Leader of Opposition", "New Delhi", "PTI", "Leader of Opposition"),
+        ("Patna, Oct 16 (PTI) Prime Minister Narendra Modi", "Patna", "PTI", "Prime Minister"),
+        # UPI
+        ("MONTERREY, Mexico, March 22 (UPI) -- President George W. Bush", "MONTERREY, Mexico", "UPI", "President George"),
+        ("Dec. 27 (UPI) -- The Pentagon said", None, "UPI", "The Pentagon said"),
+        # Bloomberg: no place
+        ("(Bloomberg) -- Japan's economy grew", None, "Bloomberg", "Japan's economy"),
+        ("March 10 (Bloomberg) -- The disappearance of Malaysia Airlines Flight 370", None, "Bloomberg", "The disappearance"),
+    ],
+)
+def test_wire_styles_of_the_major_agencies(start, place, agency, rest):
+    d = find_dateline(start)
+    assert d is not None
+    assert (d.place, d.agency) == (place, agency)
+    assert start[d.end :].lstrip().startswith(rest)
+
+
+def test_every_wire_style_is_documented_with_its_agencies():
+    from etl.parse import WIRE_STYLES
+
+    named = {a for style in WIRE_STYLES for a in style.agencies}
+    assert {"AP", "AFP", "Reuters", "Xinhua", "dpa", "Kyodo", "ANSA", "EFE", "PTI", "UPI", "Bloomberg"} <= named
+    assert all(style.example and style.source for style in WIRE_STYLES)
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "agency", "lead"),
+    [
+        (" date 2017-12-27 TOKYO, Dec. 27 Kyodo - Japan said on Tuesday it would act.", "TOKYO", "Kyodo", "Japan said on Tuesday it would act."),
+        (" date 2017-12-27 Hamburg (dpa) - Die Regierung said on Tuesday the plan was over.", "Hamburg", "dpa", "Die Regierung said on Tuesday the plan was over."),
+        (" date 2017-12-27 (Bloomberg) -- Japan's economy grew 2.5 percent.", None, "Bloomberg", "Japan's economy grew 2.5 percent."),
+        (" date 2014-08-07 (ANSA) - Rome, August 7 - Alitalia was struggling on Thursday.", "Rome", "ANSA", "Alitalia was struggling on Thursday."),
+    ],
+)
+def test_wire_styles_in_articles(text, dateline, agency, lead):
+    a = parsed(text)
+    assert (a.dateline, a.agency, a.lead) == (dateline, agency, lead)
+
+
+# --------------------------------------------------------------------------- bylines (issue 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "byline", "dateline", "lead"),
+    [
+        # the issue's example: a byline line before the dateline
+        (" date 2017-12-27 By Maria Lopez\n\nMADRID: The Spanish government said on Tuesday the plan was over.",
+         ["Maria Lopez"], "MADRID", "The Spanish government said on Tuesday the plan was over."),
+        (" date 2017-12-27\nBy Maria Lopez\nMADRID: The Spanish government said on Tuesday the plan was over.",
+         ["Maria Lopez"], "MADRID", "The Spanish government said on Tuesday the plan was over."),
+        # AP: capitals and a job-title line, after the dateline
+        (" date 1998-08-07 NAIROBI, Kenya (AP) _\n\nBy HENRY MEYER\nAssociated Press Writer\n\nSuspected bombs exploded on Friday.",
+         ["Henry Meyer"], "NAIROBI, Kenya", "Suspected bombs exploded on Friday."),
+        # two authors and an agency after a comma (Reuters)
+        (" date 2017-12-27 By Maria Lopez and John O'Neil, Reuters\n\nLONDON (Reuters) - Britain said on Tuesday it would act.",
+         ["Maria Lopez", "John O'Neil"], "LONDON", "Britain said on Tuesday it would act."),
+        # Xinhua: a job title before the name (TE3-silver)
+        (" date 2005-11-14 BEIJING: Nation cuddles Olympic mascots\n\nby Xinhua writer Tian Sulei\n\nA panda cub waited for 10 weeks to get a name.",
+         ["Tian Sulei"], "BEIJING", "A panda cub waited for 10 weeks to get a name."),
+        # a place after the name, initials
+        (" date 2017-12-27 By J.R. Smith in Madrid\n\nThe Spanish government said on Tuesday the plan was over.",
+         ["J.R. Smith"], None, "The Spanish government said on Tuesday the plan was over."),
+    ],
+)
+def test_bylines(text, byline, dateline, lead):
+    a = parsed(text)
+    assert (a.byline, a.dateline, a.lead) == (byline, dateline, lead)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2017-12-27 MOSCOW: By Tuesday, the talks had collapsed.",
+        " date 2017-12-27 By the end of the year, the talks had collapsed.\n\nMore text.",
+        " date 2017-12-27 By 2020 the population will double, officials said.",
+        " date 2017-12-27 MOSCOW: Officials met.\n\nBy contrast, the opposition walked out.",
+    ],
+)
+def test_sentences_starting_with_by_are_no_bylines(text):
+    assert parsed(text).byline == []

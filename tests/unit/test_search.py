@@ -131,3 +131,52 @@ def test_month_facets_show_the_busiest_months_in_calendar_order_and_say_how_many
     assert facet_cell("mentioned_month", months, 5) == "1917-01 (1), 1997-03 (9), 1997-04 (4), 1997-05 (9), 1998-01 (2)"
     people = [{"key": "Boris Yeltsin", "count": 3}, {"key": "Bill Clinton", "count": 2}]
     assert facet_cell("entities.person", people, 1) == "Boris Yeltsin (3), Bill Clinton (2)"  # terms come cut by Elasticsearch
+
+
+# --------------------------------------------------------------------------- query limits (issue 14)
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        # the issue's examples: a 12,000-word query, 20,000 nested parentheses
+        (" ".join(["sanctions"] * 12_000), "query too large: 119,999 characters (the limit is 4,096 characters): 'sanctions sanctions"),
+        ("(" * 20_000 + "x" + ")" * 20_000, "query too large: 40,001 characters (the limit is 4,096 characters): '(((("),
+        # more of the kind, each beyond one limit only
+        (" ".join(["a"] * 1_500), "query too large: 1,500 words (the limit is 1,024 words): 'a a a"),
+        ("(" * 21 + "korea" + ")" * 21, "query too large: parentheses nested 21 deep (the limit is 20 levels): '((((("),
+        ("x" * 4_097, "query too large: 4,097 characters (the limit is 4,096 characters): 'xxxx"),
+    ],
+)
+def test_oversized_queries_are_refused_before_anything_is_built(query, message):
+    from etl.search import QueryTooLargeError, check_query_limits
+
+    with pytest.raises(QueryTooLargeError) as exc:
+        check_query_limits(query)
+    line = str(exc.value)
+    assert line.startswith(message)
+    assert "\n" not in line
+    shown = line.split("): ", 1)[1]
+    assert len(shown) <= 80 + 3  # the first 80 characters, quoted, and an ellipsis
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "(" * 20 + "korea" + ")" * 20,  # at the depth limit
+        '"((((((((((((((((((((((((" sanctions',  # parentheses inside a phrase do not nest
+        " ".join(["sanctions"] * 400),  # 3,999 characters, 400 words
+        "\\(" * 30 + "x",  # escaped parentheses do not nest
+    ],
+)
+def test_queries_within_the_limits_pass(query):
+    from etl.search import check_query_limits
+
+    check_query_limits(query)
+
+
+def test_malformed_query_messages_show_at_most_80_characters():
+    query = '"' + "x" * 1_000
+    with pytest.raises(QuerySyntaxError) as exc:
+        check_query_syntax(query)
+    assert "x" * 81 not in str(exc.value)

@@ -6,8 +6,19 @@ import os
 import pytest
 
 from etl.errors import ArticleError, EncodingError
-from etl.sources import checksum, decode, discover, document_id, read_bytes
-from tests.conftest import SEED_FILE, SEEDS
+from etl.sources import NOT_REGULAR, checksum, decode, discover, document_id, implausibility, read_bytes, scan
+from tests.conftest import CORPORA, SEED_FILE, SEEDS
+
+DATA = __import__("pathlib").Path(__file__).resolve().parents[1] / "data"
+
+
+def _judged(name: str) -> list[tuple[str, str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            encoding, text = line.split("\t", 1)
+            rows.append((encoding, text.replace("\\n", "\n")))
+    return rows
 
 TEXT = " date 2017-12-27 MOSCOW: Café “quotes” — naïve.\n"
 
@@ -86,4 +97,102 @@ def test_read_deleted_file(tmp_path):
     [f] = list(discover(tmp_path))
     (tmp_path / "gone.txt").unlink()
     with pytest.raises(ArticleError, match="disappeared"):
+        read_bytes(f, tmp_path)
+
+
+# --------------------------------------------------------------------------- legacy code pages
+
+
+def test_the_issue_examples_decode_right():
+    # issue 14: charset-normalizer alone gave cp775 ("K÷ln") and big5 (Chinese characters)
+    koeln = " date 2017-12-27 BERLIN: Officials in Köln said the talks would resume."
+    assert decode(koeln.encode("cp1252")) == (koeln, "cp1252")
+    warsaw = " date 2017-12-27 WARSAW: Minister Łukasz Żółw said on Tuesday the plan was over."
+    assert decode(warsaw.encode("cp1250")) == (warsaw, "cp1250")
+
+
+@pytest.mark.parametrize(("encoding", "text"), _judged("legacy_encodings.tsv"))
+def test_short_legacy_encoded_articles(encoding, text):
+    data = text.encode(encoding)
+    decoded, chosen = decode(data)
+    assert decoded == text
+    # bytes that read the same in cp1252 (Latin-1 without C1 bytes, Czech with only á and š) are reported as cp1252
+    same_in_cp1252 = data.decode("cp1252", errors="replace") == text
+    assert chosen == ("cp1252" if same_in_cp1252 else encoding)
+
+
+@pytest.mark.parametrize(("encoding", "text"), _judged("non_western.tsv"))
+def test_longer_non_western_articles_are_unchanged(encoding, text):
+    decoded, _ = decode(text.encode(encoding))
+    assert decoded == text
+
+
+@pytest.mark.corpus
+def test_silver_seeds_typeset_as_cp1252_come_back_unchanged():
+    """Every 10th silver-seeds story with curly quotes and en dashes, saved as cp1252 (bench/encoding_bench.py does all)."""
+    import re
+
+    corpus = CORPORA / "silver-seeds"
+    if not corpus.is_dir():
+        pytest.skip(f"corpus {corpus} is absent")
+    checked = 0
+    for path in sorted(corpus.glob("*.txt"))[::10]:
+        text = re.sub(r"(?<=\w)'(?=\w)", "’", path.read_text(encoding="utf-8"))
+        text = re.sub(r'"([^"\n]*)"', "“\\1”", text).replace(" -- ", " – ")
+        if text.isascii():
+            continue
+        assert decode(text.encode("cp1252")) == (text, "cp1252"), path.name
+        checked += 1
+    assert checked > 150
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" Officials in Köln said", 0),
+        (" Officials in K÷ln said", 1),  # cp775: a symbol inside a word
+        (" Minister £ukasz ¯ó³w said", 3),  # cp1250 read as cp1252: symbols in words
+        (" Officials in Kцln said", 2),  # a Cyrillic letter inside a Latin word, both sides
+        (" íÉÎÉÓÔÒ said", 1),  # KOI8-R read as Latin-1: case flips inside a word
+        (" It was 25°C and €5 at 10¾ past", 0),  # symbols next to digits are text
+        (" The café\x92s owner", 1),  # a C1 control: Latin-1 where cp1252 was meant
+    ],
+)
+def test_implausibility_counts_the_marks_of_a_wrong_code_page(text, expected):
+    assert implausibility(text) == expected
+
+
+# --------------------------------------------------------------------------- special files
+
+
+def _special_folder(tmp_path):
+    import socket
+
+    root = tmp_path / "inbox"
+    root.mkdir()
+    (root / "a.txt").write_bytes(SEED_FILE.read_bytes())
+    os.mkfifo(root / "notes.txt")  # the issue's example: a named pipe that matches the glob
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(root / "socket.txt"))
+    os.symlink("/dev/zero", root / "zero.txt")  # a device (through a link: outside, but never opened)
+    os.symlink(root / "notes.txt", root / "pipe-link.txt")
+    return root, sock
+
+
+def test_pipes_sockets_and_devices_are_ignored_and_counted(tmp_path):
+    root, sock = _special_folder(tmp_path)
+    try:
+        found = scan(root)
+    finally:
+        sock.close()
+    assert [f.relative_path for f in found.files] == ["a.txt"]
+    assert found.ignored == {NOT_REGULAR: 4}
+
+
+def test_a_file_that_became_a_pipe_is_refused_without_blocking(tmp_path):
+    (tmp_path / "late.txt").write_text(" date 2017-12-27 x")
+    [f] = list(discover(tmp_path))
+    (tmp_path / "late.txt").unlink()
+    os.mkfifo(tmp_path / "late.txt")  # replaced between discovery and reading, no writer ever comes
+    with pytest.raises(ArticleError, match=NOT_REGULAR):
         read_bytes(f, tmp_path)
