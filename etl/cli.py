@@ -24,6 +24,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from etl import interrupt
 from etl.errors import NewsEtlError
 from etl.prefect_server import prefect_api
 
@@ -235,6 +236,26 @@ class _Progress:
             handler.setLevel(level)
 
 
+def _stop_line(signum: int, what: str) -> str:
+    """The one line of a command stopped by a signal before the flow could say how far it got."""
+    return f"stopped by {interrupt.signal_name(signum)}: the {what} was cut short; what was loaded stays indexed, run again to do the rest"
+
+
+def _stopped(exc: BaseException, what: str, line: str | None = None) -> None:
+    """For SIGTERM/Ctrl-C (:func:`etl.interrupt.signal_of`): print the stop's one line and exit at
+    once with 143/130 (:func:`etl.interrupt.exit_now`); for anything else, return (the caller re-raises)."""
+    signum = interrupt.signal_of(exc)
+    if signum is None:
+        return
+    interrupt.arm(signum)  # the watchdog, if the flow did not start it
+    if _state["debug"]:
+        import traceback
+
+        traceback.print_exception(exc)
+    interrupt.say(line or interrupt.message() or _stop_line(signum, what))
+    interrupt.exit_now(signum)
+
+
 def _report(summary, settings, glob: str | None, path: Path) -> None:
     """Print the summary and rejections; exit 1 when batches failed or the accounting does not balance."""
     console.print(_summary_table(summary))
@@ -277,25 +298,27 @@ def run(
     address = dask_address or settings.dask_address
     show = sys.stdout.isatty() if progress is None else progress
     try:
-        _preflight(settings, [path], address)
-        with contextlib.ExitStack() as stack:
-            server_ready = stack.enter_context(prefect_api())
-            from flows.ingest import ingest, progress_listener, task_runner
+        with interrupt.stop_on_signals(lambda signum: _stop_line(signum, "run")):
+            _preflight(settings, [path], address)
+            with contextlib.ExitStack() as stack:
+                server_ready = stack.enter_context(prefect_api())
+                from flows.ingest import ingest, progress_listener, task_runner
 
-            n = 1 if address else _workers_for(settings, workers, path, glob, batch_size)
-            server_ready()
-            try:
-                runner_cm = task_runner(workers=n, dask_address=address)
-                runner = runner_cm.__enter__()
-            except OSError as exc:  # Dask's "Timed out trying to connect to tcp://..."
-                raise NewsEtlError(f"the Dask cluster could not be started or reached ({address or f'{n} local workers'}): {exc}") from None
-            stack.push(runner_cm)
-            if show:
-                bar = stack.enter_context(_Progress())
-                stack.enter_context(progress_listener(bar))
-            summary = ingest.with_options(task_runner=runner)(
-                str(path), source_name=source_name, glob=glob, batch_size=batch_size, prune=prune
-            )
+                interrupt.quiet_console_on_stop()
+                n = 1 if address else _workers_for(settings, workers, path, glob, batch_size)
+                server_ready()
+                try:
+                    runner_cm = task_runner(workers=n, dask_address=address)
+                    runner = runner_cm.__enter__()
+                except OSError as exc:  # Dask's "Timed out trying to connect to tcp://..."
+                    raise NewsEtlError(f"the Dask cluster could not be started or reached ({address or f'{n} local workers'}): {exc}") from None
+                stack.push(runner_cm)
+                if show:
+                    bar = stack.enter_context(_Progress())
+                    stack.enter_context(progress_listener(bar))
+                summary = ingest.with_options(task_runner=runner)(
+                    str(path), source_name=source_name, glob=glob, batch_size=batch_size, prune=prune
+                )
     except NewsEtlError as exc:
         _fail(exc)
         return
@@ -307,6 +330,9 @@ def run(
             raise
         _fail(NewsEtlError(f"the Dask scheduler at {address} could not be reached ({exc})"))
         return
+    except BaseException as exc:
+        _stopped(exc, "run")
+        raise
     _report(summary, settings, glob, path)
 
 
@@ -321,8 +347,9 @@ def reindex(
 
     Searches keep hitting the old index until the swap (one `_aliases` call), so
     search never goes offline. The new index is built from PATHS only: give every
-    folder the index should hold. If any batch fails, the alias is left alone and
-    the half-built index deleted. Older indices beyond --keep are deleted after the swap.
+    folder the index should hold. If any batch fails, or SIGTERM/Ctrl-C stops it (exit
+    143/130 within seconds), the alias is left alone and the half-built index deleted.
+    Older indices beyond --keep are deleted after the swap.
     """
     from elasticsearch import TransportError
 
@@ -330,34 +357,64 @@ def reindex(
 
     settings = _settings()
     new = None
+    old_target = None
     try:
-        es = _preflight(settings, paths)
-        new = es_index.new_index_name(settings.index_alias)
-        es_index.create_index(es, settings, new)
-        with prefect_api() as prefect_ready:
-            from flows.ingest import ingest
+        with interrupt.stop_on_signals(lambda signum: _stop_line(signum, "rebuild")):
+            try:
+                es = _preflight(settings, paths)
+                old_target = es_index.alias_target(es, settings.index_alias)
+                new = es_index.new_index_name(settings.index_alias)
+                es_index.create_index(es, settings, new, building=True)
+                with prefect_api() as prefect_ready:
+                    from flows.ingest import ingest
 
-            prefect_ready()
-            for path in paths:
-                summary = ingest(str(path), glob=glob, batch_size=batch_size, index=new)
-                console.print(_summary_table(summary))
-                if summary.failed_batches or not summary.balanced:
-                    raise NewsEtlError(
-                        f"the rebuild of {path} had failed batches ({', '.join(summary.failed_batches)}); "
-                        f"the alias '{settings.index_alias}' still points at the old index"
-                    )
-        es.indices.refresh(index=new)
-        old = es_index.swap_alias(es, settings.index_alias, new)
-        new = None  # live now: never delete it below
-        dropped = es_index.drop_old_indices(es, settings.index_alias, keep=keep)
-    except (NewsEtlError, TransportError) as exc:
-        if new is not None:
-            es_index.connect(settings).options(ignore_status=[404]).indices.delete(index=new)
-        _fail(exc if isinstance(exc, NewsEtlError) else NewsEtlError(f"Elasticsearch failed during the rebuild ({type(exc).__name__})"))
-        return
+                    interrupt.quiet_console_on_stop()
+                    prefect_ready()
+                    for path in paths:
+                        summary = ingest(str(path), glob=glob, batch_size=batch_size, index=new)
+                        console.print(_summary_table(summary))
+                        if summary.failed_batches or not summary.balanced:
+                            raise NewsEtlError(
+                                f"the rebuild of {path} had failed batches ({', '.join(summary.failed_batches)}); "
+                                f"the alias '{settings.index_alias}' still points at the old index"
+                            )
+                es.indices.refresh(index=new)
+                es_index.mark_built(es, new)
+                old = es_index.swap_alias(es, settings.index_alias, new)
+                new = None  # live now: never delete it below
+                dropped = es_index.drop_old_indices(es, settings.index_alias, keep=keep)
+            except (NewsEtlError, TransportError) as exc:
+                if new is not None:
+                    es_index.connect(settings).options(ignore_status=[404]).indices.delete(index=new)
+                _fail(exc if isinstance(exc, NewsEtlError) else NewsEtlError(f"Elasticsearch failed during the rebuild ({type(exc).__name__})"))
+                return
+    except BaseException as exc:
+        signum = interrupt.signal_of(exc)
+        if signum is not None:
+            _stopped(exc, "rebuild", _abandon_rebuild(settings, signum, new, old_target))
+        raise
     console.print(f"alias {settings.index_alias}: {old or '(none)'} -> {es_index.alias_target(es, settings.index_alias)}")
     if dropped:
         console.print(f"deleted old indices: {', '.join(dropped)}")
+
+
+def _abandon_rebuild(settings, signum: int, new: str | None, old_target: str | None) -> str:
+    """Delete the half-built index of a stopped ``reindex`` (2 s, no retries: the node may be what
+    hung) and say where the alias points. A half-built index is never behind the alias; one that
+    could not be deleted is marked as building, so ``rollback`` skips it and the next
+    ``reindex`` deletes it."""
+    from etl import index as es_index
+
+    interrupt.arm(signum)
+    where = f"the alias '{settings.index_alias}' still points at {old_target or '(no index)'}"
+    if new is None:
+        return f"stopped by {interrupt.signal_name(signum)} before the rebuild had an index; {where}"
+    try:
+        es_index.connect(settings).options(request_timeout=2, max_retries=0, ignore_status=[404]).indices.delete(index=new)
+        gone = f"the half-built index {new} was deleted"
+    except Exception:
+        gone = f"the half-built index {new} could not be deleted now (the next reindex deletes it)"
+    return f"stopped by {interrupt.signal_name(signum)}: the rebuild was abandoned and {gone}; {where}"
 
 
 @app.command()
@@ -370,7 +427,7 @@ def rollback() -> None:
         es = es_index.connect(settings)
         es_index.check_connection(es, settings.es_url)
         current = es_index.alias_target(es, settings.index_alias)
-        versions = es_index.versioned_indices(es, settings.index_alias)  # oldest first
+        versions = es_index.versioned_indices(es, settings.index_alias, built_only=True)  # oldest first
         older = versions[: versions.index(current)] if current in versions else versions
         if not older:
             raise NewsEtlError(f"no previous index to roll back to (alias '{settings.index_alias}' -> {current})")

@@ -390,16 +390,28 @@ def new_index_name(alias: str) -> str:
     return f"{alias}-v{MAPPING_VERSION}-{stamp}"
 
 
-def create_index(es: Elasticsearch, settings: Settings, name: str, alias: str | None = None) -> None:
-    """Create the concrete index ``name`` with the article mapping; with ``alias``, behind it as write index."""
+BUILDING = "building"
+"""``_meta.build`` of an index that ``newsetl reindex`` is still filling (:func:`mark_built` ends it)."""
+
+
+def create_index(es: Elasticsearch, settings: Settings, name: str, alias: str | None = None, building: bool = False) -> None:
+    """Create the concrete index ``name`` with the article mapping; with ``alias``, behind it as write index.
+
+    ``building`` marks it ``_meta.build: building`` (a rebuild in progress): :func:`versioned_indices`
+    with ``built_only`` leaves it out, so a rebuild killed before :func:`mark_built` is never a
+    rollback target, and :func:`drop_old_indices` deletes it.
+    """
     analyzer = text_analyzer(es)
+    mappings = article_mapping(analyzer)
+    if building:
+        mappings["_meta"]["build"] = BUILDING
     body: dict = {
         "settings": {
             "number_of_shards": settings.index_shards,
             "number_of_replicas": settings.index_replicas,
             **index_settings(analyzer),
         },
-        "mappings": article_mapping(analyzer),
+        "mappings": mappings,
     }
     if alias:
         body["aliases"] = {alias: {"is_write_index": True}}
@@ -516,10 +528,26 @@ def prune_missing(es: Elasticsearch, alias: str, source: str, keep_ids: set[str]
     return ok
 
 
-def versioned_indices(es: Elasticsearch, alias: str) -> list[str]:
-    """Concrete indices named ``<alias>-v<N>-<stamp>``, oldest first (the name sorts by creation time)."""
+def mark_built(es: Elasticsearch, name: str) -> None:
+    """End a rebuild's ``_meta.build: building`` mark (:func:`create_index`): the index is complete.
+
+    ``PUT _mapping`` replaces ``_meta`` as a whole, so the rest of it is sent back unchanged.
+    """
+    meta = dict(es.indices.get_mapping(index=name)[name]["mappings"].get("_meta", {}))
+    meta.pop("build", None)
+    es.indices.put_mapping(index=name, meta=meta)
+
+
+def versioned_indices(es: Elasticsearch, alias: str, built_only: bool = False) -> list[str]:
+    """Concrete indices named ``<alias>-v<N>-<stamp>``, oldest first (the name sorts by creation time).
+
+    ``built_only`` leaves out indices a rebuild is still filling, or left half-built when it was killed.
+    """
     found = es.indices.get(index=f"{alias}-v*", expand_wildcards="open", allow_no_indices=True)
-    return sorted(found, key=lambda n: n.split("-v", 1)[1].split("-", 1)[1])
+    names = sorted(found, key=lambda n: n.split("-v", 1)[1].split("-", 1)[1])
+    if built_only:
+        names = [n for n in names if found[n].get("mappings", {}).get("_meta", {}).get("build") != BUILDING]
+    return names
 
 
 def swap_alias(es: Elasticsearch, alias: str, new: str) -> str | None:
@@ -537,10 +565,15 @@ def swap_alias(es: Elasticsearch, alias: str, new: str) -> str | None:
 
 
 def drop_old_indices(es: Elasticsearch, alias: str, keep: int = 1) -> list[str]:
-    """Delete versioned indices not behind the alias, keeping the ``keep`` newest of them for rollback; returns the deleted names."""
+    """Delete versioned indices not behind the alias, keeping the ``keep`` newest complete ones for
+    rollback; returns the deleted names. Indices older than the alias's that a killed rebuild left
+    half-built (``_meta.build: building``) are deleted too (one run of ``reindex`` at a time)."""
     current = alias_target(es, alias)
-    spare = [n for n in versioned_indices(es, alias) if n != current]
-    doomed = spare[: max(0, len(spare) - keep)]
+    every = versioned_indices(es, alias)
+    built = set(versioned_indices(es, alias, built_only=True))
+    older = every[: every.index(current)] if current in every else every
+    spare = [n for n in every if n != current and n in built]
+    doomed = [n for n in older if n not in built] + spare[: max(0, len(spare) - keep)]
     if doomed:  # names, never wildcards: Elasticsearch 9 refuses destructive wildcards
         es.indices.delete(index=",".join(doomed))
     return doomed

@@ -139,15 +139,21 @@ class TemporaryPrefectServer:
 
     def stop(self, keep_log: bool = False) -> None:
         """Send Prefect's queued logs and events, terminate the server (SIGTERM, then SIGKILL
-        after 10 s) and restore ``PREFECT_API_URL``; idempotent."""
+        after 10 s) and restore ``PREFECT_API_URL``; idempotent. When the process is stopping
+        on a signal (:func:`etl.interrupt.stopping`), queued logs are dropped and SIGKILL
+        follows after 2 s: the stop has seconds, not minutes."""
         from prefect.context import refresh_global_settings_context
+
+        from etl import interrupt
 
         atexit.unregister(self.stop)
         if self.process.poll() is None:
-            _drain_prefect_workers()
+            hurry = interrupt.stopping() is not None
+            if not hurry:
+                _drain_prefect_workers()
             self.process.terminate()
             try:
-                self.process.wait(timeout=10)
+                self.process.wait(timeout=2 if hurry else 10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()

@@ -40,6 +40,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
 
 from etl import index as es_index
+from etl import interrupt
 from etl.config import Settings, get_settings
 from etl.entities import ensure_model_installed
 from etl.models import Article, Rejection, RunSummary, SourceFile, Stage
@@ -244,6 +245,25 @@ def _emit(event: str, **data) -> None:
             logging.getLogger(__name__).debug("progress callback failed", exc_info=True)
 
 
+def stop_line(signum: int, done: int, total: int, indexed: int) -> str:
+    """The one line a stopped run leaves: which signal, how far it got, and that nothing is lost."""
+    return (
+        f"stopped by {interrupt.signal_name(signum)} after {done} of {total} files ({indexed} indexed); "
+        "what was loaded stays indexed, run again to do the rest"
+    )
+
+
+def _stopping(signum: int, logger, summary: RunSummary, done: int, total: int) -> None:
+    """A stop signal reached the flow: arm the watchdog (:func:`etl.interrupt.arm`) and say so once;
+    the exception then unwinds the flow (Prefect marks the run crashed, or cancelled when Prefect
+    itself cancelled it) and the task runner's exit ends the builds in flight."""
+    line = stop_line(signum, done, total, summary.indexed)
+    interrupt.arm(signum, line)
+    if not interrupt.cli_reports():  # a served or scripted run: the flow's log is where people look
+        logger.warning(line)
+        interrupt.mark_said()
+
+
 @contextlib.contextmanager
 def _prefect_api_for_workers() -> Iterator[None]:
     """Make Dask worker processes started in this block report to this process's Prefect API.
@@ -318,7 +338,10 @@ def task_runner(workers: int = 1, dask_address: str | None = None) -> Iterator[o
             cluster_class=LocalCluster,
             cluster_kwargs={
                 "n_workers": workers, "threads_per_worker": 1, "processes": True,
-                "dashboard_address": None, "silence_logs": logging.WARNING,
+                # ERROR: the workers' and nannies' warnings are about the cluster's own housekeeping
+                # ("Worker process still alive after 4.0 seconds, killing" at every close, "Async
+                # instruction ... ended with CancelledError" when a stop cancels a build)
+                "dashboard_address": None, "silence_logs": logging.ERROR,
             },
         )
 
@@ -466,51 +489,57 @@ def ingest(
             # quote() does not survive prefect-dask's submission, a plain holder does
             in_flight.append((label, batch, build_batch.submit(BatchFiles(batch), str(root), run_id)))
 
-    for _ in range(ahead):
-        submit_next()
-    while in_flight:
-        label, batch, future = in_flight.popleft()
-        rejections: list[Rejection] = []
-        t = time.perf_counter()
-        try:
-            built = future.result()
-        except Exception as exc:  # the build failed after its retries (a worker died, or a bug): keep going
-            logger.error("batch %s not built after retries: %s", label, exc)
-            summary.failed_batches.append(label)
-            rejections = _batch_rejections(((f.source, f.relative_path) for f in batch), run_id, f"batch {label} not processed: {type(exc).__name__}: {exc}; run again"[:500])
-            built = None
-        add("wait for build", time.perf_counter() - t)
-        submit_next()  # the workers build the next batch while this one loads
-        if built is not None:
-            for stage, seconds in built.seconds.items():
-                add(stage, seconds)
-            words += built.words
-            rejections = list(built.rejections)
-            if built.articles:
-                t = time.perf_counter()
-                try:
-                    # quote(): unquoted, Prefect walks every field of every article before the task
-                    # starts, ~0.5 s per 200 articles (measured): more than the bulk request itself
-                    loaded = load_task(quote(built.articles), run_id, target, quote(dict(originals)), resolve=open_rejections)
-                    written = set(loaded.indexed)
-                    for a in built.articles:  # first occurrences become the originals of later copies
-                        if a.id in written:
-                            originals.setdefault(a.checksum, a.id)
-                except Exception as exc:  # retries exhausted: name the batch and its files, keep going
-                    logger.error("load failed for batch %s after retries: %s", label, exc)
-                    summary.failed_batches.append(label)
-                    loaded = es_index.LoadResult(
-                        rejections=_batch_rejections(
-                            ((a.source, a.source_path) for a in built.articles),
-                            run_id, f"bulk load of batch {label} failed after retries: {type(exc).__name__}: {exc}",
+    try:
+        for _ in range(ahead):
+            submit_next()
+        while in_flight:
+            label, batch, future = in_flight.popleft()
+            rejections: list[Rejection] = []
+            t = time.perf_counter()
+            try:
+                built = future.result()
+            except Exception as exc:  # the build failed after its retries (a worker died, or a bug): keep going
+                logger.error("batch %s not built after retries: %s", label, exc)
+                summary.failed_batches.append(label)
+                rejections = _batch_rejections(((f.source, f.relative_path) for f in batch), run_id, f"batch {label} not processed: {type(exc).__name__}: {exc}; run again"[:500])
+                built = None
+            add("wait for build", time.perf_counter() - t)
+            submit_next()  # the workers build the next batch while this one loads
+            if built is not None:
+                for stage, seconds in built.seconds.items():
+                    add(stage, seconds)
+                words += built.words
+                rejections = list(built.rejections)
+                if built.articles:
+                    t = time.perf_counter()
+                    try:
+                        # quote(): unquoted, Prefect walks every field of every article before the task
+                        # starts, ~0.5 s per 200 articles (measured): more than the bulk request itself
+                        loaded = load_task(quote(built.articles), run_id, target, quote(dict(originals)), resolve=open_rejections)
+                        written = set(loaded.indexed)
+                        for a in built.articles:  # first occurrences become the originals of later copies
+                            if a.id in written:
+                                originals.setdefault(a.checksum, a.id)
+                    except Exception as exc:  # retries exhausted: name the batch and its files, keep going
+                        logger.error("load failed for batch %s after retries: %s", label, exc)
+                        summary.failed_batches.append(label)
+                        loaded = es_index.LoadResult(
+                            rejections=_batch_rejections(
+                                ((a.source, a.source_path) for a in built.articles),
+                                run_id, f"bulk load of batch {label} failed after retries: {type(exc).__name__}: {exc}",
+                            )
                         )
-                    )
-                add("load", time.perf_counter() - t)
-                summary.indexed += len(loaded.indexed)
-                rejections += loaded.rejections
-            del built  # nothing of a loaded batch stays in memory
-        record(rejections)
-        progressed(len(batch))
+                    add("load", time.perf_counter() - t)
+                    summary.indexed += len(loaded.indexed)
+                    rejections += loaded.rejections
+                del built  # nothing of a loaded batch stays in memory
+            record(rejections)
+            progressed(len(batch))
+    except BaseException as exc:  # SIGTERM (Prefect cancellation, timeout, systemd) or Ctrl-C: stop within seconds
+        signum = interrupt.signal_of(exc)
+        if signum is not None:
+            _stopping(signum, logger, summary, done, len(files))
+        raise
 
     t = time.perf_counter()
     if prune and not summary.failed_batches:
