@@ -255,3 +255,62 @@ def test_a_stopped_reindex_leaves_the_alias_on_the_old_index(isolated_env, tmp_p
     with urllib.request.urlopen(f"{es}/_cat/indices/{alias}-v*?format=json&h=index") as resp:
         assert [row["index"] for row in json.loads(resp.read())] == [live]
     assert _count(es, alias) == 20
+
+
+def test_cancelling_a_served_deployments_run_stops_it(isolated_env, tmp_path):
+    """Prefect's cancellation (the UI's Cancel, ``prefect flow-run cancel``) sends the flow run's
+    process SIGTERM: the run stops, says so in its log, and is marked cancelled."""
+    from tests.e2e.test_scheduled_runs import BIN, _free_port, _http, _stop as _stop_group, _wait
+
+    folder = _corpus(tmp_path, 40)
+    port = _free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    env = {
+        **os.environ, **isolated_env,
+        "PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1", "PREFECT_RUNNER_POLL_FREQUENCY": "2", "NEWSETL_BATCH_SIZE": "5",
+    }
+    env.pop("PREFECT_API_URL", None)
+    logs = [tmp_path / "server.log", tmp_path / "serve.log"]
+    es, alias = isolated_env["NEWSETL_ES_URL"], isolated_env["NEWSETL_INDEX_ALIAS"]
+    procs: list[subprocess.Popen] = []
+    try:
+        with logs[0].open("w") as out:
+            procs.append(subprocess.Popen(
+                [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            ))
+        _wait("the Prefect server's /api/health", lambda: _http("GET", f"{api}/health") is True, 180, logs)
+        name = f"stop-{alias}"
+        with logs[1].open("w") as out:
+            procs.append(subprocess.Popen(
+                [str(BIN / "newsetl"), "serve", str(folder), "--interval", "86400", "--name", name],
+                env={**env, "PREFECT_API_URL": api}, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            ))
+        dep = _wait("the deployment", lambda: _http("GET", f"{api}/deployments/name/ingest/{name}"), 120, logs)
+        run = _http("POST", f"{api}/deployments/{dep['id']}/create_flow_run", {})
+
+        def busy() -> bool:
+            state = (_http("GET", f"{api}/flow_runs/{run['id']}") or {}).get("state_type")
+            return state == "RUNNING" and _count(es, alias) >= 5
+
+        _wait("the served run to load its first batch", busy, 600, logs)
+        asked = time.monotonic()
+        _http("POST", f"{api}/flow_runs/{run['id']}/set_state", {"state": {"type": "CANCELLING"}, "force": True})
+
+        def ended():
+            found = _http("GET", f"{api}/flow_runs/{run['id']}") or {}
+            return found if found.get("state_type") in ("CANCELLED", "CRASHED", "FAILED", "COMPLETED") else None
+
+        final = _wait("the run to end", ended, 60, logs)
+        seconds = time.monotonic() - asked
+        assert final["state_type"] == "CANCELLED"
+        assert seconds < STOP_BOUND  # from the cancel request, which includes the runner's reaction
+        lines = _http("POST", f"{api}/logs/filter", {"logs": {"flow_run_id": {"any_": [run["id"]]}}, "limit": 200})
+        stops = [x["message"] for x in lines if x["message"].startswith("stopped by SIGTERM")]
+        assert len(stops) == 1
+        assert stops[0].endswith(" indexed); what was loaded stays indexed, run again to do the rest")
+        assert 5 <= _count(es, alias) < 40
+    finally:
+        for proc in reversed(procs):
+            _stop_group(proc)

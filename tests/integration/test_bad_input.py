@@ -218,3 +218,74 @@ def test_article_longer_than_spacy_max_length_is_enriched_to_its_end(isolated_en
     found = int(status[1].replace(",", ""))
     assert per_repeat >= 10 and found >= 0.95 * per_repeat * repeats, (per_repeat, repeats, found)
     assert len(doc["entity_mentions"]) == 10_000
+
+
+def test_archives_as_they_really_come(isolated_env, prefect_server, tmp_path):
+    """Issue 14's kinds through the real flow and node: special files, header variants, invisible
+    characters, short legacy-encoded files, more wire styles and a byline."""
+    import socket
+
+    from flows.ingest import ingest
+
+    root = tmp_path / "archive"
+    root.mkdir()
+
+    def put(name: str, data: bytes | str) -> None:
+        (root / name).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
+    os.mkfifo(root / "notes.txt")
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(root / "socket.txt"))
+    put("colon.txt", " date: 2017-12-27 MOSCOW: Russia said on Tuesday it would act.\n")
+    put("alone.txt", " DATE: 2017-12-27\nMOSCOW: Russia said on Tuesday it would act.\n")
+    put("stamp.txt", " date 2017-12-27T08:30:00+01:00 MOSCOW: Russia said on Tuesday it would act.\n")
+    put("ambiguous.txt", " date 05/06/2017 MOSCOW: Russia said on Tuesday it would act.\n")
+    put("shy.txt", " date 2017-12-27 GENEVA: The Hu\u00adman Rights Council on Tues\u00adday called for sanc\u00adtions.\n")
+    put("cp1252.txt", " date 2017-12-27 BERLIN: Officials in Köln said the talks would resume.\n".encode("cp1252"))
+    put("cp1250.txt", " date 2017-12-27 WARSAW: Minister Łukasz Żółw said on Tuesday the plan was over.\n".encode("cp1250"))
+    put("koi8.txt", " date 2017-12-27 MOSCOW: Газпром said exports rose in December.\n".encode("koi8-r"))
+    put("kyodo.txt", " date 2017-12-27 TOKYO, Dec. 27 Kyodo - Japan said on Wednesday it would protest.\n")
+    put("dpa.txt", " date 2017-12-27 Hamburg (dpa) - The city said on Wednesday the port would reopen.\n")
+    put("byline.txt", " date 2017-12-27 By Maria Lopez\n\nMADRID: The Spanish government said on Wednesday the plan was over.\n")
+    try:
+        summary = ingest(str(root))
+    finally:
+        sock.close()
+
+    assert summary.ignored == {"not a regular file": 2}
+    assert (summary.seen, summary.indexed, summary.rejected) == (11, 10, 1)
+    [rejection] = summary.rejections
+    assert (rejection.source_path, rejection.stage.value) == ("ambiguous.txt", "parse")
+    assert rejection.reason.startswith("ambiguous date '05/06/2017' in the ' date' header: day/month (5 June 2017) or month/day (6 May 2017)?")
+
+    settings = get_settings()
+    es = es_index.connect(settings)
+
+    def doc(name: str) -> dict:
+        return es.get(index=settings.index_alias, id=document_id("archive", name))["_source"]
+
+    assert doc("colon.txt")["published"] == doc("alone.txt")["published"] == "2017-12-27"
+    stamp = doc("stamp.txt")
+    assert stamp["published"] == "2017-12-27T08:30:00+01:00"
+    # "Tuesday" counts from the DCT, the story's own calendar day 2017-12-27: 2017-12-26
+    assert {"gte": "2017-12-26", "lt": "2017-12-27"} in stamp["mentioned_dates"]
+    hits = es.search(index=settings.index_alias, q="published:[2017-12-27T07:00:00Z TO 2017-12-27T08:00:00Z]")["hits"]["hits"]
+    assert [h["_source"]["source_path"] for h in hits] == ["stamp.txt"]  # 08:30+01:00 is 07:30 UTC
+
+    shy = doc("shy.txt")
+    assert shy["body"] == "GENEVA: The Human Rights Council on Tuesday called for sanctions."
+    assert shy["repairs"] == ["invisible characters"]
+    assert "Human Rights Council" in shy["entities"]["org"]
+    assert {"gte": "2017-12-26", "lt": "2017-12-27"} in shy["mentioned_dates"]
+    assert es.count(index=settings.index_alias, q="body:sanctions")["count"] == 1
+
+    assert (doc("cp1252.txt")["encoding"], doc("cp1252.txt")["lead"]) == ("cp1252", "Officials in Köln said the talks would resume.")
+    assert (doc("cp1250.txt")["encoding"], doc("cp1250.txt")["lead"]) == ("cp1250", "Minister Łukasz Żółw said on Tuesday the plan was over.")
+    assert (doc("koi8.txt")["encoding"], doc("koi8.txt")["lead"]) == ("koi8-r", "Газпром said exports rose in December.")
+
+    kyodo, dpa, byline = doc("kyodo.txt"), doc("dpa.txt"), doc("byline.txt")
+    assert (kyodo["dateline"], kyodo["agency"]) == ("TOKYO", "Kyodo")
+    assert (dpa["dateline"], dpa["agency"]) == ("Hamburg", "dpa")
+    assert (byline["dateline"], byline["byline"], byline["lead"]) == (
+        "MADRID", ["Maria Lopez"], "The Spanish government said on Wednesday the plan was over."
+    )

@@ -97,6 +97,28 @@ def test_swap_keeps_one_previous_index_and_drops_older(es):
     assert es_index.versioned_indices(es, alias) == [second, third]
 
 
+def test_a_rebuild_killed_half_way_is_never_a_rollback_target_and_is_dropped_later(es):
+    """What `newsetl reindex` killed with SIGKILL leaves: an index marked building, never behind the alias."""
+    settings = get_settings()
+    alias = settings.index_alias
+    live = es_index.alias_target(es, alias)
+    killed = es_index.new_index_name(alias)
+    es_index.create_index(es, settings, killed, building=True)  # the rebuild died before mark_built
+    assert es_index.versioned_indices(es, alias) == [live, killed]
+    assert es_index.versioned_indices(es, alias, built_only=True) == [live]
+    assert es_index.drop_old_indices(es, alias, keep=1) == []  # newer than the live one: maybe still building
+
+    rebuilt = es_index.new_index_name(alias)  # the next reindex completes
+    es_index.create_index(es, settings, rebuilt, building=True)
+    es_index.mark_built(es, rebuilt)
+    meta = es.indices.get_mapping(index=rebuilt)[rebuilt]["mappings"]["_meta"]
+    assert "build" not in meta and meta["mapping_version"] == es_index.MAPPING_VERSION and meta["text_analyzer"]
+    assert es_index.swap_alias(es, alias, rebuilt) == live
+    assert es_index.versioned_indices(es, alias, built_only=True) == [live, rebuilt]  # rollback goes to `live`
+    assert es_index.drop_old_indices(es, alias, keep=1) == [killed]
+    assert es_index.versioned_indices(es, alias) == [live, rebuilt]
+
+
 def test_existing_index_gets_new_fields_added(es):
     """An index made before a field existed receives it through PUT _mapping (additive change)."""
     settings = get_settings()
