@@ -29,7 +29,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 
-STOP_GRACE_SECONDS = 5.0
+STOP_GRACE_SECONDS = 4.0
 """Seconds between the signal and the forced exit: cleanup (closing a Dask cluster, stopping the
 temporary Prefect server) gets this long; the process is gone well within 10 seconds."""
 
@@ -150,7 +150,7 @@ def _kill_children() -> None:
     for child in children:
         with contextlib.suppress(psutil.Error):
             child.terminate()
-    _, alive = psutil.wait_procs(children, timeout=1.0)
+    _, alive = psutil.wait_procs(children, timeout=0.5)
     for child in alive:
         with contextlib.suppress(psutil.Error):
             child.kill()
@@ -200,6 +200,30 @@ def exit_now(signum: int) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
     os._exit(exit_status(signum))
+
+
+def watch_sigterm() -> None:
+    """Arm the watchdog the moment SIGTERM arrives, whatever handler is installed now.
+
+    Prefect's flow engine swaps in its own SIGTERM handler for a flow run (it raises
+    ``TerminationSignal``); where that exception lands is up to the code it interrupts (a
+    library may turn it into a cancelled future that is retried), so under the command line
+    (:func:`cli_reports`) the flow wraps Prefect's handler once it runs: the watchdog is armed
+    first, then Prefect's handler runs as before. A served run (Prefect's runner checks that its
+    own handler is installed before it cancels through its control channel) is left alone.
+    """
+    if not _state["cli"] or threading.current_thread() is not threading.main_thread():
+        return
+    current = signal.getsignal(signal.SIGTERM)
+    if not callable(current) or getattr(current, "newsetl_watched", False):
+        return
+
+    def watched(signum: int, frame: object) -> object:
+        arm(signum)
+        return current(signum, frame)
+
+    watched.newsetl_watched = True  # type: ignore[attr-defined]
+    signal.signal(signal.SIGTERM, watched)
 
 
 @contextlib.contextmanager

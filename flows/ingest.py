@@ -399,6 +399,7 @@ def ingest(
     the next run picks those files up.
     """
     logger = get_run_logger()
+    interrupt.watch_sigterm()  # under the CLI: SIGTERM arms the stop's watchdog at once
     settings: Settings = get_settings()
     started = time.perf_counter()
     run_id = _current_run_id()
