@@ -242,9 +242,10 @@ def _stop_line(signum: int, what: str) -> str:
 
 
 def _stopped(exc: BaseException, what: str, line: str | None = None) -> None:
-    """For SIGTERM/Ctrl-C (:func:`etl.interrupt.signal_of`): print the stop's one line and exit at
-    once with 143/130 (:func:`etl.interrupt.exit_now`); for anything else, return (the caller re-raises)."""
-    signum = interrupt.signal_of(exc)
+    """For SIGTERM/Ctrl-C (:func:`etl.interrupt.stop_signal`: also any error raised once a stop has
+    begun): print the stop's one line and exit at once with 143/130 (:func:`etl.interrupt.exit_now`);
+    for anything else, return (the caller re-raises)."""
+    signum = interrupt.stop_signal(exc)
     if signum is None:
         return
     interrupt.arm(signum)  # the watchdog, if the flow did not start it
@@ -389,7 +390,7 @@ def reindex(
                 _fail(exc if isinstance(exc, NewsEtlError) else NewsEtlError(f"Elasticsearch failed during the rebuild ({type(exc).__name__})"))
                 return
     except BaseException as exc:
-        signum = interrupt.signal_of(exc)
+        signum = interrupt.stop_signal(exc)
         if signum is not None:
             _stopped(exc, "rebuild", _abandon_rebuild(settings, signum, new, old_target))
         raise

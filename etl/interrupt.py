@@ -68,6 +68,14 @@ def signal_of(exc: BaseException) -> int | None:
     return None
 
 
+def stop_signal(exc: BaseException) -> int | None:
+    """:func:`signal_of` ``exc``, or, for any other exception raised once a stop has begun, the stop's
+    signal: a signal that lands inside a library can come out as its own error (pydantic wraps
+    Prefect's ``TerminationSignal`` in a ``PydanticSerializationError`` when it strikes during
+    serialization, seen here), and that error is the stop all the same."""
+    return signal_of(exc) or stopping()
+
+
 def message() -> str | None:
     """The stop's line as the run last described it (see :func:`arm`), or ``None``."""
     return _state["message"]

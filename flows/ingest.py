@@ -537,7 +537,7 @@ def ingest(
             record(rejections)
             progressed(len(batch))
     except BaseException as exc:  # SIGTERM (Prefect cancellation, timeout, systemd) or Ctrl-C: stop within seconds
-        signum = interrupt.signal_of(exc)
+        signum = interrupt.stop_signal(exc)
         if signum is not None:
             _stopping(signum, logger, summary, done, len(files))
         raise
