@@ -241,7 +241,7 @@ def stop_on_signals(message: Callable[[int], str] | None = None, reports: bool =
     while the stop is under way (Prefect re-delivers the SIGTERM it caught). With ``reports``, the
     caller prints the stop's line (:func:`cli_reports`) and console logs are held back once a stop
     begins. Outside the main thread this does nothing. The previous handlers come back when the
-    block ends."""
+    block ends, unless a stop is under way: then both signals are ignored until the process ends."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -256,5 +256,6 @@ def stop_on_signals(message: Callable[[int], str] | None = None, reports: bool =
         yield
     finally:
         for sig, old in before.items():
-            signal.signal(sig, old)
+            # while a stop is under way, a second Ctrl-C must not turn the exit into a traceback
+            signal.signal(sig, signal.SIG_IGN if _state["signum"] is not None else old)
         _state["cli"] = False
