@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 import stat
 import unicodedata
 from collections.abc import Iterator
@@ -213,7 +214,8 @@ MAX_CHECKED_WORDS = 40
 
 _CJK_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC"})
 _SYMBOL_CATEGORIES = frozenset({"Sc", "Sk", "Sm", "So", "No"})
-_WORD_RE = None
+_WORD_RE = re.compile(r"[^\W\d_]+")
+"""A word: a run of letters in any script."""
 
 
 def _script(ch: str) -> str:
@@ -265,11 +267,6 @@ def implausibility(text: str) -> int:
 
 
 def _words(text: str) -> list[str]:
-    import re
-
-    global _WORD_RE
-    if _WORD_RE is None:
-        _WORD_RE = re.compile(r"[^\W\d_]+")
     seen: dict[str, None] = {}
     for m in _WORD_RE.finditer(text, 0, SCORED_CHARS):
         word = m.group().lower()

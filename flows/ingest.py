@@ -500,6 +500,8 @@ def ingest(
             try:
                 built = future.result()
             except Exception as exc:  # the build failed after its retries (a worker died, or a bug): keep going
+                if interrupt.stopping():
+                    raise  # a stop surfacing as the build's error: no rejections for a batch nobody failed
                 logger.error("batch %s not built after retries: %s", label, exc)
                 summary.failed_batches.append(label)
                 rejections = _batch_rejections(((f.source, f.relative_path) for f in batch), run_id, f"batch {label} not processed: {type(exc).__name__}: {exc}; run again"[:500])
@@ -522,6 +524,8 @@ def ingest(
                             if a.id in written:
                                 originals.setdefault(a.checksum, a.id)
                     except Exception as exc:  # retries exhausted: name the batch and its files, keep going
+                        if interrupt.stopping():
+                            raise  # a stop surfacing as the load's error: the next run loads the batch
                         logger.error("load failed for batch %s after retries: %s", label, exc)
                         summary.failed_batches.append(label)
                         loaded = es_index.LoadResult(
