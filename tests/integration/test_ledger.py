@@ -10,6 +10,7 @@ from etl import index as es_index
 from etl.config import get_settings
 from etl.ledger import RejectionLedger, record, replay_pending
 from etl.models import Rejection, Stage
+from tests.integration.test_index import es  # noqa: F401  (the fixture: a client, the index and rejections index made)
 
 pytestmark = pytest.mark.integration
 
@@ -21,14 +22,6 @@ def _rejection(letter: str, minutes: int, reason: str = "bulk load failed", reso
         id=letter * 40, source="wire", source_path=f"{letter}.txt", stage=Stage.LOAD, reason=reason,
         run_id=f"run-{minutes}", time=T0 + dt.timedelta(minutes=minutes), resolved=resolved,
     )
-
-
-@pytest.fixture
-def es(isolated_env):
-    settings = get_settings()
-    client = es_index.connect(settings)
-    es_index.ensure_rejections_index(client, settings)
-    return client
 
 
 def _stored(es, index: str) -> dict[str, tuple[str, bool]]:
