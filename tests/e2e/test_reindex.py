@@ -106,13 +106,19 @@ def test_a_rebuild_with_a_failed_batch_deletes_its_index_and_leaves_the_alias_al
 
 
 def test_reindex_keep_sets_how_many_previous_indices_stay(isolated_env):
+    from etl import index as es_index
+    from etl.config import get_settings
+
     es, alias = isolated_env["NEWSETL_ES_URL"], isolated_env["NEWSETL_INDEX_ALIAS"]
-    assert newsetl("run", str(SEEDS), env=isolated_env).returncode == 0
-    made = _versions(es, alias)
-    for keep, kept in (("2", 1), ("2", 2), ("0", 0)):  # previous indices after each rebuild
+    settings = get_settings()
+    client = es_index.connect(settings)
+    made = [es_index.ensure_index(client, settings)]  # the live index, then two older spare ones
+    for _ in range(2):
+        made.append(es_index.new_index_name(alias))
+        es_index.create_index(client, settings, made[-1])
+    for keep, kept in (("2", 2), ("0", 0)):  # previous indices left after each rebuild
         rebuilt = newsetl("reindex", str(SEEDS), "--keep", keep, env={**isolated_env, "COLUMNS": "200"})
         assert rebuilt.returncode == 0, rebuilt.stderr
-        live = sorted(_get(f"{es}/_alias/{alias}"))
-        made.append(live[0])
+        made += sorted(_get(f"{es}/_alias/{alias}"))
         assert _versions(es, alias) == sorted(made)[-(kept + 1):], (keep, made)
         assert _get(f"{es}/{alias}/_count")["count"] == 1
