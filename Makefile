@@ -13,7 +13,9 @@ export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 
-.PHONY: install run test serve bench es-up es-down es-status clean
+CORPORA := $(abspath $(CURDIR)/../shared/corpora)
+
+.PHONY: install run test golden serve bench es-up es-down es-status clean
 
 $(BIN)/newsetl: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,12 +30,16 @@ run: install ## start the local Elasticsearch node (127.0.0.1:9200, left running
 	NEWSETL_ES_URL=http://127.0.0.1:$(ES_PORT) $(BIN)/newsetl run seeds
 
 test: install ## start a throwaway node on $(TEST_ES_PORT), run every test against it, stop it
+	@test -d "$(CORPORA)" || { echo "error: $(CORPORA) is missing: the tests read the corpora from ../shared/corpora beside the repository" >&2; exit 1; }
 	@bash docker/ensure-compose.sh
 	@set -u; \
 	$(BIN)/newsetl es up --port $(TEST_ES_PORT) --ephemeral || exit 1; \
 	trap '$(BIN)/newsetl es down --port $(TEST_ES_PORT)' EXIT; \
 	NEWSETL_ES_URL=http://127.0.0.1:$(TEST_ES_PORT) NEWSETL_TEST_ES_PORT=$(TEST_ES_PORT) \
 	  $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+golden: install ## rewrite tests/golden/build.json from what a build makes now (bump BUILD_REVISION first when it changed)
+	$(BIN)/python -m tests.golden --update
 
 serve: install ## Elasticsearch on $(ES_PORT), a local Prefect server on 127.0.0.1:$(PREFECT_PORT) and the scheduled ingest of $(SERVE_DIR); Ctrl-C stops the server and the deployment
 	$(BIN)/newsetl es up --port $(ES_PORT)

@@ -102,13 +102,15 @@ def _summary_table(summary) -> Table:
     return table
 
 
-def _rejections_table(rows: list[dict], title: str) -> Table:
+def _rejections_table(rows: list[dict], title: str, resolved: bool = False) -> Table:
+    """File, stage, reason, run and time per rejection; with ``resolved``, a column saying whether a later run fixed it."""
     table = Table(title=title)
-    for col in ("file", "stage", "reason", "run", "time"):
+    for col in ("file", "stage", "reason", "run", "time", *(("resolved",) if resolved else ())):
         table.add_column(col, overflow="fold")
     for r in rows:
         table.add_row(
-            f"{r['source']}/{r['source_path']}", r["stage"], r["reason"], r["run_id"], r["time"][:19]
+            f"{r['source']}/{r['source_path']}", r["stage"], r["reason"], r["run_id"], r["time"][:19],
+            *(("yes" if r.get("resolved") else "no",) if resolved else ()),
         )
     return table
 
@@ -568,13 +570,19 @@ def rejects(
     run_id: Annotated[str | None, typer.Option("--run", help="Only rejections of this run id (a prefix is enough).")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Include rejections resolved by a later run.")] = False,
 ) -> None:
-    """List rejected files with their stage and reason (from the rejections index: NEWSETL_REJECTIONS_INDEX, default <alias>-rejections)."""
+    """List rejected files with their stage and reason (from the rejections index: NEWSETL_REJECTIONS_INDEX, default <alias>-rejections).
+
+    Rejections a run could not write to Elasticsearch (kept in the local ledger,
+    :mod:`etl.ledger`) are written to the index first, so they are listed too.
+    """
     from etl import index as es_index
+    from etl.ledger import replay_pending
 
     settings = _settings()
     try:
         es = es_index.connect(settings)
         es_index.check_connection(es, settings.es_url)
+        replay_pending(es, settings)
         rows = es_index.list_rejections(es, settings.rejections_index, run_id=run_id, include_resolved=all_)
     except NewsEtlError as exc:
         _fail(exc)
@@ -582,7 +590,7 @@ def rejects(
     if not rows:
         console.print("no rejections")
         return
-    console.print(_rejections_table(rows, f"{len(rows)} rejected file(s)"))
+    console.print(_rejections_table(rows, f"{len(rows)} rejected file(s)", resolved=all_))
 
 
 @app.command()

@@ -38,6 +38,14 @@ def _default_es_home() -> Path:
     return Path(xdg) / "newsetl" / "elasticsearch"
 
 
+def _default_state_dir() -> Path:
+    # XDG Base Directory Specification 0.8: $XDG_STATE_HOME (default ~/.local/state) holds
+    # state data that should persist between restarts but is not important or portable
+    # enough for the user's data folders; what a run could not write yet is such state
+    xdg = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(xdg) / "newsetl"
+
+
 class Settings(BaseSettings):
     """All runtime settings (env prefix ``NEWSETL_``). See README "Configuration"."""
 
@@ -70,6 +78,11 @@ class Settings(BaseSettings):
         0, ge=0, description="worker processes for NLP (0: one per CPU core when the run has more than one batch)"
     )
     dask_address: str | None = Field(None, description="Dask scheduler (tcp://HOST:8786) that runs the NLP tasks")
+    state_dir: Path = Field(
+        default_factory=_default_state_dir,
+        description="local state: the rejections ledger (rejections Elasticsearch could not take yet)",
+    )
+    failpoint: str | None = Field(None, description="tests only: a fault to inject (etl.faults), e.g. build-batch:raise:GLOB")
 
     # --- local node (newsetl es up)
     es_version: str = ES_VERSION
@@ -85,6 +98,15 @@ class Settings(BaseSettings):
         if value:
             parse_dask_address(value)
         return value
+
+    @field_validator("failpoint")
+    @classmethod
+    def _check_failpoint(cls, value: str | None) -> str | None:
+        if value:
+            from etl.faults import parse_failpoint
+
+            parse_failpoint(value)
+        return value or None
 
     @model_validator(mode="after")
     def _default_rejections_index(self) -> Settings:

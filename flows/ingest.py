@@ -40,7 +40,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
 
 from etl import index as es_index
-from etl import interrupt
+from etl import faults, interrupt, ledger
 from etl.config import Settings, get_settings
 from etl.entities import ensure_model_installed
 from etl.models import Article, Rejection, RunSummary, SourceFile, Stage
@@ -100,6 +100,7 @@ def build_batch(files: list[SourceFile] | BatchFiles, root: str, run_id: str) ->
     if isinstance(files, BatchFiles):
         files = files.files
     settings = get_settings()
+    faults.trigger(settings.failpoint, "build-batch", files)  # NEWSETL_FAILPOINT, tests only
     return _builder(settings.spacy_model, settings.nlp_batch_size).run(files, Path(root), run_id)
 
 
@@ -396,7 +397,8 @@ def ingest(
     model is missing. When Elasticsearch fails mid-run and the task retries run
     out (or a build fails after its retries), the batch's files become ``load``
     rejections, the batch is named in ``failed_batches``, and the run goes on;
-    the next run picks those files up.
+    the next run picks those files up. Rejections Elasticsearch cannot take wait in
+    the local ledger (:mod:`etl.ledger`), which the next run writes first.
     """
     logger = get_run_logger()
     interrupt.watch_sigterm()  # under the CLI: SIGTERM arms the stop's watchdog at once
@@ -425,6 +427,9 @@ def ingest(
         stages[stage] = stages.get(stage, 0.0) + seconds
 
     originals: dict[str, str] = {}
+    replayed = ledger.replay_pending(es, settings)  # rejections an earlier run could not write: before resolving any
+    if replayed:
+        logger.info("wrote %d rejection(s) an earlier run kept in the local ledger to %s", replayed, settings.rejections_index)
     open_rejections = es_index.has_open_rejections(es, settings.rejections_index, source)  # else nothing to resolve
     load_task = load_batch.with_options(retries=settings.load_retries)  # NEWSETL_LOAD_RETRIES
     size = batch_size or settings.batch_size
@@ -437,9 +442,15 @@ def ingest(
         if not rejections:
             return
         try:
-            es_index.record_rejections(es, settings.rejections_index, rejections)
-        except Exception as exc:
-            logger.error("could not record %d rejections in Elasticsearch: %s", len(rejections), exc)
+            kept = ledger.record(es, settings, rejections)  # what Elasticsearch does not take waits in the ledger
+        except OSError as exc:
+            kept = 0
+            logger.error("could not record %d rejections, in Elasticsearch or in the local ledger: %s", len(rejections), exc)
+        if kept:
+            logger.error(
+                "Elasticsearch did not take %d rejection(s): kept in %s; the next run (or `newsetl rejects`) writes them to %s",
+                kept, ledger.RejectionLedger.for_settings(settings).path, settings.rejections_index,
+            )
         summary.rejected += len(rejections)
         summary.rejections += rejections
 

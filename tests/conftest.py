@@ -1,8 +1,12 @@
-"""Shared fixtures: the real Elasticsearch node that `make test` starts, isolated per test."""
+"""Shared fixtures: the real Elasticsearch node that `make test` starts, isolated per test; a spare node
+of the session's own for tests that stop Elasticsearch; the corpora; Prefect state per session."""
 
 from __future__ import annotations
 
 import os
+import random
+import shutil
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -12,6 +16,43 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 SEED_FILE = SEEDS / "000_4a3f43196b185345.txt"
 CORPORA = REPO.parent / "shared" / "corpora"
+UNDER_MAKE_TEST = bool(os.environ.get("NEWSETL_TEST_ES_PORT"))
+"""`make test` sets NEWSETL_TEST_ES_PORT: what it must provide (the node, the corpora) is then a failure when absent."""
+
+_SESSION_DIR: Path | None = None
+
+
+def pytest_configure(config):
+    """One Prefect home and one state folder for this test session, removed at its end.
+
+    Never the repository's `.prefect` (what `make run` uses) nor the user's state folder:
+    the CLI runs of the tests inherit these, and the in-process flows use Prefect's test
+    harness (a temporary database) on top.
+    """
+    global _SESSION_DIR
+    _SESSION_DIR = Path(tempfile.mkdtemp(prefix="newsetl-test-session-"))
+    os.environ["PREFECT_HOME"] = str(_SESSION_DIR / "prefect")
+    os.environ["NEWSETL_STATE_DIR"] = str(_SESSION_DIR / "state")
+
+
+def pytest_unconfigure(config):
+    if _SESSION_DIR is not None:
+        shutil.rmtree(_SESSION_DIR, ignore_errors=True)
+
+
+def corpus(name: str) -> Path:
+    """``../shared/corpora/<name>`` (read there, never copied into the repository).
+
+    Under `make test` a missing corpus fails the test that needs it (the Makefile already
+    stops with one line when ``../shared/corpora`` is absent); a bare `pytest` skips it.
+    """
+    folder = CORPORA / name
+    if not folder.is_dir():
+        message = f"{folder} is missing: the corpora are read from ../shared/corpora beside the repository"
+        if UNDER_MAKE_TEST:
+            pytest.fail(message)
+        pytest.skip(message)
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -21,7 +62,7 @@ def es_url() -> str:
 
     url = os.environ.get("NEWSETL_ES_URL", "http://127.0.0.1:9250")
     if http_health(url) is None:
-        if os.environ.get("NEWSETL_TEST_ES_PORT"):
+        if UNDER_MAKE_TEST:
             pytest.fail(f"make test started no Elasticsearch at {url}")
         pytest.skip(f"no Elasticsearch at {url}: run `make test` (it starts one)")
     return url
@@ -29,7 +70,8 @@ def es_url() -> str:
 
 @pytest.fixture
 def isolated_env(es_url, monkeypatch, tmp_path):
-    """Point the settings at the test node with a unique alias and rejections index; clears the settings cache."""
+    """Point the settings at the test node with a unique alias and rejections index and a state folder
+    (the rejections ledger) of the test's own; clears the settings cache."""
     from elasticsearch import Elasticsearch
 
     from etl.config import get_settings
@@ -39,10 +81,10 @@ def isolated_env(es_url, monkeypatch, tmp_path):
         "NEWSETL_ES_URL": es_url,
         "NEWSETL_INDEX_ALIAS": name,
         "NEWSETL_REJECTIONS_INDEX": f"{name}-rejections",
+        "NEWSETL_STATE_DIR": str(tmp_path / "state"),
     }
     for k, v in env.items():
         monkeypatch.setenv(k, v)
-    monkeypatch.setenv("PREFECT_HOME", str(REPO / ".prefect"))
     get_settings.cache_clear()
     yield env
     get_settings.cache_clear()
@@ -59,3 +101,82 @@ def prefect_server():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+SPARE_PORTS = range(9260, 9300)
+"""HTTP ports for nodes the tests start themselves (each also takes port + 100 for its transport)."""
+
+
+def start_node_on_a_free_port(make_node, ports=SPARE_PORTS, attempts: int = 3):
+    """Start ``make_node(port)`` (a :class:`~etl.elasticsearch_local.LocalNode`) on a port of ``ports`` no one uses.
+
+    Other engineers' suites pick ports in the same range at the same time, so a port
+    that looked free may be taken before our node binds it: the start then fails and
+    another port is tried, up to ``attempts`` starts. A node of someone else's that
+    answers on the port is never reused (``up()`` would): ours has our pid file.
+    Raises :class:`~etl.errors.LocalNodeError` with the last reasons when no start succeeds.
+    """
+    from etl.elasticsearch_local import port_open
+    from etl.errors import LocalNodeError
+
+    candidates = list(ports)
+    random.shuffle(candidates)
+    problems = []
+    for port in candidates:
+        if len(problems) >= attempts:
+            break
+        if port_open(port) or port_open(port + 100):
+            continue
+        node = make_node(port)
+        try:
+            status = node.up()
+        except LocalNodeError as exc:
+            problems.append(f"port {port}: {exc}")
+            node.down()
+            shutil.rmtree(node.node_dir, ignore_errors=True)
+            continue
+        if status["pid"] is None:  # someone else's node started there in the meantime
+            problems.append(f"port {port}: taken by another node")
+            continue
+        return node
+    raise LocalNodeError(f"no test node started on a free port of {ports.start}-{ports.stop - 1}: {'; '.join(problems) or 'all taken'}")
+
+
+@pytest.fixture(scope="session")
+def spare_node(es_url):
+    """A second real node of this session's own, for tests that stop and restart Elasticsearch.
+
+    Its write thread pool has one thread and a queue of one, so concurrent bulks get
+    real 429 ``es_rejected_execution_exception``s (the flow writes one bulk at a time,
+    so it never competes with itself); a 512 MB heap. Removed with its data at the end.
+    """
+    from etl.config import get_settings
+    from etl.elasticsearch_local import LocalNode
+
+    settings = get_settings().model_copy(update={"es_heap": "512m"})
+    extra = {"thread_pool.write.size": 1, "thread_pool.write.queue_size": 1}
+    from etl.errors import LocalNodeError
+
+    try:
+        node = start_node_on_a_free_port(lambda port: LocalNode(settings, port=port, secure=False, extra_settings=extra))
+    except LocalNodeError as exc:
+        pytest.fail(str(exc))
+    try:
+        yield node
+    finally:
+        node.down()
+        shutil.rmtree(node.node_dir, ignore_errors=True)
+
+
+@pytest.fixture
+def fault_node(spare_node, isolated_env, monkeypatch):
+    """The spare node, up, with the isolated settings pointed at it (``NEWSETL_ES_URL``).
+
+    A test may stop it; it is started again before the next test that needs it."""
+    from etl.config import get_settings
+
+    spare_node.up()
+    monkeypatch.setenv("NEWSETL_ES_URL", spare_node.url)
+    isolated_env["NEWSETL_ES_URL"] = spare_node.url
+    get_settings.cache_clear()
+    return spare_node

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 import urllib.request
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPORA, REPO, SEEDS
+from tests.conftest import REPO, SEEDS, corpus
 
 pytestmark = pytest.mark.e2e
 
@@ -22,6 +23,31 @@ def newsetl(*args: str, env: dict, timeout: float = 900) -> subprocess.Completed
     )
 
 
+def summary_of(stdout: str) -> dict[str, str]:
+    """The run summary table printed by `newsetl run` as ``{label: value}`` (``{"indexed": "1", ...}``)."""
+    rows = re.findall(r"^│ (.+?)\s+│\s+(.*?) │$", stdout, flags=re.MULTILINE)
+    start = next(i for i, (label, _) in enumerate(rows) if label == "run id")
+    out = {}
+    for label, value in rows[start:]:
+        if label in out:  # the next table
+            break
+        out[label] = value
+    return out
+
+
+def rejection_rows(stdout: str) -> list[dict[str, str]]:
+    """The rows of the `newsetl rejects` table: ``file``, ``stage``, and ``resolved`` (with ``--all``).
+
+    A long reason folds over several lines; the file, stage and resolved cells are on a row's first line.
+    """
+    rows = []
+    for line in stdout.splitlines():
+        cells = [c.strip() for c in line.strip("│").split("│")] if line.startswith("│") else []
+        if len(cells) >= 5 and cells[0] and cells[1]:
+            rows.append({"file": cells[0], "stage": cells[1], **({"resolved": cells[5]} if len(cells) > 5 else {})})
+    return [r for r in rows if r["file"] != "file"]
+
+
 def _search(env: dict, query: str) -> dict:
     url = f"{env['NEWSETL_ES_URL']}/{env['NEWSETL_INDEX_ALIAS']}/_search?q={query}"
     with urllib.request.urlopen(url) as resp:
@@ -31,7 +57,9 @@ def _search(env: dict, query: str) -> dict:
 def test_run_seeds_then_rerun(isolated_env):
     first = newsetl("run", str(SEEDS), env=isolated_env)
     assert first.returncode == 0, first.stderr
-    assert "indexed" in first.stdout and "files seen" in first.stdout
+    counts = summary_of(first.stdout)
+    assert (counts["files seen"], counts["indexed"], counts["unchanged (skipped)"], counts["rejected"]) == ("1", "1", "0", "0")
+    assert counts["index"].startswith(f"{isolated_env['NEWSETL_INDEX_ALIAS']}-v1-")
     hits = _search(isolated_env, "sanctions")["hits"]
     assert hits["total"]["value"] == 1
     assert hits["hits"][0]["_source"]["dateline"] == "MOSCOW"
@@ -39,7 +67,9 @@ def test_run_seeds_then_rerun(isolated_env):
     second = newsetl("run", str(SEEDS), env=isolated_env)
     assert second.returncode == 0, second.stderr
     assert _search(isolated_env, "sanctions")["hits"]["total"]["value"] == 1
-    assert "unchanged" in second.stdout
+    again = summary_of(second.stdout)
+    assert (again["files seen"], again["indexed"], again["unchanged (skipped)"], again["rejected"]) == ("1", "0", "1", "0")
+    assert again["run id"] != counts["run id"] and again["index"] == counts["index"]
 
 
 def test_progress_bar_holds_back_prefect_info_lines(isolated_env):
@@ -86,7 +116,7 @@ def test_rejects_lists_file_stage_reason(isolated_env, tmp_path):
     assert run.returncode == 0, run.stderr
     listed = newsetl("rejects", env={**isolated_env, "COLUMNS": "200"})
     assert listed.returncode == 0, listed.stderr
-    assert "inbox/empty.txt" in listed.stdout and "read" in listed.stdout
+    assert rejection_rows(listed.stdout) == [{"file": "inbox/empty.txt", "stage": "read"}]
     assert "empty file (0 bytes)" in listed.stdout
     run_id = next(line for line in run.stdout.splitlines() if "run id" in line).split()[-2]
     by_prefix = newsetl("rejects", "--run", run_id[:8], env={**isolated_env, "COLUMNS": "200"})
@@ -94,19 +124,97 @@ def test_rejects_lists_file_stage_reason(isolated_env, tmp_path):
     assert "no rejections" in newsetl("rejects", "--run", "nope", env=isolated_env).stdout
 
 
+def test_rejects_all_lists_the_resolved_ones_too(isolated_env, tmp_path):
+    """README: `--all` includes rejections a later run fixed; a column says which."""
+    env = {**isolated_env, "COLUMNS": "200"}
+    (tmp_path / "late.txt").write_text("Written before its date header was.\n")
+    (tmp_path / "empty.txt").write_text("")
+    assert newsetl("run", str(tmp_path), "--source-name", "inbox", env=env).returncode == 0
+    (tmp_path / "late.txt").write_text((SEEDS / "000_4a3f43196b185345.txt").read_text())
+    fixed = newsetl("run", str(tmp_path), "--source-name", "inbox", env=env)
+    assert summary_of(fixed.stdout)["indexed"] == "1"
+    assert rejection_rows(newsetl("rejects", env=env).stdout) == [{"file": "inbox/empty.txt", "stage": "read"}]
+    everything = rejection_rows(newsetl("rejects", "--all", env=env).stdout)
+    assert sorted(everything, key=lambda r: r["file"]) == [
+        {"file": "inbox/empty.txt", "stage": "read", "resolved": "no"},
+        {"file": "inbox/late.txt", "stage": "parse", "resolved": "yes"},
+    ]
+
+
 def test_es_status_of_the_test_node(es_url):
     port = es_url.rsplit(":", 1)[1]
     result = newsetl("es", "status", "--port", port, env={})
-    assert result.returncode == 0 and "running" in result.stdout
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"running at http://127.0.0.1:{port}: green; logs in ")
+
+
+def test_es_status_of_a_port_without_a_node_exits_3(tmp_path):
+    from tests.e2e.test_scheduled_runs import _free_port
+
+    port = _free_port()
+    result = newsetl("es", "status", "--port", str(port), env={"NEWSETL_ES_HOME": str(tmp_path)}, timeout=60)
+    assert (result.returncode, result.stdout.strip()) == (3, f"not running at http://127.0.0.1:{port}")
+
+
+def test_es_up_reuses_the_node_that_answers(es_url):
+    """README: `es up` reuses a node already answering on the port: same process, nothing started."""
+    port = es_url.rsplit(":", 1)[1]
+
+    def node_process() -> tuple[int, int]:
+        with urllib.request.urlopen(f"{es_url}/_nodes/process,jvm") as resp:
+            (node,) = json.loads(resp.read())["nodes"].values()
+        return node["process"]["id"], node["jvm"]["start_time_in_millis"]
+
+    before = node_process()
+    result = newsetl("es", "up", "--port", port, env={}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Elasticsearch is up at http://127.0.0.1:{port} (green); logs in ")
+    assert node_process() == before
+
+
+def test_setup_twice_keeps_one_index_behind_the_alias(isolated_env):
+    """README: `newsetl setup` is idempotent: the second call finds the index the first made."""
+    alias = isolated_env["NEWSETL_INDEX_ALIAS"]
+    first = newsetl("setup", env={**isolated_env, "COLUMNS": "200"}, timeout=120)
+    second = newsetl("setup", env={**isolated_env, "COLUMNS": "200"}, timeout=120)
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    made = re.fullmatch(rf"alias {alias} -> ({alias}-v1-\d{{20}}); rejections in {alias}-rejections\n", first.stdout)
+    assert made, first.stdout
+    assert second.stdout == first.stdout
+    with urllib.request.urlopen(f"{isolated_env['NEWSETL_ES_URL']}/_cat/indices/{alias}*?format=json&h=index") as r:
+        assert sorted(i["index"] for i in json.loads(r.read())) == sorted([made[1], f"{alias}-rejections"])
+
+
+def test_index_shards_and_replicas_settings_shape_a_new_index(isolated_env):
+    env = {**isolated_env, "NEWSETL_INDEX_SHARDS": "3", "NEWSETL_INDEX_REPLICAS": "1", "COLUMNS": "200"}
+    assert newsetl("setup", env=env, timeout=120).returncode == 0
+    alias = isolated_env["NEWSETL_INDEX_ALIAS"]
+    with urllib.request.urlopen(f"{isolated_env['NEWSETL_ES_URL']}/{alias},{alias}-rejections/_settings") as r:
+        found = {name: s["settings"]["index"] for name, s in json.loads(r.read()).items()}
+    shapes = {("rejections" if name.endswith("-rejections") else "articles"): (s["number_of_shards"], s["number_of_replicas"]) for name, s in found.items()}
+    assert shapes == {"articles": ("3", "1"), "rejections": ("1", "1")}  # the rejections index: one shard, the replicas setting
+
+
+def test_glob_picks_the_article_files_and_counts_the_rest_ignored(isolated_env, tmp_path):
+    seed = (SEEDS / "000_4a3f43196b185345.txt").read_text()
+    (tmp_path / "story.art").write_text(seed)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "other.art").write_text(seed.replace("Lavrov", "Lavrov's deputy", 1))
+    (tmp_path / "story.txt").write_text(seed)
+    result = newsetl("run", str(tmp_path), "--glob", "*.art", env={**isolated_env, "COLUMNS": "200"})
+    assert result.returncode == 0, result.stderr
+    counts = summary_of(result.stdout)
+    assert (counts["files seen"], counts["indexed"], counts["ignored (not matching '*.art')"]) == ("2", "2", "1")
+    with urllib.request.urlopen(f"{isolated_env['NEWSETL_ES_URL']}/{isolated_env['NEWSETL_INDEX_ALIAS']}/_search?_source=source_path") as r:
+        assert sorted(h["_source"]["source_path"] for h in json.loads(r.read())["hits"]["hits"]) == ["story.art", "sub/other.art"]
 
 
 @pytest.mark.corpus
 def test_tbaq_corpus_indexes_every_article(isolated_env):
-    corpus = CORPORA / "tbaq-seeds"
-    if not corpus.is_dir():
-        pytest.skip(f"{corpus} is absent (corpora are read from ../shared, never copied)")
-    result = newsetl("run", str(corpus), env={**isolated_env, "COLUMNS": "200"})
+    result = newsetl("run", str(corpus("tbaq-seeds")), env={**isolated_env, "COLUMNS": "200"})
     assert result.returncode == 0, result.stderr
     with urllib.request.urlopen(f"{isolated_env['NEWSETL_ES_URL']}/{isolated_env['NEWSETL_INDEX_ALIAS']}/_count") as r:
         assert json.loads(r.read())["count"] == 256
+    counts = summary_of(result.stdout)
+    assert (counts["files seen"], counts["indexed"], counts["rejected"]) == ("256", "256", "0")
     assert "rejected file" not in result.stdout

@@ -47,17 +47,20 @@ def _index_exists(env: dict) -> bool:
     ("address", "error"),
     [
         ("foo", "error: 'foo' is not a Dask scheduler address such as tcp://127.0.0.1:8786"),
-        ("tcp://127.0.0.1:1", "error: the Dask scheduler at tcp://127.0.0.1:1 could not be reached (Timed out trying to connect"),
+        # Dask's own "Timed out trying to connect", or the preflight's outer bound ("TimeoutError, no Dask
+        # handshake") when a loaded machine lets it expire first: the same verdict either way
+        ("tcp://127.0.0.1:1", "error: the Dask scheduler at tcp://127.0.0.1:1 could not be reached ("),
     ],
 )
 def test_a_bad_or_dead_scheduler_is_one_line_before_anything_is_written(isolated_env, address, error):
-    started = time.monotonic()
+    """The CLI's preflight answers (its own 5 s handshake, DASK_CONNECT_TIMEOUT), not Dask's client
+    inside the flow (2 x 30 s, then a traceback): no flow run starts and no index is made."""
     result = newsetl("run", str(SEEDS), "--dask-address", address, env=isolated_env, timeout=120)
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith(error), result.stderr + result.stdout
     assert "Traceback" not in result.stdout
-    assert time.monotonic() - started < 30  # Dask alone waited 2 x 30 s
+    assert "Flow run" not in result.stdout + result.stderr  # Prefect never started the flow
     assert not _index_exists(isolated_env)
 
 

@@ -7,19 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPORA, REPO
+from tests.conftest import REPO, corpus
 
 NEWSETL = str(Path(sys.executable).parent / "newsetl")
-TBAQ = CORPORA / "timeml-tbaq"
 
 
 @pytest.mark.e2e
 @pytest.mark.corpus
 def test_evaluate_dates_on_tbaq_meets_the_targets():
-    if not TBAQ.is_dir():
-        pytest.skip(f"corpus {TBAQ} is absent")
     done = subprocess.run(
-        [NEWSETL, "evaluate-dates", str(TBAQ), "--json"], capture_output=True, text=True, timeout=900, cwd=REPO
+        [NEWSETL, "evaluate-dates", str(corpus("timeml-tbaq")), "--json"], capture_output=True, text=True, timeout=900, cwd=REPO
     )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)

@@ -8,8 +8,8 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import CORPORA, SEEDS
-from tests.e2e.test_cli import newsetl
+from tests.conftest import SEEDS, corpus
+from tests.e2e.test_cli import newsetl, summary_of
 
 pytestmark = pytest.mark.e2e
 
@@ -20,11 +20,9 @@ def _get(url: str) -> dict:
 
 
 def test_reindex_swaps_the_alias_while_searches_keep_answering(isolated_env):
-    corpus = CORPORA / "tbaq-seeds"
-    if not corpus.is_dir():
-        pytest.skip(f"{corpus} is absent (corpora are read from ../shared, never copied)")
+    tbaq = corpus("tbaq-seeds")
     es, alias = isolated_env["NEWSETL_ES_URL"], isolated_env["NEWSETL_INDEX_ALIAS"]
-    assert newsetl("run", str(corpus), env=isolated_env).returncode == 0
+    assert newsetl("run", str(tbaq), env=isolated_env).returncode == 0
     first = sorted(_get(f"{es}/_alias/{alias}"))
     assert len(first) == 1 and _get(f"{es}/{alias}/_count")["count"] == 256
 
@@ -42,8 +40,11 @@ def test_reindex_swaps_the_alias_while_searches_keep_answering(isolated_env):
     searcher = threading.Thread(target=search_loop)
     searcher.start()
     try:
-        rebuilt = newsetl("reindex", str(corpus), env={**isolated_env, "COLUMNS": "200"})
-        time.sleep(1)  # a few searches after the swap
+        rebuilt = newsetl("reindex", str(tbaq), env={**isolated_env, "COLUMNS": "200"})
+        after_swap = len(outcomes)
+        while len(outcomes) < after_swap + 5:  # a few searches after the swap
+            assert searcher.is_alive()
+            time.sleep(0.05)
     finally:
         stop.set()
         searcher.join()
@@ -65,12 +66,59 @@ def test_reindex_swaps_the_alias_while_searches_keep_answering(isolated_env):
     assert newsetl("rollback", env=isolated_env, timeout=60).returncode == 1  # nothing older than the first
 
 
-def test_failed_rebuild_leaves_the_alias_alone(isolated_env, tmp_path):
+def _versions(es: str, alias: str) -> list[str]:
+    return sorted(n["index"] for n in _get(f"{es}/_cat/indices/{alias}-v*?format=json&h=index"))
+
+
+def test_a_missing_folder_stops_the_rebuild_before_any_index_is_made(isolated_env, tmp_path):
     es, alias = isolated_env["NEWSETL_ES_URL"], isolated_env["NEWSETL_INDEX_ALIAS"]
     assert newsetl("run", str(SEEDS), env=isolated_env).returncode == 0
     before = sorted(_get(f"{es}/_alias/{alias}"))
     missing = newsetl("reindex", str(tmp_path / "nope"), env=isolated_env, timeout=60)
     assert missing.returncode == 1 and "is not a folder" in missing.stderr
     assert sorted(_get(f"{es}/_alias/{alias}")) == before
-    names = _get(f"{es}/_cat/indices/{alias}-v*?format=json")
-    assert [n["index"] for n in names] == before  # no half-built index left behind
+    assert _versions(es, alias) == before
+
+
+def test_a_rebuild_with_a_failed_batch_deletes_its_index_and_leaves_the_alias_alone(isolated_env, tmp_path):
+    """The new index exists and holds documents when a batch fails (NEWSETL_FAILPOINT): the
+    rebuild stops, deletes that index, and the alias keeps pointing at the old one."""
+    es, alias = isolated_env["NEWSETL_ES_URL"], isolated_env["NEWSETL_INDEX_ALIAS"]
+    seed = (SEEDS / "000_4a3f43196b185345.txt").read_text()
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(seed.replace(" date 2017-12-27", f" date 2017-12-{ord(name[0]) - 80}", 1))
+    assert newsetl("run", str(folder), env=isolated_env).returncode == 0
+    before = sorted(_get(f"{es}/_alias/{alias}"))
+    assert _versions(es, alias) == before and len(before) == 1
+
+    env = {**isolated_env, "NEWSETL_FAILPOINT": "build-batch:raise:c.txt", "COLUMNS": "200"}
+    failed = newsetl("reindex", str(folder), "--batch-size", "1", env=env)
+    assert failed.returncode == 1
+    assert failed.stderr.strip().splitlines()[-1] == (
+        f"error: the rebuild of {folder} had failed batches (files 3-3); the alias '{alias}' still points at the old index"
+    )
+    assert summary_of(failed.stdout)["indexed"] == "2"  # a.txt and b.txt were in the new index...
+    assert sorted(_get(f"{es}/_alias/{alias}")) == before
+    assert _versions(es, alias) == before  # ...which is gone: no half-built index left behind
+    assert _get(f"{es}/{alias}/_count")["count"] == 3
+
+
+def test_reindex_keep_sets_how_many_previous_indices_stay(isolated_env):
+    from etl import index as es_index
+    from etl.config import get_settings
+
+    es, alias = isolated_env["NEWSETL_ES_URL"], isolated_env["NEWSETL_INDEX_ALIAS"]
+    settings = get_settings()
+    client = es_index.connect(settings)
+    made = [es_index.ensure_index(client, settings)]  # the live index, then two older spare ones
+    for _ in range(2):
+        made.append(es_index.new_index_name(alias))
+        es_index.create_index(client, settings, made[-1])
+    for keep, kept in (("2", 2), ("0", 0)):  # previous indices left after each rebuild
+        rebuilt = newsetl("reindex", str(SEEDS), "--keep", keep, env={**isolated_env, "COLUMNS": "200"})
+        assert rebuilt.returncode == 0, rebuilt.stderr
+        made += sorted(_get(f"{es}/_alias/{alias}"))
+        assert _versions(es, alias) == sorted(made)[-(kept + 1):], (keep, made)
+        assert _get(f"{es}/{alias}/_count")["count"] == 1

@@ -1,7 +1,8 @@
-"""Scheduled runs that really fire: a real `prefect server start`, `newsetl serve --interval`, a new file.
+"""Scheduled runs that really fire: a real `prefect server start`, `newsetl serve --interval` and
+`newsetl serve --cron`, a new file each.
 
 The test is what a user does: start the server (SQLite, loopback, analytics off),
-serve the deployment on a short interval, drop an article into the watched folder,
+serve the deployments (every 10 s, and every minute by cron), drop an article into each watched folder,
 and wait until a scheduled run (created by the server's scheduler, not by us)
 has indexed it and left its `ingest-summary` artifact. Both processes are stopped
 at the end, with their process groups.
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -64,7 +66,9 @@ def _stop(proc: subprocess.Popen) -> None:
             proc.wait(timeout=10)
 
 
-def test_scheduled_run_indexes_a_new_article(isolated_env, tmp_path):
+def test_scheduled_runs_fire_on_an_interval_and_on_a_cron(isolated_env, tmp_path):
+    """Two deployments on one server, as `newsetl serve --interval 10` and `newsetl serve --cron '* * * * *'`
+    (the form `make serve` uses), each watching its own folder and writing its own index."""
     port = _free_port()
     api = f"http://127.0.0.1:{port}/api"
     env = {
@@ -74,12 +78,16 @@ def test_scheduled_run_indexes_a_new_article(isolated_env, tmp_path):
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "DO_NOT_TRACK": "1",
         "PREFECT_RUNNER_POLL_FREQUENCY": "2",
+        "PREFECT_API_SERVICES_SCHEDULER_LOOP_SECONDS": "5",  # the server's scheduler looks every 5 s (default 60)
     }
     env.pop("PREFECT_API_URL", None)
-    server_log, serve_log = tmp_path / "server.log", tmp_path / "serve.log"
-    logs = [server_log, serve_log]
-    watched = tmp_path / "watched"
-    watched.mkdir()
+    server_log = tmp_path / "server.log"
+    logs = [server_log]
+    es_url, alias = isolated_env["NEWSETL_ES_URL"], isolated_env["NEWSETL_INDEX_ALIAS"]
+    kinds = {  # what each deployment is served with, and the index it writes (names start with the isolated alias)
+        "interval": (["--interval", "10"], alias),
+        "cron": (["--cron", "* * * * *"], f"{alias}-cron"),
+    }
     procs: list[subprocess.Popen] = []
     try:
         with server_log.open("w") as out:
@@ -91,42 +99,52 @@ def test_scheduled_run_indexes_a_new_article(isolated_env, tmp_path):
             )
         _wait("the Prefect server's /api/health", lambda: _http("GET", f"{api}/health") is True, 180, logs)
 
-        deployment = f"sched-{isolated_env['NEWSETL_INDEX_ALIAS']}"
-        with serve_log.open("w") as out:
-            procs.append(
-                subprocess.Popen(
-                    [str(BIN / "newsetl"), "serve", str(watched), "--interval", "10", "--name", deployment],
-                    env={**env, "PREFECT_API_URL": api}, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        deployments = {}
+        for kind, (schedule, index) in kinds.items():
+            watched = tmp_path / f"watched-{kind}"
+            watched.mkdir()
+            name = f"sched-{kind}-{alias}"
+            serve_log = tmp_path / f"serve-{kind}.log"
+            logs.append(serve_log)
+            serve_env = {**env, "PREFECT_API_URL": api, "NEWSETL_INDEX_ALIAS": index, "NEWSETL_REJECTIONS_INDEX": f"{index}-rejections"}
+            with serve_log.open("w") as out:
+                procs.append(
+                    subprocess.Popen(
+                        [str(BIN / "newsetl"), "serve", str(watched), *schedule, "--name", name],
+                        env=serve_env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                    )
                 )
-            )
-        dep = _wait(
-            "the deployment to be registered",
-            lambda: _http("GET", f"{api}/deployments/name/ingest/{deployment}"),
-            120,
-            logs,
-        )
-        assert dep["schedules"][0]["schedule"]["interval"] == 10.0
-        assert dep["parameters"] == {"path": str(watched)}
+            dep = _wait(f"the {kind} deployment to be registered", lambda: _http("GET", f"{api}/deployments/name/ingest/{name}"), 120, logs)
+            assert dep["parameters"] == {"path": str(watched)}
+            deployments[kind] = dep
+            shutil.copy(SEED_FILE, watched / f"new-{kind}.txt")
+        assert deployments["interval"]["schedules"][0]["schedule"]["interval"] == 10.0
+        assert deployments["cron"]["schedules"][0]["schedule"]["cron"] == "* * * * *"
 
-        shutil.copy(SEED_FILE, watched / "new-article.txt")
-        es_url, alias = isolated_env["NEWSETL_ES_URL"], isolated_env["NEWSETL_INDEX_ALIAS"]
+        for kind, (_, index) in kinds.items():
+            def indexed(index=index, kind=kind):
+                found = _http("GET", f"{es_url}/{index}/_search?q=source_path:%22new-{kind}.txt%22")
+                return found and found["hits"]["total"]["value"] == 1 and found["hits"]["hits"][0]["_source"]
 
-        def indexed():
-            found = _http("GET", f"{es_url}/{alias}/_search?q=source_path:%22new-article.txt%22")
-            return found and found["hits"]["total"]["value"] == 1 and found["hits"]["hits"][0]["_source"]
+            doc = _wait(f"a scheduled run ({kind}) to index the new article", indexed, 300, logs)
+            assert doc["dateline"] == "MOSCOW" and doc["published"] == "2017-12-27"
 
-        doc = _wait("a scheduled run to index the new article", indexed, 300, logs)
-        assert doc["dateline"] == "MOSCOW" and doc["published"] == "2017-12-27"
-
-        def summary_artifact():
+        def summary_artifacts():
             arts = _http("POST", f"{api}/artifacts/filter", {"artifacts": {"key": {"any_": ["ingest-summary"]}}}) or []
-            return next((a for a in arts if "| indexed | 1 |" in a["data"]), None)
+            found = [a for a in arts if "| indexed | 1 |" in a["data"]]
+            return found if len(found) >= 2 else None
 
-        artifact = _wait("the run's ingest-summary artifact", summary_artifact, 120, logs)
-        assert "| files seen | 1 |" in artifact["data"]
-        run = _http("GET", f"{api}/flow_runs/{artifact['flow_run_id']}")
-        assert run["deployment_id"] == dep["id"]
-        assert run["auto_scheduled"] is True  # created by the server's scheduler, not by hand
+        artifacts = _wait("the runs' ingest-summary artifacts", summary_artifacts, 120, logs)
+        by_deployment = {}
+        for artifact in artifacts:
+            assert "| files seen | 1 |" in artifact["data"]
+            run = _http("GET", f"{api}/flow_runs/{artifact['flow_run_id']}")
+            assert run["auto_scheduled"] is True  # created by the server's scheduler, not by hand
+            by_deployment.setdefault(run["deployment_id"], run)
+        assert set(by_deployment) == {dep["id"] for dep in deployments.values()}
+        cron_run = by_deployment[deployments["cron"]["id"]]
+        start = datetime.fromisoformat(cron_run["expected_start_time"].replace("Z", "+00:00"))
+        assert (start.second, start.microsecond) == (0, 0)  # on a minute boundary, as the cron says
     finally:
         for proc in reversed(procs):
             _stop(proc)

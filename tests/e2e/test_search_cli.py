@@ -1,6 +1,8 @@
 """`newsetl search` as a user runs it, over the seed indexed by `newsetl run`."""
 
 import json
+import re
+import uuid
 
 import pytest
 
@@ -96,3 +98,97 @@ def test_what_people_type_finds_the_seed(isolated_env):
         assert total(query) == 1, query
     assert total("U.S. sanctions negotiate") == 1
     assert total("us") == 1  # lower case is the word too: the seed's "US President" counts
+
+
+# Thirteen silver-seeds stories (every 200th file), read by hand: 3 AFP stories of April 1997 with a
+# dateline and an AFP line, 3 AFP stories of 2005-2006 with neither, 7 Xinhua stories with both.
+STORIES = {
+    "AFP_ENG_19970401.0006.txt": ("1997-04-01", "KUALA LUMPUR", "AFP"),
+    "AFP_ENG_19970415.0397.txt": ("1997-04-15", "THE HAGUE", "AFP"),
+    "AFP_ENG_19970429.0243.txt": ("1997-04-29", "MANILA", "AFP"),
+    "AFP_ENG_20051215.0683.txt": ("2005-12-15", None, None),
+    "AFP_ENG_20061212.0232.txt": ("2006-12-12", None, None),
+    "AFP_ENG_20061224.0227.txt": ("2006-12-24", None, None),
+    "XIN_ENG_20051108.0025.txt": ("2005-11-08", "DAR ES SALAAM", "Xinhua"),
+    "XIN_ENG_20051116.0283.txt": ("2005-11-16", "WASHINGTON", "Xinhua"),
+    "XIN_ENG_20051126.0121.txt": ("2005-11-26", "TEHRAN", "Xinhua"),
+    "XIN_ENG_20061104.0128.txt": ("2006-11-04", "BEIJING", "Xinhua"),
+    "XIN_ENG_20061114.0059.txt": ("2006-11-14", "GUIYANG", "Xinhua"),
+    "XIN_ENG_20061121.0308.txt": ("2006-11-21", "KHARTOUM", "Xinhua"),
+    "XIN_ENG_20061129.0123.txt": ("2006-11-29", "BAGHDAD", "Xinhua"),
+}
+
+
+@pytest.fixture(scope="module")
+def thirteen(es_url, tmp_path_factory):
+    """An index of the thirteen STORIES, made once for this module's searches (they only read it)."""
+    import shutil
+    import urllib.request
+
+    from tests.conftest import corpus
+
+    folder = tmp_path_factory.mktemp("thirteen") / "wire"
+    folder.mkdir()
+    for name in STORIES:
+        shutil.copy(corpus("silver-seeds") / name, folder / name)
+    name = f"t-{uuid.uuid4().hex[:10]}"
+    env = {"NEWSETL_ES_URL": es_url, "NEWSETL_INDEX_ALIAS": name, "NEWSETL_REJECTIONS_INDEX": f"{name}-rejections", "COLUMNS": "200"}
+    made = newsetl("run", str(folder), "--workers", "1", env=env)
+    assert made.returncode == 0, made.stderr
+    yield env
+    with urllib.request.urlopen(f"{es_url}/_cat/indices/{name}*?format=json&h=index") as resp:
+        names = [i["index"] for i in json.loads(resp.read())]
+    urllib.request.urlopen(urllib.request.Request(f"{es_url}/{','.join(names)}", method="DELETE")).close()
+
+
+def _json(env: dict, *args: str) -> dict:
+    result = newsetl("search", "--json", *args, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_sort_by_publication_date_and_the_pages_of_it(thirteen):
+    newest_first = sorted(STORIES, key=lambda n: STORIES[n][0], reverse=True)
+    everything = _json(thirteen, "--sort", "published", "--size", "13")
+    assert [h["source_path"] for h in everything["hits"]] == newest_first
+    assert [h["published"] for h in everything["hits"]][:3] == ["2006-12-24", "2006-12-12", "2006-11-29"]
+    pages = [_json(thirteen, "--sort", "published", "--size", "5", "--page", str(p)) for p in (1, 2, 3)]
+    assert [[h["source_path"] for h in page["hits"]] for page in pages] == [newest_first[:5], newest_first[5:10], newest_first[10:]]
+    assert {(page["total"], page["size"]) for page in pages} == {(13, 5)}
+    shown = newsetl("search", "--sort", "published", "--size", "5", "--page", "3", env=thirteen, timeout=60)
+    assert shown.stdout.startswith("13 article(s) match; page 3 of 3\n\n11. 1997-04-29 · MANILA · AFP  wire/AFP_ENG_19970429.0243.txt")
+    assert "\n13. 1997-04-01 · KUALA LUMPUR · AFP  wire/AFP_ENG_19970401.0006.txt" in shown.stdout
+
+
+def test_a_repeated_dateline_or_agency_filter_matches_any_of_them(thirteen):
+    assert _json(thirteen, "--agency", "AFP")["total"] == 3
+    assert _json(thirteen, "--agency", "Xinhua")["total"] == 7
+    assert _json(thirteen, "--agency", "AFP", "--agency", "Xinhua")["total"] == 10
+    both = _json(thirteen, "--dateline", "MANILA", "--dateline", "BAGHDAD")
+    assert sorted(h["source_path"] for h in both["hits"]) == ["AFP_ENG_19970429.0243.txt", "XIN_ENG_20061129.0123.txt"]
+    assert _json(thirteen, "--dateline", "MANILA", "--agency", "Xinhua")["total"] == 0  # different options: AND
+
+
+def test_facets_n_limits_the_values_per_facet(thirteen):
+    two = _json(thirteen, "--facets", "2")["facets"]
+    assert two["agency"] == [{"key": "Xinhua", "count": 7}, {"key": "AFP", "count": 3}]
+    assert two["dateline"] == [{"key": "BAGHDAD", "count": 1}, {"key": "BEIJING", "count": 1}]  # ties: by name
+    assert all(len(buckets) <= 2 for name, buckets in two.items() if not name.endswith("_month"))
+    assert two["published_month"] == [  # --json lists every month
+        {"key": "1997-04", "count": 3}, {"key": "2005-11", "count": 3}, {"key": "2005-12", "count": 1},
+        {"key": "2006-11", "count": 4}, {"key": "2006-12", "count": 2},
+    ]
+    assert _json(thirteen, "--facets", "1")["facets"]["agency"] == [{"key": "Xinhua", "count": 7}]
+    shown = newsetl("search", "--facets", "2", env=thirteen, timeout=60).stdout
+    assert re.search(r"│ agency +│ Xinhua \(7\), AFP \(3\) +│", shown), shown
+    # the terminal's month facet: the 2 busiest months in calendar order (a tie keeps the earlier month)
+    assert re.search(r"│ published_month +│ 1997-04 \(3\), 2006-11 \(4\) \(\+3 more months; --json lists all\) +│", shown), shown
+
+
+def test_search_of_an_empty_index_is_one_line(isolated_env):
+    assert newsetl("setup", env=isolated_env, timeout=120).returncode == 0
+    empty = newsetl("search", "sanctions", env=isolated_env, timeout=60)
+    assert empty.returncode == 1
+    assert empty.stderr.strip() == (
+        f"error: the index '{isolated_env['NEWSETL_INDEX_ALIAS']}' holds no articles yet: index some with `newsetl run DIR`"
+    )

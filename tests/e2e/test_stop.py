@@ -27,7 +27,8 @@ import urllib.request
 import psutil
 import pytest
 
-from tests.conftest import CORPORA, REPO
+from tests.conftest import REPO
+from tests.conftest import corpus as corpus_folder
 from tests.e2e.test_cli import NEWSETL, newsetl
 
 pytestmark = [pytest.mark.e2e, pytest.mark.corpus]
@@ -93,9 +94,7 @@ class FreezingProxy:
 
 
 def _corpus(tmp_path, n: int):
-    corpus = CORPORA / "silver-seeds"
-    if not corpus.is_dir():
-        pytest.skip(f"{corpus} is absent (corpora are read from ../shared, never copied)")
+    corpus = corpus_folder("silver-seeds")
     folder = tmp_path / "inbox"
     folder.mkdir()
     for path in sorted(corpus.glob("*.txt"))[:n]:

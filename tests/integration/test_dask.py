@@ -8,7 +8,7 @@ import pytest
 
 from etl import index as es_index
 from etl.config import get_settings
-from tests.conftest import CORPORA
+from tests.conftest import corpus
 
 pytestmark = [pytest.mark.integration, pytest.mark.corpus]
 
@@ -54,14 +54,12 @@ def _builds_done() -> int:
 
 
 def test_two_dask_workers_build_the_same_index_as_one_process(isolated_env, prefect_server, tmp_path, monkeypatch):
-    corpus = CORPORA / "tbaq-seeds"
-    if not corpus.is_dir():
-        pytest.skip(f"{corpus} is absent (corpora are read from ../shared, never copied into the repo)")
+    tbaq = corpus("tbaq-seeds")
     from flows.ingest import ingest, task_runner
 
     folder = tmp_path / "tbaq"
     folder.mkdir()
-    for src in sorted(corpus.glob("*.txt"))[:40]:
+    for src in sorted(tbaq.glob("*.txt"))[:40]:
         shutil.copy(src, folder / src.name)
 
     single = isolated_env["NEWSETL_INDEX_ALIAS"]

@@ -167,3 +167,18 @@ def test_open_rejections_are_per_source_and_end_when_resolved(es, isolated_env):
     es_index.resolve_rejections(es, index, ["a" * 40])
     es.indices.refresh(index=index)
     assert es_index.has_open_rejections(es, index, "wire") is False
+
+
+def test_a_keyword_above_ignore_above_is_kept_in_source_but_not_indexed_as_a_term(es, isolated_env):
+    """README: keyword fields carry `ignore_above: 1024`: a longer value does not fail the document."""
+    alias = isolated_env["NEWSETL_INDEX_ALIAS"]
+    concrete = es_index.alias_target(es, alias)
+    assert es.indices.get_mapping(index=concrete)[concrete]["mappings"]["properties"]["dateline"] == {"type": "keyword", "ignore_above": 1024}
+    fits, too_long = "M" * 1024, "N" * 1025
+    result = es_index.bulk_load(es, alias, [_article("e" * 40, dateline=fits), _article("f" * 40, dateline=too_long)], run_id="r1")
+    assert (sorted(result.indexed), result.rejections) == (["e" * 40, "f" * 40], [])
+    es.indices.refresh(index=alias)
+    assert es.get(index=alias, id="f" * 40)["_source"]["dateline"] == too_long
+    assert es.count(index=alias, query={"term": {"dateline": fits}})["count"] == 1
+    assert es.count(index=alias, query={"term": {"dateline": too_long}})["count"] == 0
+    assert es.count(index=alias, query={"exists": {"field": "dateline"}})["count"] == 1  # not a term: not there for search

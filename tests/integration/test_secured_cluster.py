@@ -20,31 +20,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, start_node_on_a_free_port
 
 pytestmark = pytest.mark.integration
 
 NEWSETL = str(Path(sys.executable).parent / "newsetl")
-REPO = Path(__file__).resolve().parents[2]
 # unique per session, so "absent from the output" cannot pass by luck
 PASSWORD = f"Pw-{uuid.uuid4().hex[:16]}"
 WRONG_PASSWORD = f"Wrong-{uuid.uuid4().hex[:16]}"
-
-
-def _free_port(first: int = 9260, last: int = 9299) -> int:
-    """A port whose HTTP (p) and transport (p + 100) ports are both free on 127.0.0.1."""
-    for port in range(first, last + 1):
-        ok = True
-        for p in (port, port + 100):
-            with socket.socket() as s:
-                s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Elasticsearch does: TIME_WAIT is free
-                try:
-                    s.bind(("127.0.0.1", p))
-                except OSError:
-                    ok = False
-        if ok:
-            return port
-    raise RuntimeError(f"no free port pair in {first}-{last}")
 
 
 class SecureNode:
@@ -65,7 +48,6 @@ class SecureNode:
         """
         env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSETL_") and k != "PREFECT_API_URL"}
         env.update(
-            PREFECT_HOME=str(REPO / ".prefect"),
             PREFECT_SERVER_ANALYTICS_ENABLED="false",
             DO_NOT_TRACK="1",
             NEWSETL_ES_URL=self.url,
@@ -74,6 +56,7 @@ class SecureNode:
             NEWSETL_ES_CA_CERTS=self.ca_certs,
             NEWSETL_INDEX_ALIAS=self.alias,
             NEWSETL_REJECTIONS_INDEX=f"{self.alias}-rejections",
+            NEWSETL_STATE_DIR=os.environ["NEWSETL_STATE_DIR"],  # the session's (tests/conftest.py)
         )
         for key, value in extra.items():
             if value is None:
@@ -129,14 +112,14 @@ def secure_node(tmp_path_factory):
     from etl.errors import LocalNodeError
 
     settings = Settings(es_password=PASSWORD, _env_file=None)
-    node = LocalNode(settings, port=_free_port(), ephemeral=True, secure=True)
     try:
-        try:
-            status = node.up()
-        except LocalNodeError as exc:
-            if os.environ.get("NEWSETL_TEST_ES_PORT"):
-                pytest.fail(f"cannot start a secure Elasticsearch node: {exc}")
-            pytest.skip(f"cannot start a secure Elasticsearch node: {exc}")
+        node = start_node_on_a_free_port(lambda port: LocalNode(settings, port=port, ephemeral=True, secure=True))
+    except LocalNodeError as exc:
+        if os.environ.get("NEWSETL_TEST_ES_PORT"):
+            pytest.fail(f"cannot start a secure Elasticsearch node: {exc}")
+        pytest.skip(f"cannot start a secure Elasticsearch node: {exc}")
+    try:
+        status = node.status()
         api_key, api_key_id = _create_api_key(status["url"], status["ca_certs"])
         yield SecureNode(node, status, f"t-{uuid.uuid4().hex[:10]}", api_key, api_key_id)
     finally:

@@ -62,3 +62,34 @@ def test_variables_no_setting_reads_are_named_with_the_closest_setting(tmp_path)
         ("NEWSETL_INDEX_ALAIS", "NEWSETL_INDEX_ALIAS"),
     ]
     assert unknown_variables({"NEWSETL_ES_URL": "x"}, tmp_path / "absent.env") == []
+
+
+def test_every_setting_is_documented_in_the_readme():
+    from pathlib import Path
+
+    from etl.config import Settings
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    missing = [f"NEWSETL_{name.upper()}" for name in Settings.model_fields if f"`NEWSETL_{name.upper()}`" not in readme]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("build-batch:explode:*.txt", "'build-batch:explode:*.txt' is not a failpoint such as 'build-batch:raise:GLOB'"),
+        ("load-batch:raise:*.txt", "'load-batch:raise:*.txt' is not a failpoint"),
+        ("build-batch:raise:", "'build-batch:raise:' is not a failpoint"),
+    ],
+)
+def test_a_malformed_failpoint_is_named(monkeypatch, value, message):
+    monkeypatch.setenv("NEWSETL_FAILPOINT", value)
+    with pytest.raises(ConfigError) as info:
+        get_settings()
+    assert str(info.value).startswith(f"invalid setting NEWSETL_FAILPOINT: Value error, {message}")
+
+
+def test_the_state_dir_follows_xdg_state_home(monkeypatch, tmp_path):
+    monkeypatch.delenv("NEWSETL_STATE_DIR", raising=False)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    assert get_settings().state_dir == tmp_path / "newsetl"

@@ -7,7 +7,8 @@ import pytest
 
 from etl.errors import ArticleError, EncodingError
 from etl.sources import NOT_REGULAR, checksum, decode, discover, document_id, implausibility, read_bytes, scan
-from tests.conftest import CORPORA, SEED_FILE, SEEDS
+from tests.conftest import SEED_FILE, SEEDS
+from tests.conftest import corpus as corpus_folder
 
 DATA = __import__("pathlib").Path(__file__).resolve().parents[1] / "data"
 
@@ -132,9 +133,7 @@ def test_silver_seeds_typeset_as_cp1252_come_back_unchanged():
     """Every 10th silver-seeds story with curly quotes and en dashes, saved as cp1252 (bench/encoding_bench.py does all)."""
     import re
 
-    corpus = CORPORA / "silver-seeds"
-    if not corpus.is_dir():
-        pytest.skip(f"corpus {corpus} is absent")
+    corpus = corpus_folder("silver-seeds")
     checked = 0
     for path in sorted(corpus.glob("*.txt"))[::10]:
         text = re.sub(r"(?<=\w)'(?=\w)", "’", path.read_text(encoding="utf-8"))
@@ -196,3 +195,19 @@ def test_a_file_that_became_a_pipe_is_refused_without_blocking(tmp_path):
     os.mkfifo(tmp_path / "late.txt")  # replaced between discovery and reading, no writer ever comes
     with pytest.raises(ArticleError, match=NOT_REGULAR):
         read_bytes(f, tmp_path)
+
+
+def test_the_binary_threshold_is_2_percent_of_the_first_64_kib():
+    """README: a file is binary when more than 2% of its first 64 KiB are C0 control bytes other
+    than tab, LF, FF and CR (BINARY_CONTROL_RATIO); up to 2% they are text, cleaned later."""
+    words = (b" date 2017-12-27 MOSCOW: Russia said on Wednesday that " * 2)[:98]  # 98 bytes of text, no controls
+    assert decode(words + b"\x00\x07") == ((words + b"\x00\x07").decode(), "utf-8")  # 2 of 100: text
+    with pytest.raises(EncodingError, match="binary content"):
+        decode(words[:97] + b"\x00\x07\x01")  # 3 of 100: binary
+    assert decode(b"\t\n\x0c\r" * 25)[1] == "utf-8"  # tab, LF, FF, CR are text
+    # 2% of 65,536 bytes is 1,310.72: 1,310 control bytes are text, 1,311 binary
+    assert decode(b"\x01" * 1310 + b"x" * (65536 - 1310))[1] == "utf-8"
+    with pytest.raises(EncodingError, match="binary content"):
+        decode(b"\x01" * 1311 + b"x" * (65536 - 1311))
+    # only the first 64 KiB are looked at: controls after them do not make a file binary
+    assert decode(b"x" * 65536 + b"\x00" * 5000)[1] == "utf-8"
