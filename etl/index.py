@@ -343,6 +343,8 @@ def article_mapping(analyzer: str) -> dict:
             "word_count": {"type": "integer"},
             "entities": {"properties": {t: entity for t in ENTITY_TYPES}},
             "entity_mentions": {"properties": mention},
+            "countries": {"type": "keyword"},
+            "geo": {"type": "geo_point"},
             "mentioned_dates": _DATE_RANGE,
             "date_mentions": {
                 "properties": {

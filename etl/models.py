@@ -124,6 +124,13 @@ class EntityMention(_Frozen):
     end: int = Field(ge=0)
 
 
+class GeoPoint(_Frozen):
+    """A point on the map, WGS84 degrees, as Elasticsearch's ``geo_point`` takes an object."""
+
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
 class ParsedArticle(_Frozen):
     """An article in the seed format after parsing.
 
@@ -159,7 +166,9 @@ class ParsedArticle(_Frozen):
 class Article(_Frozen):
     """The indexed document (``DESIGN.md``, "The indexed document"); ``id`` becomes ``_id``.
 
-    Beyond DESIGN.md's fields: ``encoding`` is how the bytes were decoded
+    ``countries`` are the ISO 3166-1 alpha-2 codes of the places the article mentions (a city
+    counts for its country), ``geo`` their points (:mod:`etl.entity_rules`). Beyond DESIGN.md's
+    fields: ``encoding`` is how the bytes were decoded
     (``utf-8``, ``utf-8-sig``, ``utf-16``, ``cp1252``...); ``repairs`` lists what
     normalization repaired (:func:`etl.normalize.text_repairs`); ``enrichment`` is
     ``complete`` or ``skipped: ...`` with the reason (a non-English article gets no
@@ -182,6 +191,8 @@ class Article(_Frozen):
     word_count: int = Field(ge=0)
     entities: dict[str, list[str]] = {}
     entity_mentions: list[EntityMention] = []
+    countries: list[str] = []
+    geo: list[GeoPoint] = []
     mentioned_dates: list[DateRange] = []
     date_mentions: list[DateMention] = []
     encoding: str | None = None
@@ -198,6 +209,9 @@ class Article(_Frozen):
         unknown = set(self.entities) - set(ENTITY_TYPES)
         if unknown:
             raise ValueError(f"unknown entity types {sorted(unknown)}")
+        bad = [c for c in self.countries if not (len(c) == 2 and c.isascii() and c.isupper())]
+        if bad:
+            raise ValueError(f"not ISO 3166-1 alpha-2 country codes: {bad}")
         n = len(self.body)
         for m in [*self.entity_mentions, *self.date_mentions]:
             if m.end > n or self.body[m.start : m.end] != m.text:

