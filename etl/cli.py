@@ -456,6 +456,7 @@ def search(
     gpe: Annotated[list[str] | None, typer.Option("--gpe", metavar="NAME", help="Only articles naming this country/city/state (repeatable; aliases such as DPRK work).")] = None,
     loc: Annotated[list[str] | None, typer.Option("--loc", metavar="NAME", help="Only articles naming this location (repeatable).")] = None,
     norp: Annotated[list[str] | None, typer.Option("--norp", metavar="NAME", help="Only articles naming this nationality/religious/political group (repeatable).")] = None,
+    country: Annotated[list[str] | None, typer.Option("--country", metavar="CODE", help="Only articles mentioning a place in this country: ISO 3166-1 alpha-2 code (KP) or name (repeatable: any matches).")] = None,
     dateline: Annotated[list[str] | None, typer.Option("--dateline", metavar="NAME", help="Only these datelines (repeatable: any matches).")] = None,
     agency: Annotated[list[str] | None, typer.Option("--agency", metavar="NAME", help="Only these agencies, e.g. AFP (repeatable: any matches).")] = None,
     language: Annotated[list[str] | None, typer.Option("--language", metavar="NAME", help="Only these languages, ISO 639-1 (repeatable).")] = None,
@@ -493,6 +494,7 @@ def search(
     req = SearchRequest(
         query=query,
         entities={k: v for k, v in entity_filters.items() if v},
+        countries=country or [],
         dateline=dateline or [],
         agency=agency or [],
         language=language or [],

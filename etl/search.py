@@ -16,7 +16,10 @@ is ``[2017-11-01, 2017-12-01)``. ``--mentions-from/--mentions-to`` match article
 whose ``mentioned_dates`` ranges *intersect* the interval (range-field query,
 ``relation: intersects``).
 
-Facets: a ``terms`` aggregation per entity type, ``dateline``, ``agency`` and
+``--country`` matches the ISO 3166-1 alpha-2 codes in ``countries`` (the countries
+of the places an article mentions; :mod:`etl.entity_rules`).
+
+Facets: a ``terms`` aggregation per entity type, ``countries``, ``dateline``, ``agency`` and
 ``language``; a monthly ``date_histogram`` over ``published``; and a monthly
 ``date_histogram`` over the ``mentioned_dates`` range field, where an article
 counts once in every month one of its mentioned ranges overlaps.
@@ -59,12 +62,14 @@ class SearchRequest:
     """What the user asked for. Dates are calendar days, both ends inclusive; ``page`` counts from 1.
 
     ``entities`` maps a lower-cased entity type (``person``, ``gpe``...) to values
-    that must all be present (AND). ``sort`` is ``relevance`` or ``published``
+    that must all be present (AND). ``countries`` are ISO 3166-1 alpha-2 codes (``KP``) or
+    country names (``North Korea``), any of which matches (OR). ``sort`` is ``relevance`` or ``published``
     (newest first).
     """
 
     query: str = ""
     entities: dict[str, list[str]] = field(default_factory=dict)
+    countries: list[str] = field(default_factory=list)
     dateline: list[str] = field(default_factory=list)
     agency: list[str] = field(default_factory=list)
     language: list[str] = field(default_factory=list)
@@ -98,7 +103,7 @@ class SearchResult:
     """Total matches, the requested page of hits, and facets as ``{name: [{"key": str, "count": int}]}``.
 
     Facet names are the field names: ``entities.person``, ``entities.org``... (every
-    entity type), ``dateline``, ``agency``, ``language``, plus ``published_month`` and
+    entity type), ``countries``, ``dateline``, ``agency``, ``language``, plus ``published_month`` and
     ``mentioned_month`` (keys ``YYYY-MM``). Empty facets are kept as ``[]``.
     """
 
@@ -350,6 +355,26 @@ def text_query(text: str, relevance: Relevance = DEFAULT_RELEVANCE) -> dict:
     return {"bool": {"must": [main], "should": [phrase]}}
 
 
+def country_codes(values: list[str]) -> list[str]:
+    """ISO 3166-1 alpha-2 codes for ``--country`` values: a code in any case (``kp`` -> ``KP``),
+    or a country name or alias the gazetteer knows (``North Korea``, ``DPRK`` -> ``KP``).
+
+    Raises :class:`NewsEtlError` naming a value that is neither."""
+    from etl.gazetteer import gazetteer
+
+    out = []
+    for value in values:
+        v = value.strip()
+        if len(v) == 2 and v.isalpha():
+            out.append(v.upper())
+            continue
+        place = next((p for p in gazetteer().lookup(v) if p.kind == "country" and p.country), None)
+        if place is None:
+            raise NewsEtlError(f"--country {value!r}: not an ISO 3166-1 alpha-2 code (KP, US...) or a country name")
+        out.append(place.country)
+    return out
+
+
 def build_body(req: SearchRequest, relevance: Relevance = DEFAULT_RELEVANCE) -> dict:
     """The ``_search`` request body for ``req`` (query, filters, highlight, aggregations, sort, paging).
 
@@ -373,7 +398,9 @@ def build_body(req: SearchRequest, relevance: Relevance = DEFAULT_RELEVANCE) -> 
     for etype, values in req.entities.items():
         for value in _canonical_values(etype, values):
             filters.append({"term": {f"entities.{etype}": {"value": value, "case_insensitive": True}}})
-    for fname, values in (("dateline", req.dateline), ("agency", req.agency), ("language", req.language)):
+    for fname, values in (
+        ("countries", country_codes(req.countries)), ("dateline", req.dateline), ("agency", req.agency), ("language", req.language),
+    ):
         if values:  # several values of one field: any of them
             filters.append(
                 {"bool": {"should": [{"term": {fname: {"value": v, "case_insensitive": True}}} for v in values], "minimum_should_match": 1}}
@@ -388,7 +415,7 @@ def build_body(req: SearchRequest, relevance: Relevance = DEFAULT_RELEVANCE) -> 
     from etl.models import ENTITY_TYPES
 
     aggs: dict = {f"entities.{t}": {"terms": {"field": f"entities.{t}", "size": req.facet_size}} for t in ENTITY_TYPES}
-    for fname in ("dateline", "agency", "language"):
+    for fname in ("countries", "dateline", "agency", "language"):
         aggs[fname] = {"terms": {"field": fname, "size": req.facet_size}}
     aggs["published_month"] = {
         "date_histogram": {"field": "published", "calendar_interval": "month", "format": "yyyy-MM", "min_doc_count": 1}

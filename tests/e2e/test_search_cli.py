@@ -65,6 +65,10 @@ def test_mentioned_dates_intersect_at_day_boundaries(isolated_env):
     assert total("--gpe", "DPRK", "--person", "rex tillerson")["total"] == 1
     assert total("--person", "Kim Jong-Un", "--agency", "Xinhua")["total"] == 0
     assert total("--published-from", "2017-12-28")["total"] == 0
+    by_country = total("--country", "KP", "sanctions")
+    assert by_country["total"] == 1 and {"key": "PH", "count": 1} in by_country["facets"]["countries"]
+    assert total("--country", "north korea", "--country", "FR")["total"] == 1  # any of several
+    assert total("--country", "FR")["total"] == 0
 
 
 def test_malformed_query_and_node_down_are_one_line(isolated_env):

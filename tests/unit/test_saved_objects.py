@@ -185,6 +185,24 @@ def test_vega_mentioned_dates_is_a_date_histogram_on_the_range_field(objects):
         assert channel["field"] in ("key", "doc_count")
 
 
+def map_data_layers(map_obj: dict) -> list[dict]:
+    """The layers of a Maps saved object that read documents (not the base map)."""
+    layers = json.loads(map_obj["attributes"]["layerListJSON"])
+    return [layer for layer in layers if "indexPatternRefName" in layer["sourceDescriptor"]]
+
+
+def test_map_shows_the_geo_points_of_the_news_data_view(objects, by_key):
+    (places,) = of_type(objects, "map")
+    layers = map_data_layers(places)
+    assert layers, "the map has no layer of articles"
+    for layer in layers:
+        source = layer["sourceDescriptor"]
+        assert source["type"] == "ES_GEO_GRID" and source["metrics"] == [{"type": "count"}]
+        assert data_view_fields(by_key, places, source["indexPatternRefName"])[source["geoField"]] == "geo_point"
+    state = json.loads(places["attributes"]["mapStateJSON"])
+    assert -90 <= state["center"]["lat"] <= 90 and -180 <= state["center"]["lon"] <= 180
+
+
 def test_dashboard_panels_resolve_and_cover_the_story(objects, by_key):
     (dashboard,) = of_type(objects, "dashboard")
     attrs = dashboard["attributes"]
@@ -204,8 +222,10 @@ def test_dashboard_panels_resolve_and_cover_the_story(objects, by_key):
             used_fields |= {a["date_histogram"]["field"] for a in vega_spec(target)["data"]["url"]["body"]["aggs"].values()}
         elif target["type"] == "search":
             used_fields |= set(target["attributes"]["columns"])
+        elif target["type"] == "map":
+            used_fields |= {layer["sourceDescriptor"]["geoField"] for layer in map_data_layers(target)}
     assert len({p["panelIndex"] for p in panels}) == len(panels)
     assert len(refs) == len(panels)
-    required = {"published", "entities.person", "entities.org", "entities.gpe", "dateline", "agency", "mentioned_dates", "lead"}
+    required = {"published", "entities.person", "entities.org", "entities.gpe", "dateline", "agency", "mentioned_dates", "lead", "geo"}
     assert required <= used_fields, f"the dashboard lacks {sorted(required - used_fields)}"
     assert attrs["timeRestore"] is True

@@ -180,3 +180,12 @@ def test_malformed_query_messages_show_at_most_80_characters():
     with pytest.raises(QuerySyntaxError) as exc:
         check_query_syntax(query)
     assert "x" * 81 not in str(exc.value)
+
+
+def test_country_filter_takes_codes_and_names_any_of_which_matches():
+    body = build_body(SearchRequest(countries=["kp", "South Korea", "DPRK"]))
+    should = [{"term": {"countries": {"value": c, "case_insensitive": True}}} for c in ("KP", "KR", "KP")]
+    assert {"bool": {"should": should, "minimum_should_match": 1}} in body["query"]["bool"]["filter"]
+    assert body["aggs"]["countries"] == {"terms": {"field": "countries", "size": 10}}
+    with pytest.raises(NewsEtlError, match="--country 'Atlantis': not an ISO 3166-1 alpha-2 code"):
+        build_body(SearchRequest(countries=["Atlantis"]))
