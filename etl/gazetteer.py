@@ -323,6 +323,7 @@ def _build() -> Gazetteer:
         lat, lon = _country_point(iso2, info.get("capital", ""), by_name)
         place = Place(info["name"], "country", iso2, lat, lon, int(info.get("population") or 0))
         short_names[info["name"]] = place
+        short_names[info["name"].removeprefix("The ")] = place  # GeoNames: "The Netherlands", "The Gambia"
         entries.append((info["name"], place))
         record = pycountry.countries.get(alpha_2=iso2)
         for attr in ("name", "official_name", "common_name"):
@@ -330,8 +331,9 @@ def _build() -> Gazetteer:
             if value:
                 entries.append((value, place))
     for alias, short in COUNTRY_ALIASES.items():
-        if short in short_names:
-            entries.append((alias, short_names[short]))
+        if short not in short_names:
+            raise ValueError(f"COUNTRY_ALIASES: {alias!r} names {short!r}, which GeoNames does not know")
+        entries.append((alias, short_names[short]))
     for alias, (name, iso2) in FORMER_COUNTRIES.items():
         entries.append((alias, Place(name, "country", iso2, None, None, 0)))
 

@@ -50,6 +50,7 @@ def test_trim_span_covers_the_name_itself(text, expected):
         ("Calif.", "gpe", ("California", "gpe")),
         ("Mo.", "gpe", ("Missouri", "gpe")),
         ("The Netherlands", "gpe", ("Netherlands", "gpe")),  # GeoNames writes "The Netherlands"
+        ("Holland", "gpe", ("Netherlands", "gpe")),  # an alias of a country GeoNames names with "The"
         ("DAR ES SALAAM", "gpe", ("Dar es Salaam", "gpe")),  # dateline capitals, GeoNames case
         ("Peking", "gpe", ("Beijing", "gpe")),  # an alternate name of a city of a million or more
         ("Iraq", "org", ("Iraq", "gpe")),  # a country the model took for an organisation
