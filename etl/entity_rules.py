@@ -435,14 +435,18 @@ def _is_title_part(text: str, start: int, end: int) -> bool:
 
 
 def _dateline_mentions(text: str) -> tuple[int, list[RawMention]]:
-    """The end of the dateline (0 when none) and a GPE mention for each of its place words."""
-    from etl.parse import find_dateline
+    """Where the article's own header ends (dateline, or a byline line before it; 0 when neither)
+    and a GPE mention for each place word of the dateline. The byline's names are the story's
+    author, kept in the ``byline`` field: like the agency credit, not entities of the story."""
+    from etl.parse import find_byline, find_dateline
 
     dateline = find_dateline(text)
-    if dateline is None:
-        return 0, []
-    out = []
-    pos = 0
+    byline = find_byline(text)
+    header_end = max(dateline.end if dateline else 0, byline.end if byline else 0)
+    out: list[RawMention] = []
+    if dateline is None or not dateline.place:
+        return header_end, out
+    pos = dateline.start
     for part in dateline.place.split(", "):
         i = text.find(part, pos, dateline.end)
         if i < 0:
@@ -451,7 +455,7 @@ def _dateline_mentions(text: str) -> tuple[int, list[RawMention]]:
         if e > s:
             out.append(RawMention("gpe", s, e, from_dateline=True))
         pos = i + len(part)
-    return dateline.end, out
+    return header_end, out
 
 
 def _initials(name: str) -> str:

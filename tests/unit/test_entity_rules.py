@@ -323,3 +323,14 @@ def test_person_spans_keep_their_particles_and_religions_are_no_organisations():
 )
 def test_regions_the_model_typed_gpe_are_locations(text, expected):
     assert canonical_name(text, "gpe") == expected
+
+
+def test_a_byline_is_no_entity_and_a_placeless_dateline_is_no_place():
+    text = "By Maria Lopez\nMADRID: The Spanish government said Maria Lopez was wrong."
+    raw = spans(text, ("Maria Lopez", "person"), ("MADRID", "gpe"), ("Maria Lopez", "person", 1))
+    assert names(resolve_mentions(text, raw)) == [
+        ("MADRID", "gpe", "Madrid"), ("Maria Lopez", "person", "Maria Lopez"),  # named in the story: an entity
+    ]
+    text = "(Bloomberg) -- Apple Inc. said profit rose."
+    raw = spans(text, ("Bloomberg", "org"), ("Apple Inc.", "org"))
+    assert names(resolve_mentions(text, raw)) == [("Apple Inc.", "org", "Apple Inc.")]
