@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from etl.index import MAPPING_VERSION
 from tests.conftest import REPO, SEEDS, corpus
 
 pytestmark = pytest.mark.e2e
@@ -59,7 +60,7 @@ def test_run_seeds_then_rerun(isolated_env):
     assert first.returncode == 0, first.stderr
     counts = summary_of(first.stdout)
     assert (counts["files seen"], counts["indexed"], counts["unchanged (skipped)"], counts["rejected"]) == ("1", "1", "0", "0")
-    assert counts["index"].startswith(f"{isolated_env['NEWSETL_INDEX_ALIAS']}-v1-")
+    assert counts["index"].startswith(f"{isolated_env['NEWSETL_INDEX_ALIAS']}-v{MAPPING_VERSION}-")
     hits = _search(isolated_env, "sanctions")["hits"]
     assert hits["total"]["value"] == 1
     assert hits["hits"][0]["_source"]["dateline"] == "MOSCOW"
@@ -178,7 +179,7 @@ def test_setup_twice_keeps_one_index_behind_the_alias(isolated_env):
     first = newsetl("setup", env={**isolated_env, "COLUMNS": "200"}, timeout=120)
     second = newsetl("setup", env={**isolated_env, "COLUMNS": "200"}, timeout=120)
     assert first.returncode == second.returncode == 0, first.stderr + second.stderr
-    made = re.fullmatch(rf"alias {alias} -> ({alias}-v1-\d{{20}}); rejections in {alias}-rejections\n", first.stdout)
+    made = re.fullmatch(rf"alias {alias} -> ({alias}-v{MAPPING_VERSION}-\d{{20}}); rejections in {alias}-rejections\n", first.stdout)
     assert made, first.stdout
     assert second.stdout == first.stdout
     with urllib.request.urlopen(f"{isolated_env['NEWSETL_ES_URL']}/_cat/indices/{alias}*?format=json&h=index") as r:
