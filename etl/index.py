@@ -508,24 +508,20 @@ def find_by_checksum(es: Elasticsearch, alias: str, checksums: Sequence[str]) ->
     return out
 
 
-def prune_missing(es: Elasticsearch, alias: str, source: str, keep_ids: set[str]) -> int:
-    """Delete the documents of ``source`` whose ``_id`` is not in ``keep_ids`` (their file is gone); returns the count.
+def source_documents(es: Elasticsearch, alias: str, source: str) -> set[str]:
+    """The ``_id`` of every document of ``source`` behind ``alias`` (``helpers.scan``, a point-in-time free
+    scroll); empty when the alias does not exist. ``--prune`` compares them with the files a run saw."""
+    if not es.indices.exists_alias(name=alias) and not es.indices.exists(index=alias):
+        return set()
+    return {hit["_id"] for hit in helpers.scan(es, index=alias, query={"query": {"term": {"source": source}}}, _source=False)}
 
-    Reads the source's ids with ``helpers.scan`` (point-in-time free scroll) and
-    deletes with ``helpers.bulk``; refreshes the alias afterwards.
-    """
-    if not es.indices.exists_alias(name=alias):
+
+def delete_documents(es: Elasticsearch, alias: str, ids: Iterable[str]) -> int:
+    """Delete these documents with ``helpers.bulk`` and refresh ``alias``; returns how many were deleted."""
+    ids = list(ids)
+    if not ids:
         return 0
-    gone = [
-        hit["_id"]
-        for hit in helpers.scan(es, index=alias, query={"query": {"term": {"source": source}}}, _source=False)
-        if hit["_id"] not in keep_ids
-    ]
-    if not gone:
-        return 0
-    ok, _ = helpers.bulk(
-        es, ({"_op_type": "delete", "_index": alias, "_id": i} for i in gone), raise_on_error=False
-    )
+    ok, _ = helpers.bulk(es, ({"_op_type": "delete", "_index": alias, "_id": i} for i in ids), raise_on_error=False)
     es.indices.refresh(index=alias)
     return ok
 
@@ -729,7 +725,7 @@ def resolve_missing_rejections(es: Elasticsearch, index: str, source: str, keep_
     """Mark open rejections of ``source`` whose ``_id`` is not in ``keep_ids`` ``resolved: true``
     (their file is gone, or no longer matches the glob: nothing is left to fix); returns the count.
 
-    The rejections' counterpart of :func:`prune_missing`, used by ``--prune``: without it
+    The rejections' counterpart of pruning documents (``--prune``, :func:`delete_documents`): without it
     ``newsetl rejects`` listed deleted files for ever. Reads with ``helpers.scan``, updates
     with ``helpers.bulk``; a missing rejections index counts 0.
     """

@@ -248,6 +248,8 @@ class RunSummary(BaseModel):
     counts documents deleted because their file is gone (``--prune``);
     ``failed_batches`` names batches (``files 201-400``) whose files were rejected
     because Elasticsearch failed after the retries: the next run picks them up.
+    ``prune_refused`` says why ``--prune`` deleted nothing although documents have no
+    file (no file seen, or more than the allowed share without ``--force``).
     """
 
     run_id: str
@@ -258,6 +260,7 @@ class RunSummary(BaseModel):
     unchanged: int = 0
     rejected: int = 0
     pruned: int = 0
+    prune_refused: str | None = None
     ignored: dict[str, int] = {}
     failed_batches: list[str] = []
     seconds: float = 0.0

@@ -166,6 +166,36 @@ def _batches(items: list[SourceFile], size: int):
         yield chunk
 
 
+def prune_refusal(
+    source: str, where: str, seen: int, gone: int, held: int, max_share: float, force: bool = False
+) -> str | None:
+    """Why ``--prune`` must not delete the ``gone`` of the ``held`` documents of ``source``, or None when it may.
+
+    ``seen`` is how many article files the run found at ``where`` (the folder and glob, for
+    the message). Two rules, so that a folder that is not there as the run expects (an
+    unmounted network share, an emptied mount point, a mistyped ``--glob``) never empties
+    the index: a run that saw no file of the source never prunes (``force`` or not: to
+    drop a whole source, rebuild without it); and deleting more than ``max_share``
+    (``NEWSETL_PRUNE_MAX_SHARE``, default one half) of the source's documents needs
+    ``force``. Nothing to delete is never refused.
+    """
+    if gone == 0:
+        return None
+    if seen == 0:
+        return (
+            f"not pruning: the run saw no file of source '{source}' under {where}, so pruning would delete all "
+            f"{gone} of its documents; check that the folder is there (mounted) and the glob, or, to drop the "
+            "source, rebuild without it (`newsetl reindex` with the other folders)"
+        )
+    if gone > max_share * held and not force:
+        return (
+            f"not pruning: {gone} of the {held} documents of source '{source}' ({gone / held:.0%}) have no file under "
+            f"{where}, more than NEWSETL_PRUNE_MAX_SHARE ({max_share:.0%}); check the folder and the glob, "
+            "and run again with --force to delete them"
+        )
+    return None
+
+
 def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -182,6 +212,7 @@ def summary_markdown(summary: RunSummary, stages: dict[str, float] | None = None
         ("unchanged (skipped)", summary.unchanged),
         ("rejected", summary.rejected),
         ("pruned (file gone)", summary.pruned),
+        *((("prune refused", _md_cell(summary.prune_refused)),) if summary.prune_refused else ()),
         *((f"ignored ({k})", v) for k, v in summary.ignored.items()),
         ("failed batches (run again)", ", ".join(summary.failed_batches) or "none"),
         ("index", summary.index),
@@ -376,6 +407,7 @@ def ingest(
     batch_size: int | None = None,
     prune: bool = False,
     index: str | None = None,
+    force: bool = False,
 ) -> RunSummary:
     """Index every article file under ``path``; returns the :class:`RunSummary`.
 
@@ -383,7 +415,9 @@ def ingest(
     reindex`` builds a new index this way before swapping the alias). With
     ``prune``, documents of this source whose file is gone are deleted at the end,
     and the open rejections of such files marked resolved (not when a batch
-    failed: the run then does not know every file's fate).
+    failed: the run then does not know every file's fate), unless
+    :func:`prune_refusal` refuses (``force`` lifts the share limit only); the
+    summary's ``prune_refused`` then says why.
 
     Each batch is checked first (``check-batch``, in the flow): unchanged files
     are counted and cost nothing more. The new and changed files go, in batches,
@@ -560,12 +594,21 @@ def ingest(
     t = time.perf_counter()
     if prune and not summary.failed_batches:
         keep = {document_id(f.source, f.relative_path) for f in files}
-        summary.pruned = es_index.prune_missing(es, target, source, keep)
-        if summary.pruned:
-            logger.info("pruned %d document(s) whose file is gone", summary.pruned)
-        closed = es_index.resolve_missing_rejections(es, settings.rejections_index, source, keep)
-        if closed:
-            logger.info("marked %d rejection(s) resolved: their file is gone", closed)
+        es.indices.refresh(index=target)  # the share counts this run's new documents too
+        held = es_index.source_documents(es, target, source)
+        gone = held - keep
+        summary.prune_refused = prune_refusal(
+            source, f"{root} (glob {glob or settings.source_glob!r})", len(files), len(gone), len(held), settings.prune_max_share, force
+        )
+        if summary.prune_refused:
+            logger.error("%s", summary.prune_refused)
+        else:
+            summary.pruned = es_index.delete_documents(es, target, gone)
+            if summary.pruned:
+                logger.info("pruned %d document(s) whose file is gone", summary.pruned)
+            closed = es_index.resolve_missing_rejections(es, settings.rejections_index, source, keep)
+            if closed:
+                logger.info("marked %d rejection(s) resolved: their file is gone", closed)
     elif prune:
         logger.warning("not pruning: %d batches failed, so this run cannot tell which files are gone", len(summary.failed_batches))
     try:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from etl.index import MAPPING_VERSION
-from tests.conftest import REPO, SEEDS, corpus
+from tests.conftest import REPO, SEED_FILE, SEEDS, corpus
 
 pytestmark = pytest.mark.e2e
 
@@ -219,3 +219,25 @@ def test_tbaq_corpus_indexes_every_article(isolated_env):
     counts = summary_of(result.stdout)
     assert (counts["files seen"], counts["indexed"], counts["rejected"]) == ("256", "256", "0")
     assert "rejected file" not in result.stdout
+
+
+def test_prune_on_an_empty_folder_is_refused_with_one_line(isolated_env, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
+        (inbox / name).write_text(SEED_FILE.read_text().replace("Sergei Lavrov", f"Sergei Lavrov ({name})"))
+    assert newsetl("run", str(inbox), env=isolated_env).returncode == 0
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
+        (inbox / name).unlink()
+
+    refused = newsetl("run", str(inbox), "--prune", env={**isolated_env, "COLUMNS": "200"})
+    assert refused.returncode == 1
+    ours = [line for line in refused.stderr.splitlines() if line.startswith(("error:", "warning:"))]  # not Prefect's log
+    assert ours == [
+        f"error: not pruning: the run saw no file of source 'inbox' under {inbox} (glob '*.txt'), so pruning would "
+        "delete all 4 of its documents; check that the folder is there (mounted) and the glob, or, to drop the "
+        "source, rebuild without it (`newsetl reindex` with the other folders)"
+    ]
+    assert "pruned" not in refused.stdout
+    with urllib.request.urlopen(f"{isolated_env['NEWSETL_ES_URL']}/{isolated_env['NEWSETL_INDEX_ALIAS']}/_count") as r:
+        assert json.loads(r.read())["count"] == 4

@@ -85,3 +85,65 @@ def test_prune_resolves_the_rejections_of_files_that_are_gone(isolated_env, pref
     assert sorted((r["source"], r["source_path"], r["resolved"]) for r in every) == [
         ("one", "empty.txt", True), ("two", "empty.txt", False),
     ]
+
+
+def test_prune_on_an_empty_or_unmounted_folder_deletes_nothing(isolated_env, prefect_server, tmp_path):
+    from flows.ingest import ingest
+
+    root = tmp_path / "inbox"
+    root.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
+        (root / name).write_text(SEED.replace("Sergei Lavrov", f"Sergei Lavrov ({name})"))
+    assert ingest(str(root)).indexed == 4
+    settings = get_settings()
+    es = es_index.connect(settings)
+
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):  # the share is unmounted: the mount point is empty
+        (root / name).unlink()
+    for force in (False, True):  # --force lifts the share limit, never this one
+        summary = ingest(str(root), prune=True, force=force)
+        assert (summary.seen, summary.pruned) == (0, 0)
+        assert summary.prune_refused.startswith("not pruning: the run saw no file of source 'inbox' under ")
+        assert "so pruning would delete all 4 of its documents" in summary.prune_refused
+        assert es.count(index=settings.index_alias)["count"] == 4
+
+    (root / "a.txt").write_text(SEED.replace("Sergei Lavrov", "Sergei Lavrov (a.txt)"))
+    mistyped = ingest(str(root), glob="*.text", prune=True)  # a glob that matches nothing
+    assert (mistyped.seen, mistyped.pruned) == (0, 0) and mistyped.prune_refused
+    assert es.count(index=settings.index_alias)["count"] == 4
+
+
+def test_prune_above_the_share_needs_force(isolated_env, prefect_server, tmp_path, monkeypatch):
+    from flows.ingest import ingest
+
+    root = tmp_path / "inbox"
+    root.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
+        (root / name).write_text(SEED.replace("Sergei Lavrov", f"Sergei Lavrov ({name})"))
+    (root / "e.txt").write_text("")  # a rejection, resolved by the prune that finally happens
+    assert ingest(str(root)).indexed == 4
+    settings = get_settings()
+    es = es_index.connect(settings)
+    for name in ("b.txt", "c.txt", "d.txt", "e.txt"):
+        (root / name).unlink()
+
+    refused = ingest(str(root), prune=True)  # 3 of 4 documents (75%) would go: more than half
+    assert (refused.seen, refused.unchanged, refused.pruned) == (1, 1, 0)
+    assert refused.prune_refused == (
+        f"not pruning: 3 of the 4 documents of source 'inbox' (75%) have no file under {root} (glob '*.txt'), "
+        "more than NEWSETL_PRUNE_MAX_SHARE (50%); check the folder and the glob, and run again with --force to delete them"
+    )
+    assert es.count(index=settings.index_alias)["count"] == 4
+    assert len(es_index.list_rejections(es, settings.rejections_index)) == 1  # still open: nothing was decided
+
+    (root / "b.txt").write_text(SEED.replace("Sergei Lavrov", "Sergei Lavrov (b.txt)"))
+    (root / "c.txt").write_text(SEED.replace("Sergei Lavrov", "Sergei Lavrov (c.txt)"))
+    monkeypatch.setenv("NEWSETL_PRUNE_MAX_SHARE", "0.2")  # 1 of 4 (25%) is above 20%
+    get_settings.cache_clear()
+    assert ingest(str(root), prune=True).prune_refused.startswith("not pruning: 1 of the 4 documents")
+
+    forced = ingest(str(root), prune=True, force=True)
+    assert (forced.pruned, forced.prune_refused) == (1, None)
+    ids = {h["_id"] for h in es.search(index=settings.index_alias, size=10, source=False)["hits"]["hits"]}
+    assert ids == {document_id("inbox", n) for n in ("a.txt", "b.txt", "c.txt")}
+    assert es_index.list_rejections(es, settings.rejections_index) == []  # e.txt's file is gone: resolved

@@ -18,3 +18,19 @@ def test_summary_markdown_lists_counts_and_escapes_rejections():
     assert "| docs/s | 0.5 |" in md  # 2 documents in 4 seconds
     assert "| a\\|b.txt | parse | no ' date YYYY-MM-DD' header \\| line 1 |" in md
     assert summary.balanced
+
+
+def test_prune_refusal_rules():
+    from flows.ingest import prune_refusal
+
+    assert prune_refusal("wire", "in", seen=3, gone=0, held=3, max_share=0.5) is None
+    assert prune_refusal("wire", "in", seen=0, gone=0, held=0, max_share=0.5) is None  # nothing to delete
+    assert prune_refusal("wire", "in", seen=0, gone=4, held=4, max_share=0.5, force=True).startswith(
+        "not pruning: the run saw no file of source 'wire' under in, so pruning would delete all 4"
+    )
+    assert prune_refusal("wire", "in", seen=2, gone=2, held=4, max_share=0.5) is None  # exactly half: allowed
+    assert prune_refusal("wire", "in", seen=1, gone=3, held=4, max_share=0.5).startswith(
+        "not pruning: 3 of the 4 documents of source 'wire' (75%) have no file under in"
+    )
+    assert prune_refusal("wire", "in", seen=1, gone=3, held=4, max_share=0.5, force=True) is None
+    assert prune_refusal("wire", "in", seen=9, gone=1, held=10, max_share=0.0) is not None  # 0: any prune needs --force
