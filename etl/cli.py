@@ -424,25 +424,96 @@ def _abandon_rebuild(settings, signum: int, new: str | None, old_target: str | N
     return f"stopped by {interrupt.signal_name(signum)}: the rebuild was abandoned and {gone}; {where}"
 
 
+def _index_client(settings):
+    """A connected client for the commands that only talk to Elasticsearch (one error line when it is down)."""
+    from etl import index as es_index
+
+    es = es_index.connect(settings)
+    es_index.check_connection(es, settings.es_url)
+    return es
+
+
+def _kept(es, alias: str) -> str:
+    from etl import index as es_index
+
+    return ", ".join(s.name for s in es_index.index_states(es, alias)) or "none"
+
+
 @app.command()
-def rollback() -> None:
-    """Point the alias back at the previous index kept by `newsetl reindex` (one atomic `_aliases` call)."""
+def rollback(
+    to: Annotated[str | None, typer.Option("--to", metavar="INDEX", help="Point the alias at this kept index (`newsetl history` lists them).")] = None,
+) -> None:
+    """Point the alias back at the index it pointed at before the current one (one atomic `_aliases` call).
+
+    Goes by the alias history kept in each index's metadata, not by build order: a second
+    rollback returns to where the first one started. `--to INDEX` picks any kept index;
+    `newsetl rollforward` goes to the newest build.
+    """
+    from etl import index as es_index
+
+    settings = _settings()
+    alias = settings.index_alias
+    try:
+        es = _index_client(settings)
+        current = es_index.alias_target(es, alias)
+        if to is None:
+            target = es_index.previous_index(es, alias)
+            if target is None:
+                raise NewsEtlError(f"no previous index to roll back to (alias '{alias}' -> {current}; kept: {_kept(es, alias)})")
+        else:
+            if to not in es_index.versioned_indices(es, alias, built_only=True):
+                raise NewsEtlError(f"{to} is not an index of alias '{alias}' (kept: {_kept(es, alias)})")
+            target = to
+        if target == current:
+            raise NewsEtlError(f"alias '{alias}' already points at {current}")
+        es_index.swap_alias(es, alias, target)
+    except NewsEtlError as exc:
+        _fail(exc)
+        return
+    console.print(f"alias {alias}: {current} -> {target}", highlight=False)
+
+
+@app.command()
+def rollforward() -> None:
+    """Point the alias at the newest index `newsetl reindex` built and made live (undoes rollbacks), in one atomic `_aliases` call."""
+    from etl import index as es_index
+
+    settings = _settings()
+    alias = settings.index_alias
+    try:
+        es = _index_client(settings)
+        current = es_index.alias_target(es, alias)
+        newest = es_index.newest_index(es, alias)
+        if newest is None or newest == current:
+            raise NewsEtlError(f"alias '{alias}' already points at the newest index ({current})")
+        es_index.swap_alias(es, alias, newest)
+    except NewsEtlError as exc:
+        _fail(exc)
+        return
+    console.print(f"alias {alias}: {current} -> {newest}", highlight=False)
+
+
+@app.command()
+def history() -> None:
+    """List the indices kept behind the alias: documents, when each was built and last live, which is live now."""
     from etl import index as es_index
 
     settings = _settings()
     try:
-        es = es_index.connect(settings)
-        es_index.check_connection(es, settings.es_url)
-        current = es_index.alias_target(es, settings.index_alias)
-        versions = es_index.versioned_indices(es, settings.index_alias, built_only=True)  # oldest first
-        older = versions[: versions.index(current)] if current in versions else versions
-        if not older:
-            raise NewsEtlError(f"no previous index to roll back to (alias '{settings.index_alias}' -> {current})")
-        es_index.swap_alias(es, settings.index_alias, older[-1])
+        states = es_index.index_states(_index_client(settings), settings.index_alias)
     except NewsEtlError as exc:
         _fail(exc)
         return
-    console.print(f"alias {settings.index_alias}: {current} -> {older[-1]}")
+    if not states:
+        console.print(f"no indices behind alias '{settings.index_alias}' yet")
+        return
+    table = Table(title=f"indices of alias {settings.index_alias} (oldest built first)")
+    for col in ("index", "documents", "built", "last live", "now"):
+        table.add_column(col)
+    for s in states:
+        last = s.last_live[:19] if s.last_live else "(not recorded)"
+        table.add_row(s.name, str(s.documents), s.created[:19], last, "live" if s.live else "")
+    console.print(table)
 
 
 class SortOrder(str, Enum):

@@ -401,7 +401,8 @@ def create_index(es: Elasticsearch, settings: Settings, name: str, alias: str | 
 
     ``building`` marks it ``_meta.build: building`` (a rebuild in progress): :func:`versioned_indices`
     with ``built_only`` leaves it out, so a rebuild killed before :func:`mark_built` is never a
-    rollback target, and :func:`drop_old_indices` deletes it.
+    rollback target, and :func:`drop_old_indices` deletes it. With ``alias`` the index is also
+    recorded live from now on (:data:`LIVE_KEY`).
     """
     analyzer = text_analyzer(es)
     mappings = article_mapping(analyzer)
@@ -417,6 +418,7 @@ def create_index(es: Elasticsearch, settings: Settings, name: str, alias: str | 
     }
     if alias:
         body["aliases"] = {alias: {"is_write_index": True}}
+        body["mappings"]["_meta"][LIVE_KEY] = [_now_stamp()]  # live from its creation on
     es.indices.create(index=name, **body)
     log.info("created index %s%s", name, f" behind alias {alias}" if alias else "")
 
@@ -548,30 +550,130 @@ def versioned_indices(es: Elasticsearch, alias: str, built_only: bool = False) -
     return names
 
 
+LIVE_KEY = "live_since"
+"""Key in a concrete index's mapping ``_meta``: the UTC times (ISO 8601, microseconds) at which the
+alias was pointed at it, oldest first, at most :data:`LIVE_KEEP` of them. This is the alias history
+that ``rollback`` and the deletion of old indices go by: an index's name only says when it was built,
+not when it was last searched (built A, B; rolled back to A; built C: A was live just before C)."""
+
+LIVE_KEEP = 20
+"""Times kept per index in :data:`LIVE_KEY` (only the latest one decides anything)."""
+
+
+def _now_stamp() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+def record_live(es: Elasticsearch, index: str, at: str | None = None) -> None:
+    """Append ``at`` (default: now, UTC) to ``index``'s :data:`LIVE_KEY` list in its mapping ``_meta``.
+
+    ``PUT _mapping`` replaces ``_meta`` as a whole (Elasticsearch reference, "_meta field"), so the
+    other keys (``mapping_version``, ``text_analyzer``) are read and written back with it.
+    """
+    meta = dict(es.indices.get_mapping(index=index)[index]["mappings"].get("_meta", {}))
+    meta[LIVE_KEY] = [*meta.get(LIVE_KEY, []), at or _now_stamp()][-LIVE_KEEP:]
+    es.indices.put_mapping(index=index, meta=meta)
+
+
+@dataclass(frozen=True)
+class IndexState:
+    """One versioned index behind an alias, as ``newsetl history`` shows it.
+
+    ``last_live`` is the latest time (ISO 8601, UTC) the alias was pointed at it, from
+    :data:`LIVE_KEY`; an index built before that history was kept counts as live from its
+    creation (``recorded`` False). ``documents`` counts its documents.
+    """
+
+    name: str
+    created: str
+    last_live: str | None
+    recorded: bool
+    live: bool
+    documents: int
+
+
+def index_states(es: Elasticsearch, alias: str) -> list[IndexState]:
+    """The complete versioned indices of ``alias`` (:func:`versioned_indices` ``built_only``: not one a
+    rebuild is still filling or was killed in), oldest built first, with their alias history."""
+    names = versioned_indices(es, alias, built_only=True)
+    if not names:
+        return []
+    current = alias_target(es, alias)
+    mappings = es.indices.get_mapping(index=",".join(names))
+    settings = es.indices.get_settings(index=",".join(names), name="index.creation_date")
+    counts = {row["index"]: int(row["docs.count"] or 0) for row in es.cat.indices(index=",".join(names), format="json", h="index,docs.count")}
+    out = []
+    for name in names:
+        millis = int(settings[name]["settings"]["index"]["creation_date"])
+        created = dt.datetime.fromtimestamp(millis / 1000, dt.UTC).isoformat(timespec="microseconds")
+        times = mappings[name]["mappings"].get("_meta", {}).get(LIVE_KEY, [])
+        out.append(
+            IndexState(
+                name=name, created=created, last_live=max(times) if times else None, recorded=bool(times),
+                live=name == current, documents=counts.get(name, 0),
+            )
+        )
+    return out
+
+
+def _recency(state: IndexState) -> str:
+    """When ``state``'s index was last live: its recorded time, else (built before the history was kept) its creation."""
+    return state.last_live or state.created
+
+
+def previous_index(es: Elasticsearch, alias: str) -> str | None:
+    """The index the alias pointed at before the current one: the kept index, other than the
+    current one, that was live most recently (:data:`LIVE_KEY`); None when there is none.
+
+    So ``rollback`` after ``rollback`` returns to where the first one started (as ``kubectl
+    rollout undo`` and ``helm rollback`` do); ``rollback --to INDEX`` goes anywhere kept.
+    Indices never recorded live (one a ``reindex`` is still building, or one built before
+    the history was kept) count only when no other is left, the newest built first.
+    """
+    current = alias_target(es, alias)
+    spare = [s for s in index_states(es, alias) if s.name != current]
+    recorded = [s for s in spare if s.recorded] or spare
+    return max(recorded, key=_recency).name if recorded else None
+
+
+def newest_index(es: Elasticsearch, alias: str) -> str | None:
+    """The newest built index that the alias has pointed at (:data:`LIVE_KEY`), the target of
+    ``rollforward``: one a ``reindex`` is still building was never live and is left alone."""
+    recorded = [s.name for s in index_states(es, alias) if s.recorded]
+    return recorded[-1] if recorded else None
+
+
 def swap_alias(es: Elasticsearch, alias: str, new: str) -> str | None:
     """Point ``alias`` at ``new`` in one atomic ``_aliases`` call; returns the index it pointed at before (or None).
 
     Elastic's "Aliases" guide: removing and adding in one request means searches
-    never see a moment without the alias.
+    never see a moment without the alias. Then records the swap in ``new``'s
+    alias history (:func:`record_live`).
     """
     old = alias_target(es, alias)
     actions: list[dict] = [{"add": {"index": new, "alias": alias, "is_write_index": True}}]
     if old and old != new:
         actions.insert(0, {"remove": {"index": old, "alias": alias}})
     es.indices.update_aliases(actions=actions)
+    record_live(es, new)
     return old
 
 
 def drop_old_indices(es: Elasticsearch, alias: str, keep: int = 1) -> list[str]:
-    """Delete versioned indices not behind the alias, keeping the ``keep`` newest complete ones for
-    rollback; returns the deleted names. Indices older than the alias's that a killed rebuild left
-    half-built (``_meta.build: building``) are deleted too (one run of ``reindex`` at a time)."""
+    """Delete the versioned indices not behind the alias except the ``keep`` complete ones that were
+    live most recently (the alias history, :data:`LIVE_KEY`: not the newest built); returns the
+    deleted names. Indices older than the alias's that a killed rebuild left half-built
+    (``_meta.build: building``) are deleted too (one run of ``reindex`` at a time).
+
+    Built A, then B, rolled back to A, built C: with ``keep=1`` A (live just before C) is kept
+    and B deleted, so ``rollback`` goes to A.
+    """
     current = alias_target(es, alias)
     every = versioned_indices(es, alias)
     built = set(versioned_indices(es, alias, built_only=True))
     older = every[: every.index(current)] if current in every else every
-    spare = [n for n in every if n != current and n in built]
-    doomed = [n for n in older if n not in built] + spare[: max(0, len(spare) - keep)]
+    spare = sorted((s for s in index_states(es, alias) if s.name != current), key=_recency, reverse=True)
+    doomed = [n for n in older if n not in built] + [s.name for s in spare[keep:]]
     if doomed:  # names, never wildcards: Elasticsearch 9 refuses destructive wildcards
         es.indices.delete(index=",".join(doomed))
     return doomed

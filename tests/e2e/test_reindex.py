@@ -58,12 +58,14 @@ def test_reindex_swaps_the_alias_while_searches_keep_answering(isolated_env):
     assert min(outcomes) == max(outcomes) > 0  # never empty, never partial: same total before and after
     assert _get(f"{es}/{alias}/_count")["count"] == 256
 
-    # the previous index is kept for rollback; rollback swaps back, and a second reindex drops the oldest
+    # the previous index is kept for rollback; rollback swaps back, a second rollback undoes the first
     assert _get(f"{es}/{first[0]}/_count")["count"] == 256
     back = newsetl("rollback", env=isolated_env, timeout=60)
     assert back.returncode == 0, back.stderr
     assert sorted(_get(f"{es}/_alias/{alias}")) == first
-    assert newsetl("rollback", env=isolated_env, timeout=60).returncode == 1  # nothing older than the first
+    again = newsetl("rollback", env=isolated_env, timeout=60)
+    assert again.returncode == 0, again.stderr
+    assert sorted(_get(f"{es}/_alias/{alias}")) == second
 
 
 def _versions(es: str, alias: str) -> list[str]:
@@ -122,3 +124,40 @@ def test_reindex_keep_sets_how_many_previous_indices_stay(isolated_env):
         made += sorted(_get(f"{es}/_alias/{alias}"))
         assert _versions(es, alias) == sorted(made)[-(kept + 1):], (keep, made)
         assert _get(f"{es}/{alias}/_count")["count"] == 1
+
+
+def _live(es: str, alias: str) -> str:
+    (name,) = _get(f"{es}/_alias/{alias}")
+    return name
+
+
+def test_rollback_goes_to_the_index_that_was_live_before(isolated_env):
+    """run (A), reindex (B), rollback (A), reindex (C): C's reindex keeps A, the index live before
+    it, and deletes B; rollback then goes to A, and rollback or rollforward back to C."""
+    es, alias = isolated_env["NEWSETL_ES_URL"], isolated_env["NEWSETL_INDEX_ALIAS"]
+
+    def cli(*args: str, code: int = 0):
+        result = newsetl(*args, env={**isolated_env, "COLUMNS": "200"}, timeout=300)
+        assert result.returncode == code, result.stdout + result.stderr
+        return result
+
+    cli("run", str(SEEDS))
+    a = _live(es, alias)
+    cli("reindex", str(SEEDS))
+    b = _live(es, alias)
+    assert cli("rollback").stdout.strip() == f"alias {alias}: {b} -> {a}"
+    rebuilt = cli("reindex", str(SEEDS))
+    c = _live(es, alias)
+    assert f"deleted old indices: {b}" in rebuilt.stdout
+    assert _versions(es, alias) == [a, c]
+
+    assert cli("rollback").stdout.strip() == f"alias {alias}: {c} -> {a}"
+    assert cli("rollback").stdout.strip() == f"alias {alias}: {a} -> {c}"  # undoes the rollback
+    assert cli("rollback", "--to", a).stdout.strip() == f"alias {alias}: {c} -> {a}"
+    assert cli("rollforward").stdout.strip() == f"alias {alias}: {a} -> {c}"
+    assert cli("rollforward", code=1).stderr.strip() == f"error: alias '{alias}' already points at the newest index ({c})"
+    wrong = cli("rollback", "--to", b, code=1)
+    assert wrong.stderr.strip() == f"error: {b} is not an index of alias '{alias}' (kept: {a}, {c})"
+    listed = cli("history").stdout
+    assert a in listed and c in listed and b not in listed
+    assert _get(f"{es}/{alias}/_count")["count"] == 1
