@@ -542,7 +542,7 @@ def search(
     sort: Annotated[SortOrder, typer.Option("--sort", help="Order of hits.")] = SortOrder.relevance,
     size: Annotated[int, typer.Option("--size", min=1, max=1000, help="Hits per page.")] = 10,
     page: Annotated[int, typer.Option("--page", min=1, help="Page number, from 1.")] = 1,
-    facets: Annotated[int, typer.Option("--facets", min=1, max=1000, help="Values shown per facet.")] = 10,
+    facets: Annotated[int, typer.Option("--facets", min=0, max=1000, help="Values shown per facet; 0: no facets.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print hits and facets as JSON.")] = False,
 ) -> None:
     """Full-text search over body and lead with filters, highlighted snippets and facet counts.
@@ -625,21 +625,21 @@ def _print_search(result, facet_limit: int) -> None:
 def facet_cell(name: str, buckets: list[dict], limit: int) -> str:
     """One facet's counts as terminal text: ``key (count), ...``.
 
-    Term facets arrive already cut to ``limit`` (``--facets``). A month histogram
-    (``*_month``) returns every month that has articles, which for mentioned dates
-    can be thousands (a decade-long mention covers 120 months), so the terminal
-    shows its ``limit`` busiest months in calendar order and says how many more
-    there are; ``--json`` keeps them all.
+    Term facets arrive already cut to ``limit`` (``--facets``). A month or year histogram
+    (``*_month``, ``*_year``) returns every month or year that has articles, which can be
+    hundreds, so the terminal shows its ``limit`` busiest in calendar order and says how
+    many more there are; ``--json`` keeps them all.
     """
     more = 0
-    if name.endswith("_month") and len(buckets) > limit:
+    unit = "months" if name.endswith("_month") else "years" if name.endswith("_year") else None
+    if unit and len(buckets) > limit:
         busiest = sorted(buckets, key=lambda b: -b["count"])[:limit]  # stable: ties keep the earlier month
         more = len(buckets) - limit
         buckets = sorted(busiest, key=lambda b: b["key"])
     from rich.markup import escape
 
     cell = ", ".join(f"{escape(str(b['key']))} ({b['count']})" for b in buckets)
-    return cell + (f" [dim](+{more} more months; --json lists all)[/]" if more else "")
+    return cell + (f" [dim](+{more} more {unit}; --json lists all)[/]" if more else "")
 
 
 @app.command()

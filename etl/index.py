@@ -346,6 +346,7 @@ def article_mapping(analyzer: str) -> dict:
             "countries": {"type": "keyword"},
             "geo": {"type": "geo_point"},
             "mentioned_dates": _DATE_RANGE,
+            "mentioned_periods": _DATE_RANGE,
             "date_mentions": {
                 "properties": {
                     "text": _KEYWORD,

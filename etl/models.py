@@ -194,6 +194,7 @@ class Article(_Frozen):
     countries: list[str] = []
     geo: list[GeoPoint] = []
     mentioned_dates: list[DateRange] = []
+    mentioned_periods: list[DateRange] = []
     date_mentions: list[DateMention] = []
     encoding: str | None = None
     repairs: list[str] = []

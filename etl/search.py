@@ -19,10 +19,16 @@ whose ``mentioned_dates`` ranges *intersect* the interval (range-field query,
 ``--country`` matches the ISO 3166-1 alpha-2 codes in ``countries`` (the countries
 of the places an article mentions; :mod:`etl.entity_rules`).
 
+Dates mentioned at a month's granularity or finer are in ``mentioned_dates``; quarters,
+seasons, halves and years in ``mentioned_periods`` (:func:`etl.pipeline.range_field`). A
+``mentioned_periods`` range matches only when it lies *within* the interval (``relation:
+within``): "this year" in a 2017 story is not a date in November 2017, but is one in 2017.
+
 Facets: a ``terms`` aggregation per entity type, ``countries``, ``dateline``, ``agency`` and
-``language``; a monthly ``date_histogram`` over ``published``; and a monthly
+``language``; a monthly ``date_histogram`` over ``published``; a monthly
 ``date_histogram`` over the ``mentioned_dates`` range field, where an article
-counts once in every month one of its mentioned ranges overlaps.
+counts once in every month one of its mentioned dates overlaps; and a yearly one over
+``mentioned_periods`` (``mentioned_year``). ``facet_size`` 0 asks for no facets.
 """
 
 from __future__ import annotations
@@ -104,7 +110,8 @@ class SearchResult:
 
     Facet names are the field names: ``entities.person``, ``entities.org``... (every
     entity type), ``countries``, ``dateline``, ``agency``, ``language``, plus ``published_month`` and
-    ``mentioned_month`` (keys ``YYYY-MM``). Empty facets are kept as ``[]``.
+    ``mentioned_month`` (keys ``YYYY-MM``) and ``mentioned_year`` (keys ``YYYY``). Empty facets
+    are kept as ``[]``; with ``facet_size`` 0 there are none (``{}``).
     """
 
     total: int
@@ -409,8 +416,18 @@ def build_body(req: SearchRequest, relevance: Relevance = DEFAULT_RELEVANCE) -> 
     if published:
         filters.append({"range": {"published": published}})
     mentions = _day_range(req.mentions_from, req.mentions_to, "--mentions-from/--mentions-to")
-    if mentions:
-        filters.append({"range": {"mentioned_dates": {**mentions, "relation": "intersects"}}})
+    if mentions:  # a date of the interval, or a whole period inside it ("2017" is no date in November 2017)
+        filters.append(
+            {
+                "bool": {
+                    "should": [
+                        {"range": {"mentioned_dates": {**mentions, "relation": "intersects"}}},
+                        {"range": {"mentioned_periods": {**mentions, "relation": "within"}}},
+                    ],
+                    "minimum_should_match": 1,
+                }
+            }
+        )
 
     from etl.models import ENTITY_TYPES
 
@@ -421,13 +438,19 @@ def build_body(req: SearchRequest, relevance: Relevance = DEFAULT_RELEVANCE) -> 
         "date_histogram": {"field": "published", "calendar_interval": "month", "format": "yyyy-MM", "min_doc_count": 1}
     }
     mentioned: dict = {"field": "mentioned_dates", "calendar_interval": "month", "format": "yyyy-MM", "min_doc_count": 1}
-    if mentions:  # a decade-long mention would otherwise spread over 120 months outside the asked window
-        # bounds are read with the histogram's own format (yyyy-MM): months, both ends included
+    periods: dict = {"field": "mentioned_periods", "calendar_interval": "year", "format": "yyyy", "min_doc_count": 1}
+    if mentions:  # an article's other mentions would otherwise fill months and years outside the asked window
+        # bounds are read with the histogram's own format (yyyy-MM, yyyy): both ends included
         mentioned["hard_bounds"] = {
             "min": f"{req.mentions_from:%Y-%m}" if req.mentions_from else "0001-01",
             "max": f"{req.mentions_to:%Y-%m}" if req.mentions_to else "9999-12",
         }
+        periods["hard_bounds"] = {
+            "min": f"{req.mentions_from:%Y}" if req.mentions_from else "0001",
+            "max": f"{req.mentions_to:%Y}" if req.mentions_to else "9999",
+        }
     aggs["mentioned_month"] = {"date_histogram": mentioned}
+    aggs["mentioned_year"] = {"date_histogram": periods}
 
     body: dict = {
         "query": {"bool": {"must": must or [{"match_all": {}}], "filter": filters}},
@@ -435,8 +458,9 @@ def build_body(req: SearchRequest, relevance: Relevance = DEFAULT_RELEVANCE) -> 
         "size": req.size,
         "track_total_hits": True,
         "_source": ["published", "dateline", "agency", "source", "source_path", "lead"],
-        "aggs": aggs,
     }
+    if req.facet_size:  # --facets 0: hits only
+        body["aggs"] = aggs
     if text:
         body["highlight"] = {
             "pre_tags": [HIGHLIGHT_PRE],
@@ -489,7 +513,7 @@ def search(es: Elasticsearch, alias: str, req: SearchRequest) -> SearchResult:
         )
         for h in resp["hits"]["hits"]
     ]
-    facets = {name: _buckets(agg) for name, agg in resp["aggregations"].items()}
+    facets = {name: _buckets(agg) for name, agg in resp.get("aggregations", {}).items()}
     return SearchResult(total=resp["hits"]["total"]["value"], page=req.page, size=req.size, hits=hits, facets=facets)
 
 

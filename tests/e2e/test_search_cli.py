@@ -196,3 +196,46 @@ def test_search_of_an_empty_index_is_one_line(isolated_env):
     assert empty.stderr.strip() == (
         f"error: the index '{isolated_env['NEWSETL_INDEX_ALIAS']}' holds no articles yet: index some with `newsetl run DIR`"
     )
+
+
+MENTIONS = {  # published, body: one kind of mention each
+    "century.txt": ("2017-11-15", "GENEVA: Delegates said the treaty must serve the 21st century."),
+    "year.txt": ("2017-12-01", "PARIS: Exports rose sharply this year, the ministry said."),
+    "decade.txt": ("2017-12-01", "ROME: The party has not been this strong since the 1990s, officials said."),
+    "november.txt": ("2017-12-05", "BERLIN: Talks held on Nov. 20 ended without a deal, officials said."),
+}
+
+
+def test_a_month_search_finds_only_articles_that_mention_a_date_in_that_month(isolated_env, tmp_path):
+    """Centuries and decades are in no date facet and match no date search; a year ("this year")
+    is a period: it matches a search for the whole year, not for one month, and has its own facet."""
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    for name, (published, body) in MENTIONS.items():
+        (folder / name).write_text(f" date {published} {body}\n\nAFP\n")
+    (folder / "seed.txt").write_text(SEEDS.joinpath("000_4a3f43196b185345.txt").read_text())
+    assert newsetl("run", str(folder), env=isolated_env).returncode == 0
+
+    def search(*args):
+        result = newsetl("search", "--json", "--size", "20", *args, env=isolated_env, timeout=60)
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        return data, sorted(h["source_path"] for h in data["hits"])
+
+    november, paths = search("--mentions-from", "2017-11-01", "--mentions-to", "2017-11-30")
+    assert paths == ["november.txt", "seed.txt"]
+    assert november["facets"]["mentioned_month"] == [{"key": "2017-11", "count": 2}]
+
+    _, paths = search("--mentions-from", "2017-01-01", "--mentions-to", "2017-12-31")
+    assert paths == ["november.txt", "seed.txt", "year.txt"]
+    _, paths = search("--mentions-from", "1990-01-01", "--mentions-to", "2099-12-31")
+    assert "century.txt" not in paths and "decade.txt" not in paths
+
+    everything, _ = search()
+    assert everything["total"] == 5
+    # the seed: November 2017 (last month, Nov 28) and December 2017; Nov. 20: November
+    assert everything["facets"]["mentioned_month"] == [{"key": "2017-11", "count": 2}, {"key": "2017-12", "count": 1}]
+    assert everything["facets"]["mentioned_year"] == [{"key": "2017", "count": 1}]
+
+    shown = newsetl("search", "--facets", "0", env=isolated_env, timeout=60)
+    assert shown.returncode == 0 and "5 article(s) match" in shown.stdout and "facets" not in shown.stdout

@@ -83,12 +83,22 @@ def test_empty_query_is_match_all_without_highlight():
     assert "highlight" not in body
 
 
-def test_mentions_interval_is_half_open_and_intersects():
+def test_mentions_interval_is_half_open_intersects_dates_and_holds_periods():
     body = build_body(SearchRequest(mentions_from=dt.date(2017, 11, 1), mentions_to=dt.date(2017, 11, 30)))
-    assert {"range": {"mentioned_dates": {"gte": "2017-11-01", "lt": "2017-12-01", "relation": "intersects"}}} in body[
-        "query"
-    ]["bool"]["filter"]
+    assert {"bool": {"should": [
+        {"range": {"mentioned_dates": {"gte": "2017-11-01", "lt": "2017-12-01", "relation": "intersects"}}},
+        {"range": {"mentioned_periods": {"gte": "2017-11-01", "lt": "2017-12-01", "relation": "within"}}},
+    ], "minimum_should_match": 1}} in body["query"]["bool"]["filter"]
     assert body["aggs"]["mentioned_month"]["date_histogram"]["hard_bounds"] == {"min": "2017-11", "max": "2017-11"}
+    assert body["aggs"]["mentioned_year"]["date_histogram"] == {
+        "field": "mentioned_periods", "calendar_interval": "year", "format": "yyyy", "min_doc_count": 1,
+        "hard_bounds": {"min": "2017", "max": "2017"},
+    }
+
+
+def test_zero_facets_asks_for_no_aggregation():
+    assert "aggs" not in build_body(SearchRequest(query="sanctions", facet_size=0))
+    assert set(build_body(SearchRequest(facet_size=1))["aggs"]) >= {"entities.person", "mentioned_month", "mentioned_year"}
 
 
 def test_published_to_includes_the_whole_day():
