@@ -15,7 +15,7 @@ import json
 import logging
 import os
 import sys
-from datetime import datetime
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -23,6 +23,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer.core import TyperCommand, TyperGroup
 
 from etl import interrupt
 from etl.errors import NewsEtlError
@@ -523,9 +524,79 @@ class SortOrder(str, Enum):
     published = "published"
 
 
-@app.command()
+def calendar_day(value: str | date) -> date:
+    """``YYYY-MM-DD`` -> :class:`datetime.date`, for the CLI's date options.
+
+    Raises :class:`typer.BadParameter` saying which is wrong: the form (``2017/11/01``), or
+    the day, which has the form but is not in the calendar (``2017-13-01``: month must be
+    in 1..12; ``2017-02-29``: day is out of range for month; ISO 8601 calendar dates).
+    """
+    import re
+
+    if isinstance(value, date):
+        return value
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value} is no calendar day ({exc})") from None
+
+
+class SearchCommand(TyperCommand):
+    """``newsetl search``, whose text may start with a minus (``-sanctions``: exclude a word).
+
+    Click reads such a word as options (``-s``...), so the text goes after ``--`` or into
+    ``-q/--query``. After ``--`` every word is search text, except the command's long options
+    (``--json``, ``--gpe NAME``), which work on either side of it. A word before ``--`` that
+    starts with one minus and is no option (``-sanctions``, or ``-quota``, which ``-q`` would
+    take as ``uota``) is refused with a line that shows both ways.
+    """
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        params = {name: p for p in self.get_params(ctx) for name in (*p.opts, *p.secondary_opts)}
+
+        def takes_value(token: str) -> bool:
+            param = params.get(token)
+            return getattr(param, "param_type_name", "") == "option" and not param.is_flag and not param.count
+
+        before, sep, after = (args[: args.index("--")], ["--"], args[args.index("--") + 1 :]) if "--" in args else (args, [], [])
+        i = 0
+        while i < len(before):
+            token = before[i]
+            if takes_value(token):
+                i += 2
+                continue
+            if token.startswith("-") and not token.startswith("--") and len(token) > 2 and token.split("=", 1)[0] not in params:
+                raise typer.BadParameter(
+                    f"{token!r} is not an option; to search for text that starts with '-', "
+                    f"write -q '{token}' or put it after --: newsetl search -- {token}",
+                    ctx, param_hint="QUERY",
+                )
+            i += 1
+        options, words = [], []
+        i = 0
+        while i < len(after):
+            token = after[i]
+            name = token.split("=", 1)[0]
+            if name.startswith("--") and name in params:
+                options.append(token)
+                if "=" not in token and takes_value(token) and i + 1 < len(after):
+                    options.append(after[i + 1])
+                    i += 1
+            else:
+                words.append(token)
+            i += 1
+        return super().parse_args(ctx, [*before, *options, *sep, *words])
+
+
+_DAY = {"parser": calendar_day, "metavar": "YYYY-MM-DD"}
+
+
+@app.command(cls=SearchCommand)
 def search(
-    query: Annotated[str, typer.Argument(help="Search text (simple_query_string syntax: words, \"phrases\", -exclude, a|b). Empty: all articles.")] = "",
+    words: Annotated[list[str] | None, typer.Argument(metavar="QUERY", show_default=False, help="Search text (simple_query_string syntax: words, \"phrases\", -exclude, a|b); several words are joined. Empty: all articles. Text that starts with '-' goes after -- or in -q.")] = None,
+    query: Annotated[str | None, typer.Option("--query", "-q", metavar="TEXT", help="The search text as an option: -q -sanctions.")] = None,
     person: Annotated[list[str] | None, typer.Option("--person", metavar="NAME", help="Only articles naming this person (repeatable: all must match).")] = None,
     org: Annotated[list[str] | None, typer.Option("--org", metavar="NAME", help="Only articles naming this organisation (repeatable).")] = None,
     gpe: Annotated[list[str] | None, typer.Option("--gpe", metavar="NAME", help="Only articles naming this country/city/state (repeatable; aliases such as DPRK work).")] = None,
@@ -535,10 +606,10 @@ def search(
     dateline: Annotated[list[str] | None, typer.Option("--dateline", metavar="NAME", help="Only these datelines (repeatable: any matches).")] = None,
     agency: Annotated[list[str] | None, typer.Option("--agency", metavar="NAME", help="Only these agencies, e.g. AFP (repeatable: any matches).")] = None,
     language: Annotated[list[str] | None, typer.Option("--language", metavar="NAME", help="Only these languages, ISO 639-1 (repeatable).")] = None,
-    published_from: Annotated[datetime | None, typer.Option("--published-from", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Published on or after this day.")] = None,
-    published_to: Annotated[datetime | None, typer.Option("--published-to", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Published on or before this day.")] = None,
-    mentions_from: Annotated[datetime | None, typer.Option("--mentions-from", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Mentions a date on or after this day (with --mentions-to: a date in the interval).")] = None,
-    mentions_to: Annotated[datetime | None, typer.Option("--mentions-to", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Mentions a date on or before this day.")] = None,
+    published_from: Annotated[date | None, typer.Option("--published-from", **_DAY, help="Published on or after this day.")] = None,
+    published_to: Annotated[date | None, typer.Option("--published-to", **_DAY, help="Published on or before this day.")] = None,
+    mentions_from: Annotated[date | None, typer.Option("--mentions-from", **_DAY, help="Mentions a date on or after this day (with --mentions-to: a date in the interval; a year or quarter when it lies wholly inside).")] = None,
+    mentions_to: Annotated[date | None, typer.Option("--mentions-to", **_DAY, help="Mentions a date on or before this day.")] = None,
     sort: Annotated[SortOrder, typer.Option("--sort", help="Order of hits.")] = SortOrder.relevance,
     size: Annotated[int, typer.Option("--size", min=1, max=1000, help="Hits per page.")] = 10,
     page: Annotated[int, typer.Option("--page", min=1, help="Page number, from 1.")] = 1,
@@ -555,28 +626,28 @@ def search(
     from etl.search import QuerySyntaxError, QueryTooLargeError, SearchRequest, check_query_limits
     from etl.search import search as run_search
 
+    if query is not None and words:
+        raise typer.BadParameter(f"give the search text once: as words ({' '.join(words)!r}) or with -q ({query!r})", param_hint="'-q' / '--query'")
+    text = query if query is not None else " ".join(words or [])
     try:
-        check_query_limits(query)
+        check_query_limits(text)
     except QueryTooLargeError as exc:
         err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
 
-    def day(value: datetime | None):
-        return value.date() if value else None
-
     settings = _settings()
     entity_filters = {"person": person, "org": org, "gpe": gpe, "loc": loc, "norp": norp}
     req = SearchRequest(
-        query=query,
+        query=text,
         entities={k: v for k, v in entity_filters.items() if v},
         countries=country or [],
         dateline=dateline or [],
         agency=agency or [],
         language=language or [],
-        published_from=day(published_from),
-        published_to=day(published_to),
-        mentions_from=day(mentions_from),
-        mentions_to=day(mentions_to),
+        published_from=published_from,
+        published_to=published_to,
+        mentions_from=mentions_from,
+        mentions_to=mentions_to,
         sort=sort.value,
         size=size,
         page=page,

@@ -239,3 +239,46 @@ def test_a_month_search_finds_only_articles_that_mention_a_date_in_that_month(is
 
     shown = newsetl("search", "--facets", "0", env=isolated_env, timeout=60)
     assert shown.returncode == 0 and "5 article(s) match" in shown.stdout and "facets" not in shown.stdout
+
+
+def test_a_query_that_starts_with_a_minus(isolated_env, tmp_path):
+    """`-sanctions` (every article without the word) through -q/--query, or after `--` with options on either side."""
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "seed.txt").write_text(SEEDS.joinpath("000_4a3f43196b185345.txt").read_text())
+    (folder / "other.txt").write_text(" date 2017-12-01 PARIS: Exports rose sharply this year, the ministry said.\n\nAFP\n")
+    assert newsetl("run", str(folder), env=isolated_env).returncode == 0
+
+    def paths(*args):
+        result = newsetl("search", *args, env=isolated_env, timeout=60)
+        assert result.returncode == 0, result.stderr
+        return sorted(h["source_path"] for h in json.loads(result.stdout)["hits"])
+
+    assert paths("sanctions", "--json") == ["seed.txt"]
+    for args in (
+        ["-q", "-sanctions", "--json"],
+        ["--query=-sanctions", "--json"],
+        ["--json", "--", "-sanctions"],
+        ["--", "-sanctions", "--json"],
+        ["--agency", "AFP", "--", "-sanctions", "--json", "--size", "5"],
+    ):
+        assert paths(*args) == ["other.txt"], args
+    assert paths("--json", "--", "exports", "-sanctions") == ["other.txt"]  # words after -- are joined
+
+    bare = newsetl("search", "-sanctions", env={**isolated_env, "COLUMNS": "250"}, timeout=60)
+    assert bare.returncode == 2
+    assert "'-sanctions' is not an option; to search for text that starts with '-', write -q '-sanctions' " \
+        "or put it after --: newsetl search -- -sanctions" in bare.stderr
+    twice = newsetl("search", "exports", "-q", "sanctions", env={**isolated_env, "COLUMNS": "250"}, timeout=60)
+    assert twice.returncode == 2 and "give the search text once" in twice.stderr
+
+
+def test_an_impossible_date_is_named_as_such(isolated_env):
+    for value, reason in (
+        ("2017-13-01", "2017-13-01 is no calendar day (month must be in 1..12)"),
+        ("2017-02-29", "2017-02-29 is no calendar day (day is out of range for month)"),
+        ("2017/11/01", "'2017/11/01' is not a date in the form YYYY-MM-DD"),
+    ):
+        result = newsetl("search", "--published-from", value, env={**isolated_env, "COLUMNS": "250"}, timeout=60)
+        assert result.returncode == 2
+        assert f"Invalid value for '--published-from': {reason}" in result.stderr
