@@ -103,15 +103,15 @@ def _summary_table(summary) -> Table:
     return table
 
 
-def _rejections_table(rows: list[dict], title: str, resolved: bool = False) -> Table:
-    """File, stage, reason, run and time per rejection; with ``resolved``, a column saying whether a later run fixed it."""
+def _rejections_table(rows: list[dict], title: str, status: bool = False) -> Table:
+    """Rejections as a table; with ``status``, a column that says ``open`` or ``resolved`` (fixed or gone)."""
     table = Table(title=title)
-    for col in ("file", "stage", "reason", "run", "time", *(("resolved",) if resolved else ())):
+    for col in ("file", "stage", "reason", "run", "time", *(("status",) if status else ())):
         table.add_column(col, overflow="fold")
     for r in rows:
         table.add_row(
             f"{r['source']}/{r['source_path']}", r["stage"], r["reason"], r["run_id"], r["time"][:19],
-            *(("yes" if r.get("resolved") else "no",) if resolved else ()),
+            *(("resolved" if r.get("resolved") else "open",) if status else ()),
         )
     return table
 
@@ -716,7 +716,8 @@ def facet_cell(name: str, buckets: list[dict], limit: int) -> str:
 @app.command()
 def rejects(
     run_id: Annotated[str | None, typer.Option("--run", help="Only rejections of this run id (a prefix is enough).")] = None,
-    all_: Annotated[bool, typer.Option("--all", help="Include rejections resolved by a later run.")] = False,
+    source: Annotated[str | None, typer.Option("--source", metavar="NAME", help="Only rejections of this source (its label, e.g. the folder's name).")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Include rejections resolved by a later run, with a status column (open/resolved).")] = False,
 ) -> None:
     """List rejected files with their stage and reason (from the rejections index: NEWSETL_REJECTIONS_INDEX, default <alias>-rejections).
 
@@ -731,14 +732,19 @@ def rejects(
         es = es_index.connect(settings)
         es_index.check_connection(es, settings.es_url)
         replay_pending(es, settings)
-        rows = es_index.list_rejections(es, settings.rejections_index, run_id=run_id, include_resolved=all_)
+        rows = es_index.list_rejections(es, settings.rejections_index, run_id=run_id, include_resolved=all_, source=source)
     except NewsEtlError as exc:
         _fail(exc)
         return
     if not rows:
         console.print("no rejections")
         return
-    console.print(_rejections_table(rows, f"{len(rows)} rejected file(s)", resolved=all_))
+    if all_:
+        still = sum(1 for r in rows if not r.get("resolved"))
+        title = f"{len(rows)} rejected file(s): {still} open, {len(rows) - still} resolved"
+    else:
+        title = f"{len(rows)} rejected file(s)"
+    console.print(_rejections_table(rows, title, status=all_))
 
 
 @app.command()

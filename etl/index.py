@@ -846,17 +846,21 @@ def resolve_missing_rejections(es: Elasticsearch, index: str, source: str, keep_
 
 
 def list_rejections(
-    es: Elasticsearch, index: str, run_id: str | None = None, include_resolved: bool = False, size: int = 10_000
+    es: Elasticsearch, index: str, run_id: str | None = None, include_resolved: bool = False, size: int = 10_000,
+    source: str | None = None,
 ) -> list[dict]:
     """Rejections, newest first, as ``_source`` dicts (``source``, ``source_path``, ``stage``, ``reason``, ``run_id``, ``time``, ``resolved``).
 
-    ``run_id`` may be a prefix of the run id (the first 8 characters are enough in practice).
+    ``run_id`` may be a prefix of the run id (the first 8 characters are enough in practice);
+    ``source`` keeps one source's rejections (its label, exactly).
     """
     if not es.indices.exists(index=index):
         return []
     filters: list[dict] = []
     if run_id:
         filters.append({"prefix": {"run_id": run_id}})
+    if source:
+        filters.append({"term": {"source": source}})
     if not include_resolved:
         filters.append({"term": {"resolved": False}})
     resp = es.search(

@@ -37,15 +37,15 @@ def summary_of(stdout: str) -> dict[str, str]:
 
 
 def rejection_rows(stdout: str) -> list[dict[str, str]]:
-    """The rows of the `newsetl rejects` table: ``file``, ``stage``, and ``resolved`` (with ``--all``).
+    """The rows of the `newsetl rejects` table: ``file``, ``stage``, and ``status`` (with ``--all``).
 
-    A long reason folds over several lines; the file, stage and resolved cells are on a row's first line.
+    A long reason folds over several lines; the file, stage and status cells are on a row's first line.
     """
     rows = []
     for line in stdout.splitlines():
         cells = [c.strip() for c in line.strip("│").split("│")] if line.startswith("│") else []
         if len(cells) >= 5 and cells[0] and cells[1]:
-            rows.append({"file": cells[0], "stage": cells[1], **({"resolved": cells[5]} if len(cells) > 5 else {})})
+            rows.append({"file": cells[0], "stage": cells[1], **({"status": cells[5]} if len(cells) > 5 else {})})
     return [r for r in rows if r["file"] != "file"]
 
 
@@ -101,6 +101,34 @@ def test_a_misspelled_variable_gets_a_warning_naming_the_setting(isolated_env, t
     ]
 
 
+def test_rejects_all_says_open_or_resolved_and_filters_by_source(isolated_env, tmp_path):
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "empty.txt").write_text("")
+        assert newsetl("run", str(tmp_path / folder), env=isolated_env).returncode == 0
+    (tmp_path / "one" / "empty.txt").write_text(SEED_FILE.read_text())  # fixed: the next run resolves it
+    assert newsetl("run", str(tmp_path / "one"), env=isolated_env).returncode == 0
+
+    def rows(*args):
+        """The table's title, its columns, and each row as {column: cell}."""
+        result = newsetl("rejects", *args, env={**isolated_env, "COLUMNS": "250"}, timeout=60)
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.splitlines()
+        cells = [[c.strip() for c in re.split("[│┃]", line)[1:-1]] for line in lines if re.search("[│┃]", line)]  # ┃: header
+        header, body = cells[0], cells[1:]
+        return lines[0].strip(), header, [dict(zip(header, row)) for row in body]
+
+    title, header, listed = rows()
+    assert (title, header) == ("1 rejected file(s)", ["file", "stage", "reason", "run", "time"])
+    assert [r["file"] for r in listed] == ["two/empty.txt"]
+    title, header, listed = rows("--all")
+    assert (title, header[-1]) == ("2 rejected file(s): 1 open, 1 resolved", "status")
+    assert sorted((r["file"], r["status"]) for r in listed) == [("one/empty.txt", "resolved"), ("two/empty.txt", "open")]
+    title, _, listed = rows("--all", "--source", "one")
+    assert (title, [(r["file"], r["status"]) for r in listed]) == ("1 rejected file(s): 0 open, 1 resolved", [("one/empty.txt", "resolved")])
+    assert newsetl("rejects", "--source", "one", env=isolated_env, timeout=60).stdout.strip() == "no rejections"
+
+
 def test_missing_spacy_model_fails_before_any_file(isolated_env):
     result = newsetl("run", str(SEEDS), env={**isolated_env, "NEWSETL_SPACY_MODEL": "no_such_model"}, timeout=60)
     assert result.returncode == 1
@@ -137,8 +165,8 @@ def test_rejects_all_lists_the_resolved_ones_too(isolated_env, tmp_path):
     assert rejection_rows(newsetl("rejects", env=env).stdout) == [{"file": "inbox/empty.txt", "stage": "read"}]
     everything = rejection_rows(newsetl("rejects", "--all", env=env).stdout)
     assert sorted(everything, key=lambda r: r["file"]) == [
-        {"file": "inbox/empty.txt", "stage": "read", "resolved": "no"},
-        {"file": "inbox/late.txt", "stage": "parse", "resolved": "yes"},
+        {"file": "inbox/empty.txt", "stage": "read", "status": "open"},
+        {"file": "inbox/late.txt", "stage": "parse", "status": "resolved"},
     ]
 
 

@@ -110,7 +110,7 @@ def test_node_stopped_mid_run_then_back_every_failed_file_is_recorded_then_resol
     assert _count(url, alias) == 96 and _indexed_paths(url, alias) == set(names)  # each once: ids are stable
     assert newsetl("rejects", env=env, timeout=120).stdout.strip() == "no rejections"
     resolved = rejection_rows(newsetl("rejects", "--all", env=env, timeout=120).stdout)
-    assert {(r["file"], r["stage"], r["resolved"]) for r in resolved} == {(f"wire/{n}", "load", "yes") for n in failed}
+    assert {(r["file"], r["stage"], r["status"]) for r in resolved} == {(f"wire/{n}", "load", "resolved") for n in failed}
 
 
 class _BulkWatch(logging.Handler):
