@@ -9,7 +9,8 @@ PREFECT_PORT ?= 4200
 SERVE_DIR ?= seeds
 SERVE_CRON ?= */15 * * * *
 
-export PREFECT_HOME ?= $(CURDIR)/.prefect
+# Prefect's state (run history, profiles) stays where Prefect keeps it, PREFECT_HOME or ~/.prefect, so
+# `make run`, `newsetl` run by hand and `.venv/bin/prefect` share one history; only `make test` has its own (one per session, tests/conftest.py).
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 
@@ -43,15 +44,15 @@ golden: install ## rewrite tests/golden/build.json from what a build makes now (
 
 serve: install ## Elasticsearch on $(ES_PORT), a local Prefect server on 127.0.0.1:$(PREFECT_PORT) and the scheduled ingest of $(SERVE_DIR); Ctrl-C stops the server and the deployment
 	$(BIN)/newsetl es up --port $(ES_PORT)
-	@set -u; mkdir -p "$(PREFECT_HOME)"; \
+	@set -u; home="$${PREFECT_HOME:-$$HOME/.prefect}"; mkdir -p "$$home"; \
 	api=http://127.0.0.1:$(PREFECT_PORT)/api; \
 	up() { $(BIN)/python -c "import sys,urllib.request; urllib.request.urlopen(sys.argv[1] + '/health', timeout=2)" "$$api" 2>/dev/null; }; \
 	if up; then echo "using the Prefect server already at $$api"; else \
-	  echo "starting Prefect server at $$api (log: $(PREFECT_HOME)/server.log)"; \
-	  $(BIN)/prefect server start --host 127.0.0.1 --port $(PREFECT_PORT) > "$(PREFECT_HOME)/server.log" 2>&1 & server=$$!; \
+	  echo "starting Prefect server at $$api (log: $$home/server.log)"; \
+	  $(BIN)/prefect server start --host 127.0.0.1 --port $(PREFECT_PORT) > "$$home/server.log" 2>&1 & server=$$!; \
 	  trap 'kill $$server 2>/dev/null; wait $$server 2>/dev/null' EXIT; \
 	  for i in $$(seq 1 180); do up && break; sleep 1; done; \
-	  up || { echo "Prefect server did not start; see $(PREFECT_HOME)/server.log"; exit 1; }; \
+	  up || { echo "Prefect server did not start; see $$home/server.log"; exit 1; }; \
 	fi; \
 	echo "Prefect UI: http://127.0.0.1:$(PREFECT_PORT)  schedule: $(SERVE_CRON)  folder: $(SERVE_DIR)"; \
 	PREFECT_API_URL=$$api NEWSETL_ES_URL=http://127.0.0.1:$(ES_PORT) $(BIN)/newsetl serve $(SERVE_DIR) --cron "$(SERVE_CRON)"

@@ -29,8 +29,30 @@ from etl import interrupt
 from etl.errors import NewsEtlError
 from etl.prefect_server import prefect_api
 
-app = typer.Typer(help="news-etl: index news articles into Elasticsearch.", no_args_is_help=True, add_completion=False)
-es_app = typer.Typer(help="Provision and control a local single-node Elasticsearch (no Docker needed).", no_args_is_help=True)
+def _bare_flags(params: list) -> list:
+    """Give flag options an empty metavar, so that --help shows ``--ephemeral``, not ``--ephemeral <bool>``
+    (typer 0.29's help prints a flag's type as if the flag took a value); returns ``params``."""
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
+class _Group(TyperGroup):
+    """Typer's command group, with :func:`_bare_flags` applied to its own options and to every command's."""
+
+    def get_params(self, ctx) -> list:
+        return _bare_flags(super().get_params(ctx))
+
+    def get_command(self, ctx, cmd_name: str):
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:  # get_params makes (and caches) the command's --help option too
+            _bare_flags(command.get_params(ctx))
+        return command
+
+
+app = typer.Typer(cls=_Group, help="news-etl: index news articles into Elasticsearch.", no_args_is_help=True, add_completion=False)
+es_app = typer.Typer(cls=_Group, help="Provision and control a local single-node Elasticsearch (no Docker needed).", no_args_is_help=True)
 app.add_typer(es_app, name="es")
 
 # rich wraps at 80 columns when output is not a terminal; logs and pipes read better wide
@@ -128,8 +150,7 @@ def _preflight(settings, paths: list[Path], dask_address: str | None = None):
     from etl.entities import ensure_model_installed
 
     for path in paths:
-        if not path.is_dir():
-            raise NewsEtlError(f"{path} is not a folder")
+        check_folder(path)
     ensure_model_installed(settings.spacy_model)
     es = es_index.connect(settings)
     es_index.check_connection(es, settings.es_url)
@@ -137,6 +158,19 @@ def _preflight(settings, paths: list[Path], dask_address: str | None = None):
         _check_dask_scheduler(dask_address)
     _prefect_defaults()
     return es
+
+
+def check_folder(path: Path) -> None:
+    """Raise NewsEtlError unless ``path`` is a folder: one that does not exist is named as such, and a
+    relative one with the folder it was looked for in (``run``'s default ``seeds`` is relative too)."""
+    if path.is_dir():
+        return
+    if path.exists():
+        raise NewsEtlError(f"{path} is not a folder")
+    if path.is_absolute():
+        raise NewsEtlError(f"folder {path} does not exist")
+    hint = "; PATH defaults to seeds/ in the current folder: give the folder of your articles" if path == Path("seeds") else ""
+    raise NewsEtlError(f"folder {path} does not exist in the current folder ({Path.cwd()}){hint}")
 
 
 DASK_CONNECT_TIMEOUT = 5.0
@@ -619,8 +653,8 @@ def search(
     """Full-text search over body and lead with filters, highlighted snippets and facet counts.
 
     Exit codes: 0 with results or none; 1 when Elasticsearch is down or the index is
-    empty; 2 for a malformed query (an unbalanced quote or parenthesis) or one beyond
-    the limits (characters, words, nesting depth; checked before anything is sent).
+    empty; 2 for a malformed query (an unbalanced quote or parenthesis), one beyond the
+    limits (characters, words, nesting depth; checked before anything is sent) or bad options.
     """
     from etl import index as es_index
     from etl.search import QuerySyntaxError, QueryTooLargeError, SearchRequest, check_query_limits
@@ -755,14 +789,32 @@ def serve(
     name: Annotated[str, typer.Option("--name", help="Deployment name.")] = "newsetl-ingest",
 ) -> None:
     """Serve the ingest flow as a scheduled Prefect deployment (needs `prefect server start` and PREFECT_API_URL)."""
+    import shlex
+
+    prefect = shlex.quote(str(Path(sys.executable).parent / "prefect"))  # the one installed beside newsetl (.venv/bin)
     if not cron and not interval:
         _fail(NewsEtlError("give --cron '...' or --interval SECONDS"))
-    if not os.environ.get("PREFECT_API_URL"):
-        _fail(NewsEtlError("scheduled runs need a Prefect server: run `prefect server start` and set PREFECT_API_URL=http://127.0.0.1:4200/api"))
+    api = os.environ.get("PREFECT_API_URL")
+    if not api:
+        _fail(NewsEtlError(
+            f"scheduled runs need a Prefect server: start one with `{prefect} server start` (or `make serve`, "
+            "which does it all) and set PREFECT_API_URL=http://127.0.0.1:4200/api"
+        ))
+    try:
+        check_folder(path)
+    except NewsEtlError as exc:
+        _fail(exc)
     _prefect_defaults()
     from flows.ingest import ingest
 
-    ingest.serve(name=name, cron=cron, interval=interval, parameters={"path": str(path.absolute())})
+    when = f"cron {cron!r}" if cron else f"every {interval:g} s"
+    console.print(f"serving deployment ingest/{name}: {path.absolute()}, {when}; Ctrl-C stops it", highlight=False, soft_wrap=True)
+    console.print(
+        f"start a run now from another shell: PREFECT_API_URL={api} {prefect} deployment run 'ingest/{name}'",
+        highlight=False, soft_wrap=True,
+    )
+    # Prefect's own starting message suggests a bare `prefect deployment run`, which is only in .venv/bin
+    ingest.serve(name=name, cron=cron, interval=interval, parameters={"path": str(path.absolute())}, print_starting_message=False)
 
 
 @app.command()

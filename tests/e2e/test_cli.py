@@ -97,8 +97,25 @@ def test_a_misspelled_variable_gets_a_warning_naming_the_setting(isolated_env, t
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         "warning: NEWSETL_INDEX_ALAIS is not a news-etl setting and is ignored; did you mean NEWSETL_INDEX_ALIAS?",
-        f"error: {tmp_path / 'absent'} is not a folder",
+        f"error: folder {tmp_path / 'absent'} does not exist",
     ]
+
+
+def test_a_missing_folder_says_it_does_not_exist_and_where_it_was_looked_for(isolated_env, tmp_path):
+    """`newsetl run` from another folder: the default seeds/ is relative to the current folder."""
+    default = subprocess.run([NEWSETL, "run"], env={**os.environ, **isolated_env}, capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert default.returncode == 1
+    assert default.stderr.strip().splitlines() == [
+        f"error: folder seeds does not exist in the current folder ({tmp_path}); "
+        "PATH defaults to seeds/ in the current folder: give the folder of your articles"
+    ]
+    (tmp_path / "a-file.txt").write_text("x")
+    for args, line in (
+        (["run", "inbox"], f"error: folder inbox does not exist in the current folder ({tmp_path})"),
+        (["run", "a-file.txt"], "error: a-file.txt is not a folder"),
+    ):
+        result = subprocess.run([NEWSETL, *args], env={**os.environ, **isolated_env}, capture_output=True, text=True, timeout=60, cwd=tmp_path)
+        assert (result.returncode, result.stderr.strip().splitlines()) == (1, [line])
 
 
 def test_rejects_all_says_open_or_resolved_and_filters_by_source(isolated_env, tmp_path):
@@ -127,6 +144,26 @@ def test_rejects_all_says_open_or_resolved_and_filters_by_source(isolated_env, t
     title, _, listed = rows("--all", "--source", "one")
     assert (title, [(r["file"], r["status"]) for r in listed]) == ("1 rejected file(s): 0 open, 1 resolved", [("one/empty.txt", "resolved")])
     assert newsetl("rejects", "--source", "one", env=isolated_env, timeout=60).stdout.strip() == "no rejections"
+
+
+def test_flags_show_no_value_type_in_help():
+    for command in (["es", "up"], ["run"], ["rejects"], []):
+        shown = newsetl(*command, "--help", env={"COLUMNS": "150"}, timeout=60)
+        assert shown.returncode == 0 and "<bool>" not in shown.stdout
+    assert "--ephemeral " in newsetl("es", "up", "--help", env={"COLUMNS": "150"}, timeout=60).stdout
+
+
+def test_serve_names_the_prefect_command_that_is_installed(isolated_env):
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    result = subprocess.run(
+        [NEWSETL, "serve", str(SEEDS), "--interval", "60"], env={**env, **isolated_env, "COLUMNS": "250"},
+        capture_output=True, text=True, timeout=60, cwd=REPO,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: scheduled runs need a Prefect server: start one with `{Path(NEWSETL).parent / 'prefect'} server start` "
+        "(or `make serve`, which does it all) and set PREFECT_API_URL=http://127.0.0.1:4200/api"
+    ]
 
 
 def test_missing_spacy_model_fails_before_any_file(isolated_env):

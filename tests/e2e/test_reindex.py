@@ -77,7 +77,7 @@ def test_a_missing_folder_stops_the_rebuild_before_any_index_is_made(isolated_en
     assert newsetl("run", str(SEEDS), env=isolated_env).returncode == 0
     before = sorted(_get(f"{es}/_alias/{alias}"))
     missing = newsetl("reindex", str(tmp_path / "nope"), env=isolated_env, timeout=60)
-    assert missing.returncode == 1 and "is not a folder" in missing.stderr
+    assert missing.returncode == 1 and f"folder {tmp_path / 'nope'} does not exist" in missing.stderr
     assert sorted(_get(f"{es}/_alias/{alias}")) == before
     assert _versions(es, alias) == before
 

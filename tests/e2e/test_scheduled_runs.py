@@ -117,6 +117,9 @@ def test_scheduled_runs_fire_on_an_interval_and_on_a_cron(isolated_env, tmp_path
             dep = _wait(f"the {kind} deployment to be registered", lambda: _http("GET", f"{api}/deployments/name/ingest/{name}"), 120, logs)
             assert dep["parameters"] == {"path": str(watched)}
             deployments[kind] = dep
+            told = serve_log.read_text()  # the command that works here, not Prefect's bare `prefect deployment run`
+            assert f"start a run now from another shell: PREFECT_API_URL={api} {BIN / 'prefect'} deployment run 'ingest/{name}'" in told
+            assert "$ prefect deployment run" not in told
             shutil.copy(SEED_FILE, watched / f"new-{kind}.txt")
         assert deployments["interval"]["schedules"][0]["schedule"]["interval"] == 10.0
         assert deployments["cron"]["schedules"][0]["schedule"]["cron"] == "* * * * *"
