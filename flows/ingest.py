@@ -325,6 +325,14 @@ def _prefect_api_for_workers() -> Iterator[None]:
             os.environ["PREFECT_API_URL"] = before
 
 
+LOCAL_WORKER_CONFIG = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.preload": ["flows.dask_noise"],
+}
+"""Dask configuration the local cluster's worker processes start with (:func:`task_runner` says why)."""
+
+
 @contextlib.contextmanager
 def task_runner(workers: int = 1, dask_address: str | None = None) -> Iterator[object]:
     """The task runner for one or more ``ingest`` runs: ``ingest.with_options(task_runner=runner)``.
@@ -361,11 +369,12 @@ def task_runner(workers: int = 1, dask_address: str | None = None) -> Iterator[o
     #   (which a local run does not serve) and keeps a snapshot per second, up to
     #   1,000 of them. Off, a 4x silver-seeds run's worker peaks went from 479/480 to
     #   455/462 MiB, and that run from 224 s to 167 s (one run each).
-    worker_config = {
-        "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
-        "distributed.worker.profile.enabled": False,
-    }
-    with _prefect_api_for_workers(), dask.config.set(worker_config):
+    # - The closing cluster's expected noise stays off the console (flows/dask_noise.py): in
+    #   this process for the nanny, in each worker through Dask's preload hook.
+    from flows import dask_noise
+
+    dask_noise.install()
+    with _prefect_api_for_workers(), dask.config.set(LOCAL_WORKER_CONFIG):
         yield DaskTaskRunner(
             cluster_class=LocalCluster,
             cluster_kwargs={
