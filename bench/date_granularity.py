@@ -119,6 +119,28 @@ def years(gte: dt.date, lt: dt.date) -> range:
     return range(gte.year, (lt - dt.timedelta(days=1)).year + 1)
 
 
+def search_hits(data: dict[str, list[Mention]], keep, units, truth: dict[str, set], asked: set) -> tuple[int, int, Counter]:
+    """``(hits, false hits, false hits per granularity)`` of a search for each unit in ``asked`` (a month or
+    a year: ``units`` lists those a range overlaps), matching with ``intersects`` the mentions whose
+    granularity ``keep`` admits. A hit is false when the unit is not in ``truth`` of that article; it is
+    counted under the finest granularity that matched."""
+    hits = false = 0
+    culprit: Counter = Counter()
+    for k, ms in data.items():
+        touched: dict = {}
+        for g, a, b in ms:
+            if keep(g):
+                for u in units(a, b):
+                    if u in asked and (u not in touched or ORDER.index(g) < ORDER.index(touched[u])):
+                        touched[u] = g
+        hits += len(touched)
+        for u, g in touched.items():
+            if u not in truth[k]:
+                false += 1
+                culprit[g] += 1
+    return hits, false, culprit
+
+
 def classify(granularity: str, gte: dt.date, lt: dt.date) -> str | None:
     """Where the pipeline puts the range now (``dates``, ``periods`` or nowhere), via its own rule."""
     from etl.models import DateMention, DateRange
@@ -167,24 +189,7 @@ def report(data: dict[str, list[Mention]]) -> None:
     print(f"\n2. month queries: {len(asked):,} months that articles mention at month granularity or finer")
     print("   policy              hits   false hits  precision  false hits by the finest granularity that matched")
     for name, keep in policies.items():
-        hits = false = 0
-        culprit = Counter()
-        for k, ms in data.items():
-            touched: dict[tuple[int, int], str] = {}
-            for g, a, b in ms:
-                if not keep(g):
-                    continue
-                for mo in months(a, b):
-                    best = touched.get(mo)
-                    if best is None or ORDER.index(g) < ORDER.index(best):
-                        touched[mo] = g
-            for mo, g in touched.items():
-                if mo not in fine_months[k] and mo not in set(asked):
-                    continue  # a month nobody mentions finely: counted below
-                hits += 1
-                if mo not in fine_months[k]:
-                    false += 1
-                    culprit[g] += 1
+        hits, false, culprit = search_hits(data, keep, months, fine_months, set(asked))
         parts = ", ".join(f"{g} {culprit[g]:,}" for g in ORDER if culprit[g])
         print(f"   {name:<17} {hits:>7,} {false:>12,} {1 - false / hits if hits else 1:>10.3f}  {parts}")
     # the new way: dates intersect; periods (within one year) match a month query only when they lie within it: never
@@ -215,20 +220,7 @@ def report(data: dict[str, list[Mention]]) -> None:
     print(f"\n4. years: {len(asked_years):,} years that articles mention at year granularity or finer")
     print("   year queries searched with intersects (before): false hits = matched only through a decade or century")
     for name, keep in policies.items():
-        hits = false = 0
-        culprit = Counter()
-        for k, ms in data.items():
-            touched: dict[int, str] = {}
-            for g, a, b in ms:
-                if keep(g):
-                    for y in years(a, b):
-                        if y in asked_years and (y not in touched or ORDER.index(g) < ORDER.index(touched[y])):
-                            touched[y] = g
-            hits += len(touched)
-            for y, g in touched.items():
-                if y not in year_truth[k]:
-                    false += 1
-                    culprit[g] += 1
+        hits, false, culprit = search_hits(data, keep, years, year_truth, asked_years)
         parts = ", ".join(f"{g} {culprit[g]:,}" for g in ORDER if culprit[g])
         print(f"   {name:<17} {hits:>7,} hits {false:>7,} false ({false / max(1, hits):.1%})  {parts}")
     decade_docs = [k for k, ms in data.items() if any(g == "decade" for g, _, _ in ms)]

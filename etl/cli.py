@@ -486,26 +486,19 @@ def rollback(
     """
     from etl import index as es_index
 
-    settings = _settings()
-    alias = settings.index_alias
-    try:
-        es = _index_client(settings)
-        current = es_index.alias_target(es, alias)
+    def choose(es, alias: str, current: str | None) -> str:
         if to is None:
             target = es_index.previous_index(es, alias)
             if target is None:
                 raise NewsEtlError(f"no previous index to roll back to (alias '{alias}' -> {current}; kept: {_kept(es, alias)})")
-        else:
-            if to not in es_index.versioned_indices(es, alias, built_only=True):
-                raise NewsEtlError(f"{to} is not an index of alias '{alias}' (kept: {_kept(es, alias)})")
-            target = to
-        if target == current:
+            return target
+        if to not in es_index.versioned_indices(es, alias, built_only=True):
+            raise NewsEtlError(f"{to} is not an index of alias '{alias}' (kept: {_kept(es, alias)})")
+        if to == current:
             raise NewsEtlError(f"alias '{alias}' already points at {current}")
-        es_index.swap_alias(es, alias, target)
-    except NewsEtlError as exc:
-        _fail(exc)
-        return
-    console.print(f"alias {alias}: {current} -> {target}", highlight=False)
+        return to
+
+    _point_alias(choose)
 
 
 @app.command()
@@ -513,19 +506,31 @@ def rollforward() -> None:
     """Point the alias at the newest index `newsetl reindex` built and made live (undoes rollbacks), in one atomic `_aliases` call."""
     from etl import index as es_index
 
+    def choose(es, alias: str, current: str | None) -> str:
+        newest = es_index.newest_index(es, alias)
+        if newest is None or newest == current:
+            raise NewsEtlError(f"alias '{alias}' already points at the newest index ({current})")
+        return newest
+
+    _point_alias(choose)
+
+
+def _point_alias(choose) -> None:
+    """Point the alias at the index ``choose(es, alias, current)`` names (it raises NewsEtlError when
+    there is none), in one atomic `_aliases` call recorded in the alias history; print the swap."""
+    from etl import index as es_index
+
     settings = _settings()
     alias = settings.index_alias
     try:
         es = _index_client(settings)
         current = es_index.alias_target(es, alias)
-        newest = es_index.newest_index(es, alias)
-        if newest is None or newest == current:
-            raise NewsEtlError(f"alias '{alias}' already points at the newest index ({current})")
-        es_index.swap_alias(es, alias, newest)
+        target = choose(es, alias, current)
+        es_index.swap_alias(es, alias, target)
     except NewsEtlError as exc:
         _fail(exc)
         return
-    console.print(f"alias {alias}: {current} -> {newest}", highlight=False)
+    console.print(f"alias {alias}: {current} -> {target}", highlight=False)
 
 
 @app.command()
