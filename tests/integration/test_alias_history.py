@@ -24,6 +24,15 @@ def _build(es) -> str:
     return name
 
 
+def _built_and_rolled_back(es) -> tuple[str, str]:
+    """Run (A), reindex (B), rollback (A): returns (A, B)."""
+    settings = get_settings()
+    a = es_index.ensure_index(es, settings)
+    b = _build(es)
+    es_index.swap_alias(es, settings.index_alias, a)
+    return a, b
+
+
 def _live(es) -> str | None:
     return es_index.alias_target(es, get_settings().index_alias)
 
@@ -51,9 +60,7 @@ def test_reindex_rollback_reindex_keeps_the_index_that_was_live(es):
 def test_history_survives_mapping_updates_and_keeps_the_mapping_meta(es):
     settings = get_settings()
     alias = settings.index_alias
-    a = es_index.ensure_index(es, settings)
-    b = _build(es)
-    es_index.swap_alias(es, alias, a)
+    a, b = _built_and_rolled_back(es)
     es_index.ensure_index(es, settings)  # every run PUTs the mapping of the live index
     meta = es.indices.get_mapping(index=a)[a]["mappings"]["_meta"]
     assert meta["mapping_version"] == es_index.MAPPING_VERSION and "text_analyzer" in meta
@@ -67,9 +74,7 @@ def test_history_survives_mapping_updates_and_keeps_the_mapping_meta(es):
 def test_keep_two_deletes_the_least_recently_live(es):
     settings = get_settings()
     alias = settings.index_alias
-    a = es_index.ensure_index(es, settings)
-    b = _build(es)
-    es_index.swap_alias(es, alias, a)  # rollback to A: B is now the least recently live
+    a, b = _built_and_rolled_back(es)  # B is now the least recently live
     name = es_index.new_index_name(alias)
     es_index.create_index(es, settings, name)
     es_index.swap_alias(es, alias, name)
