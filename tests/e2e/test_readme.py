@@ -162,6 +162,27 @@ def test_the_conventions_hold():
     assert command == "curl -s x -d '{\n  \"a\": 1\n}'" and expected == ["{", "..."]
 
 
+def _slug(heading: str) -> str:
+    """GitHub's anchor of a heading: lower case, punctuation but ``-`` dropped, spaces to ``-``."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+@pytest.mark.parametrize("page", ["README.md", *sorted(p.relative_to(REPO).as_posix() for p in (REPO / "docs").glob("*.md"))])
+def test_links_lead_somewhere(page):
+    """Every relative link of the README and of docs/ names a file of the repository, and every ``#anchor`` a heading."""
+    text = (REPO / page).read_text(encoding="utf-8")
+    prose = FENCE.sub("", text)
+    anchors = {_slug(h) for h in re.findall(r"^#+ (.+)$", prose, flags=re.MULTILINE)}
+    for target in re.findall(r"\]\(([^)\s]+)\)", prose):
+        if target.startswith(("http://", "https://")):
+            continue
+        path, _, anchor = target.partition("#")
+        if path:
+            assert ((REPO / page).parent / path).exists(), f"{page} links to {target}, which is not in the repository"
+        else:
+            assert anchor in anchors, f"{page} links to #{anchor}, which no heading makes"
+
+
 def test_every_shell_block_parses_and_its_make_targets_exist():
     """``bash -n`` on every shell block (run or not), ``make -n`` on every make line in them."""
     for b in blocks():
