@@ -207,11 +207,25 @@ def _bash(script: str, env: dict, timeout: float = 300) -> subprocess.CompletedP
 
 
 def test_the_readme_runs_against_the_test_node(isolated_env, tmp_path):
-    """Every block not marked skip, in README order (later blocks see what earlier ones indexed)."""
+    """Every block not marked skip, in README order (later blocks see what earlier ones indexed).
+
+    The runs report to one Prefect server the test starts (as with ``PREFECT_API_URL`` set, the
+    README's tip for repeated runs), which spares each ``newsetl run`` its temporary server's start.
+    """
+    from etl.prefect_server import TemporaryPrefectServer
+
     node = urlsplit(isolated_env["NEWSETL_ES_URL"]).netloc
     alias = isolated_env["NEWSETL_INDEX_ALIAS"]
-    env = {**os.environ, **isolated_env, "COLUMNS": "160"}
-    localize = lambda text: _localize(text, node, alias, str(tmp_path))  # noqa: E731
+    server = TemporaryPrefectServer.start()
+    try:
+        server.wait()
+        _run_every_block({**os.environ, **isolated_env, "PREFECT_API_URL": server.api_url, "COLUMNS": "160"}, node, alias, str(tmp_path))
+    finally:
+        server.stop()
+
+
+def _run_every_block(env: dict, node: str, alias: str, tmp: str) -> None:
+    localize = lambda text: _localize(text, node, alias, tmp)  # noqa: E731
     ran = 0
     for b in blocks():
         if not b.runs:
