@@ -183,6 +183,21 @@ def test_links_lead_somewhere(page):
             assert anchor in anchors, f"{page} links to #{anchor}, which no heading makes"
 
 
+def test_every_newsetl_variable_is_in_the_readme():
+    """Every ``NEWSETL_`` name the code, the compose file, prefect.yaml, the Makefile or the image reads
+    is in the README (the settings, and the variables read elsewhere); misspellings named as such
+    in docstrings (``NEWSETL_INDEX_ALAIS``, the warning's example) are not settings."""
+    readme = README.read_text(encoding="utf-8")
+    places = [*REPO.glob("etl/**/*.py"), *REPO.glob("flows/**/*.py"), *REPO.glob("docker/*"),
+              REPO / "docker-compose.yml", REPO / "prefect.yaml", REPO / "Makefile", REPO / ".env.example"]
+    names = set()
+    for place in places:
+        if place.is_file():
+            names |= set(re.findall(r"NEWSETL_[A-Z][A-Z_]*[A-Z]", place.read_text(encoding="utf-8", errors="replace")))
+    assert len(names) >= 25
+    assert sorted(n for n in names - {"NEWSETL_INDEX_ALAIS"} if f"`{n}`" not in readme) == []
+
+
 def test_every_shell_block_parses_and_its_make_targets_exist():
     """``bash -n`` on every shell block (run or not), ``make -n`` on every make line in them."""
     for b in blocks():
