@@ -147,8 +147,8 @@ def parse_dask_address(value: str) -> tuple[str, str, int]:
     return parts.scheme, parts.hostname, port
 
 
-OTHER_VARIABLES = frozenset({"NEWSETL_DATA", "NEWSETL_SOURCE_NAME", "NEWSETL_CRON", "NEWSETL_TEST_ES_PORT"})
-"""``NEWSETL_`` variables that are not settings: docker-compose's (``.env.example``) and ``make test``'s."""
+OTHER_VARIABLES = frozenset({"NEWSETL_DATA", "NEWSETL_SOURCE_NAME", "NEWSETL_CRON", "NEWSETL_SOURCE_DIR", "NEWSETL_TEST_ES_PORT"})
+"""``NEWSETL_`` variables that are not settings: docker-compose's (``.env.example``), prefect.yaml's and ``make test``'s."""
 
 
 def unknown_variables(environ: dict[str, str] | None = None, env_file: str | Path = ".env") -> list[tuple[str, str | None]]:
