@@ -23,13 +23,15 @@ class Anaphor:
     same: bool = False  # the anchor itself at ``unit`` granularity; never the DCT
     exact: bool = False  # the anchor must have exactly ``unit`` granularity
     fallback: Timex | None = None  # the value when the anchor cannot take the shift
-    tod: str | None = None  # a clock time ("HH:MM") on the anchor's day: a TIMEX3 TIME
+    tod: str | None = None  # a clock time ("HH:MM") or part of the day ("MO") on the day: a TIMEX3 TIME
     named: bool = False  # the phrase names a calendar unit ("the following year"): the value
     # is that unit, not the anchor's granularity shifted
     mentioned_only: bool = False  # anchored on a date mentioned before it, never on the DCT
     day_of_month: int | None = None  # "the 26th": that day in the anchor's month (a day or month anchor)
     fallback_end: int | None = None  # the extent's end when the fallback is used ("two years" of
     # "two years later", a DURATION when no date precedes)
+    weekday: int | None = None  # "the previous Friday": that weekday (Monday = 0) before (shift < 0)
+    # or after (shift > 0) the anchor's day
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +43,10 @@ class Period:
     "the year-ago quarter", "up from $10 million a year ago" and "the quarter" are 1988-Q3,
     1988-Q3 and 1989-Q3 (TimeML 1.2.1 ``anchorTimeID`` on the period; the TimeBank WSJ
     annotation). The reporting period is the first recent quarter the story names (its lead:
-    "third-quarter profit rose ..."; begun by the DCT and ended less than a year before it); after a year-to-date period ("the first nine months")
+    "third-quarter profit rose ..."; begun by the DCT and ended less than a year before it),
+    or the first fiscal quarter it names ("the fiscal first quarter": Sun Microsystems' quarter
+    ended Sept. 29, 1989 is ``1989-Q1`` in TimeBank's wsj_0928, its year-ago period
+    ``1988-Q1``); after a year-to-date period ("the first nine months")
     a comparison is yearly until a quarter is named again.
     """
 
@@ -57,10 +62,18 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
     give up when the unit is finer ("the next day" after "in November"). A ``same`` anaphor
     is the anchor at the anaphor's unit ("the quarter" after "Sept. 30" -> that quarter). A
     ``day_of_month`` anaphor ("the 26th") is that day of the anchor's month, when the anchor
-    is a day or a month."""
+    is a day or a month; a ``weekday`` anaphor ("the previous Friday") that weekday strictly
+    before (after) the anchor's day."""
     gran = anchor.granularity
     if anchor.start is None or gran is None or gran not in RANK:
         return None
+    if a.weekday is not None:
+        if gran not in ("minute", "hour", "day"):
+            return None
+        base = anchor.start
+        if a.shift < 0:
+            return timex_at(base - dt.timedelta(days=(base.weekday() - a.weekday) % 7 or 7), "day")
+        return timex_at(base + dt.timedelta(days=(a.weekday - base.weekday()) % 7 or 7), "day")
     if a.day_of_month is not None:
         if gran not in ("minute", "hour", "day", "month"):
             return None
@@ -73,7 +86,7 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
     if a.same:
         return timex_at(anchor.start, a.unit, a.tod)
     if a.named:
-        return timex_at(shift(anchor.start, a.unit, a.shift), a.unit)
+        return timex_at(shift(anchor.start, a.unit, a.shift), a.unit, a.tod)
     if gran in ("minute", "hour"):
         gran = "day"
     return timex_at(shift(anchor.start, a.unit, a.shift), gran)
@@ -93,11 +106,18 @@ def resolve_period(
 
     With a reporting quarter ``period`` (see :class:`Period`): that quarter
     (its ordinal replaced by the phrase's, its year by the phrase's year), ``years_back``
-    years earlier. Without one: ``fallback`` when given (an anaphor is resolved against
+    years earlier; a fiscal quarter (a value without a calendar range, "the fiscal first
+    quarter" -> ``1989-Q1``) gives fiscal quarters: "the 1988 period" -> ``1988-Q1``. Without one: ``fallback`` when given (an anaphor is resolved against
     ``anchor``), else the latest quarter closed before the DCT, ``years_back`` years earlier. Returns ``(timex or None, whether the result
     becomes the reporting period)``.
     """
-    if period is not None and period.start is not None:
+    if period is not None and period.start is None:
+        # a fiscal quarter ("the fiscal first quarter"): its number and fiscal year as written,
+        # no calendar range (fiscal calendars vary), as TimeBank values them ("1988-Q1")
+        fy, fq = int(period.value[:4]), int(period.value[-1])
+        year = p.year if p.year is not None else fy - p.years_back
+        return Timex("DATE", f"{year:04d}-Q{p.quarter or fq}", "quarter"), False
+    if period is not None:
         year = p.year if p.year is not None else period.start.year - p.years_back
         q = p.quarter or (period.start.month - 1) // 3 + 1
         return timex_at(dt.date(year, 3 * q - 2, 1), "quarter"), False

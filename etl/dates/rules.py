@@ -58,6 +58,7 @@ from etl.dates.vocabulary import (
     COUNT_NOUNS,
     DAY,
     DAY_ORDINAL,
+    DAY_RANGE_START,
     FIXED_HOLIDAYS,
     HEDGE,
     MONTH,
@@ -146,8 +147,15 @@ def hit_over_t(m: re.Match[str], tx: Timex | Anaphor | Period | None) -> Hit | N
 # --------------------------------------------------------------------------- left contexts
 _HALF_LEFT = re.compile(r"\b(?:[Tt]he\s+)?(?P<h>(?i:first|second|last|latter|final))\s+$")
 _PAIR_LEFT = re.compile(
-    rf"\b(?P<mon>{MONTH})\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:and|or|&|to|through|thru|till|until)\s+$"
+    rf"\b(?P<mon>{MONTH})\s*(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    r"(?:\s+(?:and|or|&|to|through|thru|till|until)\s+|(?P<dash>\s?[-–]\s?))$"
 )
+_RANGE_END = re.compile(rf"\s?[-–]\s?(?P<d2>3[01]|[12]\d|0?[1-9])(?:,?\s+(?P<y>{YEAR4}))?")
+"""The end of a hyphenated range of days after its first day: "-22", "–22, 2017"."""
+_PAIR_YEAR = re.compile(
+    rf"(?:st|nd|rd|th)?\s+(?:and|or|&|to|through|thru|till|until)\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+(?P<y>{YEAR4})"
+)
+"""The year written after the second day of a pair: " and 25, 1999"."""
 
 # Left contexts. A rule's regex matches the distinctive core of an expression (a year, a
 # month name, a unit word), which ``re`` finds quickly; the optional words before it are read
@@ -287,8 +295,8 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # Month day[, year], optionally after a weekday: "Tuesday, Dec. 26, 2017"
 @rule(
     "month_day",
-    rf"\b(?P<t>(?:(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})"
-    rf"(?:,?\s+(?P<y>{YEAR4}))?))",
+    rf"\b(?P<t>(?:(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?:(?P<day>{DAY})"
+    rf"(?:,?\s+(?P<y>{YEAR4}))?|(?P<r1>{DAY_RANGE_START}))))",
 )
 def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Month and day, with the year as written or else the one nearest the DCT
@@ -302,12 +310,28 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         28</TIMEX3>.``
     TimeML (DCT 2017-12-27): ``She was born <TIMEX3 type="DATE" value="2016-11-28">28 November
         2016</TIMEX3> in Lyon.``
+
+    The first day of a hyphenated range ("Dec. 18-22", en dash too) is a date of its own,
+    with the year written after the range, as is the first of a pair ("April 24 and 25,
+    1999" -> ``1999-04-24``); the second day is :func:`second_day`'s.
+
+    TimeML (DCT 2017-12-27): ``Talks are set for <TIMEX3 type="DATE" value="2018-01-08">Jan.
+        8</TIMEX3>-<TIMEX3 type="DATE" value="2018-01-12">12</TIMEX3>, 2018.``
     """
     mon = m["mon"].rstrip(".")
     month = MONTH_NUM[mon.lower()]
-    day = int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]
-    if m["y"]:
-        d = safe_date(int(m["y"]), month, day)
+    day = int(re.match(r"\d+", m["day"] or m["r1"]).group())  # type: ignore[union-attr]
+    year = m["y"]
+    if m.groupdict().get("r1"):
+        # "Dec. 18-22[, 2017]": the first day of a range; the year written after the range
+        rng = _RANGE_END.match(text, m.end())
+        if rng is None or int(rng["d2"]) <= day:
+            return None  # "May 3-2": not an increasing range of days (a score)
+        year = rng["y"]
+    elif not year and m["day"] and (pair := _PAIR_YEAR.match(text, m.end("day"))):
+        year = pair["y"]  # "April 24 and 25, 1999": the year of the pair (HeidelTime's date_r4a)
+    if year:
+        d = safe_date(int(year), month, day)
     elif word_before(text, m.start("t")) == "since":
         # "since Nov. 28": the latest such day on or before the DCT
         d = safe_date(dct.year, month, day)
@@ -321,11 +345,11 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # The second day of "April 24 and 25": a date of its own (TIMEX3 guidelines)
 @rule(
     "second_day",
-    rf"\d(?:st|nd|rd|th)?\s+(?:and|or|&|to|through|thru|till|until)\s+(?P<t>{DAY})(?![\w-]|\s*%|\s*[ap]\.?m\b)",
+    rf"\d(?:st|nd|rd|th)?(?:\s+(?:and|or|&|to|through|thru|till|until)\s+|\s?[-–]\s?)(?P<t>{DAY})(?![\w-]|\s*%|\s*[ap]\.?m\b)",
 )
 def second_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """The second day of "April 24 and 25" (also "or", "&") or the end of a range "from
-    Dec. 18 to 22" (also "through", "until"): a TIMEX3 of its own in the month of the first
+    Dec. 18 to 22" (also "through", "until", a hyphen or en dash: "Dec. 18-22"): a TIMEX3 of its own in the month of the first
     (TIMEX3 guidelines: one TIMEX3 per date), the year as written after it ("April 24 and
     25, 1999") or resolved as by :func:`month_day` (nearest the DCT). Not before a count
     noun or a unit ("Dec. 18 to 22 people").
@@ -334,6 +358,8 @@ def second_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         24</TIMEX3> and <TIMEX3 type="DATE" value="2017-04-25">25</TIMEX3>.``
     TimeML (DCT 2017-12-27): ``The fair ran from <TIMEX3 type="DATE" value="2017-12-18">Dec.
         18</TIMEX3> to <TIMEX3 type="DATE" value="2017-12-22">22</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``The fair ran <TIMEX3 type="DATE" value="2017-12-18">Dec.
+        18</TIMEX3>-<TIMEX3 type="DATE" value="2017-12-22">22</TIMEX3> in Manila.``
     """
     s = m.start("t")
     left = _PAIR_LEFT.search(text, max(0, s - 30), s)
@@ -344,11 +370,41 @@ def second_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None
     month = MONTH_NUM[left["mon"].rstrip(".").lower()]
     day = int(re.match(r"\d+", m["t"]).group())  # type: ignore[union-attr]
+    if left["dash"] is not None and day <= int(left["d1"]):
+        return None  # "May 3-2": a score, not a range of days
     y = re.match(rf",?\s+({YEAR4})", text[m.end() : m.end() + 8])
     if y:
         d = safe_date(int(y.group(1)), month, day)
     else:
         d = nearest_day(month, day, dct, future_context(text, left.start()))
+    return hit_over_t(m, timex_at(d, "day") if d else None)
+
+
+# The first day of a day-first range: "18" of "18-22 December", "between 18 and 22 December"
+@rule(
+    "first_day",
+    rf"(?<![\d,.$/-])\b(?P<t>(?P<d1>3[01]|[12]\d|0?[1-9]))(?:st|nd|rd|th)?"
+    rf"(?:\s+(?:and|or|&|to|through|thru|till|until)\s+|\s?[-–]\s?)(?P<d2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    rf"\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?",
+)
+def first_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """The first day of a range written day first, "18-22 December" (a hyphen or en dash,
+    also "and", "to", "through"): a TIMEX3 of its own (TIMEX3 guidelines: one TIMEX3 per
+    date), in the month and year written after the range (the year nearest the DCT as
+    :func:`month_day` when none is); the end ("22 December") is :func:`month_day`'s. The
+    days must increase: "3-2 May" is not a range.
+
+    TimeML (DCT 2017-12-27): ``The summit ran <TIMEX3 type="DATE" value="2017-12-18">18</TIMEX3>-<TIMEX3
+        type="DATE" value="2017-12-22">22 December</TIMEX3> in Lima.``
+    """
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    if d2 <= d1:
+        return None
+    month = MONTH_NUM[m["mon"].rstrip(".").lower()]
+    if m["y"]:
+        d = safe_date(int(m["y"]), month, d1)
+    else:
+        d = nearest_day(month, d1, dct, future_context(text, m.start("t")))
     return hit_over_t(m, timex_at(d, "day") if d else None)
 
 
@@ -613,8 +669,9 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     * "this": that day in the DCT's ISO 8601 week (Monday to Sunday).
 
     A part of the day ("Tuesday night") gives a TIMEX3 TIME ``2017-12-26TNI`` (``MO``,
-    ``AF``, ``EV``, ``NI``; TimeML 1.2.1), granularity day, range that day. Named days such
-    as "Good Friday" or "Super Tuesday" are left alone.
+    ``AF``, ``EV``, ``NI``; TimeML 1.2.1: a time of the day, even a vague one, is a TIME),
+    granularity day, range that day, as HeidelTime writes it for TempEval-3 (its rule
+    ``time_r3b``). Named days such as "Good Friday" or "Super Tuesday" are left alone.
 
     TimeML (DCT 2017-12-27): ``He left on <TIMEX3 type="DATE" value="2017-12-25">Monday</TIMEX3> and
         returns <TIMEX3 type="DATE" value="2018-01-03">next Wednesday</TIMEX3>.``
@@ -637,6 +694,29 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = dct - dt.timedelta(days=back)
     pod = m["pod"]
     return hit_over_t(m, timex_at(d, "day", PARTS_OF_DAY[pod.lower()] if pod else None))
+
+
+# "the previous Friday", "the following Monday": a weekday anchored on the date before it
+@rule(
+    "weekday_anaphor",
+    rf"\b(?P<t>[Tt]he\s+(?P<dir>(?i:previous|preceding|following|next))\s+(?P<wd>{WEEKDAY}))\b",
+)
+def weekday_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the previous (preceding) Friday" -> the Friday strictly before the day last mentioned,
+    "the following (next) Monday" the Monday strictly after it (TimeML 1.2.1 ``anchorTimeID``:
+    the phrase is anchored on the time it follows, not on the DCT); with no day mentioned
+    before it, the same from the DCT ("last Friday", "next Monday"). The determiner is part
+    of the extent.
+
+    TimeML (DCT 1989-10-30): ``The index closed at 2082.1 on <TIMEX3 type="DATE"
+        value="1989-10-27">Friday</TIMEX3>, down 4.5% from <TIMEX3 type="DATE"
+        value="1989-10-20">the previous Friday</TIMEX3>.``
+    """
+    wd = WEEKDAY_NUM[m["wd"].lower()]
+    sign = -1 if m["dir"].lower() in ("previous", "preceding") else 1
+    back = (dct.weekday() - wd) % 7 or 7
+    fallback = dct - dt.timedelta(days=back) if sign < 0 else dct + dt.timedelta(days=(wd - dct.weekday()) % 7 or 7)
+    return hit_over_t(m, Anaphor("day", sign, weekday=wd, fallback=timex_at(fallback, "day")))
 
 
 # Clock time tied to a day: "10 p.m. Wednesday", "noon Thursday", "Tuesday at 9 a.m."
@@ -1479,16 +1559,26 @@ def anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         day</TIMEX3>.``
     TimeML (DCT 2017-12-27): ``On <TIMEX3 type="DATE" value="2015-05-22">May 22, 2015</TIMEX3>, he
         was promoted, and <TIMEX3 type="DATE" value="2016">the following year</TIMEX3> he moved.``
+
+    "the next morning" (evening, night) is that part of the next day, a TIME, as a weekday's
+    part of the day is (:func:`weekday`).
+
+    TimeML (DCT 2017-12-27): ``He was arrested on <TIMEX3 type="DATE" value="2017-12-20">Dec.
+        20</TIMEX3> and appeared in court <TIMEX3 type="TIME" value="2017-12-21TMO">the next
+        morning</TIMEX3>.``
     """
     g = m.groupdict()
     unit = (g.get("unit") or g.get("unit2") or g["unit3"]).lower()
+    tod = PARTS_OF_DAY.get(unit)
+    if tod:
+        unit = "day"  # "the next morning": the next day, at that part of the day
     direction = (g.get("dir") or g.get("dir2") or g["dir3"]).lower()
     sign = 1 if direction in ("next", "following", "after", "later") else -1
     as_duration = Timex("DURATION", duration_value(1, unit), unit) if g["unit3"] else None
     if g["unit3"] and unit == "year" and sign < 0 and comparison(text, m.start("t"), need_cue=False):
         # "compared with C$307.2 a year earlier": the reporting period a year back
         return hit_over_t(m, Period(years_back=1, fallback=Anaphor(unit, sign, fallback=as_duration)))
-    return hit_over_t(m, Anaphor(unit, sign, fallback=as_duration, named=not g["unit3"]))
+    return hit_over_t(m, Anaphor(unit, sign, fallback=as_duration, named=not g["unit3"], tod=tod))
 
 
 # "the year", "for the full year", "earlier in the year", "year-end", "the fiscal
@@ -1644,7 +1734,7 @@ def spoken_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # mostly a reporting period in business news) only inside spaCy spans.
 rule(
     "day_anaphor",
-    r"\b(?P<t>(?:the\s+(?P<dir>previous|preceding|next|following)\s+(?P<unit>day)"
+    r"\b(?P<t>(?:the\s+(?P<dir>previous|preceding|next|following)\s+(?P<unit>day|morning|afternoon|evening|night)"
     r"|the\s+(?P<unit2>day)\s+(?P<dir2>before|after)"
     r"|(?:a|one)\s+(?P<unit3>day)\s+(?P<dir3>earlier|later)))\b"
     r"(?=\s*[,.;:!?)\u201d\"]|\s*$|\s+(?:and|but|when|as|while)\b)", re.IGNORECASE,

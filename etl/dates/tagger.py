@@ -206,9 +206,9 @@ class TemporalTagger:
                     resolved = tx.fallback
                     end = tx.fallback_end or end
                 tx = resolved
-            elif tx.granularity == "quarter" and tx.start is not None and tx.end is not None:
-                if period is None and tx.start <= dct and (dct - tx.end).days < 365:
-                    period = tx  # a recent quarter: the one the story reports
+            elif tx.granularity == "quarter":
+                if period is None and (tx.start is None or (tx.start <= dct and (dct - tx.end).days < 365)):  # type: ignore[operator]
+                    period = tx  # a recent (or a fiscal) quarter: the one the story reports
                 quarterly = True
             elif tx.type == "DURATION" and YEAR_TO_DATE.search(text, h.start, h.end):
                 quarterly = False

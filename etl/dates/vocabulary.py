@@ -137,6 +137,8 @@ MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|A
 # A month name as written before a day or a year: "November", "Nov.", "Nov".
 MONTH = rf"(?:{MONTH_FULL}\b|{MONTH_ABBR}\b\.?)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d,.:/-]?\d)"
+# The first day of a hyphenated range, "18" of "Dec. 18-22" or "18-22 December" (hyphen or en dash).
+DAY_RANGE_START = r"(?:3[01]|[12]\d|0?[1-9])(?=\s?[-–]\s?(?:3[01]|[12]\d|0?[1-9])(?![\d,.:/-]?\d))"
 YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]?\d)"
 NUM = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"

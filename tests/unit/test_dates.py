@@ -660,3 +660,75 @@ def test_recent_units_are_the_recent_past(tagger):
         ("recent years", "DATE", "PAST_REF"),
         ("recent weeks", "DATE", "PAST_REF"),
     ]
+
+
+# --------------------------------------------------------------------------- issue 16, second pass
+
+
+def test_hyphenated_day_ranges(tagger):
+    # Each day of a range is a TIMEX3 of its own; the year written after the range is both days'.
+    assert values(tag(tagger, "The fair ran Dec. 18-22 in Manila.")) == [
+        ("Dec. 18", "DATE", "2017-12-18"),
+        ("22", "DATE", "2017-12-22"),
+    ]
+    assert values(tag(tagger, "Talks are set for Jan. 8–12, 2018.")) == [  # an en dash
+        ("Jan. 8", "DATE", "2018-01-08"),
+        ("12", "DATE", "2018-01-12"),
+    ]
+    # Day first: "18" takes the month and year written after the range.
+    assert values(tag(tagger, "The summit ran 18-22 December 2016 in Lima.")) == [
+        ("18", "DATE", "2016-12-18"),
+        ("22 December 2016", "DATE", "2016-12-22"),
+    ]
+    assert values(tag(tagger, "Storms hit between 3 and 5 November.")) == [
+        ("3", "DATE", "2017-11-03"),
+        ("5 November", "DATE", "2017-11-05"),
+    ]
+    # The year after a pair is the first day's too (1999-04-24, not 2018-04-24).
+    assert values(tag(tagger, "Leaders met on April 24 and 25, 1999.")) == [
+        ("April 24", "DATE", "1999-04-24"),
+        ("25", "DATE", "1999-04-25"),
+    ]
+    # Not a range: a decreasing pair (a score), a count after the range.
+    assert tag(tagger, "The Spurs won May 3-2 in overtime.") == []
+    assert values(tag(tagger, "On Dec. 18-22 people were hurt.")) == [("Dec. 18", "DATE", "2017-12-18")]
+
+
+def test_anaphoric_weekday_and_part_of_the_next_day(tagger):
+    # Fri 1989-10-27 is the anchor; the Friday before it is 10-20 (DCT Mon 1989-10-30).
+    ms = tagger.run("The index closed at 2082.1 on Friday, down 4.5% from the previous Friday.", dt.date(1989, 10, 30))
+    assert values(ms) == [("Friday", "DATE", "1989-10-27"), ("the previous Friday", "DATE", "1989-10-20")]
+    # Dec. 20 is a Wednesday; the following Monday is 12-25.
+    assert values(tag(tagger, "He was arrested on Dec. 20 and charged the following Monday.")) == [
+        ("Dec. 20", "DATE", "2017-12-20"),
+        ("the following Monday", "DATE", "2017-12-25"),
+    ]
+    # No day before it: from the DCT (Wed 12-27), as "last Tuesday".
+    assert values(tag(tagger, "Prices were higher than the previous Tuesday.")) == [
+        ("the previous Tuesday", "DATE", "2017-12-26")
+    ]
+    # "the next morning": the morning of the day after the anchor, a TIME.
+    assert values(tag(tagger, "He was arrested on Dec. 20 and appeared in court the next morning.")) == [
+        ("Dec. 20", "DATE", "2017-12-20"),
+        ("the next morning", "TIME", "2017-12-21TMO"),
+    ]
+
+
+def test_a_fiscal_quarter_is_the_reporting_period(tagger):
+    # TimeBank wsj_0928 (DCT 1989-10-26): Sun's fiscal first quarter ended Sept. 29; "the quarter"
+    # and "the 1988 period" are that fiscal quarter and the year before's, not calendar 1989-Q3.
+    text = ("Sun Microsystems said it earned $5.2 million in the fiscal first quarter. Sales rose 39% "
+            "from $388.5 million a year earlier. In the 1988 period, the company earned $20.6 million. "
+            "Sun shipped 28,000 systems in the quarter.")  # fmt: skip
+    ms = tagger.run(text, dt.date(1989, 10, 26))
+    assert values(ms) == [
+        ("the fiscal first quarter", "DATE", "1989-Q1"),
+        ("a year earlier", "DATE", "1988-Q1"),
+        ("the 1988 period", "DATE", "1988-Q1"),
+        ("the quarter", "DATE", "1989-Q1"),
+    ]
+    # A fiscal quarter's calendar months are unknown: no range.
+    assert all(m.range is None for m in ms)
+    # A calendar quarter still sets the calendar period (1989-Q3 in a story of 1989-10-26).
+    ms = tagger.run("Third-quarter profit rose 5%. In the year-ago quarter, it lost money.", dt.date(1989, 10, 26))
+    assert values(ms) == [("Third-quarter", "DATE", "1989-Q3"), ("the year-ago quarter", "DATE", "1988-Q3")]
