@@ -89,7 +89,7 @@ from etl.dates.vocabulary import (
 )
 from etl.prefilter import Literals, required_literals
 
-__all__ = ["RELAXED_RULES", "RULES", "Hit", "Rule", "rule"]
+__all__ = ["RELAXED_RULES", "RULES", "Hit", "Rule", "rule", "widen_to_part_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -1056,7 +1056,7 @@ def century(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 @rule(
     "quarter",
     r"\b(?P<t>(?:(?P<relyear>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?P<y1>(?:19|20)\d\d)\s+|the\s+)?"
-    r"(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+quarter\b"
+    r"(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter\b"
     r"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>(?:19|20)\d\d)\b|(?P<relyear2>this|last|next)\s+year\b)"
     r"|,?\s+(?P<y3>(?:19|20)\d\d)\b(?![\d,.]?\d))?)(?!\s+of\s+(?:a|an|the|its|his|her|their)\b)", re.IGNORECASE,
 )
@@ -1230,6 +1230,7 @@ def season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "set",
     rf"\b(?P<t>(?:every|each)\s+(?:(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night|weekend)"
     rf"|(?P<wd>{WEEKDAY})|(?P<mon>{MONTH_FULL})|(?P<num>{NUM})\s+(?P<units>{UNIT}))"
+    rf"|(?P<freq>once|twice|thrice|(?:{NUM}|\d{{1,3}})\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>{UNIT})"
     rf"|(?P<adv>daily|weekly|monthly|annually|yearly|quarterly|hourly)"
     rf"|(?P<wds>{WEEKDAY})s)\b(?!\s+of\b)",
 )
@@ -1239,11 +1240,19 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     nor before a name, "the weekly Akhbar"; nor "annually" as a rate after a figure,
     "to rise 20% annually", which TimeBank leaves unannotated),
     "every two years" -> ``P2Y``, "each Thursday"/"on Thursdays" -> ``XXXX-WXX-4``,
-    "each July" -> ``XXXX-07``.
+    "each July" -> ``XXXX-07``; a quantified set, "twice a week", "three times a year",
+    "once a month" -> ``P1W``, ``P1Y``, ``P1M`` (TimeML 1.2.1 SETs: the value is the period,
+    the count goes to ``freq``, which the value does not carry; the whole phrase is the extent).
 
     TimeML (DCT 2017-12-27): ``Flights leave <TIMEX3 type="SET" value="P1D">every day</TIMEX3> and
         <TIMEX3 type="SET" value="XXXX-WXX-4">each Thursday</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``The council meets <TIMEX3 type="SET" value="P1W">twice a
+        week</TIMEX3> and reports <TIMEX3 type="SET" value="P1Y">three times a year</TIMEX3>.``
     """
+    if m["freq"]:
+        if title_unit(m["funit"], m["t"]) or word_after(text, m.end("t")).lower() in ("ago", "earlier", "later", "before"):
+            return None  # "once a year ago": "a year ago" is a date
+        return hit_over_t(m, Timex("SET", duration_value(1, unit_key(m["funit"])), None))
     if m["adv"]:
         if m["adv"] == "annually" and re.search(r"(?:\d|%|\bunits?|\bpercent)\s*$", text[max(0, m.start() - 20) : m.start()]):
             return None  # a rate after a figure ("rise 20% annually", "$17.9 million annually")
@@ -1272,6 +1281,40 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, Timex("SET", duration_value(n, unit_key(m["units"])), None))
 
 
+_COUNT_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+    r"|sixty|\d{1,3})"
+)
+
+
+# The first count of a range of durations: "two" of "two to six days", "12-18 months"
+@rule(
+    "range_first_count",
+    rf"(?<![\d,.$/-])\b(?P<t>(?P<n>{_COUNT_WORD}))\s?(?:\s(?:to|or)\s|[-–])\s?{_COUNT_WORD}\s+(?P<unit>{UNIT_CS})\b"
+    r"(?!-old|\s+(?:old|older|younger|ago|later|earlier)\b)",
+    re.IGNORECASE,
+)
+def range_first_count(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """The first count of a range of durations, "two" of "two to six days" (also "or", a
+    hyphen or en dash): a DURATION of its own in the unit written after the range, ``P2D``;
+    the second count with the unit ("six days") is :func:`duration`'s. TimeML 1.2.1 tags
+    each end of a range as a TIMEX3 (TimeBank: "between <TIMEX3 value="P2D">two</TIMEX3> to
+    <TIMEX3 value="P6D">six days</TIMEX3>"), as HeidelTime's ``duration_r5`` does. Not a
+    range of ages or of times before or after ("two to three years old", "two or three
+    days later").
+
+    TimeML (DCT 2017-12-27): ``Shipments resume within <TIMEX3 type="DURATION"
+        value="P2W">two</TIMEX3> to <TIMEX3 type="DURATION" value="P3W">three weeks</TIMEX3>.``
+    """
+    n = number(m["n"])
+    if n is None or n == 0:
+        return None
+    unit = unit_key(m["unit"])
+    if title_unit(m["unit"], m.group()):
+        return None
+    return hit_over_t(m, Timex("DURATION", duration_value(n, unit), UNITS[unit][1]))
+
+
 # Durations: "two years", "the past three months", "more than four hours", "five-year"
 @rule(
     "duration",
@@ -1284,13 +1327,19 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     ``PnD``/``PTnH``/``PTnM``; quarters ``PnQ``; decades and centuries in years).
 
     "two years" -> ``P2Y``, "the past three months" -> ``P3M``, "a five-year plan" ->
-    ``P5Y``; vague counts ("several years", "a few days") -> ``PXY``/``PXD``. Not taken:
+    ``P5Y``; vague counts ("several years", "a few days") -> ``PXY``/``PXD``; a vague count
+    of the units just past ("the past few months", "the last several quarters") is the
+    recent past, the DATE ``PAST_REF`` as "recent months" (:func:`vague_duration`; TBAQ's
+    annotation, 2 of 2 on the tuning part, while "the next few years" stays ``PXY``). Not taken:
     fractions ("two and a half years", "2.5 years"), ages ("a 45-year-old"), anchored
     phrases ("two years later"), "a year" after a number or money ("$5m a year", a rate),
     and "a day"/"one day" without a preceding cue ("One day, he ...").
 
     TimeML (DCT 2017-12-27): ``He served <TIMEX3 type="DURATION" value="P2Y">two years</TIMEX3> in a
         <TIMEX3 type="DURATION" value="P5Y">five-year</TIMEX3> term.``
+    TimeML (DCT 2017-12-27): ``Rates have fallen in <TIMEX3 type="DATE" value="PAST_REF">the last
+        few months</TIMEX3> and will rise over <TIMEX3 type="DURATION" value="PXY">the next few
+        years</TIMEX3>.``
     """
     lm = left_context(_L_COUNT, text, m.start())
     if lm is None:
@@ -1298,12 +1347,15 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     raw = lm["num"]
     n = number(raw)
     unit = unit_key(m["unit"])
+    pre = re.sub(r"\s+", " ", (lm["pre"] or "").lower())
+    if n is None and pre in ("the past", "the last", "past", "last", "the previous") and m["unit"].lower().endswith("s"):
+        # "the past few months", "the last several quarters": the recent past, as "recent months"
+        return Hit(lm.start("pre"), m.end(), Timex("DATE", "PAST_REF", None))
     if unit == "quarter" and (word_after(text, m.end()).lower() == "of" or n is None):
         return None  # "three quarters of the vote"
     if m["unit"].lower().endswith("s") and n == 1 and not raw.isdigit():
         return None
     s, e = lm.start(), m.end()
-    pre = re.sub(r"\s+", " ", (lm["pre"] or "").lower())
     later = re.match(r"\s+(?:later|after|earlier|before)\b", text[m.end() : m.end() + 10])
     if raw.lower() in ("a", "an", "one") and lm["sep"] != "-" and not (lm["hedge"] or pre or later):
         prev = word_before(text, s)
@@ -1311,6 +1363,8 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             return None
         if prev == "in" and raw.lower() == "one":
             return None
+    if lm["hedge"] and pre.startswith("the") and lm["hedge"].lower() in ("over", "under", "about", "around"):
+        s = lm.start("pre")  # "over the next few years": "over" is the preposition, not a hedge
     if pre == "the" and lm["sep"] == "-":
         s = lm.start("num")  # "the two-year plan": the determiner belongs to "plan"
     if pre.startswith("the same") or pre == "same":
@@ -1421,6 +1475,32 @@ def vague_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     unit = unit_key(m["unit"] or m["unit2"] or m["unit3"])
     tx = Timex("DURATION", duration_value(None, unit), UNITS[unit][1])
     return Hit(*m.span("t" if m["t"] else "t2"), tx)
+
+
+_L_THE_UNITS = re.compile(r"\b(?:in|over|during|through|throughout|for|within)\s+$", re.IGNORECASE)
+
+
+# "over the years", "in the early years", "in the days before the slaying"
+@rule(
+    "the_units",
+    r"\b(?P<t>[Tt]he\s+(?:(?:early|late|intervening|ensuing|following)\s+)?(?P<unit>years|decades|months|weeks|days))\b"
+    r"(?![-’']|\s+(?:of|ago|later|earlier|ahead|to\s+come)\b)",
+)
+def the_units(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A plural unit with "the" after "in", "over", "during", "for"...: a period of unspecified
+    length (TimeML 1.2.1: vague durations are TIMEX3 DURATIONs with ``X``): "over the years",
+    "in the years that followed", "in the early years" -> ``PXY``; "in the days before the
+    slaying" -> ``PXD`` (TBAQ tags every such phrase of the tuning part, 8 of 8, though it
+    values those anchored on an event in different ways).
+
+    TimeML (DCT 2017-12-27): ``Prices have risen over <TIMEX3 type="DURATION" value="PXY">the
+        years</TIMEX3>; a car was seen in <TIMEX3 type="DURATION" value="PXD">the days</TIMEX3>
+        before the shooting.``
+    """
+    if left_context(_L_THE_UNITS, text, m.start()) is None:
+        return None
+    unit = unit_key(m["unit"])
+    return hit_over_t(m, Timex("DURATION", duration_value(None, unit), UNITS[unit][1]))
 
 
 # Holidays: "Christmas Day", "Thanksgiving", "last Christmas", "Easter 2016"
@@ -1793,6 +1873,33 @@ rule(
     r"|(?:a|one)\s+(?P<unit3>day|week|month|year)\s+(?P<dir3>earlier|later|before))\b", re.IGNORECASE,
     relaxed=True,
 )(anaphor)
+
+
+# --------------------------------------------------------------------------- extents
+_PART_OF = re.compile(r"\b[Tt]he\s+(?:very\s+)?(?:end|beginning|start|middle|close)\s+of\s+$")
+
+
+def widen_to_part_of(hits: list[Hit], text: str) -> list[Hit]:
+    """Extend each date (not a DURATION or SET) written after "the end (beginning, start,
+    middle, close) of" over that phrase: "the end of 1990", "the beginning of October", "the
+    end of this week" are one TIMEX3 (TimeML 1.2.1 extent: the modifier of the head is inside
+    the tag; its meaning would be ``mod="END"``, which the value does not carry, so the value
+    stays ``1990``), as TBAQ annotates every such phrase of the tuning part (8 of 8).
+    ``hits`` sorted by start and disjoint (as :meth:`TemporalTagger._select` gives them);
+    returns them in the same order, still disjoint.
+
+    TimeML (DCT 1989-10-30): ``Costs will be halved by <TIMEX3 type="DATE" value="1990">the end of
+        1990</TIMEX3>.``
+    """
+    out: list[Hit] = []
+    for h in hits:
+        tx = h.timex
+        if not (isinstance(tx, Timex) and tx.type in ("DURATION", "SET")):
+            m = _PART_OF.search(text, max(0, h.start - 30), h.start)
+            if m is not None and (not out or out[-1].end <= m.start()):
+                h = Hit(m.start(), h.end, tx, h.rule, h.name)
+        out.append(h)
+    return out
 
 
 RULES: tuple[Rule, ...] = tuple(_own)

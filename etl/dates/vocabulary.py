@@ -153,9 +153,12 @@ UNIT_CS = (
     r"|YEARS?|MONTHS?|WEEKS?|FORTNIGHTS?|DAYS?|HOURS?|MINUTES?|DECADES?|CENTUR(?:Y|IES)|QUARTERS?)"
 )
 HEDGE = (
-    r"(?:(?:more|less|fewer)\s+than|nearly|almost|about|around|some|over|under|roughly"
-    r"|approximately|at\s+least|at\s+most|up\s+to|just|only)"
+    r"(?:(?:no\s+)?(?:more|less|fewer)\s+than|nearly|almost|about|around|some|over|under|roughly"
+    r"|approximately|at\s+least|at\s+most|up\s+to)"
 )
+"""Modifiers of a count that stay inside the TIMEX3: those TimeML 1.2.1 gives a ``mod`` value
+(``APPROX``, ``LESS_THAN``, ``MORE_THAN``, ``EQUAL_OR_LESS``, ``EQUAL_OR_MORE``). "only" and
+"just" have none and stay outside ("only <TIMEX3>five hours</TIMEX3>"), as TBAQ annotates them."""
 
 
 def number(text: str) -> int | None:

@@ -732,3 +732,70 @@ def test_a_fiscal_quarter_is_the_reporting_period(tagger):
     # A calendar quarter still sets the calendar period (1989-Q3 in a story of 1989-10-26).
     ms = tagger.run("Third-quarter profit rose 5%. In the year-ago quarter, it lost money.", dt.date(1989, 10, 26))
     assert values(ms) == [("Third-quarter", "DATE", "1989-Q3"), ("the year-ago quarter", "DATE", "1988-Q3")]
+
+
+def test_quantified_sets(tagger):
+    # TimeML SETs: the value is the period, the count would be freq ("2X").
+    assert values(tag(tagger, "The council meets twice a week, reports three times a year and votes once a month.")) == [
+        ("twice a week", "SET", "P1W"),
+        ("three times a year", "SET", "P1Y"),
+        ("once a month", "SET", "P1M"),
+    ]
+    assert values(tag(tagger, "The pump runs 10 times per hour.")) == [("10 times per hour", "SET", "PT1H")]
+    # "a year ago" is a date (DCT 2017-12-27), not "once a year".
+    assert values(tag(tagger, "They met once a year ago.")) == [("a year ago", "DATE", "2016")]
+
+
+def test_vague_recent_counts_and_ranges_of_durations(tagger):
+    assert values(tag(tagger, "Rates have fallen over the past several quarters and in the last few months.")) == [
+        ("the past several quarters", "DATE", "PAST_REF"),
+        ("the last few months", "DATE", "PAST_REF"),
+    ]
+    # Ahead, a vague count stays a duration; "over" before "the" is the preposition.
+    assert values(tag(tagger, "Rates will rise over the next few years.")) == [("the next few years", "DURATION", "PXY")]
+    assert values(tag(tagger, "The talks lasted over two years.")) == [("over two years", "DURATION", "P2Y")]
+    # Each end of a range is a TIMEX3, the first in the unit written after the range.
+    assert values(tag(tagger, "Waits run between two to six days.")) == [
+        ("two", "DURATION", "P2D"),
+        ("six days", "DURATION", "P6D"),
+    ]
+    assert values(tag(tagger, "Sentences ranged from 10-15 years.")) == [
+        ("10", "DURATION", "P10Y"),
+        ("15 years", "DURATION", "P15Y"),
+    ]
+    assert tag(tagger, "Children aged two to three years old were vaccinated.") == []
+
+
+def test_plural_units_with_the_are_vague_durations(tagger):
+    assert values(tag(tagger, "Prices have risen over the years; in the early years they fell.")) == [
+        ("the years", "DURATION", "PXY"),
+        ("the early years", "DURATION", "PXY"),
+    ]
+    assert values(tag(tagger, "A car was seen in the days before the shooting.")) == [("the days", "DURATION", "PXD")]
+    # Without a preposition before it, or with "of" after it, it is not a time span.
+    assert tag(tagger, "The years of war ended; the days were long.") == []
+
+
+def test_extents_of_parts_of_a_period_and_of_hedges(tagger):
+    # "the end of" is inside the TIMEX3, the value is the period's (mod END is not carried).
+    assert values(tag(tagger, "Costs will be halved by the end of 1990.", dt.date(1989, 10, 30))) == [
+        ("the end of 1990", "DATE", "1990")
+    ]
+    assert values(tag(tagger, "He leaves at the end of next month; mailing starts at the beginning of this week.")) == [
+        ("the end of next month", "DATE", "2018-01"),
+        ("the beginning of this week", "DATE", "2017-W52"),
+    ]
+    # Not a duration: "the end of two years" leaves "two years" alone.
+    assert values(tag(tagger, "At the end of two years, he left.")) == [("two years", "DURATION", "P2Y")]
+    # "only", "just" have no TimeML mod: outside; "about", "at least" inside.
+    assert values(tag(tagger, "She spent only five hours there, about two weeks after at least 30 days away.")) == [
+        ("five hours", "DURATION", "PT5H"),
+        ("about two weeks", "DURATION", "P2W"),
+        ("at least 30 days", "DURATION", "P30D"),
+    ]
+
+
+def test_fiscal_quarter_ordinal_before_fiscal(tagger):
+    # "the first fiscal quarter" = "the fiscal first quarter": the DCT's fiscal year, no range.
+    m = find(tag(tagger, "Profit fell in the first fiscal quarter.", dt.date(1989, 10, 26)), "the first fiscal quarter")
+    assert (m.value, m.range) == ("1989-Q1", None)
