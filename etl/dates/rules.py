@@ -51,7 +51,7 @@ from etl.dates.anchoring import (
     timex_at,
 )
 from etl.dates.context import left_context, title_unit, word_after, word_before
-from etl.dates.tense import clause_tense, deadline, future_context
+from etl.dates.tense import clause_tense, deadline, future_context, scheduled_present
 from etl.dates.vocabulary import (
     CHANGE_VERBS,
     CLOCK,
@@ -181,7 +181,7 @@ _L_SEASON = re.compile(
 _L_COUNT = re.compile(
     rf"(?:\b(?P<hedge>{HEDGE})\s+)?(?:\b(?P<pre>(?:the\s+)?(?:past|last|next|first|final|previous|coming"
     rf"|following|latest|same|remaining)|the)\s+)?\b(?P<num>{NUM})(?P<sep>[\s-])"
-    r"(?:(?:more|additional|full|long)\s+)?$",
+    r"(?:(?:more|additional|full|long|trading|business|working|calendar)\s+)?$",
     re.IGNORECASE,
 )
 _L_AGO = re.compile(rf"(?:\b(?P<hedge>{HEDGE})\s+)?\b(?P<num>{NUM})\s+$", re.IGNORECASE)
@@ -664,6 +664,9 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Weekday names, anchored on the DCT (news convention, as in HeidelTime):
 
     * bare ("on Tuesday", "(Wednesday in Manila)"): the latest such day on or before the DCT;
+      the first one on or after it when the clause speaks of the future ("will meet on
+      Tuesday", a deadline "until Tuesday", a scheduled event in the present tense "the
+      leaders meet Tuesday", :func:`~etl.dates.tense.scheduled_present`);
     * "last"/"this past"/"past": the latest such day strictly before the DCT;
     * "next"/"this coming"/"coming": the first such day strictly after the DCT;
     * "this": that day in the DCT's ISO 8601 week (Monday to Sunday).
@@ -688,7 +691,7 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = dct + dt.timedelta(days=(wd - dct.weekday()) % 7 or 7)
     elif rel == "this":
         d = dct + dt.timedelta(days=wd - dct.weekday())
-    elif future_context(text, s) or clause_tense(text, s, m.end()) > 0 or deadline(text, s):
+    elif future_context(text, s) or clause_tense(text, s, m.end()) > 0 or deadline(text, s) or scheduled_present(text, s):
         d = dct + dt.timedelta(days=(wd - dct.weekday()) % 7)
     else:
         d = dct - dt.timedelta(days=back)
@@ -743,7 +746,7 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if day in WEEKDAY_NUM:
         wd = WEEKDAY_NUM[day]
         t0, t1 = m.start("t"), m.end("t")
-        if future_context(text, t0) or clause_tense(text, t0, t1) > 0 or deadline(text, t0):
+        if future_context(text, t0) or clause_tense(text, t0, t1) > 0 or deadline(text, t0) or scheduled_present(text, t0):
             d = dct + dt.timedelta(days=(wd - dct.weekday()) % 7)
         else:
             d = dct - dt.timedelta(days=(dct.weekday() - wd) % 7)
@@ -1237,7 +1240,8 @@ def season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Recurring times, TIMEX3 type SET (no range): "every day"/"daily" -> ``P1D`` (also
     as an adjective, "daily flights", as TimeBank annotates it; not "quarterly dividend"
-    nor before a name, "the weekly Akhbar"; nor "annually" as a rate after a figure,
+    nor before a name, "the weekly Akhbar", nor "the average daily volume" (a statistic,
+    which TBAQ leaves unannotated, 2 of 2); nor "annually" as a rate after a figure,
     "to rise 20% annually", which TimeBank leaves unannotated),
     "every two years" -> ``P2Y``, "each Thursday"/"on Thursdays" -> ``XXXX-WXX-4``,
     "each July" -> ``XXXX-07``; a quantified set, "twice a week", "three times a year",
@@ -1256,6 +1260,8 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if m["adv"]:
         if m["adv"] == "annually" and re.search(r"(?:\d|%|\bunits?|\bpercent)\s*$", text[max(0, m.start() - 20) : m.start()]):
             return None  # a rate after a figure ("rise 20% annually", "$17.9 million annually")
+        if word_before(text, m.start("t")) == "average":
+            return None  # "the average daily volume": a statistic per day, not a recurring time
         nxt = word_after(text, m.end("t"))
         if m["adv"] != "annually" and nxt and re.match(r"\s*[A-Za-z]", text[m.end("t") :]) and nxt.lower() not in _ADVERB_FOLLOWERS:
             if m["adv"] == "quarterly" or not nxt[0].islower():
@@ -1399,13 +1405,17 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 @rule(
     "ref",
     r"\b(?P<t>(?P<present>(?:[Rr]ight\s+)?[Nn]ow|[Cc]urrently|[Nn]owadays|at\s+present|these\s+days)"
-    r"|(?P<past>[Rr]ecently|the\s+past)|(?P<future>the\s+(?:near\s+|foreseeable\s+|distant\s+)?future))\b"
+    r"|(?P<past>[Rr]ecently|the\s+past)|(?P<future>the\s+(?:near\s+|foreseeable\s+|distant\s+)?future"
+    r"|the\s+(?:near|short|long)\s+(?:term|run)\b(?!\s+(?!(?:and|or|but|is|was|will|as)\b)[a-z])"
+    r"|a\s+later\s+date))\b"
     rf"(?!\s+(?:{NUM}\s+)?(?:{UNIT}|few|several|couple|tense|perfect|participle|of)\b)(?![-’'])",
 )
 def ref(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"now", "currently", "nowadays", "at present", "these days" -> ``PRESENT_REF``;
-    "recently", "the past" -> ``PAST_REF``; "the (near) future" -> ``FUTURE_REF`` (TIMEX3
-    guidelines, type DATE, no range). The adjectives "current" (``PRESENT_REF``) and
+    "recently", "the past" -> ``PAST_REF``; "the (near) future", "the near (short, long)
+    term" as a noun, "the long run", "a later date" -> ``FUTURE_REF`` (TIMEX3 guidelines,
+    type DATE, no range; TBAQ tags "the near term" and "the short term" so, not the adjective
+    "short-term debt"). The adjectives "current" (``PRESENT_REF``) and
     "then-current" (``PAST_REF``) too, as TimeBank annotates them; "current account",
     "current assets" and such financial terms are not.
 
@@ -1413,6 +1423,9 @@ def ref(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         closed; it was <TIMEX3 type="DATE" value="PAST_REF">recently</TIMEX3> sold.``
     TimeML (DCT 2017-12-27): ``The <TIMEX3 type="DATE" value="PRESENT_REF">current</TIMEX3>
         government ruled by decree.``
+    TimeML (DCT 2017-12-27): ``Margins will suffer in <TIMEX3 type="DATE" value="FUTURE_REF">the
+        near term</TIMEX3>; the rest is paid at <TIMEX3 type="DATE" value="FUTURE_REF">a later
+        date</TIMEX3>.``
     """
     if m["present"]:
         value = "PRESENT_REF"

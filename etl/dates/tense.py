@@ -160,3 +160,25 @@ def deadline(text: str, pos: int) -> bool:
     if word_before(text, pos) not in ("until", "till"):
         return False
     return _DEADLINE_CUE.search(text, max(0, pos - 80), pos) is not None
+
+
+_SCHEDULED_VERBS = frozenset(
+    """meet meets open opens begin begins start starts resume resumes hold holds visit visits
+    travel travels leave leaves arrive arrives return returns end ends close closes face faces
+    play plays host hosts launch launches head heads fly flies vote votes convene convenes
+    sign signs""".split()
+)
+"""Verbs of scheduled events: in the present tense before a weekday ("Arafat meets Albright
+Monday", "the summit opens Thursday") the event lies ahead."""
+_PRESENT_BEFORE = re.compile(r"\b([a-z]+)(?:\s+[a-z]+ly)?(?:\s+(?:on|at|until))?\s+$")
+
+
+def scheduled_present(text: str, pos: int) -> bool:
+    """True when the word before ``pos`` (an adverb in -ly and "on"/"at" skipped) is a verb of
+    a scheduled event in the present tense (:data:`_SCHEDULED_VERBS`): "the leaders meet
+    separately Monday", "the summit opens on Thursday". HeidelTime's tense feature (Strötgen &
+    Gertz 2013) resolves an underspecified day of a present-tense clause towards the future;
+    here only verbs that name a scheduled event count, since "X says Monday" is rare but
+    "is" and most present forms tell nothing."""
+    m = _PRESENT_BEFORE.search(text, max(0, pos - 40), pos)
+    return m is not None and m.group(1) in _SCHEDULED_VERBS

@@ -799,3 +799,30 @@ def test_fiscal_quarter_ordinal_before_fiscal(tagger):
     # "the first fiscal quarter" = "the fiscal first quarter": the DCT's fiscal year, no range.
     m = find(tag(tagger, "Profit fell in the first fiscal quarter.", dt.date(1989, 10, 26)), "the first fiscal quarter")
     assert (m.value, m.range) == ("1989-Q1", None)
+
+
+def test_scheduled_event_in_the_present_is_ahead(tagger):
+    # DCT Wed 2017-12-27: a scheduled event in the present tense is the next such day.
+    assert values(tag(tagger, "Arafat and Netanyahu meet separately Monday with Albright.")) == [
+        ("Monday", "DATE", "2018-01-01")
+    ]
+    assert values(tag(tagger, "The summit opens at 0900 GMT Thursday.")) == [
+        ("0900 GMT Thursday", "TIME", "2017-12-28T09:00")
+    ]
+    # A report in the past tense stays in the past (Mon 12-25).
+    assert values(tag(tagger, "He said Monday that the talks had ended.")) == [("Monday", "DATE", "2017-12-25")]
+
+
+def test_future_ref_terms_and_business_days(tagger):
+    assert values(tag(tagger, "Margins will suffer in the near term; the rest is paid at a later date.")) == [
+        ("the near term", "DATE", "FUTURE_REF"),
+        ("a later date", "DATE", "FUTURE_REF"),
+    ]
+    # The adjective is no time expression.
+    assert tag(tagger, "The firm repaid short-term debt and the long term value rose.") == []
+    assert values(tag(tagger, "Refunds arrive within five business days; eight trading days later it fell.")) == [
+        ("five business days", "DURATION", "P5D"),
+        ("eight trading days", "DURATION", "P8D"),
+    ]
+    # A statistic per day is not a recurring time.
+    assert tag(tagger, "It was 5% of the average daily volume.") == []
