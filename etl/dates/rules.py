@@ -150,10 +150,13 @@ _PAIR_LEFT = re.compile(
     rf"\b(?P<mon>{MONTH})\s*(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
     r"(?:\s+(?:and|or|&|to|through|thru|till|until)\s+|(?P<dash>\s?[-–]\s?))$"
 )
-_RANGE_END = re.compile(rf"\s?[-–]\s?(?P<d2>3[01]|[12]\d|0?[1-9])(?:,?\s+(?P<y>{YEAR4}))?")
+_RANGE_END = re.compile(rf"\s?[-–]\s?(?P<d2>3[01]|[12]\d|0?[1-9])(?:,?\s+(?:of\s+)?(?P<y>{YEAR4}))?")
+_YEAR_AFTER = re.compile(rf",?\s+(?:of\s+)?(?P<y>{YEAR4})")
+"""The year written after a day: ", 2017", " of 2017"."""
 """The end of a hyphenated range of days after its first day: "-22", "–22, 2017"."""
 _PAIR_YEAR = re.compile(
-    rf"(?:st|nd|rd|th)?\s+(?:and|or|&|to|through|thru|till|until)\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+(?P<y>{YEAR4})"
+    rf"(?:st|nd|rd|th)?\s+(?:and|or|&|to|through|thru|till|until)\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    rf",?\s+(?:of\s+)?(?P<y>{YEAR4})"
 )
 """The year written after the second day of a pair: " and 25, 1999"."""
 
@@ -316,7 +319,7 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     1999" -> ``1999-04-24``); the second day is :func:`second_day`'s.
 
     TimeML (DCT 2017-12-27): ``Talks are set for <TIMEX3 type="DATE" value="2018-01-08">Jan.
-        8</TIMEX3>-<TIMEX3 type="DATE" value="2018-01-12">12</TIMEX3>, 2018.``
+        8</TIMEX3>-<TIMEX3 type="DATE" value="2018-01-12">12, 2018</TIMEX3>.``
     """
     mon = m["mon"].rstrip(".")
     month = MONTH_NUM[mon.lower()]
@@ -349,10 +352,11 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 )
 def second_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """The second day of "April 24 and 25" (also "or", "&") or the end of a range "from
-    Dec. 18 to 22" (also "through", "until", a hyphen or en dash: "Dec. 18-22"): a TIMEX3 of its own in the month of the first
-    (TIMEX3 guidelines: one TIMEX3 per date), the year as written after it ("April 24 and
-    25, 1999") or resolved as by :func:`month_day` (nearest the DCT). Not before a count
-    noun or a unit ("Dec. 18 to 22 people").
+    Dec. 18 to 22" (also "through", "until", a hyphen or en dash: "Dec. 18-22"): a TIMEX3
+    of its own in the month of the first (TIMEX3 guidelines: one TIMEX3 per date), the year
+    as written after it and inside its extent ("April 24 and 25, 1999": "25, 1999"), else
+    resolved as by :func:`month_day` (nearest the DCT). Not before a count noun or a unit
+    ("Dec. 18 to 22 people"), nor a decreasing pair ("May 3-2", a score).
 
     TimeML (DCT 2017-02-10): ``Leaders will meet on <TIMEX3 type="DATE" value="2017-04-24">April
         24</TIMEX3> and <TIMEX3 type="DATE" value="2017-04-25">25</TIMEX3>.``
@@ -366,17 +370,17 @@ def second_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if left is None:
         return None
     nxt = word_after(text, m.end()).lower()
-    if nxt in COUNT_NOUNS or nxt in _NOT_A_DAY_AFTER:
+    if (nxt in COUNT_NOUNS or nxt in _NOT_A_DAY_AFTER) and not _YEAR_AFTER.match(text, m.end()):
         return None
     month = MONTH_NUM[left["mon"].rstrip(".").lower()]
     day = int(re.match(r"\d+", m["t"]).group())  # type: ignore[union-attr]
     if left["dash"] is not None and day <= int(left["d1"]):
         return None  # "May 3-2": a score, not a range of days
-    y = re.match(rf",?\s+({YEAR4})", text[m.end() : m.end() + 8])
+    y = _YEAR_AFTER.match(text, m.end())
     if y:
-        d = safe_date(int(y.group(1)), month, day)
-    else:
-        d = nearest_day(month, day, dct, future_context(text, left.start()))
+        d = safe_date(int(y["y"]), month, day)
+        return Hit(m.start("t"), y.end(), timex_at(d, "day")) if d else None
+    d = nearest_day(month, day, dct, future_context(text, left.start()))
     return hit_over_t(m, timex_at(d, "day") if d else None)
 
 

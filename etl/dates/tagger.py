@@ -206,7 +206,7 @@ class TemporalTagger:
                     resolved = tx.fallback
                     end = tx.fallback_end or end
                 tx = resolved
-            elif tx.granularity == "quarter":
+            elif tx.type == "DATE" and tx.granularity == "quarter":
                 if period is None and (tx.start is None or (tx.start <= dct and (dct - tx.end).days < 365)):  # type: ignore[operator]
                     period = tx  # a recent (or a fiscal) quarter: the one the story reports
                 quarterly = True

@@ -163,13 +163,13 @@ def deadline(text: str, pos: int) -> bool:
 
 
 _SCHEDULED_VERBS = frozenset(
-    """meet meets open opens begin begins start starts resume resumes hold holds visit visits
-    travel travels leave leaves arrive arrives return returns end ends close closes face faces
-    play plays host hosts launch launches head heads fly flies vote votes convene convenes
-    sign signs""".split()
+    """meets opens begins resumes arrives leaves travels flies convenes closes ends
+    meet convene""".split()
 )
-"""Verbs of scheduled events: in the present tense before a weekday ("Arafat meets Albright
-Monday", "the summit opens Thursday") the event lies ahead."""
+"""Verbs of scheduled events in the present tense: before a weekday ("Arafat meets Albright
+Monday", "the summit opens Thursday") the event lies ahead. Third-person forms, and the
+plural "meet"/"convene"; forms that are as often nouns ("visit(s)", "return", "vote", "play",
+"start", "end") or infinitives after "to" ("to close Friday") are left out."""
 _PRESENT_BEFORE = re.compile(r"\b([a-z]+)(?:\s+[a-z]+ly)?(?:\s+(?:on|at|until))?\s+$")
 
 

@@ -673,7 +673,7 @@ def test_hyphenated_day_ranges(tagger):
     ]
     assert values(tag(tagger, "Talks are set for Jan. 8–12, 2018.")) == [  # an en dash
         ("Jan. 8", "DATE", "2018-01-08"),
-        ("12", "DATE", "2018-01-12"),
+        ("12, 2018", "DATE", "2018-01-12"),
     ]
     # Day first: "18" takes the month and year written after the range.
     assert values(tag(tagger, "The summit ran 18-22 December 2016 in Lima.")) == [
@@ -687,7 +687,7 @@ def test_hyphenated_day_ranges(tagger):
     # The year after a pair is the first day's too (1999-04-24, not 2018-04-24).
     assert values(tag(tagger, "Leaders met on April 24 and 25, 1999.")) == [
         ("April 24", "DATE", "1999-04-24"),
-        ("25", "DATE", "1999-04-25"),
+        ("25, 1999", "DATE", "1999-04-25"),
     ]
     # Not a range: a decreasing pair (a score), a count after the range.
     assert tag(tagger, "The Spurs won May 3-2 in overtime.") == []
@@ -826,3 +826,21 @@ def test_future_ref_terms_and_business_days(tagger):
     ]
     # A statistic per day is not a recurring time.
     assert tag(tagger, "It was 5% of the average daily volume.") == []
+
+
+def test_a_duration_of_quarters_is_no_reporting_period(tagger):
+    # "three quarters" is a DURATION (P3Q): the year-ago quarter is then the latest closed
+    # calendar quarter a year back (1988-Q3 in a story of 1989-10-26), not a crash.
+    ms = tagger.run("Profit rose for three quarters in a row. In the year-ago quarter it lost money.", dt.date(1989, 10, 26))
+    assert values(ms) == [("three quarters", "DURATION", "P3Q"), ("the year-ago quarter", "DATE", "1988-Q3")]
+
+
+def test_the_year_after_a_range_is_in_the_last_day(tagger):
+    assert values(tag(tagger, "The meeting runs March 2-7, 2006, in Brazil.")) == [
+        ("March 2", "DATE", "2006-03-02"),
+        ("7, 2006", "DATE", "2006-03-07"),
+    ]
+    assert values(tag(tagger, "Senegal hosts the next meeting on Dec. 11-13 of 2018.")) == [
+        ("Dec. 11", "DATE", "2018-12-11"),
+        ("13 of 2018", "DATE", "2018-12-13"),
+    ]
