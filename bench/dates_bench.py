@@ -10,9 +10,10 @@ model (NER-only, settings.spacy_model) and batch size (settings.nlp_batch_size);
 then runs on the same bodies with the DATE/TIME spans of that NER output as candidates.
 The target (issues 4 and 16) is tagger time <= 15% of NER time.
 
-`--before REV` also loads the tagger of a git revision where it was the single module
-`etl/dates.py` (e.g. `--before 984fc18`, the last one) and times it in the same process,
-alternating passes with the current tagger, so the two figures share the machine's load.
+`--before REV` also loads the tagger of a git revision (the single module `etl/dates.py` up to
+`984fc18`, the package `etl/dates/` after it, e.g. `--before 7fc0f38`) and times it in the
+same process, alternating passes with the current tagger, so the two figures share the
+machine's load.
 
 `--tbaq DIR` (default ../shared/corpora/timeml-tbaq; `--tbaq ''` skips it) scores the
 tagger (and the `--before` one, on the same spaCy candidates) with the TempEval-3 Task A
@@ -35,15 +36,42 @@ CORPORA = REPO.parent / "shared" / "corpora"
 
 
 def tagger_at(rev: str):
-    """A ``TemporalTagger`` built from ``etl/dates.py`` as it was at git revision ``rev``."""
-    source = subprocess.run(
-        ["git", "-C", str(REPO), "show", f"{rev}:etl/dates.py"], capture_output=True, text=True, check=True
-    ).stdout
+    """A ``TemporalTagger`` built from the tagger as it was at git revision ``rev``: the single
+    module ``etl/dates.py`` (up to issue 16's first pass) or the package ``etl/dates/``, loaded
+    under another name (``etl_dates_<rev>``) so it runs beside the current one."""
+    shown = subprocess.run(["git", "-C", str(REPO), "show", f"{rev}:etl/dates.py"], capture_output=True, text=True)
+    if shown.returncode != 0:
+        return _package_tagger_at(rev)
+    source = shown.stdout
     module = types.ModuleType("etl_dates_before")
     module.__file__ = f"{rev}:etl/dates.py"
     sys.modules[module.__name__] = module  # dataclasses look their module up
     exec(compile(source, module.__file__, "exec"), module.__dict__)
     return module.TemporalTagger()
+
+
+def _package_tagger_at(rev: str):
+    """The ``etl/dates/`` package of ``rev`` extracted to a temporary folder, its own imports
+    (``etl.dates.x``) renamed to the extracted package's name; other ``etl`` modules are the
+    current ones."""
+    import importlib
+    import re
+    import tempfile
+
+    name = "etl_dates_" + re.sub(r"\W", "_", rev)
+    root = Path(tempfile.mkdtemp(prefix="dates_bench_"))
+    files = subprocess.run(
+        ["git", "-C", str(REPO), "ls-tree", "--name-only", rev, "etl/dates/"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    (root / name).mkdir()
+    for path in files:
+        if not path.endswith(".py"):
+            continue
+        text = subprocess.run(["git", "-C", str(REPO), "show", f"{rev}:{path}"], capture_output=True, text=True, check=True).stdout
+        text = re.sub(r"\betl\.dates\b", name, text)
+        (root / name / Path(path).name).write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(root))
+    return importlib.import_module(name).TemporalTagger()
 
 
 def time_tagger(tagger, bodies, dcts, candidates) -> tuple[float, int]:
@@ -80,7 +108,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(CORPORA / "silver-seeds"))
     parser.add_argument("--repeat", type=int, default=3, help="tagger passes; the fastest counts (default 3)")
-    parser.add_argument("--before", metavar="REV", help="also the tagger of this git revision (single-module etl/dates.py)")
+    parser.add_argument("--before", metavar="REV", help="also the tagger of this git revision (etl/dates.py or etl/dates/)")
     parser.add_argument("--tbaq", default=str(CORPORA / "timeml-tbaq"), help="TimeML folder to score ('' skips)")
     args = parser.parse_args()
     corpus = Path(args.corpus)

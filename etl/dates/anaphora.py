@@ -99,6 +99,9 @@ def latest_closed_quarter(dct: dt.date) -> dt.date:
     return add_months(first, -3)
 
 
+_FISCAL_QUARTER = re.compile(r"(?P<y>\d{4})-Q(?P<q>[1-4])$")
+
+
 def resolve_period(
     p: Period, period: Timex | None, anchor: Timex, anchor_is_dct: bool, dct: dt.date
 ) -> tuple[Timex | None, bool]:
@@ -111,13 +114,13 @@ def resolve_period(
     ``anchor``), else the latest quarter closed before the DCT, ``years_back`` years earlier. Returns ``(timex or None, whether the result
     becomes the reporting period)``.
     """
-    if period is not None and period.start is None:
+    fiscal = _FISCAL_QUARTER.match(period.value) if period is not None and period.start is None else None
+    if fiscal:
         # a fiscal quarter ("the fiscal first quarter"): its number and fiscal year as written,
         # no calendar range (fiscal calendars vary), as TimeBank values them ("1988-Q1")
-        fy, fq = int(period.value[:4]), int(period.value[-1])
-        year = p.year if p.year is not None else fy - p.years_back
-        return Timex("DATE", f"{year:04d}-Q{p.quarter or fq}", "quarter"), False
-    if period is not None:
+        year = p.year if p.year is not None else int(fiscal["y"]) - p.years_back
+        return Timex("DATE", f"{year:04d}-Q{p.quarter or int(fiscal['q'])}", "quarter"), False
+    if period is not None and period.start is not None:
         year = p.year if p.year is not None else period.start.year - p.years_back
         q = p.quarter or (period.start.month - 1) // 3 + 1
         return timex_at(dt.date(year, 3 * q - 2, 1), "quarter"), False

@@ -1343,7 +1343,8 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     annotation, 2 of 2 on the tuning part, while "the next few years" stays ``PXY``). Not taken:
     fractions ("two and a half years", "2.5 years"), ages ("a 45-year-old"), anchored
     phrases ("two years later"), "a year" after a number or money ("$5m a year", a rate),
-    and "a day"/"one day" without a preceding cue ("One day, he ...").
+    and "a day"/"one day" without a preceding cue ("One day, he ..."; cues: "for", "in",
+    "within", "over", "as long as"...).
 
     TimeML (DCT 2017-12-27): ``He served <TIMEX3 type="DURATION" value="P2Y">two years</TIMEX3> in a
         <TIMEX3 type="DURATION" value="P5Y">five-year</TIMEX3> term.``
@@ -1370,7 +1371,8 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if raw.lower() in ("a", "an", "one") and lm["sep"] != "-" and not (lm["hedge"] or pre or later):
         prev = word_before(text, s)
         if prev not in ("for", "in", "within", "than", "about", "lasting", "over", "nearly", "almost", "only", "just", "after"):
-            return None
+            if not (prev == "as" and re.search(r"\bas\s+(?:long|much|little|short)\s+as\s+$", text[max(0, s - 20) : s])):
+                return None  # "as long as a month" is a duration
         if prev == "in" and raw.lower() == "one":
             return None
     if lm["hedge"] and pre.startswith("the") and lm["hedge"].lower() in ("over", "under", "about", "around"):

@@ -844,3 +844,8 @@ def test_the_year_after_a_range_is_in_the_last_day(tagger):
         ("Dec. 11", "DATE", "2018-12-11"),
         ("13 of 2018", "DATE", "2018-12-13"),
     ]
+
+
+def test_as_long_as_a_unit_is_a_duration(tagger):
+    assert values(tag(tagger, "The appeal could take as long as a month or two.")) == [("a month", "DURATION", "P1M")]
+    assert tag(tagger, "He wanted a day such as a day of rest.") == []
