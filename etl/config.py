@@ -86,6 +86,9 @@ class Settings(BaseSettings):
         description="local state: the rejections ledger (rejections Elasticsearch could not take yet)",
     )
     failpoint: str | None = Field(None, description="tests only: a fault to inject (etl.faults), e.g. build-batch:raise:GLOB")
+    lease_seconds: float = Field(
+        120.0, ge=1, description="how long a run's lease on its source lasts unless renewed (every quarter of it)"
+    )
 
     # --- local node (newsetl es up)
     es_version: str = ES_VERSION

@@ -1,0 +1,121 @@
+"""etl/lease.py on the real node: one holder per source, expiry, take-over, renewal, release, a race."""
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from etl import index as es_index
+from etl.config import get_settings
+from etl.lease import SourceBusy, SourceLease, check_free, current_holder, leases_index
+
+pytestmark = pytest.mark.integration
+
+
+class Clock:
+    """A clock the test moves by hand: expiry without sleeping."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def es(isolated_env):
+    return es_index.connect(get_settings())
+
+
+@pytest.fixture
+def index(isolated_env):
+    return leases_index(isolated_env["NEWSETL_INDEX_ALIAS"])
+
+
+def test_second_run_is_refused_until_the_first_releases(es, index):
+    first = SourceLease.acquire(es, index, "tbaq-seeds", "run-1", 120, run_name="tbaq-seeds 2026-11-30 12:00:00 UTC")
+    with pytest.raises(SourceBusy) as busy:
+        SourceLease.acquire(es, index, "tbaq-seeds", "run-2", 120)
+    message = str(busy.value)
+    assert message.startswith("source 'tbaq-seeds' is being ingested by run 'tbaq-seeds 2026-11-30 12:00:00 UTC' (id run-1)")
+    assert "try again when it has finished" in message
+    with pytest.raises(SourceBusy):
+        check_free(es, index, "tbaq-seeds")
+    check_free(es, index, "tbaq-seeds", run_id="run-1")  # its own lease does not stop a run
+    SourceLease.acquire(es, index, "other-source", "run-2", 120).release()  # other sources are free
+
+    first.release()
+    assert current_holder(es, index, "tbaq-seeds") is None
+    second = SourceLease.acquire(es, index, "tbaq-seeds", "run-2", 120)
+    assert current_holder(es, index, "tbaq-seeds").run_id == "run-2"
+    second.release()
+    first.release()  # idempotent, and it no longer deletes anything
+    assert current_holder(es, index, "tbaq-seeds") is None
+
+
+def test_a_crashed_holder_blocks_until_its_lease_expires(es, index):
+    clock = Clock()
+    crashed = SourceLease.acquire(es, index, "wire", "run-crashed", 60, clock=clock)  # never renewed, never released
+    assert crashed.held
+    clock.now += timedelta(seconds=59)
+    with pytest.raises(SourceBusy):
+        SourceLease.acquire(es, index, "wire", "run-next", 60, clock=clock)
+    clock.now += timedelta(seconds=2)  # 61 s after the last renewal
+    assert current_holder(es, index, "wire", clock=clock) is None
+    taken = SourceLease.acquire(es, index, "wire", "run-next", 60, clock=clock)
+    doc = es.get(index=index, id="wire")["_source"]
+    assert doc["run_id"] == "run-next"
+    assert doc["expires"] == "2026-11-30T12:02:01+00:00"  # 12:01:01 + 60 s
+
+    # the crashed run, should it come back, finds the lease gone: it neither renews nor deletes it
+    assert crashed.renew() is False and not crashed.held
+    crashed.release()
+    assert es.get(index=index, id="wire")["_source"]["run_id"] == "run-next"
+    taken.release()
+
+
+def test_renewal_pushes_the_expiry(es, index):
+    clock = Clock()
+    lease = SourceLease.acquire(es, index, "wire", "run-1", 60, clock=clock)
+    clock.now += timedelta(seconds=45)
+    assert lease.renew()
+    clock.now += timedelta(seconds=45)  # 90 s after taking it, 45 s after the renewal
+    with pytest.raises(SourceBusy):
+        SourceLease.acquire(es, index, "wire", "run-2", 60, clock=clock)
+    assert es.get(index=index, id="wire")["_source"]["expires"] == "2026-11-30T12:01:45+00:00"
+    lease.release()
+
+
+def test_keep_alive_renews_from_a_thread(es, index):
+    lease = SourceLease.acquire(es, index, "wire", "run-1", 2)
+    first = es.get(index=index, id="wire")["_source"]["expires"]
+    lease.keep_alive()  # every 0.5 s
+    deadline = datetime.now(UTC) + timedelta(seconds=30)
+    while es.get(index=index, id="wire")["_source"]["expires"] == first and datetime.now(UTC) < deadline:
+        threading.Event().wait(0.2)
+    assert es.get(index=index, id="wire")["_source"]["expires"] > first
+    lease.release()
+    assert not lease._thread.is_alive()
+    assert current_holder(es, index, "wire") is None
+
+
+def test_of_runs_that_start_at_once_exactly_one_gets_the_lease(es, index):
+    SourceLease.acquire(es, index, "warmup", "w", 60).release()  # the index exists before the race
+    barrier = threading.Barrier(6)
+    won, refused = [], []
+
+    def contend(n: int) -> None:
+        barrier.wait()
+        try:
+            won.append(SourceLease.acquire(es, index, "wire", f"run-{n}", 60))
+        except SourceBusy:
+            refused.append(n)
+
+    threads = [threading.Thread(target=contend, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(won) == 1 and len(refused) == 5
+    assert current_holder(es, index, "wire").run_id == won[0].run_id
+    won[0].release()
