@@ -1,7 +1,8 @@
 """The ``newsetl`` command line (Typer + rich).
 
 Commands: ``run`` (the ingest flow), ``search`` (full-text with facets),
-``rejects`` (list rejected files), ``serve`` (scheduled deployment), ``setup``
+``rejects`` (list rejected files), ``serve`` (scheduled deployment), ``alerts``
+(a Prefect automation that notifies on rejections), ``setup``
 (index and alias), ``evaluate-dates`` (score the temporal tagger on TimeML),
 ``es up|down|status`` (local node).
 Expected faults (Elasticsearch down, bad folder, node start failure) print one
@@ -341,7 +342,7 @@ def run(
     show = sys.stdout.isatty() if progress is None else progress
     try:
         with interrupt.stop_on_signals(lambda signum: _stop_line(signum, "run")):
-            _preflight(settings, [path], address)
+            _source_free(_preflight(settings, [path], address), settings, path, source_name)
             with contextlib.ExitStack() as stack:
                 server_ready = stack.enter_context(prefect_api())
                 from flows.ingest import ingest, progress_listener, task_runner
@@ -376,6 +377,15 @@ def run(
         _stopped(exc, "run")
         raise
     _report(summary, settings, glob, path)
+
+
+def _source_free(es, settings, path: Path, source_name: str | None) -> None:
+    """Raise :class:`etl.lease.SourceBusy` when another run is ingesting the source (its lease), before
+    anything starts; the flow's own lease decides if two runs start at once (etl/lease.py)."""
+    from etl.lease import check_free, leases_index
+    from flows.operations import source_label
+
+    check_free(es, leases_index(settings.index_alias), source_label(path, source_name))
 
 
 @app.command()
@@ -793,7 +803,12 @@ def serve(
     interval: Annotated[float | None, typer.Option("--interval", help="Run every SECONDS instead of a cron.")] = None,
     name: Annotated[str, typer.Option("--name", help="Deployment name.")] = "newsetl-ingest",
 ) -> None:
-    """Serve the ingest flow as a scheduled Prefect deployment (needs `prefect server start` and PREFECT_API_URL)."""
+    """Serve the ingest flow as a scheduled Prefect deployment (needs `prefect server start` and PREFECT_API_URL).
+
+    One run at a time: the deployment's concurrency limit is 1 with Prefect's CANCEL_NEW
+    strategy, so a run due while the previous one is still going is cancelled (skipped);
+    the next tick after it ends runs.
+    """
     import shlex
 
     prefect = shlex.quote(str(Path(sys.executable).parent / "prefect"))  # the one installed beside newsetl (.venv/bin)
@@ -810,6 +825,8 @@ def serve(
     except NewsEtlError as exc:
         _fail(exc)
     _prefect_defaults()
+    from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
+
     from flows.ingest import ingest
 
     when = f"cron {cron!r}" if cron else f"every {interval:g} s"
@@ -818,8 +835,40 @@ def serve(
         f"start a run now from another shell: PREFECT_API_URL={api} {prefect} deployment run 'ingest/{name}'",
         highlight=False, soft_wrap=True,
     )
+    one_at_a_time = ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW)
     # Prefect's own starting message suggests a bare `prefect deployment run`, which is only in .venv/bin
-    ingest.serve(name=name, cron=cron, interval=interval, parameters={"path": str(path.absolute())}, print_starting_message=False)
+    ingest.serve(
+        name=name, cron=cron, interval=interval, parameters={"path": str(path.absolute())},
+        global_limit=one_at_a_time, print_starting_message=False,
+    )
+
+
+@app.command()
+def alerts(
+    block: Annotated[str, typer.Argument(metavar="BLOCK-TYPE/NAME", help="A Prefect notification block, as `prefect block ls` names it, e.g. slack-webhook/ops.")],
+) -> None:
+    """Create (or replace) the Prefect automation that sends BLOCK a notification when an ingest run
+    ends with rejected files or failed batches (event newsetl.ingest.finished; needs PREFECT_API_URL)."""
+    if not os.environ.get("PREFECT_API_URL"):
+        _fail(NewsEtlError("automations live on a Prefect server: set PREFECT_API_URL=http://127.0.0.1:4200/api"))
+    _prefect_defaults()
+    from prefect.exceptions import ObjectNotFound
+
+    from flows.operations import ATTENTION_AUTOMATION, install_attention_automation
+
+    try:
+        automation_id, replaced = install_attention_automation(block)
+    except ValueError as exc:
+        _fail(NewsEtlError(str(exc)))
+        return
+    except ObjectNotFound:
+        _fail(NewsEtlError(f"no block {block!r} on {os.environ['PREFECT_API_URL']}; `prefect block ls` lists them"))
+        return
+    console.print(
+        f"automation '{ATTENTION_AUTOMATION}' ({automation_id}) notifies {block} when a run ends with rejections or failed batches"
+        + (f"; replaced {replaced} older one(s)" if replaced else ""),
+        highlight=False, soft_wrap=True,
+    )
 
 
 @app.command()

@@ -6,7 +6,7 @@ Thin orchestration over :mod:`etl`: discovery, then for each batch of files
 task for the new and changed files (read, parse, NER, dates, validate) and a
 ``load-batch`` task (streaming bulk, retried with backoff). A task per batch,
 never per file: Prefect's bookkeeping costs milliseconds per task run. The flow
-ends with a refresh and a markdown artifact ``ingest-summary`` (counts per
+ends with a refresh and a markdown artifact ``ingest-summary-<source>`` (counts per
 outcome, stage seconds, docs/s).
 
 Concurrency: ``build-batch`` tasks are *submitted* to the flow's task runner,
@@ -46,6 +46,7 @@ from etl.entities import ensure_model_installed
 from etl.models import Article, Rejection, RunSummary, SourceFile, Stage
 from etl.pipeline import ArticleBuilder, BatchResult, pipeline_version, unchanged_ids
 from etl.sources import document_id, scan
+from flows import operations
 
 
 @lru_cache(maxsize=2)
@@ -76,42 +77,56 @@ class BatchFiles:
         return len(self.files)
 
 
-@task(name="check-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2))
-def check_batch(files: BatchFiles, root: str, index: str) -> list[str]:
+@task(
+    name="check-batch", task_run_name=operations.batch_run_name("check-batch"),
+    cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2),
+)
+def check_batch(files: BatchFiles, root: str, index: str, label: str = "") -> list[str]:
     """Ids of the batch's files that ``index`` already holds with the same checksum and pipeline version.
 
     Runs in the flow before anything is built, so an unchanged file costs one
     ``_mget`` share and a hash, and a run with nothing to build never starts a
     Dask cluster. Raises on Elasticsearch failures; Prefect retries with backoff.
+    ``label`` (``files 1-200``) names the task run.
     """
     settings = get_settings()
     known = es_index.fetch_fingerprints(_client(settings), index, [document_id(f.source, f.relative_path) for f in files.files])
-    return unchanged_ids(files.files, Path(root), known, pipeline_version(settings.spacy_model))
+    same = unchanged_ids(files.files, Path(root), known, pipeline_version(settings.spacy_model))
+    get_run_logger().info("%d files: %d unchanged, %d new or changed", len(files), len(same), len(files) - len(same))
+    return same
 
 
-@task(name="build-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2))
-def build_batch(files: list[SourceFile] | BatchFiles, root: str, run_id: str) -> BatchResult:
+@task(
+    name="build-batch", task_run_name=operations.batch_run_name("build-batch"),
+    cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2),
+)
+def build_batch(files: list[SourceFile] | BatchFiles, root: str, run_id: str, label: str = "") -> BatchResult:
     """Read, parse, enrich and validate one batch of new or changed files (:meth:`ArticleBuilder.run`).
 
     Needs no Elasticsearch: :func:`check_batch` has already set the unchanged
     files aside, so Dask workers only need the files and the spaCy model.
-    Per-file faults become rejections inside the builder.
+    Per-file faults become rejections inside the builder. ``label`` names the task run.
     """
     if isinstance(files, BatchFiles):
         files = files.files
     settings = get_settings()
     faults.trigger(settings.failpoint, "build-batch", files)  # NEWSETL_FAILPOINT, tests only
-    return _builder(settings.spacy_model, settings.nlp_batch_size).run(files, Path(root), run_id)
+    built = _builder(settings.spacy_model, settings.nlp_batch_size).run(files, Path(root), run_id)
+    get_run_logger().info(
+        "%d files: %d article(s) built, %d rejected; %d words", len(files), len(built.articles), len(built.rejections), built.words
+    )
+    return built
 
 
 @task(
     name="load-batch",
+    task_run_name=operations.batch_run_name("load-batch"),
     cache_policy=NO_CACHE,
     retries=3,
     retry_delay_seconds=exponential_backoff(backoff_factor=2),
 )
 def load_batch(
-    articles: list[Article], run_id: str, index: str, originals: dict[str, str], resolve: bool = True
+    articles: list[Article], run_id: str, index: str, originals: dict[str, str], resolve: bool = True, label: str = ""
 ) -> es_index.LoadResult:
     """Mark copies (``duplicate_of``), then bulk-index one batch into ``index``.
 
@@ -119,6 +134,7 @@ def load_batch(
     the index is asked for the rest. With ``resolve``, earlier rejections of the
     indexed files are marked resolved (the flow passes False when the source has
     none open). Connection failures raise and Prefect retries the task with backoff.
+    ``label`` names the task run.
     """
     settings = get_settings()
     es = _client(settings)
@@ -126,6 +142,10 @@ def load_batch(
     result = es_index.bulk_load(es, index, articles, run_id, settings.bulk_chunk_size, settings.bulk_max_bytes)
     if resolve:
         es_index.resolve_rejections(es, settings.rejections_index, result.indexed)
+    get_run_logger().info(
+        "%d article(s): %d indexed, %d rejected by Elasticsearch; %d are copies of an earlier file (duplicate_of)",
+        len(articles), len(result.indexed), len(result.rejections), sum(1 for a in articles if a.duplicate_of),
+    )
     return result
 
 
@@ -203,10 +223,14 @@ def _md_cell(text: str) -> str:
 def summary_markdown(summary: RunSummary, stages: dict[str, float] | None = None) -> str:
     """The run summary as a markdown table (the Prefect artifact and the README show this).
 
-    ``stages`` (optional) maps stage names to seconds (summed over workers) and adds a second table.
+    The first row (source) is the table's header, so no empty header row renders as
+    a blank bar; the rows follow the CLI's summary table (run id first). Rejected
+    files are listed as ``source/source_path`` like ``newsetl rejects``, the first
+    50, then how many more. ``stages`` (optional) maps stage names to seconds (summed
+    over workers) and adds a second table.
     """
     rows = [
-        ("source", summary.source),
+        ("run id", summary.run_id),
         ("files seen", summary.seen),
         ("indexed", summary.indexed),
         ("unchanged (skipped)", summary.unchanged),
@@ -219,10 +243,12 @@ def summary_markdown(summary: RunSummary, stages: dict[str, float] | None = None
         ("seconds", f"{summary.seconds:.1f}"),
         ("docs/s", f"{summary.docs_per_second:.1f}"),
     ]
-    lines = ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)]
+    lines = [f"| source | {_md_cell(summary.source)} |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)]
     if summary.rejections:
         lines += ["", "| file | stage | reason |", "|---|---|---|"]
-        lines += [f"| {_md_cell(r.source_path)} | {r.stage} | {_md_cell(r.reason)} |" for r in summary.rejections[:50]]
+        lines += [f"| {_md_cell(f'{r.source}/{r.source_path}')} | {r.stage} | {_md_cell(r.reason)} |" for r in summary.rejections[:50]]
+        if len(summary.rejections) > 50:
+            lines.append(f"\n{len(summary.rejections) - 50} more: `newsetl rejects --run {summary.run_id}` lists every one.")
     if stages:
         lines += ["", "| stage | seconds (summed over workers) |", "|---|---|"]
         lines += [f"| {k} | {v:.1f} |" for k, v in stages.items()]
@@ -408,7 +434,10 @@ def _parallel_slots() -> int:
         return 1
 
 
-@flow(name="ingest", task_runner=ThreadPoolTaskRunner(max_workers=1))
+@flow(
+    name="ingest", flow_run_name=operations.flow_run_name, task_runner=ThreadPoolTaskRunner(max_workers=1),
+    **operations.LEASE_HOOKS,
+)
 def ingest(
     path: str = "seeds",
     source_name: str | None = None,
@@ -442,6 +471,13 @@ def ingest(
     rejections, the batch is named in ``failed_batches``, and the run goes on;
     the next run picks those files up. Rejections Elasticsearch cannot take wait in
     the local ledger (:mod:`etl.ledger`), which the next run writes first.
+
+    One run per source at a time: the run holds its source's lease
+    (:func:`flows.operations.hold_source_lease`) and raises
+    :class:`~etl.lease.SourceBusy` when another run holds it. Flow runs are named
+    after the source and time, task runs after their batch; rejections are logged at
+    WARNING; the run ends with the artifact ``ingest-summary-<source>`` and the
+    event ``newsetl.ingest.finished`` (:mod:`flows.operations`).
     """
     logger = get_run_logger()
     interrupt.watch_sigterm()  # under the CLI: SIGTERM arms the stop's watchdog at once
@@ -452,6 +488,7 @@ def ingest(
     ensure_model_installed(settings.spacy_model)
     es = _client(settings)
     es_index.check_connection(es, settings.es_url)
+    operations.hold_source_lease(es, settings, operations.source_label(root, source_name), run_id)  # or SourceBusy
     target = index or settings.index_alias
     concrete = index or es_index.ensure_index(es, settings)
     es_index.ensure_rejections_index(es, settings)
@@ -465,6 +502,7 @@ def ingest(
     if found.ignored:
         logger.info("ignored (not articles): %s", ", ".join(f"{k}: {v}" for k, v in found.ignored.items()))
     _emit("start", files=len(files))
+    warn = operations.RejectionWarnings(logger)  # each rejection at WARNING: file, stage, reason
 
     def add(stage: str, seconds: float) -> None:
         stages[stage] = stages.get(stage, 0.0) + seconds
@@ -496,6 +534,7 @@ def ingest(
             )
         summary.rejected += len(rejections)
         summary.rejections += rejections
+        warn(rejections)
 
     def progressed(files_done: int) -> None:
         nonlocal done
@@ -512,7 +551,7 @@ def ingest(
             positions = list(range(number * size, number * size + len(chunk)))
             t = time.perf_counter()
             try:
-                same = set(check_batch(BatchFiles(chunk), str(root), target))
+                same = set(check_batch(BatchFiles(chunk), str(root), target, label=label_of(positions)))
             except Exception as exc:  # retries exhausted: Elasticsearch is away; these files wait for the next run
                 label = label_of(positions)
                 logger.error("batch %s not checked after retries: %s", label, exc)
@@ -542,7 +581,7 @@ def ingest(
             label, batch = item
             # wrapped: Prefect would otherwise walk every file record of the batch (its own bookkeeping);
             # quote() does not survive prefect-dask's submission, a plain holder does
-            in_flight.append((label, batch, build_batch.submit(BatchFiles(batch), str(root), run_id)))
+            in_flight.append((label, batch, build_batch.submit(BatchFiles(batch), str(root), run_id, label=label)))
 
     try:
         for _ in range(ahead):
@@ -572,7 +611,7 @@ def ingest(
                     try:
                         # quote(): unquoted, Prefect walks every field of every article before the task
                         # starts, ~0.5 s per 200 articles (measured): more than the bulk request itself
-                        loaded = load_task(quote(built.articles), run_id, target, quote(dict(originals)), resolve=open_rejections)
+                        loaded = load_task(quote(built.articles), run_id, target, quote(dict(originals)), resolve=open_rejections, label=label)
                         written = set(loaded.indexed)
                         for a in built.articles:  # first occurrences become the originals of later copies
                             if a.id in written:
@@ -627,7 +666,9 @@ def ingest(
         logger.error("final refresh failed: %s", exc)
     add("finish", time.perf_counter() - t)
     summary.seconds = time.perf_counter() - started
-    create_markdown_artifact(key="ingest-summary", markdown=summary_markdown(summary, stages), description=f"ingest {source}")
+    warn.close(run_id)
+    create_markdown_artifact(key=operations.artifact_key(source), markdown=summary_markdown(summary, stages), description=f"ingest {source}")
+    operations.emit_run_event(summary)
     logger.info(
         "seen %d = indexed %d + unchanged %d + rejected %d in %.1fs",
         summary.seen, summary.indexed, summary.unchanged, summary.rejected, summary.seconds,

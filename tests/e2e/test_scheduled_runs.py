@@ -4,7 +4,7 @@
 The test is what a user does: start the server (SQLite, loopback, analytics off),
 serve the deployments (every 10 s, and every minute by cron), drop an article into each watched folder,
 and wait until a scheduled run (created by the server's scheduler, not by us)
-has indexed it and left its `ingest-summary` artifact. Both processes are stopped
+has indexed it and left its `ingest-summary-<source>` artifact. Both processes are stopped
 at the end, with their process groups.
 """
 
@@ -133,11 +133,11 @@ def test_scheduled_runs_fire_on_an_interval_and_on_a_cron(isolated_env, tmp_path
             assert doc["dateline"] == "MOSCOW" and doc["published"] == "2017-12-27"
 
         def summary_artifacts():
-            arts = _http("POST", f"{api}/artifacts/filter", {"artifacts": {"key": {"any_": ["ingest-summary"]}}}) or []
+            arts = _http("POST", f"{api}/artifacts/filter", {"artifacts": {"key": {"any_": [f"ingest-summary-watched-{kind}" for kind in kinds]}}}) or []
             found = [a for a in arts if "| indexed | 1 |" in a["data"]]
             return found if len(found) >= 2 else None
 
-        artifacts = _wait("the runs' ingest-summary artifacts", summary_artifacts, 120, logs)
+        artifacts = _wait("the runs' ingest-summary-watched-* artifacts", summary_artifacts, 120, logs)
         by_deployment = {}
         for artifact in artifacts:
             assert "| files seen | 1 |" in artifact["data"]
