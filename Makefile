@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ES_PORT ?= 9200
 TEST_ES_PORT ?= 9250
+TEST_PREFECT_PORTS ?=
 PREFECT_PORT ?= 4200
 SERVE_DIR ?= seeds
 SERVE_CRON ?= */15 * * * *
@@ -30,18 +31,20 @@ run: install ## start the local Elasticsearch node (127.0.0.1:9200, left running
 	$(BIN)/newsetl es up --port $(ES_PORT)
 	NEWSETL_ES_URL=http://127.0.0.1:$(ES_PORT) $(BIN)/newsetl run seeds
 
-test: install ## start a throwaway node on $(TEST_ES_PORT), run every test against it, stop it
+test: install ## start a throwaway node on $(TEST_ES_PORT), run every test against it, stop it (TEST_PREFECT_PORTS=FIRST-LAST: the e2e tests' Prefect servers use those ports)
 	@test -d "$(CORPORA)" || { echo "error: $(CORPORA) is missing: the tests read the corpora from ../shared/corpora beside the repository" >&2; exit 1; }
 	@bash docker/ensure-compose.sh
 	@set -u; \
 	$(BIN)/newsetl es up --port $(TEST_ES_PORT) --ephemeral || exit 1; \
 	trap '$(BIN)/newsetl es down --port $(TEST_ES_PORT)' EXIT; \
-	NEWSETL_ES_URL=http://127.0.0.1:$(TEST_ES_PORT) NEWSETL_TEST_ES_PORT=$(TEST_ES_PORT) \
+	NEWSETL_ES_URL=http://127.0.0.1:$(TEST_ES_PORT) NEWSETL_TEST_ES_PORT=$(TEST_ES_PORT) NEWSETL_TEST_PREFECT_PORTS=$(TEST_PREFECT_PORTS) \
 	  $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 golden: install ## rewrite tests/golden/build.json from what a build makes now (bump BUILD_REVISION first when it changed)
 	$(BIN)/python -m tests.golden --update
 
+# The server's UI asks /ui-settings where the API is; `--port` alone leaves that at 127.0.0.1:4200
+# (Prefect derives it from PREFECT_SERVER_API_PORT or PREFECT_API_URL), hence the variables.
 serve: install ## Elasticsearch on $(ES_PORT), a local Prefect server on 127.0.0.1:$(PREFECT_PORT) and the scheduled ingest of $(SERVE_DIR); Ctrl-C stops the server and the deployment
 	$(BIN)/newsetl es up --port $(ES_PORT)
 	@set -u; home="$${PREFECT_HOME:-$$HOME/.prefect}"; mkdir -p "$$home"; \
@@ -49,7 +52,8 @@ serve: install ## Elasticsearch on $(ES_PORT), a local Prefect server on 127.0.0
 	up() { $(BIN)/python -c "import sys,urllib.request; urllib.request.urlopen(sys.argv[1] + '/health', timeout=2)" "$$api" 2>/dev/null; }; \
 	if up; then echo "using the Prefect server already at $$api"; else \
 	  echo "starting Prefect server at $$api (log: $$home/server.log)"; \
-	  $(BIN)/prefect server start --host 127.0.0.1 --port $(PREFECT_PORT) > "$$home/server.log" 2>&1 & server=$$!; \
+	  PREFECT_SERVER_API_HOST=127.0.0.1 PREFECT_SERVER_API_PORT=$(PREFECT_PORT) PREFECT_UI_API_URL=$$api \
+	    $(BIN)/prefect server start --host 127.0.0.1 --port $(PREFECT_PORT) > "$$home/server.log" 2>&1 & server=$$!; \
 	  trap 'kill $$server 2>/dev/null; wait $$server 2>/dev/null' EXIT; \
 	  for i in $$(seq 1 180); do up && break; sleep 1; done; \
 	  up || { echo "Prefect server did not start; see $$home/server.log"; exit 1; }; \

@@ -150,7 +150,9 @@ def parse_dask_address(value: str) -> tuple[str, str, int]:
     return parts.scheme, parts.hostname, port
 
 
-OTHER_VARIABLES = frozenset({"NEWSETL_DATA", "NEWSETL_SOURCE_NAME", "NEWSETL_CRON", "NEWSETL_SOURCE_DIR", "NEWSETL_TEST_ES_PORT"})
+OTHER_VARIABLES = frozenset(
+    {"NEWSETL_DATA", "NEWSETL_SOURCE_NAME", "NEWSETL_CRON", "NEWSETL_SOURCE_DIR", "NEWSETL_TEST_ES_PORT", "NEWSETL_TEST_PREFECT_PORTS"}
+)
 """``NEWSETL_`` variables that are not settings: docker-compose's (``.env.example``), prefect.yaml's and ``make test``'s."""
 
 

@@ -29,10 +29,26 @@ pytestmark = pytest.mark.e2e
 BIN = Path(sys.executable).parent
 
 
+_handed_out: set[int] = set()
+
+
 def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port of 127.0.0.1 for a Prefect server: any, or one of ``NEWSETL_TEST_PREFECT_PORTS``
+    (``FIRST-LAST``) when set, so engineers sharing a machine keep to their own ports."""
+    span = os.environ.get("NEWSETL_TEST_PREFECT_PORTS")
+    candidates = range(int(span.split("-")[0]), int(span.split("-")[1]) + 1) if span else [0]
+    for port in candidates:
+        if port in _handed_out:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            port = s.getsockname()[1]
+        _handed_out.add(port)
+        return port
+    raise RuntimeError(f"no free port in NEWSETL_TEST_PREFECT_PORTS={span}")
 
 
 def _http(method: str, url: str, body: dict | None = None) -> dict | list | None:
