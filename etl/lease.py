@@ -8,7 +8,12 @@ names its holder (run id and name, host, process) and an expiry time; the holder
 renews it every quarter of its length (:meth:`SourceLease.keep_alive`) and deletes
 it at the end. A run that crashes (killed, machine lost) stops renewing, and the
 lease lapses by itself after at most ``NEWSETL_LEASE_SECONDS``: nothing blocks
-for ever.
+for ever. On the holder's own machine a crashed run frees the source at once: the
+lease names the holder's process (host, PID namespace, PID and the process's start
+time), and a lease whose process no longer exists is stale, the rule of PID files
+and lock files (a lock naming a dead process may be broken; ``lockfile(1)``,
+``man 5 proc``). The start time guards against a PID that was reused; the PID
+namespace (``/proc/self/ns/pid``) against containers that share a host name.
 
 Taking a lease is atomic: ``op_type=create`` when there is none, and a write
 guarded by the old document's ``_seq_no``/``_primary_term`` when an expired one
@@ -37,6 +42,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+import psutil
 from elasticsearch import ConflictError, Elasticsearch, NotFoundError
 
 from etl.errors import NewsEtlError
@@ -51,6 +57,8 @@ LEASE_MAPPING = {
         "run_name": {"type": "keyword"},
         "host": {"type": "keyword"},
         "pid": {"type": "integer"},
+        "pid_namespace": {"type": "keyword"},
+        "process_started": {"type": "double"},
         "acquired": {"type": "date"},
         "renewed": {"type": "date"},
         "expires": {"type": "date"},
@@ -61,6 +69,22 @@ LEASE_MAPPING = {
 def leases_index(alias: str) -> str:
     """``<alias>-leases``: where the leases of the sources behind ``alias`` live (``news`` -> ``news-leases``)."""
     return f"{alias}-leases"
+
+
+def _pid_namespace() -> str:
+    """``pid:[4026531836]``: this process's PID namespace on Linux, ``""`` where there is none to read."""
+    try:
+        return os.readlink("/proc/self/ns/pid")
+    except OSError:
+        return ""
+
+
+def _started(pid: int) -> float | None:
+    """Start time of process ``pid`` (seconds since the epoch), None when no such process exists."""
+    try:
+        return psutil.Process(pid).create_time()
+    except (psutil.NoSuchProcess, psutil.ZombieProcess, psutil.AccessDenied, ValueError):
+        return None
 
 
 def _utcnow() -> datetime:
@@ -82,6 +106,8 @@ class LeaseHolder:
     pid: int
     acquired: datetime
     expires: datetime
+    pid_namespace: str = ""
+    process_started: float | None = None
 
     @classmethod
     def from_document(cls, doc: dict) -> LeaseHolder:
@@ -90,7 +116,23 @@ class LeaseHolder:
             source=doc["source"], run_id=doc["run_id"], run_name=doc.get("run_name", ""), host=doc.get("host", ""),
             pid=int(doc.get("pid", 0)), acquired=datetime.fromisoformat(doc["acquired"]),
             expires=datetime.fromisoformat(doc["expires"]),
+            pid_namespace=doc.get("pid_namespace", ""), process_started=doc.get("process_started"),
         )
+
+    def process_gone(self) -> bool:
+        """True when the holder's process is known to be gone: it ran on this host, in this PID
+        namespace, and no process with its PID and start time exists. Any doubt (another host, no
+        namespace or start time recorded) says False: the expiry decides then."""
+        if self.host != socket.gethostname() or not self.pid_namespace or self.pid_namespace != _pid_namespace():
+            return False
+        if self.process_started is None:
+            return False
+        started = _started(self.pid)
+        return started is None or abs(started - self.process_started) > 1.0  # a reused PID: another process
+
+    def live(self, now: datetime) -> bool:
+        """The lease still holds at ``now``: not expired, and its process not known to be gone."""
+        return self.expires > now and not self.process_gone()
 
     def describe(self) -> str:
         """``run 'NAME' (id ID) on HOST, process PID, since TIME``: for messages."""
@@ -123,13 +165,14 @@ def ensure_leases_index(es: Elasticsearch, index: str) -> None:
 def current_holder(
     es: Elasticsearch, index: str, source: str, clock: Callable[[], datetime] = _utcnow
 ) -> LeaseHolder | None:
-    """The holder of ``source``'s lease if it has not expired, else None (one realtime ``GET``)."""
+    """The holder of ``source``'s lease if it still holds (:meth:`LeaseHolder.live`: not expired, its
+    process not gone), else None (one realtime ``GET``)."""
     try:
         doc = es.get(index=index, id=source)
     except NotFoundError:  # no such document, or no leases index yet
         return None
     holder = LeaseHolder.from_document(doc["_source"])
-    return holder if holder.expires > clock() else None
+    return holder if holder.live(clock()) else None
 
 
 def check_free(es: Elasticsearch, index: str, source: str, run_id: str | None = None) -> None:
@@ -168,6 +211,7 @@ class SourceLease:
         return {
             "source": self.source, "run_id": self.run_id, "run_name": self.run_name,
             "host": socket.gethostname(), "pid": os.getpid(),
+            "pid_namespace": _pid_namespace(), "process_started": _started(os.getpid()),
             "acquired": self.acquired.isoformat(), "renewed": now.isoformat(),
             "expires": (now + timedelta(seconds=self.seconds)).isoformat(),
         }
@@ -179,8 +223,8 @@ class SourceLease:
     ) -> SourceLease:
         """Take ``source``'s lease for ``seconds`` (creates the leases index if needed).
 
-        Succeeds when there is no lease, when the lease has expired (taken over) or
-        when ``run_id`` already holds it. Raises :class:`SourceBusy` naming the
+        Succeeds when there is no lease, when the lease has expired or its process
+        is gone (taken over), or when ``run_id`` already holds it. Raises :class:`SourceBusy` naming the
         holder otherwise, and Elasticsearch's errors when it cannot be reached.
         """
         ensure_leases_index(es, index)
@@ -197,10 +241,11 @@ class SourceLease:
             except NotFoundError:  # released meanwhile
                 continue
             holder = LeaseHolder.from_document(doc["_source"])
-            if holder.run_id != run_id and holder.expires > clock():
+            if holder.run_id != run_id and holder.live(clock()):
                 raise SourceBusy(holder)
             if holder.run_id != run_id:
-                log.warning("taking over the expired lease of source %r from %s", source, holder.describe())
+                why = "expired" if holder.expires <= clock() else "stale (its process is gone)"
+                log.warning("taking over the %s lease of source %r from %s", why, source, holder.describe())
             try:
                 resp = es.index(
                     index=index, id=source, document=lease._document(),

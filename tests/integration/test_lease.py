@@ -1,13 +1,19 @@
 """etl/lease.py on the real node: one holder per source, expiry, take-over, renewal, release, a race."""
 
+import os
+import socket
+import subprocess
+import sys
 import threading
 from datetime import UTC, datetime, timedelta
+
+import psutil
 
 import pytest
 
 from etl import index as es_index
 from etl.config import get_settings
-from etl.lease import SourceBusy, SourceLease, check_free, current_holder, leases_index
+from etl.lease import SourceBusy, SourceLease, check_free, current_holder, ensure_leases_index, leases_index
 
 pytestmark = pytest.mark.integration
 
@@ -119,3 +125,59 @@ def test_of_runs_that_start_at_once_exactly_one_gets_the_lease(es, index):
     assert len(won) == 1 and len(refused) == 5
     assert current_holder(es, index, "wire").run_id == won[0].run_id
     won[0].release()
+
+
+def _lease_of(es, index, source: str, pid: int, started: float, host: str | None = None) -> None:
+    """A lease document as a run on ``host`` (this one by default) in process ``pid`` leaves it,
+    with an hour to go: only the process rule can free it before then."""
+    now = datetime.now(UTC)
+    ensure_leases_index(es, index)
+    es.index(index=index, id=source, refresh=True, document={
+        "source": source, "run_id": f"run-of-{pid}", "run_name": "", "host": host or socket.gethostname(), "pid": pid,
+        "pid_namespace": os.readlink("/proc/self/ns/pid"), "process_started": started,
+        "acquired": now.isoformat(), "renewed": now.isoformat(), "expires": (now + timedelta(hours=1)).isoformat(),
+    })
+
+
+def _ended_process() -> tuple[int, float]:
+    """PID and start time of a process that has ended (a crashed run, as far as its lease can tell)."""
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    started = psutil.Process(proc.pid).create_time()
+    proc.kill()
+    proc.wait()
+    return proc.pid, started
+
+
+def test_a_lease_whose_process_is_gone_is_taken_over_at_once(es, index):
+    pid, started = _ended_process()
+    _lease_of(es, index, "wire", pid, started)
+    assert current_holder(es, index, "wire") is None
+    check_free(es, index, "wire")
+    lease = SourceLease.acquire(es, index, "wire", "run-next", 60)
+    assert es.get(index=index, id="wire")["_source"]["run_id"] == "run-next"
+    lease.release()
+
+
+def test_a_lease_whose_process_lives_holds(es, index):
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        _lease_of(es, index, "wire", proc.pid, psutil.Process(proc.pid).create_time())
+        with pytest.raises(SourceBusy, match=rf"process {proc.pid}, since"):
+            SourceLease.acquire(es, index, "wire", "run-next", 60)
+    finally:
+        proc.kill()
+        proc.wait()
+    SourceLease.acquire(es, index, "wire", "run-next", 60).release()  # gone now
+
+
+def test_a_reused_pid_does_not_keep_a_lease(es, index):
+    # our own PID, but the lease's process started an hour before this one: another process, gone
+    _lease_of(es, index, "wire", os.getpid(), psutil.Process().create_time() - 3600)
+    SourceLease.acquire(es, index, "wire", "run-next", 60).release()
+
+
+def test_a_lease_of_another_host_waits_for_its_expiry(es, index):
+    pid, started = _ended_process()  # no such process here, but the lease is not this host's to judge
+    _lease_of(es, index, "wire", pid, started, host="another-host")
+    with pytest.raises(SourceBusy, match="on another-host"):
+        SourceLease.acquire(es, index, "wire", "run-next", 60)
