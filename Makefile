@@ -49,13 +49,13 @@ serve: install ## Elasticsearch on $(ES_PORT), a local Prefect server on 127.0.0
 	$(BIN)/newsetl es up --port $(ES_PORT)
 	@set -u; home="$${PREFECT_HOME:-$$HOME/.prefect}"; mkdir -p "$$home"; \
 	api=http://127.0.0.1:$(PREFECT_PORT)/api; \
-	up() { $(BIN)/python -c "import sys,urllib.request; urllib.request.urlopen(sys.argv[1] + '/health', timeout=2)" "$$api" 2>/dev/null; }; \
+	up() { $(BIN)/python -c "import sys,urllib.request; urllib.request.urlopen(sys.argv[1] + '/health', timeout=10)" "$$api" 2>/dev/null; }; \
 	if up; then echo "using the Prefect server already at $$api"; else \
 	  echo "starting Prefect server at $$api (log: $$home/server.log)"; \
 	  PREFECT_SERVER_API_HOST=127.0.0.1 PREFECT_SERVER_API_PORT=$(PREFECT_PORT) PREFECT_UI_API_URL=$$api \
 	    $(BIN)/prefect server start --host 127.0.0.1 --port $(PREFECT_PORT) > "$$home/server.log" 2>&1 & server=$$!; \
 	  trap 'kill $$server 2>/dev/null; wait $$server 2>/dev/null' EXIT; \
-	  for i in $$(seq 1 180); do up && break; sleep 1; done; \
+	  for i in $$(seq 1 180); do up && break; kill -0 $$server 2>/dev/null || break; sleep 1; done; \
 	  up || { echo "Prefect server did not start; see $$home/server.log"; exit 1; }; \
 	fi; \
 	echo "Prefect UI: http://127.0.0.1:$(PREFECT_PORT)  schedule: $(SERVE_CRON)  folder: $(SERVE_DIR)"; \
