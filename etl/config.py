@@ -52,7 +52,13 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NEWSETL_", env_file=".env", extra="ignore")
 
     # --- Elasticsearch connection
-    es_url: str = "http://127.0.0.1:9200"
+    es_url: str = Field(
+        "http://127.0.0.1:9200",
+        description="one node URL, or several separated by commas: the client's node pool (see es_urls)",
+    )
+    es_sniff: bool = Field(
+        False, description="ask the cluster for its nodes at start and after a node fails (the client's sniffing)"
+    )
     es_username: str | None = None
     es_password: SecretStr | None = None
     es_api_key: SecretStr | None = None
@@ -123,10 +129,36 @@ class Settings(BaseSettings):
     @field_validator("es_url")
     @classmethod
     def _check_url(cls, value: str) -> str:
-        parts = urlsplit(value)
+        return ",".join(split_node_urls(value))
+
+    @property
+    def es_urls(self) -> list[str]:
+        """The node URLs of ``NEWSETL_ES_URL``, in the order given (``["http://127.0.0.1:9200", ...]``)."""
+        return self.es_url.split(",")
+
+
+def split_node_urls(value: str) -> list[str]:
+    """``"http://a:9200, http://b:9200/"`` -> ``["http://a:9200", "http://b:9200"]``: the node URLs of a
+    comma-separated ``NEWSETL_ES_URL``, trailing ``/`` removed, empty entries and repeats dropped (first kept).
+
+    The list is the Elasticsearch client's node pool (elastic-transport's ``NodePool``: requests
+    go round-robin to live nodes; a node that fails is set aside with a growing back-off and
+    tried again later). Raises ValueError naming the first entry that is not an http(s) URL
+    with a host, or when schemes are mixed (one client speaks TLS to every node or to none).
+    """
+    urls: list[str] = []
+    for raw in value.split(","):
+        if not raw.strip() and value.strip():  # "http://a:9200," : a trailing comma names no node
+            continue
+        url = raw.strip().rstrip("/")
+        parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ValueError(f"{value!r} is not an http(s) URL such as http://127.0.0.1:9200")
-        return value.rstrip("/")
+            raise ValueError(f"{raw.strip()!r} is not an http(s) URL such as http://127.0.0.1:9200")
+        if url not in urls:
+            urls.append(url)
+    if len({urlsplit(u).scheme for u in urls}) > 1:
+        raise ValueError(f"{value!r} mixes http:// and https:// nodes; a cluster's nodes all speak TLS or none does")
+    return urls
 
 
 DASK_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")

@@ -37,6 +37,10 @@ _DATE_RANGE = {"type": "date_range", "format": "strict_date_optional_time"}
 def connect(settings: Settings) -> Elasticsearch:
     """An Elasticsearch client for ``NEWSETL_ES_URL`` with the configured credentials.
 
+    ``NEWSETL_ES_URL`` may list several nodes (:attr:`Settings.es_urls`): they become the
+    client's node pool, and :func:`etl.cluster.client_options` adds the retries and, with
+    ``NEWSETL_ES_SNIFF``, the sniffing a multi-node cluster wants.
+
     Basic auth when ``es_username``/``es_password`` are set, an API key when
     ``es_api_key`` is (it wins over a user; either the ``encoded`` value that
     ``POST _security/api_key`` returns or ``<id>:<api_key>``, Elastic's "Create
@@ -51,10 +55,12 @@ def connect(settings: Settings) -> Elasticsearch:
 
     from etl.errors import ConfigError
 
+    from etl.cluster import client_options
+
     kwargs: dict = {
         "request_timeout": settings.es_timeout,
         "retry_on_timeout": True,
-        "max_retries": 2,
+        **client_options(settings),
     }
     if settings.es_api_key is not None:
         api_key = settings.es_api_key.get_secret_value()
@@ -75,7 +81,7 @@ def connect(settings: Settings) -> Elasticsearch:
         if not _warned_no_verify:
             _warned_no_verify.append(True)
             log.warning("TLS certificates are not verified (NEWSETL_ES_VERIFY_CERTS=false): use only for tests")
-    return Elasticsearch(settings.es_url, **kwargs)
+    return Elasticsearch(settings.es_urls, **kwargs)
 
 
 _warned_no_verify: list[bool] = []
@@ -84,15 +90,20 @@ _warned_no_verify: list[bool] = []
 def check_connection(es: Elasticsearch, url: str) -> dict:
     """Cluster health, or :class:`ElasticsearchUnavailable` with one readable line.
 
-    Uses ``GET _cluster/health`` (the integ-test distribution has no ``GET /``).
-    401/403 name the credential variables; a TLS failure names
+    Uses ``GET _cluster/health`` (the integ-test distribution has no ``GET /``), tried once on
+    each node of the pool until one answers (a cluster of several nodes is reachable while any
+    node is; ``url`` with commas is named as ``any of <url>, <url>``). 401/403 name the credential variables; a TLS failure names
     NEWSETL_ES_CA_CERTS (see :func:`tls_problem`); anything else unreachable
     says how to start a node.
     """
     from elastic_transport import TlsError
 
+    from etl.cluster import every_node_once
+
+    if "," in url:
+        url = "any of " + ", ".join(url.split(","))
     try:
-        return dict(es.options(max_retries=0).cluster.health())
+        return dict(es.options(max_retries=every_node_once(es)).cluster.health())
     except ApiError as exc:
         if exc.meta.status in (401, 403):
             raise ElasticsearchUnavailable(
