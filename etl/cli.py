@@ -53,7 +53,7 @@ class _Group(TyperGroup):
 
 
 app = typer.Typer(cls=_Group, help="news-etl: index news articles into Elasticsearch.", no_args_is_help=True, add_completion=False)
-es_app = typer.Typer(cls=_Group, help="Provision and control a local single-node Elasticsearch (no Docker needed).", no_args_is_help=True)
+es_app = typer.Typer(cls=_Group, help="Provision and control a local Elasticsearch node or cluster (no Docker needed).", no_args_is_help=True)
 app.add_typer(es_app, name="es")
 
 # rich wraps at 80 columns when output is not a terminal; logs and pipes read better wide
@@ -923,11 +923,17 @@ def es_up(
     port: Annotated[int, typer.Option(help="HTTP port on 127.0.0.1.")] = 9200,
     ephemeral: Annotated[bool, typer.Option("--ephemeral", help="Throwaway data folder, deleted by `es down`.")] = False,
     secure: Annotated[bool, typer.Option("--secure", help="Security on: HTTPS with a generated CA, user elastic (password NEWSETL_ES_PASSWORD or a generated file).")] = False,
+    nodes: Annotated[int, typer.Option("--nodes", min=1, help="Start a local cluster of N nodes on ports PORT..PORT+N-1 (transport +100), 1 GB heap each unless NEWSETL_ES_HEAP is set.")] = 1,
 ) -> None:
-    """Fetch (Maven), unpack and start a local node; reuse one that already answers."""
+    """Fetch (Maven), unpack and start a local node (or a cluster: --nodes N); reuse what already answers."""
     from etl.elasticsearch_local import LocalNode
 
     settings = _settings()
+    if nodes > 1:
+        if secure:
+            _fail(NewsEtlError("--secure starts a single node; a local cluster (--nodes N) runs without security"))
+        _es_cluster_up(settings, port, nodes, ephemeral)
+        return
     try:
         with console.status(f"starting Elasticsearch on 127.0.0.1:{port}..."):
             status = LocalNode(settings, port=port, ephemeral=ephemeral, secure=secure).up()
@@ -942,25 +948,76 @@ def es_up(
         console.print(f"user elastic, password {where}; CA certificate {status['ca_certs']}", soft_wrap=True, highlight=False)
 
 
+def _es_cluster_up(settings, port: int, nodes: int, ephemeral: bool) -> None:
+    """``es up --nodes N``: start (or complete) the local cluster and print its URLs as NEWSETL_ES_URL."""
+    from etl.elasticsearch_cluster import LocalCluster
+
+    try:
+        cluster = LocalCluster(settings, port=port, nodes=nodes, ephemeral=ephemeral)
+        with console.status(f"starting a {nodes}-node Elasticsearch cluster on 127.0.0.1:{port}-{port + nodes - 1}..."):
+            status = cluster.up()
+    except NewsEtlError as exc:
+        _fail(exc)
+        return
+    health = status["health"]
+    console.print(
+        f"Elasticsearch cluster {status['name']} is up: {health['number_of_nodes']} nodes ({health['status']}); "
+        f"logs in {', '.join(n['logs'] for n in status['nodes'])}",
+        soft_wrap=True, highlight=False,
+    )
+    console.print(f"NEWSETL_ES_URL={','.join(status['urls'])}", soft_wrap=True, highlight=False)
+
+
 @es_app.command("down")
-def es_down(port: Annotated[int, typer.Option(help="HTTP port of the node.")] = 9200) -> None:
-    """Stop the local node started by `newsetl es up` on PORT."""
+def es_down(port: Annotated[int, typer.Option(help="HTTP port of the node (of any node of a local cluster: all of them stop).")] = 9200) -> None:
+    """Stop the local node started by `newsetl es up` on PORT, or every node of the local cluster PORT belongs to."""
+    from etl.elasticsearch_cluster import LocalCluster
     from etl.elasticsearch_local import LocalNode
 
-    stopped = LocalNode(_settings(), port=port).down()
+    settings = _settings()
+    cluster = LocalCluster.recorded(settings, port)
+    if cluster is not None:
+        stopped = cluster.down()
+        console.print(f"stopped {stopped} of the {cluster.nodes} nodes of cluster {cluster.name} (ports {cluster.ports[0]}-{cluster.ports[-1]})")
+        return
+    stopped = LocalNode(settings, port=port).down()
     console.print(f"stopped the node on port {port}" if stopped else f"no node started by newsetl runs on port {port}")
 
 
 @es_app.command("status")
-def es_status(port: Annotated[int, typer.Option(help="HTTP port of the node.")] = 9200) -> None:
-    """Say whether the local node on 127.0.0.1:PORT answers, and its health (exit 3 when it does not)."""
+def es_status(port: Annotated[int, typer.Option(help="HTTP port of the node (of a local cluster: any node's).")] = 9200) -> None:
+    """Say whether the local node on 127.0.0.1:PORT answers, and its health (exit 3 when it does not); for a
+    local cluster, each node and the cluster's health (exit 3 when no node answers)."""
+    from etl.elasticsearch_cluster import LocalCluster
     from etl.elasticsearch_local import LocalNode
 
+    cluster = LocalCluster.recorded(_settings(), port)
+    if cluster is not None:
+        _print_cluster_status(cluster.status(), cluster.nodes)
+        return
     status = LocalNode(_settings(), port=port).status()
     if status["running"]:
         console.print(f"running at {status['url']}: {status['health']['status']}; logs in {status['logs']}", soft_wrap=True)
     else:
         console.print(f"not running at {status['url']}")
+        raise typer.Exit(3)
+
+
+def _print_cluster_status(status: dict, nodes: int) -> None:
+    """One line for the cluster (name, nodes joined, health), one per node (answers or not); exit 3 when none answers."""
+    health = status["health"]
+    if health:
+        console.print(
+            f"cluster {status['name']}: {health['status']}, {health['number_of_nodes']} of {nodes} nodes joined, "
+            f"{health.get('unassigned_shards', 0)} unassigned shards",
+            highlight=False,
+        )
+    else:
+        console.print(f"cluster {status['name']}: no node answers", highlight=False)
+    for node in status["nodes"]:
+        state = "running" if node["running"] else "not running"
+        console.print(f"  {node['url']}: {state}; logs in {node['logs']}", soft_wrap=True, highlight=False)
+    if not health:
         raise typer.Exit(3)
 
 

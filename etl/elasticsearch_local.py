@@ -388,6 +388,30 @@ def _tool_env(java_home: Path) -> dict:
     return env
 
 
+def node_name(port: int) -> str:
+    """``newsetl-<port>``: the ``node.name`` of the local node on HTTP port ``port``."""
+    return f"newsetl-{port}"
+
+
+def cluster_discovery(ports: tuple[int, ...], bootstrap: bool) -> dict:
+    """``elasticsearch.yml`` settings that make the nodes on HTTP ``ports`` (127.0.0.1) one cluster.
+
+    One ``cluster.name`` (``newsetl-<first port>``); ``discovery.seed_hosts`` lists every
+    node's transport address (HTTP port + 100); with ``bootstrap`` (a node whose data folder
+    holds no cluster state yet), ``cluster.initial_master_nodes`` names them all, so the first
+    election needs a majority of them. Elastic's "Discovery and cluster formation settings" and
+    "Bootstrapping a cluster": the setting is for the first start only and must be left out
+    once the cluster has formed (a restarted node rejoins from its stored state).
+    """
+    out: dict = {
+        "cluster.name": node_name(ports[0]),
+        "discovery.seed_hosts": [f"127.0.0.1:{p + 100}" for p in ports],
+    }
+    if bootstrap:
+        out["cluster.initial_master_nodes"] = [node_name(p) for p in ports]
+    return out
+
+
 @dataclass
 class LocalNode:
     """A local single-node Elasticsearch on ``127.0.0.1:<port>``.
@@ -413,6 +437,9 @@ class LocalNode:
     secure: bool | None = None
     extra_settings: dict = field(default_factory=dict)
     """More ``elasticsearch.yml`` settings, e.g. ``{"thread_pool.write.queue_size": 1}`` (tests of 429s); they win."""
+    cluster_ports: tuple[int, ...] = ()
+    """The HTTP ports of every node of the local cluster this node belongs to (``newsetl es up
+    --nodes N``, :class:`etl.elasticsearch_cluster.LocalCluster`); empty for a single node."""
 
     @property
     def is_secure(self) -> bool:
@@ -552,6 +579,9 @@ class LocalNode:
             # a nearly full disk must not turn the index read-only on a laptop
             "cluster.routing.allocation.disk.threshold_enabled": False,
         }
+        if self.cluster_ports:
+            settings.update(cluster_discovery(self.cluster_ports, bootstrap=not (data / "_state").exists()))
+            del settings["discovery.type"]
         if self.is_secure:
             settings.update(
                 {
@@ -588,7 +618,34 @@ class LocalNode:
                 shutil.copyfile(self.tls_dir / name, certs / name)
                 (certs / name).chmod(0o600 if name.endswith(".key") else 0o644)
         (self.node_dir / "mode").write_text("secure\n" if self.is_secure else "plain\n")
+        record = self.node_dir / "cluster"
+        if self.cluster_ports:
+            record.write_text(json.dumps({"ports": list(self.cluster_ports)}) + "\n")
+        else:
+            record.unlink(missing_ok=True)
         return conf
+
+    def recorded_cluster(self) -> tuple[int, ...]:
+        """The HTTP ports of the cluster this port's node was last started in (``()``: a single node)."""
+        try:
+            return tuple(int(p) for p in json.loads((self.node_dir / "cluster").read_text())["ports"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return ()
+
+    def _refuse_topology_change(self, data: Path) -> None:
+        """A kept data folder belongs to the cluster it was made in: a single node's data cannot
+        join a cluster, nor a cluster member's data form a single-node cluster (it waits for the
+        other master-eligible nodes for ever). Raise :class:`LocalNodeError` saying what to do."""
+        recorded = self.recorded_cluster()
+        if recorded == self.cluster_ports or not (data / "_state").exists():
+            return
+        was = f"a {len(recorded)}-node cluster on ports {', '.join(map(str, recorded))}" if recorded else "a single node"
+        now = f"a {len(self.cluster_ports)}-node cluster" if self.cluster_ports else "a single node"
+        again = f"--nodes {len(recorded)} --port {recorded[0]}" if recorded else f"--port {self.port}"
+        raise LocalNodeError(
+            f"the data folder {data} was made by {was}, not {now}: start it as before "
+            f"(`newsetl es up {again}`), or remove {self.node_dir} to start afresh (its documents are lost)"
+        )
 
     def _refuse_if_port_taken(self) -> None:
         """Before starting: a clear error when the port is held by a node that does not answer in our mode."""
@@ -629,10 +686,12 @@ class LocalNode:
             env["HOME"] = str(self.node_dir)
         _run_tool(cmd, env, "elasticsearch-keystore add bootstrap.password", stdin=self._password(create=True) + "\n")
 
-    def up(self) -> dict:
+    def up(self, wait: bool = True) -> dict:
         """Start the node unless one already answers on the port; wait for yellow/green health.
 
-        Returns :meth:`status`. Raises :class:`LocalNodeError` (with the log
+        ``wait=False`` returns once the process is started (a member of a cluster that is
+        still forming cannot be healthy alone: :class:`~etl.elasticsearch_cluster.LocalCluster`
+        waits for them all). Returns :meth:`status`. Raises :class:`LocalNodeError` (with the log
         folder) when Java, Maven or the start-up fails, or health does not come
         within ``Settings.es_start_timeout`` seconds. A secure node also raises
         it when ``elasticsearch-certutil``/``elasticsearch-keystore`` fail, when
@@ -667,6 +726,7 @@ class LocalNode:
             self._password(create=True)
         data = self._data_dir()
         data.mkdir(parents=True, exist_ok=True)
+        self._refuse_topology_change(data)
         conf = self._write_config(dist, data)
         for p in (self.settings.es_home, self.settings.es_home / "nodes", self.node_dir):
             p.chmod(0o755)
@@ -698,6 +758,8 @@ class LocalNode:
             raise LocalNodeError(
                 f"Elasticsearch failed to start (exit {proc.returncode}); see {self.log_file} and {self.logs_dir}/"
             )
+        if not wait:
+            return self.status()
         deadline = time.monotonic() + self.settings.es_start_timeout
         code = None
         while time.monotonic() < deadline:

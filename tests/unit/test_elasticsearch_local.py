@@ -212,3 +212,76 @@ def test_a_port_that_answers_but_not_http_is_not_a_node_and_up_refuses_it(tmp_pa
             node.up()
     finally:
         listener.close()
+
+
+# --- a local cluster of several nodes (newsetl es up --nodes N): configuration only, no node started
+
+
+def test_cluster_members_discover_each_other_and_bootstrap_only_once(tmp_path):
+    from etl.elasticsearch_cluster import CLUSTER_HEAP, LocalCluster
+
+    cluster = LocalCluster(_settings(tmp_path), port=9240, nodes=3)
+    assert cluster.urls == ["http://127.0.0.1:9240", "http://127.0.0.1:9241", "http://127.0.0.1:9242"]
+    members = cluster.members()
+    assert [m.port for m in members] == [9240, 9241, 9242]
+    assert {m.settings.es_heap for m in members} == {CLUSTER_HEAP} == {"1g"}  # NEWSETL_ES_HEAP unset
+    data = tmp_path / "data-9241"
+    conf = members[1].config_settings(data)
+    assert "discovery.type" not in conf  # single-node discovery would make three one-node clusters
+    assert conf["cluster.name"] == "newsetl-9240" and conf["node.name"] == "newsetl-9241"
+    assert (conf["http.port"], conf["transport.port"]) == (9241, 9341)
+    assert conf["discovery.seed_hosts"] == ["127.0.0.1:9340", "127.0.0.1:9341", "127.0.0.1:9342"]
+    assert conf["cluster.initial_master_nodes"] == ["newsetl-9240", "newsetl-9241", "newsetl-9242"]
+    assert conf["cluster.routing.allocation.disk.threshold_enabled"] is False  # the single node's settings too
+    (data / "_state").mkdir(parents=True)  # the node has joined once: it rejoins from its stored state
+    assert "cluster.initial_master_nodes" not in members[1].config_settings(data)
+
+    explicit = LocalCluster(_settings(tmp_path, es_heap="512m"), port=9240, nodes=3)
+    assert {m.settings.es_heap for m in explicit.members()} == {"512m"}
+
+
+def test_any_member_port_finds_the_cluster_and_a_single_node_port_none(tmp_path):
+    from etl.elasticsearch_cluster import LocalCluster
+    from etl.elasticsearch_local import LocalNode
+
+    settings = _settings(tmp_path)
+    dist = _fake_dist(tmp_path)
+    for member in LocalCluster(settings, port=9240, nodes=3).members():
+        member.node_dir.mkdir(parents=True)
+        member._write_config(dist, tmp_path / f"data-{member.port}")
+    found = LocalCluster.recorded(settings, 9242)
+    assert (found.port, found.nodes, found.ports) == (9240, 3, (9240, 9241, 9242))
+    single = LocalNode(settings, port=9250)
+    single.node_dir.mkdir(parents=True)
+    single._write_config(dist, tmp_path / "data-9250")
+    assert LocalCluster.recorded(settings, 9250) is None
+    assert LocalCluster.recorded(settings, 9299) is None  # never started
+
+
+def test_a_kept_data_folder_refuses_to_change_cluster(tmp_path):
+    from etl.elasticsearch_local import LocalNode
+
+    settings = _settings(tmp_path)
+    dist = _fake_dist(tmp_path)
+    data = tmp_path / "data"
+    (data / "_state").mkdir(parents=True)
+    member = LocalNode(settings, port=9240, cluster_ports=(9240, 9241, 9242))
+    member.node_dir.mkdir(parents=True)
+    member._write_config(dist, data)
+    member._refuse_topology_change(data)  # the same cluster: fine
+    with pytest.raises(LocalNodeError, match=r"made by a 3-node cluster on ports 9240, 9241, 9242, not a single node: "
+                       r"start it as before \(`newsetl es up --nodes 3 --port 9240`\)"):
+        LocalNode(settings, port=9240)._refuse_topology_change(data)
+    LocalNode(settings, port=9240)._refuse_topology_change(tmp_path / "empty")  # nothing kept: anything goes
+
+
+@pytest.mark.parametrize(("port", "nodes", "message"), [
+    (9240, 0, "--nodes 0: a local cluster has 1 to 9 nodes"),
+    (9240, 10, "--nodes 10: a local cluster has 1 to 9 nodes"),
+    (65434, 3, "ports 65434-65436 .* do not fit"),
+])
+def test_cluster_ports_out_of_range(port, nodes, message):
+    from etl.elasticsearch_cluster import cluster_ports
+
+    with pytest.raises(LocalNodeError, match=message):
+        cluster_ports(port, nodes)
