@@ -326,10 +326,11 @@ def run(
     workers: Annotated[int | None, typer.Option("--workers", min=0, help="Worker processes for NLP: a local Dask cluster when > 1; 0: one per core for runs of more than one batch (default NEWSETL_WORKERS, 0).")] = None,
     dask_address: Annotated[str | None, typer.Option("--dask-address", metavar="tcp://HOST:PORT", help="Run the NLP tasks on this Dask scheduler (default NEWSETL_DASK_ADDRESS).")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar (files done, docs/s, ETA); default: on when stdout is a terminal.")] = None,
+    verify: Annotated[bool, typer.Option("--verify", help="Read and hash every indexed file, even those whose size and mtime are unchanged (a periodic audit).")] = False,
 ) -> None:
     """Run the ingest flow over PATH (default: seeds/) and print the run summary.
 
-    New and changed files are indexed, unchanged ones skipped (checksum), bad ones
+    New and changed files are indexed, unchanged ones skipped (same size and mtime, else the same checksum), bad ones
     listed as rejected. Exit codes: 0 when the run completed (rejected files are
     listed, not fatal); 1 for an expected fault (Elasticsearch down, bad setting,
     missing folder or model, unreachable Dask scheduler), when batches failed after the
@@ -360,7 +361,7 @@ def run(
                     bar = stack.enter_context(_Progress())
                     stack.enter_context(progress_listener(bar))
                 summary = ingest.with_options(task_runner=runner)(
-                    str(path), source_name=source_name, glob=glob, batch_size=batch_size, prune=prune, force=force
+                    str(path), source_name=source_name, glob=glob, batch_size=batch_size, prune=prune, force=force, verify=verify
                 )
     except NewsEtlError as exc:
         _fail(exc)

@@ -22,6 +22,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 from etl.config import Settings
 from etl.errors import ElasticsearchUnavailable, NewsEtlError
 from etl.models import ENTITY_TYPES, Article, Rejection, Stage
+from etl.changes import Fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -374,6 +375,8 @@ def article_mapping(analyzer: str) -> dict:
             "enrichment": _KEYWORD,
             "duplicate_of": {"type": "keyword"},
             "byline": _KEYWORD,
+            "file_size": {"type": "long"},
+            "file_mtime_ns": {"type": "long"},
             "ingested_at": _DATE,
             "pipeline_version": {"type": "keyword"},
             "run_id": {"type": "keyword"},
@@ -487,17 +490,48 @@ def ensure_rejections_index(es: Elasticsearch, settings: Settings) -> None:
         )
 
 
-def fetch_fingerprints(es: Elasticsearch, alias: str, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
-    """``{id: (checksum, pipeline_version)}`` for the ids already indexed (one ``_mget``)."""
+FINGERPRINT_FIELDS = ["checksum", "pipeline_version", "file_size", "file_mtime_ns"]
+"""The fields :func:`fetch_fingerprints` reads of each document."""
+
+
+def fetch_fingerprints(es: Elasticsearch, alias: str, ids: Sequence[str]) -> dict[str, Fingerprint]:
+    """``{id: Fingerprint(checksum, pipeline_version, file_size, file_mtime_ns)}`` for the ids
+    already indexed (one ``_mget``; the stat fields are None where a document lacks them)."""
     if not ids:
         return {}
-    resp = es.mget(index=alias, ids=list(ids), source_includes=["checksum", "pipeline_version"])
+    resp = es.mget(index=alias, ids=list(ids), source_includes=FINGERPRINT_FIELDS)
     out = {}
     for doc in resp["docs"]:
         if doc.get("found"):
             src = doc["_source"]
-            out[doc["_id"]] = (src.get("checksum", ""), src.get("pipeline_version", ""))
+            out[doc["_id"]] = Fingerprint(
+                src.get("checksum", ""), src.get("pipeline_version", ""), src.get("file_size"), src.get("file_mtime_ns")
+            )
     return out
+
+
+def update_file_stats(es: Elasticsearch, alias: str, stats: dict[str, tuple[int, int]]) -> int:
+    """Write each file's new ``stat`` (``{id: (file_size, file_mtime_ns)}``) into its document
+    with partial updates (``_bulk`` ``update``); returns how many were written.
+
+    For files whose bytes are unchanged under a new stat (:attr:`etl.pipeline.CheckResult.restat`):
+    once written, the next run finds them unchanged without reading them. A failed item only
+    means that file is hashed again next time, so errors are logged, never raised.
+    """
+    if not stats:
+        return 0
+    actions = (
+        {"_op_type": "update", "_index": alias, "_id": i, "doc": {"file_size": size, "file_mtime_ns": mtime}}
+        for i, (size, mtime) in stats.items()
+    )
+    try:
+        ok, errors = helpers.bulk(es, actions, raise_on_error=False, stats_only=True)
+    except (ApiError, TransportError) as exc:
+        log.warning("could not record the new stat of %d unchanged file(s) (%s); they are hashed again next run", len(stats), exc)
+        return 0
+    if errors:
+        log.warning("could not record the new stat of %d unchanged file(s); they are hashed again next run", errors)
+    return ok
 
 
 def find_by_checksum(es: Elasticsearch, alias: str, checksums: Sequence[str]) -> dict[str, str]:

@@ -59,13 +59,17 @@ class SourceFile(_Frozen):
 
     ``path`` is absolute; ``relative_path`` is POSIX-style relative to the source
     folder and, with ``source``, names the document (``_id`` = sha1 of
-    ``<source>/<relative_path>``). ``size`` is in bytes.
+    ``<source>/<relative_path>``). ``size`` is in bytes and ``mtime_ns`` the modification
+    time in nanoseconds since the epoch, both from one ``stat`` at discovery
+    (:func:`etl.sources.file_stat`); ``mtime_ns`` is None when it is too recent to be
+    trusted or unknown.
     """
 
     path: Path
     relative_path: str
     source: str
     size: int = Field(ge=0)
+    mtime_ns: int | None = None
 
 
 class DateRange(_Frozen):
@@ -173,7 +177,11 @@ class Article(_Frozen):
     normalization repaired (:func:`etl.normalize.text_repairs`); ``enrichment`` is
     ``complete`` or ``skipped: ...`` with the reason (a non-English article gets no
     entities or dates); ``duplicate_of`` is the ``_id`` of an article with the very
-    same bytes that was indexed first; ``byline`` the author names of a ``By ...`` line.
+    same bytes that was indexed first; ``byline`` the author names of a ``By ...`` line;
+    ``file_size`` (bytes) and ``file_mtime_ns`` (ns since the epoch) are the file's ``stat``
+    at discovery (:attr:`SourceFile.size`, :attr:`SourceFile.mtime_ns`), which the next run
+    compares before it reads a byte (:func:`etl.pipeline.unchanged_ids`); absent when the
+    mtime was too recent to trust.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -201,6 +209,8 @@ class Article(_Frozen):
     enrichment: str = "complete"
     duplicate_of: str | None = None
     byline: list[str] = []
+    file_size: int | None = Field(None, ge=0)
+    file_mtime_ns: int | None = None
     ingested_at: dt.datetime
     pipeline_version: str
     run_id: str

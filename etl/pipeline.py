@@ -25,6 +25,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from etl import __version__
+from etl.changes import Fingerprint, check_unchanged
 from etl.dates import TemporalTagger
 from etl.entities import EntityExtractor, EntityResult
 from etl.errors import ArticleError, EncodingError
@@ -36,7 +37,7 @@ from etl.sources import checksum, decode, document_id, read_bytes
 
 log = logging.getLogger(__name__)
 
-BUILD_REVISION = 7
+BUILD_REVISION = 8
 """The revision of what a build makes of a file: bump it with any change to the document's
 fields or to what parsing, NER post-processing, the TIMEX3 tagger or language detection
 produce, so the next run re-processes every file built before (1: releases up to the
@@ -46,7 +47,8 @@ day in ``published``, invisible characters removed, more wire styles, short lega
 decoded by plausibility, issue 14; 5: the entity rules of :mod:`etl.entity_rules`, ``countries``
 and ``geo``, issue 13; 6: ``mentioned_periods`` apart from ``mentioned_dates``, decades and
 centuries in neither, issue 19; 7: the tagger's day ranges, quantified sets, duration range
-ends, scheduled events and fiscal quarters, issue 16). ``tests/unit/test_pipeline.py`` pins it
+ends, scheduled events and fiscal quarters, issue 16; 8: ``file_size`` and ``file_mtime_ns``, the file's stat
+that lets a re-run skip reading unchanged files, issue 17). ``tests/unit/test_pipeline.py`` pins it
 with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 
@@ -209,28 +211,10 @@ class _Pending:
 
 
 def unchanged_ids(
-    files: Sequence[SourceFile], root: Path, known: Mapping[str, tuple[str, str]], version: str
+    files: Sequence[SourceFile], root: Path, known: Mapping[str, Fingerprint | tuple], version: str, verify: bool = False
 ) -> list[str]:
-    """Ids of the ``files`` that need no work: indexed with the same checksum by pipeline ``version``
-    (:func:`pipeline_version` of the run's spaCy model).
-
-    ``known`` is :func:`etl.index.fetch_fingerprints` for these files. Only files
-    whose id is in ``known`` are read (to hash them), so a first run reads nothing
-    here. A file that cannot be read counts as changed: the build stage then
-    rejects it with the reason.
-    """
-    out = []
-    for file in files:
-        doc_id = document_id(file.source, file.relative_path)
-        if doc_id not in known:
-            continue
-        try:
-            data = read_bytes(file, root)
-        except ArticleError:
-            continue
-        if known[doc_id] == (checksum(data), version):
-            out.append(doc_id)
-    return out
+    """Ids of the ``files`` that need no work: :func:`etl.changes.check_unchanged`'s ``unchanged``."""
+    return check_unchanged(files, root, known, version, verify).unchanged
 
 
 class ArticleBuilder:
@@ -360,6 +344,8 @@ class ArticleBuilder:
                     repairs=p.repairs,
                     enrichment=status,
                     byline=p.parsed.byline,
+                    file_size=p.file.size,
+                    file_mtime_ns=p.file.mtime_ns,
                     ingested_at=now,
                     pipeline_version=pipeline_version(self.spacy_model),
                     run_id=run_id,

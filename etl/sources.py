@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import stat
+import time
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -86,6 +87,35 @@ def is_regular(path: Path) -> bool:
     return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
 
 
+RACY_WINDOW_NS = 2_000_000_000
+"""A file whose mtime is this close to the moment it was stat'ed (or later) has no trusted mtime.
+
+Its content may still change within the same timestamp tick without the mtime moving: file
+systems stamp writes with a coarse clock (a kernel tick on ext4 and XFS, 2 s on FAT, the
+server's clock on NFS). This is Git's "racy git" problem (Documentation/technical/racy-git.txt),
+solved the same way: such a file is compared by content the next time. 2 s covers FAT's
+granularity; a future mtime (clock skew, ``touch -d``) is not trusted either."""
+
+
+def file_stat(path: Path) -> tuple[int, int | None] | None:
+    """``(size in bytes, mtime in ns or None)`` of a regular file, following symlinks (the bytes a
+    read would get); None for a FIFO, socket, device or folder.
+
+    The mtime is None when it is within :data:`RACY_WINDOW_NS` of now or in the future (not to
+    be trusted to reveal a later change). A path that cannot be stat'ed (a broken link, a file
+    deleted meanwhile) is ``(0, None)``: regular as far as discovery knows, so that reading it
+    reports why it is gone. POSIX ``stat``: ``st_size``, ``st_mtim`` (``st_mtime_ns``).
+    """
+    try:
+        st = os.stat(path)
+    except OSError:
+        return 0, None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    trusted = st.st_mtime_ns < time.time_ns() - RACY_WINDOW_NS
+    return st.st_size, st.st_mtime_ns if trusted else None
+
+
 def scan(root: Path, glob: str = "*.txt", source: str | None = None) -> Discovery:
     """Walk ``root`` once: the article files (as :func:`discover`) and the counts of ignored files.
 
@@ -95,9 +125,10 @@ def scan(root: Path, glob: str = "*.txt", source: str | None = None) -> Discover
     Raises :class:`ArticleError` if ``root`` is not a folder.
     """
     root = Path(root).absolute()
-    found = Discovery(files=list(discover(root, glob, source)))
+    special_paths: list[Path] = []
+    found = Discovery(files=list(_discover(root, glob, source, special_paths)))
     matched = {f.relative_path for f in found.files}
-    special = {p.relative_to(root).as_posix() for p in _special_files(root, glob)}
+    special = {p.relative_to(root).as_posix() for p in special_paths}
     other = f"not matching {glob!r}"
     for folder, dirs, names in os.walk(root):
         hidden_dirs = [d for d in dirs if d.startswith(".")]
@@ -114,32 +145,36 @@ def scan(root: Path, glob: str = "*.txt", source: str | None = None) -> Discover
     return found
 
 
-def _special_files(root: Path, glob: str) -> Iterator[Path]:
-    for path in root.rglob(glob):
-        if not _hidden(path.relative_to(root)) and not is_regular(path):
-            yield path
-
-
 def discover(root: Path, glob: str = "*.txt", source: str | None = None) -> Iterator[SourceFile]:
     """Yield every file under ``root`` matching ``glob`` (recursive), in sorted order.
 
     ``source`` labels the documents (default: the folder's name). Hidden files,
     anything under a hidden folder, and pipes, sockets and devices (:func:`is_regular`)
-    are skipped. Raises :class:`ArticleError` if ``root`` is not a folder.
+    are skipped. Each file is stat'ed once (:func:`file_stat`): its ``size`` and
+    ``mtime_ns``. Raises :class:`ArticleError` if ``root`` is not a folder.
     """
-    root = Path(root).absolute()
+    return _discover(Path(root).absolute(), glob, source, None)
+
+
+def _discover(root: Path, glob: str, source: str | None, special: list[Path] | None) -> Iterator[SourceFile]:
+    """:func:`discover`, also appending to ``special`` the matching paths that are no regular files."""
     if not root.is_dir():
         raise ArticleError(f"source folder {root} does not exist or is not a folder")
     label = source or root.resolve().name
+    root_text = str(root).rstrip(os.sep) + os.sep
     for path in sorted(root.rglob(glob)):
-        relative = path.relative_to(root)
-        if _hidden(relative) or path.is_dir() or not is_regular(path):
+        relative = str(path)[len(root_text):]  # rglob yields root / relative: no relative_to() per file
+        if relative.startswith(".") or f"{os.sep}." in relative:
             continue
-        try:
-            size = path.lstat().st_size
-        except OSError:
-            size = 0  # gone between listing and stat: read() reports it
-        yield SourceFile(path=path, relative_path=relative.as_posix(), source=label, size=size)
+        found = file_stat(path)
+        if found is None:
+            if special is not None and not path.is_dir():
+                special.append(path)
+            continue
+        size, mtime_ns = found
+        yield SourceFile.model_construct(
+            path=path, relative_path=relative.replace(os.sep, "/"), source=label, size=size, mtime_ns=mtime_ns
+        )
 
 
 def read_bytes(file: SourceFile, root: Path) -> bytes:

@@ -44,7 +44,8 @@ from etl import faults, interrupt, ledger
 from etl.config import Settings, get_settings
 from etl.entities import ensure_model_installed
 from etl.models import Article, Rejection, RunSummary, SourceFile, Stage
-from etl.pipeline import ArticleBuilder, BatchResult, pipeline_version, unchanged_ids
+from etl.changes import check_unchanged
+from etl.pipeline import ArticleBuilder, BatchResult, pipeline_version
 from etl.sources import document_id, scan
 from flows import operations
 
@@ -81,17 +82,22 @@ class BatchFiles:
     name="check-batch", task_run_name=operations.batch_run_name("check-batch"),
     cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2),
 )
-def check_batch(files: BatchFiles, root: str, index: str, label: str = "") -> list[str]:
-    """Ids of the batch's files that ``index`` already holds with the same checksum and pipeline version.
+def check_batch(files: BatchFiles, root: str, index: str, verify: bool = False, label: str = "") -> list[str]:
+    """Ids of the batch's files that ``index`` already holds with the same bytes and pipeline version.
 
     Runs in the flow before anything is built, so an unchanged file costs one
-    ``_mget`` share and a hash, and a run with nothing to build never starts a
-    Dask cluster. Raises on Elasticsearch failures; Prefect retries with backoff.
-    ``label`` (``files 1-200``) names the task run.
+    ``_mget`` share and, only when its size or mtime differs from the stored ones
+    (or ``verify``), a read and a hash (:func:`etl.changes.check_unchanged`); same
+    bytes under a new stat get the stat written to their document. A run with nothing
+    to build never starts a Dask cluster. Raises on Elasticsearch failures; Prefect
+    retries with backoff. ``label`` (``files 1-200``) names the task run.
     """
     settings = get_settings()
-    known = es_index.fetch_fingerprints(_client(settings), index, [document_id(f.source, f.relative_path) for f in files.files])
-    same = unchanged_ids(files.files, Path(root), known, pipeline_version(settings.spacy_model))
+    es = _client(settings)
+    known = es_index.fetch_fingerprints(es, index, [document_id(f.source, f.relative_path) for f in files.files])
+    found = check_unchanged(files.files, Path(root), known, pipeline_version(settings.spacy_model), verify)
+    es_index.update_file_stats(es, index, found.restat)
+    same = found.unchanged
     get_run_logger().info("%d files: %d unchanged, %d new or changed", len(files), len(same), len(files) - len(same))
     return same
 
@@ -446,6 +452,7 @@ def ingest(
     prune: bool = False,
     index: str | None = None,
     force: bool = False,
+    verify: bool = False,
 ) -> RunSummary:
     """Index every article file under ``path``; returns the :class:`RunSummary`.
 
@@ -455,7 +462,8 @@ def ingest(
     and the open rejections of such files marked resolved (not when a batch
     failed: the run then does not know every file's fate), unless
     :func:`prune_refusal` refuses (``force`` lifts the share limit only); the
-    summary's ``prune_refused`` then says why.
+    summary's ``prune_refused`` then says why. ``verify`` reads and hashes
+    every file the index holds, whatever its stat says (``newsetl run --verify``).
 
     Each batch is checked first (``check-batch``, in the flow): unchanged files
     are counted and cost nothing more. The new and changed files go, in batches,
@@ -551,7 +559,7 @@ def ingest(
             positions = list(range(number * size, number * size + len(chunk)))
             t = time.perf_counter()
             try:
-                same = set(check_batch(BatchFiles(chunk), str(root), target, label=label_of(positions)))
+                same = set(check_batch(BatchFiles(chunk), str(root), target, verify, label=label_of(positions)))
             except Exception as exc:  # retries exhausted: Elasticsearch is away; these files wait for the next run
                 label = label_of(positions)
                 logger.error("batch %s not checked after retries: %s", label, exc)

@@ -180,3 +180,45 @@ def fault_node(spare_node, isolated_env, monkeypatch):
     isolated_env["NEWSETL_ES_URL"] = spare_node.url
     get_settings.cache_clear()
     return spare_node
+
+
+_OPEN_COUNTERS: list[dict] = []
+
+
+def _count_opens_hook(event: str, args: tuple) -> None:
+    if event != "open" or not _OPEN_COUNTERS or not args or isinstance(args[0], int):
+        return
+    try:
+        path = os.path.realpath(os.fsdecode(args[0]))
+    except (TypeError, ValueError):
+        return
+    for counter in _OPEN_COUNTERS:
+        if path.startswith(counter["root"]):
+            counter["paths"].append(path)
+
+
+class count_opens:
+    """``with count_opens(folder) as opened: ...``: ``opened["paths"]`` lists every file under ``folder``
+    this process opened meanwhile (``open()`` and ``os.open``, PEP 578 audit event ``open``), in any thread.
+
+    How tests show that a step read no article: not a counter inside the code under test, the
+    interpreter's own record of opened paths. The hook is added once per process (audit hooks
+    cannot be removed) and does nothing outside these blocks.
+    """
+
+    _installed = False
+
+    def __init__(self, folder: Path) -> None:
+        self.counter = {"root": os.path.realpath(folder) + os.sep, "paths": []}
+
+    def __enter__(self) -> dict:
+        import sys
+
+        if not count_opens._installed:
+            sys.addaudithook(_count_opens_hook)
+            count_opens._installed = True
+        _OPEN_COUNTERS.append(self.counter)
+        return self.counter
+
+    def __exit__(self, *exc) -> None:
+        _OPEN_COUNTERS.remove(self.counter)

@@ -30,8 +30,9 @@ GOLDEN_FILE = Path(__file__).with_name("build.json")
 CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
-PROVENANCE = frozenset({"ingested_at", "run_id", "pipeline_version"})
-"""Fields that say when and by which revision a document was made, not what it holds."""
+PROVENANCE = frozenset({"ingested_at", "run_id", "pipeline_version", "file_mtime_ns"})
+"""Fields that say when and by which revision a document was made, not what it holds; and the
+file's mtime, which each checkout of the repository (and copy of the corpora) sets anew."""
 
 SAMPLE_RULE = {"silver-seeds": 50, "tbaq-seeds": 8}
 """How the sample was first drawn: every Nth ``*.txt`` of each corpus folder in name order

@@ -147,3 +147,52 @@ def test_prune_above_the_share_needs_force(isolated_env, prefect_server, tmp_pat
     ids = {h["_id"] for h in es.search(index=settings.index_alias, size=10, source=False)["hits"]["hits"]}
     assert ids == {document_id("inbox", n) for n in ("a.txt", "b.txt", "c.txt")}
     assert es_index.list_rejections(es, settings.rejections_index) == []  # e.txt's file is gone: resolved
+
+
+def test_a_rerun_reads_only_the_files_whose_stat_changed(isolated_env, prefect_server, tmp_path):
+    """Size and mtime (ns) are stored with each document; a re-run compares them before reading a
+    byte, hashes only files whose stat differs, and --verify hashes every file (issue 17)."""
+    import os
+    import time
+
+    from flows.ingest import ingest
+    from tests.conftest import count_opens
+
+    root = tmp_path / "wire"
+    root.mkdir()
+    an_hour_ago = time.time_ns() - 3600 * 10**9
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (root / name).write_text(SEED.replace("Sergei Lavrov", f"Sergei Lavrov ({name})"))
+        os.utime(root / name, ns=(an_hour_ago, an_hour_ago))
+    settings = get_settings()
+    es = es_index.connect(settings)
+    alias = settings.index_alias
+
+    assert ingest(str(root)).indexed == 3
+    b = es.get(index=alias, id=document_id("wire", "b.txt"))["_source"]
+    assert (b["file_size"], b["file_mtime_ns"]) == ((root / "b.txt").stat().st_size, an_hour_ago)
+
+    with count_opens(root) as opened:
+        second = ingest(str(root))
+    assert (second.indexed, second.unchanged, opened["paths"]) == (0, 3, [])  # not one article opened
+
+    later = an_hour_ago + 60 * 10**9
+    os.utime(root / "b.txt", ns=(later, later))  # touched: same bytes
+    c_size = (root / "c.txt").stat().st_size
+    (root / "c.txt").write_text(SEED.replace("Sergei Lavrov", "Sergei Lavrov (C.txt)"))  # same size...
+    assert (root / "c.txt").stat().st_size == c_size
+    os.utime(root / "c.txt", ns=(an_hour_ago, an_hour_ago))  # ...and the old mtime put back
+    with count_opens(root) as opened:
+        third = ingest(str(root))
+    assert (third.indexed, third.unchanged) == (0, 3)
+    assert opened["paths"] == [str((root / "b.txt").resolve())]  # hashed once: same bytes
+    es.indices.refresh(index=alias)
+    b = es.get(index=alias, id=document_id("wire", "b.txt"))
+    assert (b["_source"]["file_mtime_ns"], b["_version"]) == (later, 2)  # its new stat recorded, nothing rebuilt
+    assert b["_source"]["run_id"] == es.get(index=alias, id=document_id("wire", "a.txt"))["_source"]["run_id"]
+
+    with count_opens(root) as opened:
+        audit = ingest(str(root), verify=True)  # what the stat could not see
+    assert (audit.indexed, audit.unchanged) == (1, 2)
+    assert sorted(opened["paths"]) == sorted(str((root / n).resolve()) for n in ("a.txt", "b.txt", "c.txt", "c.txt"))
+    assert "(C.txt)" in es.get(index=alias, id=document_id("wire", "c.txt"))["_source"]["body"]
