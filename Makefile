@@ -17,7 +17,7 @@ export DO_NOT_TRACK ?= 1
 
 CORPORA := $(abspath $(CURDIR)/../shared/corpora)
 
-.PHONY: install run test golden serve bench es-up es-down es-status clean
+.PHONY: install run test golden serve bench es-up es-down es-status cluster clean
 
 $(BIN)/newsetl: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,9 @@ bench: install ## throughput benchmark on ../shared/corpora/silver-seeds and a x
 
 es-up: install
 	$(BIN)/newsetl es up --port $(ES_PORT)
+
+cluster: install ## a local three-node cluster on ports $(ES_PORT)-$$(($(ES_PORT)+2)) (transport +100), left running; `make es-down` stops it
+	$(BIN)/newsetl es up --nodes 3 --port $(ES_PORT)
 
 es-down: install
 	$(BIN)/newsetl es down --port $(ES_PORT)

@@ -19,10 +19,19 @@ import logging
 import os
 import signal
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from etl.config import Settings
-from etl.elasticsearch_local import LocalNode, _health_request, node_name
+from etl.elasticsearch_local import (
+    LocalNode,
+    _health_request,
+    analysis_distribution,
+    find_java,
+    install_distribution,
+    node_name,
+    required_java,
+)
 from etl.errors import LocalNodeError
 
 log = logging.getLogger(__name__)
@@ -135,9 +144,20 @@ class LocalCluster:
         """
         self._refuse_foreign()
         members = self.members()
-        for node in members:
-            if node._health() is None:
-                node.up(wait=False)
+        idle = [node for node in members if node._health() is None]
+        if idle:
+            # the distribution and its plugin once, before the members share them
+            try:
+                java_home = find_java(required_java(self.settings.es_version), self.settings.es_java_home)
+                analysis_distribution(install_distribution(self.settings), java_home)
+            except LocalNodeError:
+                pass  # each member says so again when it starts (LocalNode.up)
+        # all at once: `elasticsearch -d` of a member returns when the node has joined a cluster or
+        # after discovery.initial_state_timeout (30 s, Elastic's "Discovery and cluster formation
+        # settings"); one by one, each would wait that long for the others
+        with ThreadPoolExecutor(max_workers=len(idle) or 1) as pool:
+            for future in [pool.submit(node.up, wait=False) for node in idle]:
+                future.result()
         deadline = time.monotonic() + self.settings.es_start_timeout
         health = None
         while time.monotonic() < deadline:
