@@ -434,8 +434,28 @@ def create_index(es: Elasticsearch, settings: Settings, name: str, alias: str | 
     if alias:
         body["aliases"] = {alias: {"is_write_index": True}}
         body["mappings"]["_meta"][LIVE_KEY] = [_now_stamp()]  # live from its creation on
-    es.indices.create(index=name, **body)
+    try:
+        es.indices.create(index=name, **body)
+    except ApiError as exc:
+        if not _created_by_an_earlier_try(es, exc, name, alias):
+            raise
     log.info("created index %s%s", name, f" behind alias {alias}" if alias else "")
+
+
+def _created_by_an_earlier_try(es: Elasticsearch, exc: ApiError, name: str, alias: str | None) -> bool:
+    """True when ``PUT <name>`` failed with ``resource_already_exists_exception`` because an earlier
+    try of the very same request created it (with ``alias``, behind it).
+
+    The client retries a request that timed out on another node (``retry_on_timeout``; a busy
+    cluster, or one that lost the node it was sent to, may answer after the index was made), and
+    the retry then finds the index. ``name`` holds a microsecond timestamp
+    (:func:`new_index_name`), so no one else makes it.
+    """
+    if exc.meta.status != 400 or "resource_already_exists_exception" not in str(exc):
+        return False
+    if alias is not None:
+        return bool(es.indices.exists_alias(name=alias, index=name))
+    return bool(es.indices.exists(index=name))
 
 
 def alias_target(es: Elasticsearch, alias: str) -> str | None:

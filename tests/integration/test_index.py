@@ -188,3 +188,19 @@ def test_a_keyword_above_ignore_above_is_kept_in_source_but_not_indexed_as_a_ter
     assert es.count(index=alias, query={"term": {"dateline": fits}})["count"] == 1
     assert es.count(index=alias, query={"term": {"dateline": too_long}})["count"] == 0
     assert es.count(index=alias, query={"exists": {"field": "dateline"}})["count"] == 1  # not a term: not there for search
+
+
+def test_a_create_retried_after_a_timeout_finds_its_own_index(es, isolated_env):
+    """The client retries a create that timed out (a busy cluster, or one losing a node, answers
+    late: seen on the three-node cluster of tests/e2e/test_cluster.py); the retry's
+    ``resource_already_exists_exception`` for the very index and alias is no error."""
+    from elasticsearch import BadRequestError
+
+    alias = isolated_env["NEWSETL_INDEX_ALIAS"]
+    settings = get_settings()
+    name = es_index.new_index_name(alias)
+    es_index.create_index(es, settings, name, alias=alias)
+    es_index.create_index(es, settings, name, alias=alias)  # the same request again: what a retry sends
+    assert list(es.indices.get_alias(name=alias)) == [name]
+    with pytest.raises(BadRequestError, match="resource_already_exists_exception"):
+        es_index.create_index(es, settings, name, alias=f"{alias}-other")  # not made by that request
