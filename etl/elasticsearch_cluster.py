@@ -206,11 +206,15 @@ class LocalCluster:
         """Stop every member (SIGTERM to all, then each waited for, SIGKILL after ``timeout`` s);
         returns how many processes were stopped. An ephemeral member's data folder is removed."""
         members = self.members()
+        stopped = 0
         for node in members:  # all at once: stopped one by one, the others would re-allocate shards meanwhile
             pid = node._pid()
             if pid:
                 try:
                     os.kill(pid, signal.SIGTERM)
+                    stopped += 1
                 except OSError:
                     pass
-        return sum(1 for node in members if node.down(timeout))
+        for node in members:  # waits, SIGKILL when needed, removes ephemeral data (a node gone already: False)
+            node.down(timeout)
+        return stopped
