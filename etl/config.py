@@ -182,10 +182,12 @@ def parse_dask_address(value: str) -> tuple[str, str, int]:
     return parts.scheme, parts.hostname, port
 
 
-OTHER_VARIABLES = frozenset(
-    {"NEWSETL_DATA", "NEWSETL_SOURCE_NAME", "NEWSETL_CRON", "NEWSETL_SOURCE_DIR", "NEWSETL_TEST_ES_PORT", "NEWSETL_TEST_PREFECT_PORTS"}
-)
-"""``NEWSETL_`` variables that are not settings: docker-compose's (``.env.example``), prefect.yaml's and ``make test``'s."""
+OTHER_VARIABLES = frozenset({
+    "NEWSETL_DATA", "NEWSETL_SOURCE_NAME", "NEWSETL_CRON", "NEWSETL_SOURCE_DIR", "NEWSETL_TEST_ES_PORT",
+    "NEWSETL_TEST_PREFECT_PORTS", "NEWSETL_TEST_CLUSTER_PORT", "NEWSETL_TEST_CLUSTER_FILES",
+})
+"""``NEWSETL_`` variables that are not settings: docker-compose's (``.env.example``), prefect.yaml's and the
+tests' (``make test``, ``tests/e2e/test_cluster.py``)."""
 
 
 def unknown_variables(environ: dict[str, str] | None = None, env_file: str | Path = ".env") -> list[tuple[str, str | None]]:
