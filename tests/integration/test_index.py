@@ -196,7 +196,7 @@ def test_a_create_retried_after_a_timeout_finds_its_own_index(es, isolated_env):
     ``resource_already_exists_exception`` for the very index and alias is no error."""
     from elasticsearch import BadRequestError
 
-    alias = isolated_env["NEWSETL_INDEX_ALIAS"]
+    alias = f"{isolated_env['NEWSETL_INDEX_ALIAS']}-retry"  # the fixture's alias has its index already
     settings = get_settings()
     name = es_index.new_index_name(alias)
     es_index.create_index(es, settings, name, alias=alias)
