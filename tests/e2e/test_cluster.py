@@ -23,23 +23,12 @@ from etl.config import get_settings
 from etl.sources import document_id
 from tests.conftest import REPO, corpus
 from tests.e2e.test_cli import NEWSETL, summary_of
+from tests.e2e.test_es_faults import _count, _get
 
 pytestmark = pytest.mark.e2e
 
 COMPARED = ("source_path", "checksum", "published", "dateline", "entities", "entity_mentions", "mentioned_dates",
             "date_mentions", "countries", "word_count", "pipeline_version")
-
-
-def _get(url: str) -> dict:
-    with urllib.request.urlopen(url, timeout=30) as resp:
-        return json.loads(resp.read())
-
-
-def _count(url: str, alias: str) -> int:
-    try:
-        return _get(f"{url}/{alias}/_count")["count"]
-    except OSError:
-        return 0
 
 
 def _documents(url: str, alias: str, fields: tuple[str, ...] = COMPARED) -> dict[str, dict]:
