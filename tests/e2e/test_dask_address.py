@@ -103,7 +103,7 @@ def test_run_on_a_dask_scheduler_and_worker_started_by_hand(isolated_env, tmp_pa
         assert "seen 1 = indexed 1 + unchanged 0 + rejected 0" in result.stderr
 
         worker_log = (tmp_path / "worker.log").read_text()
-        assert "Task run 'build-batch-" in worker_log and "Finished in state Completed()" in worker_log, worker_log[-2000:]
+        assert "Task run 'build-batch files 1-1'" in worker_log and "Finished in state Completed()" in worker_log, worker_log[-2000:]
         url = f"{isolated_env['NEWSETL_ES_URL']}/{isolated_env['NEWSETL_INDEX_ALIAS']}/_search?q=sanctions"
         with urllib.request.urlopen(url) as resp:
             hit = json.loads(resp.read())["hits"]["hits"][0]["_source"]

@@ -45,7 +45,7 @@ def _task_runs(flow_run_id: str) -> dict[str, list[tuple[str, int]]]:
         runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[UUID(flow_run_id)])))
     out: dict[str, list[tuple[str, int]]] = {}
     for run in sorted(runs, key=lambda r: r.expected_start_time):
-        out.setdefault(run.name.rsplit("-", 1)[0], []).append((run.state_name, run.run_count))  # "load-batch-a1b"
+        out.setdefault(run.name.split(" ", 1)[0], []).append((run.state_name, run.run_count))  # "load-batch files 2-2"
     return out
 
 
