@@ -95,6 +95,12 @@ def _clock_text(when: datetime) -> str:
     return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
+_HELD_HERE: set[str] = set()
+"""Run ids whose lease this process holds now (taken by :meth:`SourceLease.acquire`, until
+:meth:`SourceLease.release`): a lease document of this process whose run is not here is one an
+ended run could not delete (:meth:`LeaseHolder.run_ended_here`)."""
+
+
 @dataclass(frozen=True)
 class LeaseHolder:
     """Who holds a source's lease, as stored: run id and name, host, process id, times (UTC)."""
@@ -130,9 +136,21 @@ class LeaseHolder:
         started = _started(self.pid)
         return started is None or abs(started - self.process_started) > 1.0  # a reused PID: another process
 
+    def run_ended_here(self) -> bool:
+        """True when the holder is this very process and its run no longer holds the lease here:
+        the run ended and its :meth:`SourceLease.release` could not delete the document
+        (Elasticsearch was away). Such a lease belongs to nobody; a later run in this process
+        (an ``ingest`` called again, a test) takes it over instead of waiting for its expiry."""
+        if self.host != socket.gethostname() or self.pid != os.getpid() or self.pid_namespace != _pid_namespace():
+            return False
+        started = _started(self.pid)
+        same_process = started is not None and self.process_started is not None and abs(started - self.process_started) <= 1.0
+        return same_process and self.run_id not in _HELD_HERE
+
     def live(self, now: datetime) -> bool:
-        """The lease still holds at ``now``: not expired, and its process not known to be gone."""
-        return self.expires > now and not self.process_gone()
+        """The lease still holds at ``now``: not expired, its process not known to be gone, and
+        not a lease this process's ended run left behind (:meth:`run_ended_here`)."""
+        return self.expires > now and not self.process_gone() and not self.run_ended_here()
 
     def describe(self) -> str:
         """``run 'NAME' (id ID) on HOST, process PID, since TIME``: for messages."""
@@ -233,6 +251,7 @@ class SourceLease:
             try:
                 resp = es.create(index=index, id=source, document=lease._document())
                 lease._seq = (resp["_seq_no"], resp["_primary_term"])
+                _HELD_HERE.add(run_id)
                 return lease
             except ConflictError:
                 pass
@@ -244,7 +263,11 @@ class SourceLease:
             if holder.run_id != run_id and holder.live(clock()):
                 raise SourceBusy(holder)
             if holder.run_id != run_id:
-                why = "expired" if holder.expires <= clock() else "stale (its process is gone)"
+                why = (
+                    "expired" if holder.expires <= clock()
+                    else "stale (its run in this process has ended)" if holder.run_ended_here()
+                    else "stale (its process is gone)"
+                )
                 log.warning("taking over the %s lease of source %r from %s", why, source, holder.describe())
             try:
                 resp = es.index(
@@ -252,6 +275,7 @@ class SourceLease:
                     if_seq_no=doc["_seq_no"], if_primary_term=doc["_primary_term"],
                 )
                 lease._seq = (resp["_seq_no"], resp["_primary_term"])
+                _HELD_HERE.add(run_id)
                 return lease
             except ConflictError:  # another run took it first
                 continue
@@ -311,6 +335,7 @@ class SourceLease:
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(timeout=10)
         with self._lock:
+            _HELD_HERE.discard(self.run_id)
             if self._seq is None:
                 return
             seq, self._seq = self._seq, None

@@ -181,3 +181,21 @@ def test_a_lease_of_another_host_waits_for_its_expiry(es, index):
     _lease_of(es, index, "wire", pid, started, host="another-host")
     with pytest.raises(SourceBusy, match="on another-host"):
         SourceLease.acquire(es, index, "wire", "run-next", 60)
+
+
+def test_a_lease_an_ended_run_of_this_process_could_not_delete_is_taken_over(es, index):
+    """A run that ends while Elasticsearch is away cannot delete its lease; the next run in the same
+    process (the flow called again) takes it over, while a run of this process that still holds its
+    lease keeps it."""
+    from elasticsearch import Elasticsearch
+
+    first = SourceLease.acquire(es, index, "wire", "run-1", 120)
+    with pytest.raises(SourceBusy, match=r"\(id run-1\)"):  # held here, by a live run: busy
+        SourceLease.acquire(es, index, "wire", "run-2", 120)
+    first.es = Elasticsearch("http://127.0.0.1:1", request_timeout=1, max_retries=0)  # the node is away at its end
+    first.release()
+    assert es.get(index=index, id="wire")["_source"]["run_id"] == "run-1"  # the document stayed
+    second = SourceLease.acquire(es, index, "wire", "run-2", 120)
+    assert es.get(index=index, id="wire")["_source"]["run_id"] == "run-2"
+    second.release()
+    assert current_holder(es, index, "wire") is None
