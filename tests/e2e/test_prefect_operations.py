@@ -150,7 +150,7 @@ class _Webhook(http.server.BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def served(prefect, module_env):
     """`newsetl alerts` with a webhook block, then `newsetl serve --interval 3` over `wire` (the seed and
-    an empty file) until two runs have completed and at least one tick was cancelled; then stopped."""
+    an empty file) until three runs have completed and at least one tick was cancelled; then stopped."""
     tmp, api = prefect["tmp"], prefect["api"]
     _Webhook.received = []
     hook = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Webhook)
@@ -190,11 +190,13 @@ def served(prefect, module_env):
         found = runs()
         done = [r for r in found if r["state_type"] == "COMPLETED" and r["run_count"] > 0]
         cancelled = [r for r in found if r["state_type"] == "CANCELLED"]
-        return found if len(done) >= 2 and cancelled else None
+        # three: the runner's shutdown can still turn the last one into CANCELLED ('Runner is shutting
+        # down.') when its process had not been reaped yet (seen once in a full make test)
+        return found if len(done) >= 3 and cancelled else None
 
     try:
         try:
-            _wait("two completed runs and a cancelled tick", enough, 480, logs)
+            _wait("three completed runs and a cancelled tick", enough, 480, logs)
         finally:
             stopped_at = datetime.now(UTC)
             _stop(proc)
@@ -219,9 +221,10 @@ def test_served_runs_of_a_source_never_overlap(served):
     ran = [r for r in runs if r["run_count"] > 0]  # the flow started
     assert len([r for r in ran if r["state_type"] == "COMPLETED"]) >= 2, _table(runs)
     # no run failed (a second run at once would have been refused by the lease: FAILED), none crashed
-    # but the one our stop interrupted
+    # or was cancelled but the one our stop interrupted
     assert all(
-        r["state_type"] == "COMPLETED" or (r["state_type"] in ("CRASHED", "RUNNING") and (_time(r["end_time"]) or stopped) >= stopped)
+        r["state_type"] == "COMPLETED"
+        or (r["state_type"] in ("CRASHED", "RUNNING", "CANCELLED") and (_time(r["end_time"]) or stopped) >= stopped)
         for r in ran
     ), _table(runs)
     spans = sorted((_time(r["start_time"]), _time(r["end_time"])) for r in ran)
