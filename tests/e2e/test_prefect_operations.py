@@ -225,13 +225,19 @@ def test_served_runs_of_a_source_never_overlap(served):
     assert all(
         r["state_type"] == "COMPLETED"
         or (r["state_type"] in ("CRASHED", "RUNNING", "CANCELLED") and (_time(r["end_time"]) or stopped) >= stopped)
+        # the runner's shutdown also turns a run that had just completed, its process not yet reaped, into
+        # CANCELLED and keeps its end time (seen in CI): only our stop says that
+        or (r["state_type"] == "CANCELLED" and r["state"]["message"] == "Runner is shutting down.")
         for r in ran
     ), _table(runs)
     spans = sorted((_time(r["start_time"]), _time(r["end_time"])) for r in ran)
     for (_, end), (start, _) in zip(spans, spans[1:]):
         assert end is not None and end <= start, _table(runs)  # (a run still going can only be the last)
     # the ticks due while a run was going were cancelled by Prefect before their flow started
-    cancelled = [r for r in runs if r["state_type"] == "CANCELLED" and _time(r["end_time"]) < stopped]
+    cancelled = [
+        r for r in runs if r["state_type"] == "CANCELLED" and _time(r["end_time"]) < stopped
+        and r["state"]["message"] != "Runner is shutting down."
+    ]
     assert cancelled, _table(runs)
     assert all(r["run_count"] == 0 and r["state"]["message"] == "Deployment concurrency limit reached." for r in cancelled), _table(runs)
 
