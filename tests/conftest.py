@@ -36,8 +36,39 @@ def pytest_configure(config):
 
 
 def pytest_unconfigure(config):
+    if _SESSION_PREFECT is not None:
+        _SESSION_PREFECT.stop()
     if _SESSION_DIR is not None:
         shutil.rmtree(_SESSION_DIR, ignore_errors=True)
+
+
+_SESSION_PREFECT = None
+
+
+def session_prefect_api() -> str:
+    """``http://127.0.0.1:PORT/api`` of one Prefect server for the whole test session, started on first use
+    (:class:`etl.prefect_server.TemporaryPrefectServer`, in the session's ``PREFECT_HOME``) and stopped at
+    the session's end; for CLI runs in subprocesses. This process's own ``PREFECT_API_URL`` is left as it
+    was: in-process flows keep Prefect's test harness (the ``prefect_server`` fixture).
+
+    Raises :class:`etl.errors.PrefectServerError` when the server does not start.
+    """
+    global _SESSION_PREFECT
+    if _SESSION_PREFECT is None:
+        from prefect.context import refresh_global_settings_context
+
+        from etl.prefect_server import TemporaryPrefectServer
+
+        before = os.environ.get("PREFECT_API_URL")
+        server = TemporaryPrefectServer.start()
+        if before is None:  # start() pointed this process at it: undo that, the CLI runs get it by env
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = before
+        refresh_global_settings_context()
+        server.wait(timeout=180)
+        _SESSION_PREFECT = server
+    return _SESSION_PREFECT.api_url
 
 
 def corpus(name: str) -> Path:

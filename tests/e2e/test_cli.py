@@ -11,17 +11,32 @@ from pathlib import Path
 import pytest
 
 from etl.index import MAPPING_VERSION
-from tests.conftest import REPO, SEED_FILE, SEEDS, corpus
+from tests.conftest import REPO, SEED_FILE, SEEDS, corpus, session_prefect_api
 
 pytestmark = pytest.mark.e2e
 
 NEWSETL = str(Path(sys.executable).parent / "newsetl")
 
 
-def newsetl(*args: str, env: dict, timeout: float = 900) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [NEWSETL, *args], env={**os.environ, **env}, capture_output=True, text=True, timeout=timeout, cwd=REPO
-    )
+def newsetl(*args: str, env: dict, timeout: float = 900, temporary_prefect: bool = False) -> subprocess.CompletedProcess:
+    """Run the installed ``newsetl`` with ``env`` on top of this process's environment.
+
+    Flow runs report to the session's Prefect server (:func:`tests.conftest.session_prefect_api`),
+    as a user who set ``PREFECT_API_URL`` (the README's tip for repeated runs): each run is spared
+    its temporary server's start, 5-30 s on this machine. ``temporary_prefect=True``, or a
+    ``PREFECT_API_URL`` in ``env``, keeps what the caller asks for (a run with no server: the CLI
+    starts its own temporary one).
+    """
+    full = {**os.environ, **env}
+    if temporary_prefect:
+        full.pop("PREFECT_API_URL", None)
+    elif "PREFECT_API_URL" not in env and args and args[0] in PREFECT_COMMANDS:
+        full["PREFECT_API_URL"] = session_prefect_api()
+    return subprocess.run([NEWSETL, *args], env=full, capture_output=True, text=True, timeout=timeout, cwd=REPO)
+
+
+PREFECT_COMMANDS = ("run", "reindex")
+"""The subcommands that run the ingest flow (and so need a Prefect server, temporary or not)."""
 
 
 def summary_of(stdout: str) -> dict[str, str]:
@@ -56,7 +71,8 @@ def _search(env: dict, query: str) -> dict:
 
 
 def test_run_seeds_then_rerun(isolated_env):
-    first = newsetl("run", str(SEEDS), env=isolated_env)
+    # as a new user runs it: no Prefect server, the CLI starts a temporary one (the other runs use the session's)
+    first = newsetl("run", str(SEEDS), env=isolated_env, temporary_prefect=True)
     assert first.returncode == 0, first.stderr
     counts = summary_of(first.stdout)
     assert (counts["files seen"], counts["indexed"], counts["unchanged (skipped)"], counts["rejected"]) == ("1", "1", "0", "0")

@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, session_prefect_api
 
 pytestmark = pytest.mark.e2e
 
@@ -224,19 +224,13 @@ def _bash(script: str, env: dict, timeout: float = 300) -> subprocess.CompletedP
 def test_the_readme_runs_against_the_test_node(isolated_env, tmp_path):
     """Every block not marked skip, in README order (later blocks see what earlier ones indexed).
 
-    The runs report to one Prefect server the test starts (as with ``PREFECT_API_URL`` set, the
+    The runs report to the session's Prefect server (as with ``PREFECT_API_URL`` set, the
     README's tip for repeated runs), which spares each ``newsetl run`` its temporary server's start.
     """
-    from etl.prefect_server import TemporaryPrefectServer
-
     node = urlsplit(isolated_env["NEWSETL_ES_URL"]).netloc
     alias = isolated_env["NEWSETL_INDEX_ALIAS"]
-    server = TemporaryPrefectServer.start()
-    try:
-        server.wait()
-        _run_every_block({**os.environ, **isolated_env, "PREFECT_API_URL": server.api_url, "COLUMNS": "160"}, node, alias, str(tmp_path))
-    finally:
-        server.stop()
+    env = {**os.environ, **isolated_env, "PREFECT_API_URL": session_prefect_api(), "COLUMNS": "160"}
+    _run_every_block(env, node, alias, str(tmp_path))
 
 
 def _run_every_block(env: dict, node: str, alias: str, tmp: str) -> None:
