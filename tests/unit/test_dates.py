@@ -849,3 +849,17 @@ def test_the_year_after_a_range_is_in_the_last_day(tagger):
 def test_as_long_as_a_unit_is_a_duration(tagger):
     assert values(tag(tagger, "The appeal could take as long as a month or two.")) == [("a month", "DURATION", "P1M")]
     assert tag(tagger, "He wanted a day such as a day of rest.") == []
+
+
+def test_a_timex3_never_spans_a_blank_line(tagger):
+    # The rules are scanned paragraph by paragraph (a rule only over the paragraphs holding
+    # its literals), so no expression is read across a blank line: "Tuesday" ends its
+    # paragraph and "night" begins a sentence of the next one.
+    text = "He spoke on Tuesday\n\nnight fell over the city. The deal closes in the third\n\nquarter."
+    got = [(m.text, m.value) for m in tagger.run(text, DCT)]
+    assert got == [("Tuesday", "2017-12-26")]  # the Tuesday before Wed 2017-12-27; no "third quarter"
+    # a rule whose literal is only in a later paragraph still finds it there, with its offsets
+    text = "Officials met.\n\nNo talks.\n\nThey resume next week, and again in March 2018."
+    mentions = tagger.run(text, DCT)
+    assert [(m.text, m.value) for m in mentions] == [("next week", "2018-W01"), ("March 2018", "2018-03")]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
