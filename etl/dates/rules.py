@@ -303,7 +303,7 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 )
 def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Month and day, with the year as written or else the one nearest the DCT
-    (after "since": the latest one on or before the DCT).
+    (after "since" or "ended": the latest one on or before the DCT).
 
     "November 28, 2017" / "28 Nov 2017" -> ``2017-11-28``; "on November 28" in a story of
     2017-12-27 -> ``2017-11-28`` (news convention: nearest to the DCT, as in HeidelTime).
@@ -313,6 +313,14 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         28</TIMEX3>.``
     TimeML (DCT 2017-12-27): ``She was born <TIMEX3 type="DATE" value="2016-11-28">28 November
         2016</TIMEX3> in Lyon.``
+
+    A period that "ended" on a day ("the fiscal year ended Jan. 31", "the quarter ended Oct.
+    31") ended on or before the DCT, however near the next such day is: the verb fixes the
+    direction that the nearest-day convention only guesses (TimeML 1.2.1 resolves a date from
+    its context; "ending" leaves it open).
+
+    TimeML (DCT 2017-10-27): ``The offer ended <TIMEX3 type="DATE" value="2016-10-31">Oct.
+        31</TIMEX3>.``
 
     The first day of a hyphenated range ("Dec. 18-22", en dash too) is a date of its own,
     with the year written after the range, as is the first of a pair ("April 24 and 25,
@@ -335,8 +343,8 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         year = pair["y"]  # "April 24 and 25, 1999": the year of the pair (HeidelTime's date_r4a)
     if year:
         d = safe_date(int(year), month, day)
-    elif word_before(text, m.start("t")) == "since":
-        # "since Nov. 28": the latest such day on or before the DCT
+    elif word_before(text, m.start("t")) in ("since", "ended"):
+        # "since Nov. 28", "the year ended Jan. 31": the latest such day on or before the DCT
         d = safe_date(dct.year, month, day)
         if d is None or d > dct:
             d = safe_date(dct.year - 1, month, day)

@@ -863,3 +863,18 @@ def test_a_timex3_never_spans_a_blank_line(tagger):
     mentions = tagger.run(text, DCT)
     assert [(m.text, m.value) for m in mentions] == [("next week", "2018-W01"), ("March 2018", "2018-03")]
     assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_a_period_that_ended_on_a_day_ended_before_the_dct(tagger):
+    # "ended" fixes the direction: the latest such day on or before the DCT, even when the
+    # next one is nearer. DCT 2017-10-27: Oct. 31 2017 is 4 days ahead, 2016-10-31 361 back.
+    dct = dt.date(2017, 10, 27)
+    text = "It lost money in the second quarter ended Oct. 31, and in the quarter ending Oct. 31 it may too."
+    mentions = tagger.run(text, dct)
+    assert find(mentions, "Oct. 31").value == "2016-10-31"
+    assert find(mentions, "Oct. 31", 1).value == "2017-10-31"  # "ending": open, the nearest
+    # DCT 2017-10-31: Jan. 31 2018 is 92 days ahead (nearest), Jan. 31 2017 273 days back
+    text = "In the fiscal year ended Jan. 31, sales rose 4%."
+    assert find(tagger.run(text, dt.date(2017, 10, 31)), "Jan. 31").value == "2017-01-31"
+    text = "The strike ended Dec. 20 after a week."
+    assert find(tagger.run(text, DCT), "Dec. 20").value == "2017-12-20"
