@@ -878,3 +878,19 @@ def test_a_period_that_ended_on_a_day_ended_before_the_dct(tagger):
     assert find(tagger.run(text, dt.date(2017, 10, 31)), "Jan. 31").value == "2017-01-31"
     text = "The strike ended Dec. 20 after a week."
     assert find(tagger.run(text, DCT), "Dec. 20").value == "2017-12-20"
+
+
+def test_a_plan_in_the_present_after_an_opening_date_makes_it_future(tagger):
+    # DCT Wed 2017-12-27: the Friday ahead is 2017-12-29, the one before 2017-12-22.
+    cases = [
+        ("On Friday, the union plans to strike at two plants.", "Friday", "2017-12-29"),
+        ("On Friday, the cabinet is scheduled to vote on the bill.", "Friday", "2017-12-29"),
+        # the October ahead, not 2017-10 (nearest, 2 months back)
+        ("In October, the company is expected to open a plant in Ohio.", "October", "2018-10"),
+        ("In October, the company opened a plant in Ohio.", "October", "2017-10"),
+        # a past plan, or another verb first ("said"), leaves the past reading
+        ("On Friday, the union planned to strike but called it off.", "Friday", "2017-12-22"),
+        ("On Friday, officials said they will meet again.", "Friday", "2017-12-22"),
+    ]
+    for text, expression, value in cases:
+        assert find(tagger.run(text, DCT), expression).value == value, text
