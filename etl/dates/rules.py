@@ -89,7 +89,7 @@ from etl.dates.vocabulary import (
 )
 from etl.prefilter import Literals, required_literals
 
-__all__ = ["RELAXED_RULES", "RULES", "Hit", "Rule", "rule", "widen_to_part_of"]
+__all__ = ["RELAXED_RULES", "RULES", "Hit", "Rule", "rule", "widen_to_day_before_after", "widen_to_part_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -1925,6 +1925,35 @@ def widen_to_part_of(hits: list[Hit], text: str) -> list[Hit]:
             m = _PART_OF.search(text, max(0, h.start - 30), h.start)
             if m is not None and (not out or out[-1].end <= m.start()):
                 h = Hit(m.start(), h.end, tx, h.rule, h.name)
+        out.append(h)
+    return out
+
+
+_DAY_BEFORE_AFTER = re.compile(r"\b(?:[Tt]he\s+)?[Dd]ay\s+(?P<ba>before|after)\s+$")
+
+
+def widen_to_day_before_after(hits: list[Hit], text: str) -> list[Hit]:
+    """Extend each day date written after "the day before" or "the day after" over that phrase
+    and move it one day: "the day before last Tuesday", "the day after Christmas", "the day
+    after Dec. 5, 2016" are one TIMEX3 each, whose value is the day before (after) the date
+    (TIDES 2005 and TimeML 1.2.1: an offset from a named date is one expression, as "the day
+    before yesterday" is; determiners inside the extent). A hit that ends inside the phrase
+    (an anaphoric "the day before") gives way. ``hits`` sorted by start and disjoint; returns
+    them in the same order, still disjoint.
+
+    TimeML (DCT 2017-12-27): ``They met <TIMEX3 type="DATE" value="2017-12-26">the day after
+        Christmas</TIMEX3>.``
+    """
+    out: list[Hit] = []
+    for h in hits:
+        tx = h.timex
+        if isinstance(tx, Timex) and tx.type == "DATE" and tx.granularity == "day" and tx.start is not None:
+            m = _DAY_BEFORE_AFTER.search(text, max(0, h.start - 20), h.start)
+            if m is not None:
+                while out and out[-1].end > m.start():
+                    out.pop()
+                day = tx.start + (ONE_DAY if m["ba"] == "after" else -ONE_DAY)
+                h = Hit(m.start(), h.end, timex_at(day, "day"), h.rule, h.name)
         out.append(h)
     return out
 

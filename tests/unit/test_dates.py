@@ -894,3 +894,18 @@ def test_a_plan_in_the_present_after_an_opening_date_makes_it_future(tagger):
     ]
     for text, expression, value in cases:
         assert find(tagger.run(text, DCT), expression).value == value, text
+
+
+def test_the_day_before_or_after_a_date_is_one_timex3(tagger):
+    # DCT Wed 2017-12-27: last Tuesday = 2017-12-26, Christmas = 2017-12-25 (the nearest).
+    cases = [
+        ("The day before last Tuesday's hearing, he went home.", "The day before last Tuesday", "2017-12-25"),
+        ("They met the day after Christmas.", "the day after Christmas", "2017-12-26"),
+        ("The day after Dec. 5, 2016, talks resumed.", "The day after Dec. 5, 2016", "2016-12-06"),
+        ("Police came on the day before Jan. 1, 2017.", "the day before Jan. 1, 2017", "2016-12-31"),
+    ]
+    for text, expression, value in cases:
+        mentions = tagger.run(text, DCT)
+        assert [(m.text, m.value) for m in mentions] == [(expression, value)], text
+    # an anaphoric "the day before" with no date after it keeps its own reading (the DCT's eve)
+    assert [(m.text, m.value) for m in tagger.run("She left the day before.", DCT)] == [("the day before", "2017-12-26")]
