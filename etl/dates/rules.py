@@ -123,14 +123,20 @@ _own: list[Rule] = []
 _relaxed: list[Rule] = []
 
 
-def rule(name: str, pattern: str, flags: int = 0, *, relaxed: bool = False) -> Callable[[Resolver], Resolver]:
+def rule(
+    name: str, pattern: str, flags: int = 0, *, relaxed: bool = False, needs: Literals = None
+) -> Callable[[Resolver], Resolver]:
     """Register ``pattern`` (compiled with ``flags``) with the decorated resolver as the rule
-    ``name``; ``relaxed`` rules run only inside spaCy DATE/TIME spans. Returns the resolver
+    ``name``; ``relaxed`` rules run only inside spaCy DATE/TIME spans. ``needs``: literals
+    (lower case) of which every match contains one, for a pattern whose parse tree shows only
+    commoner ones (:func:`etl.prefilter.required_literals` does not join a literal to the
+    optional character after it); by default the parse tree's. Returns the resolver
     unchanged, so one resolver can serve several patterns (``rule(name, pattern)(resolver)``)."""
 
     def register(resolve: Resolver) -> Resolver:
         compiled = re.compile(pattern, flags)
-        (_relaxed if relaxed else _own).append(Rule(name, compiled, resolve, required_literals(compiled)))
+        literals = needs if needs is not None else required_literals(compiled)
+        (_relaxed if relaxed else _own).append(Rule(name, compiled, resolve, literals))
         return resolve
 
     return register
@@ -1020,6 +1026,8 @@ def cued_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "decade",
     r"(?P<t>\b(?:[Tt]he\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<full>1\d\d0|20\d0)['’]?s"
     r"|['’](?P<short>\d0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b",
+    # "1990s", "1990's", "'90s", "nineties": the parse tree shows only "0" and "s"
+    needs=frozenset(["0s", "0's", "0’s", *"twenties thirties forties fifties sixties seventies eighties nineties".split()]),
 )
 def decade(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the 1990s" -> ``199``, granularity decade, range 1990-01-01..2000-01-01 (TIMEX3

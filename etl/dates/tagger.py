@@ -144,6 +144,7 @@ class TemporalTagger:
         of the whole text, found in 0.57 of the time."""
         hits: list[Hit] = []
         paragraphs = _paragraphs(text, pos, endpos) if prefilter else [(pos, endpos, "")]
+        folded = fold(text[pos:endpos]) if prefilter else ""
         everywhere = [(start, end) for start, end, _ in paragraphs]
         where: dict[str, list[tuple[int, int]]] = {}  # literal -> the paragraphs holding it
         for index, r in enumerate(rules):
@@ -154,7 +155,9 @@ class TemporalTagger:
                 for literal in r.needs:
                     found = where.get(literal)
                     if found is None:
-                        found = where[literal] = [(s, e) for s, e, folded in paragraphs if literal in folded]
+                        found = where[literal] = (
+                            [(s, e) for s, e, para in paragraphs if literal in para] if literal in folded else []
+                        )
                     spans.extend(found)
                 if len(r.needs) > 1:
                     spans = sorted(set(spans))

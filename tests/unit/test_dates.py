@@ -909,3 +909,15 @@ def test_the_day_before_or_after_a_date_is_one_timex3(tagger):
         assert [(m.text, m.value) for m in mentions] == [(expression, value)], text
     # an anaphoric "the day before" with no date after it keeps its own reading (the DCT's eve)
     assert [(m.text, m.value) for m in tagger.run("She left the day before.", DCT)] == [("the day before", "2017-12-26")]
+
+
+def test_every_written_form_of_a_decade_is_found(tagger):
+    # The decade rule is scanned only over paragraphs holding "0s", "0's", "0’s" or a decade
+    # word (its declared literals): each form below must still be found. DCT 2017-12-27:
+    # "the '90s"/"the nineties" are the latest such decade starting by 2017 (the 1990s).
+    text = "In the 1980's and the ’70s, then the '90s.\n\nThe nineties and early 1960s were calm."
+    got = [(m.text, m.value) for m in tagger.run(text, DCT)]
+    assert got == [
+        ("the 1980's", "198"), ("the ’70s", "197"), ("the '90s", "199"),
+        ("The nineties", "199"), ("early 1960s", "196"),
+    ]  # fmt: skip
