@@ -1790,30 +1790,38 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, Anaphor("day", 0, same=True, fallback=timex_at(dct, gran, tod), tod=tod))
 
 
-# "decades-long", "a day-long meeting", "2 1/2 years", "two and a half hours"
+_HALF_COUNT = alts(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a", "an"])
+_HALF_UNIT = r"years?|hours?|days?|minutes?"
+
+
+# "decades-long", "a day-long meeting", "2 1/2 years", "two and a half hours", "an hour and a half"
 @rule(
     "odd_duration",
     r"\b(?P<t>(?P<lu>day|week|month|year|decade|centur(?:y|ie))(?P<pl>s?)-long"
-    rf"|(?P<n>\d{{1,3}}|{alts(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'a'])})"
-    r"(?:\s+1/2|\s*½|\s+and\s+a\s+half)\s+(?P<hu>years?|hours?|days?))\b", re.IGNORECASE,
+    rf"|(?P<n>\d{{1,3}}|{_HALF_COUNT})(?:\s+1/2|\s*½|\s+and\s+a\s+half)\s+(?P<hu>{_HALF_UNIT})"
+    rf"|(?P<n2>\d{{1,3}}|{_HALF_COUNT})\s+(?P<hu2>{_HALF_UNIT})\s+and\s+a\s+half)\b", re.IGNORECASE,
 )
 def odd_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Durations the count rule leaves alone (TIMEX3 DURATION, ISO 8601 values):
-    "decades-long" -> ``PXY``, "day-long" -> ``P1D``; halves: "2 1/2 years" -> ``P2Y6M``,
-    "five and a half hours" -> ``PT5H30M``, "a day and a half" is not covered.
+    "decades-long" -> ``PXY``, "day-long" -> ``P1D``; halves, the half written before or
+    after the unit: "2 1/2 years" -> ``P2Y6M``, "five and a half hours" -> ``PT5H30M``, "a
+    day and a half" -> ``P1DT12H``, "a minute and a half" -> ``PT1M30S`` (the whole phrase
+    is one TIMEX3, TimeML 1.2.1; half a month or week has no exact ISO 8601 value and is left out).
 
     TimeML (DCT 2017-12-27): ``The flight took about <TIMEX3 type="DURATION" value="PT5H30M">5 1/2
         hours</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``The vote took <TIMEX3 type="DURATION" value="PT1H30M">an hour and a
+        half</TIMEX3>.``
     """
     if m["lu"]:
         unit = unit_key(m["lu"] + ("s" if m["pl"] else ""))
         n = None if m["pl"] else 1
         return hit_over_t(m, Timex("DURATION", duration_value(n, unit), UNITS[unit][1]))
-    n = number(m["n"])
+    n = number(m["n"] or m["n2"])
     if n is None:
         return None
-    unit = unit_key(m["hu"])
-    value = {"year": f"P{n}Y6M", "day": f"P{n}DT12H", "hour": f"PT{n}H30M"}[unit]
+    unit = unit_key(m["hu"] or m["hu2"])
+    value = {"year": f"P{n}Y6M", "day": f"P{n}DT12H", "hour": f"PT{n}H30M", "minute": f"PT{n}M30S"}[unit]
     return hit_over_t(m, Timex("DURATION", value, UNITS[unit][1]))
 
 

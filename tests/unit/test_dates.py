@@ -921,3 +921,16 @@ def test_every_written_form_of_a_decade_is_found(tagger):
         ("the 1980's", "198"), ("the ’70s", "197"), ("the '90s", "199"),
         ("The nineties", "199"), ("early 1960s", "196"),
     ]  # fmt: skip
+
+
+def test_a_half_after_the_unit_is_part_of_the_duration(tagger):
+    # "an hour and a half" is one DURATION (ISO 8601: 1 hour 30 minutes), as "1 1/2 hours" is
+    cases = [
+        ("The vote took an hour and a half.", "an hour and a half", "PT1H30M"),
+        ("He served a year and a half in jail.", "a year and a half", "P1Y6M"),
+        ("The siege lasted two days and a half.", "two days and a half", "P2DT12H"),
+        ("But a minute and a half later, a pilot called.", "a minute and a half", "PT1M30S"),
+        ("They waited two and a half minutes.", "two and a half minutes", "PT2M30S"),
+    ]
+    for text, expression, value in cases:
+        assert [(m.text, m.type, m.value) for m in tagger.run(text, DCT)] == [(expression, "DURATION", value)], text
