@@ -1650,6 +1650,30 @@ def same_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, Anaphor(unit, 0, same=True))
 
 
+_GENERIC_OF = re.compile(r"\b(?:days?|nights?|times?|hours?|mornings?|evenings?)\s+of\s+$", re.IGNORECASE)
+"""A day or time "of" before "the week": a generic week ("the busiest day of the week")."""
+
+
+# "For the week, the index fell": the week of the latest date mentioned, else the DCT's
+@rule(
+    "the_week",
+    r"\b(?P<t>[Tt]he\s+week)\b(?![-’']\w\w|\s+(?:of|before|after|earlier|later|ahead|ended|ending|to|through|in\s+which)\b)",
+)
+def the_week(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the week" (not "weeks", nor "the week of ...", "the week before", "the week ahead",
+    "the week ended ...", which other rules read) -> the ISO week of the latest date mentioned
+    before it, else the DCT's week (TimeML 1.2.1: a definite unit is an anaphoric DATE; TBAQ's
+    tuning part tags it 5 times in 5, "For the week, the index dropped 3.8%"). Not after a
+    day or a time "of" ("the busiest day of the week", "any time of the week": generic).
+
+    TimeML (DCT 2017-12-27): ``Stocks fell on <TIMEX3 type="DATE" value="2017-12-22">Friday</TIMEX3>;
+        for <TIMEX3 type="DATE" value="2017-W51">the week</TIMEX3>, the index lost 2%.``
+    """
+    if _GENERIC_OF.search(text, max(0, m.start() - 20), m.start()):
+        return None
+    return hit_over_t(m, Anaphor("week", 0, same=True, fallback=timex_at(dct, "week")))
+
+
 # "a year earlier", "one week later": anaphoric (the reporting period a year back
 # in a comparison of figures; else the latest mention shifted; else a DURATION)
 @rule(

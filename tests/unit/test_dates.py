@@ -934,3 +934,15 @@ def test_a_half_after_the_unit_is_part_of_the_duration(tagger):
     ]
     for text, expression, value in cases:
         assert [(m.text, m.type, m.value) for m in tagger.run(text, DCT)] == [(expression, "DURATION", value)], text
+
+
+def test_the_week_is_the_week_of_the_date_before_it(tagger):
+    # Fri 2017-12-22 lies in ISO week 2017-W51 (Mon 12-18 .. Sun 12-24); the DCT in 2017-W52.
+    got = [(m.text, m.value) for m in tagger.run("Stocks fell on Friday; for the week, the index lost 2%.", DCT)]
+    assert got == [("Friday", "2017-12-22"), ("the week", "2017-W51")]
+    got = [(m.text, m.value) for m in tagger.run("Traders said the week's gains were broad.", DCT)]
+    assert got == [("the week", "2017-W52")]  # no date before it: the DCT's week
+    # generic weeks and the phrases other rules read are not this rule's
+    got = [(m.text, m.value) for m in tagger.run("Monday is the busiest day of the week.", DCT)]
+    assert got == [("Monday", "2017-12-25")]
+    assert tagger.run("Talks go on in the week ahead.", DCT) == []
