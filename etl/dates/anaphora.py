@@ -32,6 +32,8 @@ class Anaphor:
     # "two years later", a DURATION when no date precedes)
     weekday: int | None = None  # "the previous Friday": that weekday (Monday = 0) before (shift < 0)
     # or after (shift > 0) the anchor's day
+    recent: bool = False  # anchored only on a date of the 7 days up to the DCT (the story's week),
+    # else the fallback: "the week" after "since Nov. 4" in a story of Dec. 12 is the DCT's week
 
 
 @dataclass(frozen=True, slots=True)

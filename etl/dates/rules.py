@@ -1662,7 +1662,9 @@ _GENERIC_OF = re.compile(r"\b(?:days?|nights?|times?|hours?|mornings?|evenings?)
 def the_week(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the week" (not "weeks", nor "the week of ...", "the week before", "the week ahead",
     "the week ended ...", which other rules read) -> the ISO week of the latest date mentioned
-    before it, else the DCT's week (TimeML 1.2.1: a definite unit is an anaphoric DATE; TBAQ's
+    before it when that date lies in the 7 days up to the DCT (the week the story reports:
+    "on Friday. For the week, ..."), else the DCT's week, as for "the rest of the week"
+    (TimeML 1.2.1: a definite unit is an anaphoric DATE; TBAQ's
     tuning part tags it 5 times in 5, "For the week, the index dropped 3.8%"). Not after a
     day or a time "of" ("the busiest day of the week", "any time of the week": generic).
 
@@ -1671,7 +1673,10 @@ def the_week(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """
     if _GENERIC_OF.search(text, max(0, m.start() - 20), m.start()):
         return None
-    return hit_over_t(m, Anaphor("week", 0, same=True, fallback=timex_at(dct, "week")))
+    week = timex_at(dct, "week")
+    if re.search(r"\brest\s+of\s+$", text[max(0, m.start() - 12) : m.start()], re.IGNORECASE):
+        return hit_over_t(m, week)  # "for the rest of the week": the DCT's
+    return hit_over_t(m, Anaphor("week", 0, same=True, fallback=week, recent=True))
 
 
 # "a year earlier", "one week later": anaphoric (the reporting period a year back

@@ -24,6 +24,8 @@ from etl.prefilter import fold
 __all__ = ["TemporalTagger"]
 
 _DCT_MIN_YEAR, _DCT_MAX_YEAR = 1000, 9000
+_STORY_WEEK = dt.timedelta(days=7)
+"""How far before the DCT the anchor of a ``recent`` anaphor ("the week") may lie."""
 
 
 class TemporalTagger:
@@ -216,8 +218,10 @@ class TemporalTagger:
                 is_anchor = tx.years_back == 0
                 tx = resolved_p
             elif isinstance(tx, Anaphor):
+                stale = tx.recent and not (anchor.start is not None and dct - _STORY_WEEK <= anchor.start <= dct)
                 try:
-                    resolved = None if ((tx.same or tx.mentioned_only) and anchor_is_dct) else resolve_anaphor(tx, anchor)
+                    skip = ((tx.same or tx.mentioned_only) and anchor_is_dct) or stale
+                    resolved = None if skip else resolve_anaphor(tx, anchor)
                 except (ValueError, OverflowError):
                     resolved = None
                 if resolved is None:

@@ -946,3 +946,10 @@ def test_the_week_is_the_week_of_the_date_before_it(tagger):
     got = [(m.text, m.value) for m in tagger.run("Monday is the busiest day of the week.", DCT)]
     assert got == [("Monday", "2017-12-25")]
     assert tagger.run("Talks go on in the week ahead.", DCT) == []
+    # a date far back is not the week's anchor; "the rest of the week" is the DCT's week.
+    # DCT Mon 2005-12-12 lies in 2005-W50; Nov. 4, 2005 in 2005-W44.
+    dct = dt.date(2005, 12, 12)
+    got = [(m.text, m.value) for m in tagger.run("Prices rose since November 4. The week was calm.", dct)]
+    assert got == [("November 4", "2005-11-04"), ("The week", "2005-W50")]
+    got = [(m.text, m.value) for m in tagger.run("On Friday it snowed; cold weather is due for the rest of the week.", dct)]
+    assert got == [("Friday", "2005-12-09"), ("the week", "2005-W50")]
