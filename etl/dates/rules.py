@@ -1829,6 +1829,7 @@ _HALF_UNIT = r"years?|hours?|days?|minutes?"
     r"\b(?P<t>(?P<lu>day|week|month|year|decade|centur(?:y|ie))(?P<pl>s?)-long"
     rf"|(?P<n>\d{{1,3}}|{_HALF_COUNT})(?:\s+1/2|\s*½|\s+and\s+a\s+half)\s+(?P<hu>{_HALF_UNIT})"
     rf"|(?P<n2>\d{{1,3}}|{_HALF_COUNT})\s+(?P<hu2>{_HALF_UNIT})\s+and\s+a\s+half)\b", re.IGNORECASE,
+    needs=frozenset(["-long", "1/2", "½", "half"]),  # the parse tree offers the units, in most paragraphs
 )
 def odd_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Durations the count rule leaves alone (TIMEX3 DURATION, ISO 8601 values):
