@@ -1631,23 +1631,29 @@ def period_back(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # Same-reference anaphors: "that day", "the same year", "the quarter", "the latest quarter"
 @rule(
     "same_anaphor",
-    r"\b(?P<t>(?:that|the\s+same)\s+(?P<unit>day|week|month|year|quarter)"
+    r"\b(?P<t>(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>day|week|month|year|quarter)"
     r"|the\s+(?:latest\s+|same\s+|fiscal\s+)?(?P<q>quarter))\b"
     r"(?![-’']\w\w|\s+(?:of|before|after|when|that|in\s+which|last|a|one|next|this|earlier|later)\b)", re.IGNORECASE,
 )
 def same_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """"that day", "the same year" -> the latest calendar mention before it, at that unit
-    (TimeML 1.2.1 ``anchorTimeID``); dropped when no date precedes. "the (latest) quarter",
+    """"that day", "that same day", "the same year" -> the latest calendar mention before it, at
+    that unit (TimeML 1.2.1 ``anchorTimeID``); "the same" day or week within a coarser mention
+    keeps ``X`` for what is unknown ("last October ... that same day" -> ``1998-10-XX``,
+    :func:`~etl.dates.anaphora.unknown_within`), while a plain "that day" there is mostly a
+    generic one ("trades made that day") and is dropped, as when no date precedes. "the (latest) quarter",
     "that quarter" -> the reporting period (:class:`Period`): the latest quarter
     mentioned, else the latest quarter closed before the DCT.
 
     TimeML (DCT 2017-12-27): ``Police arrived on <TIMEX3 type="DATE" value="2017-12-20">Dec.
         20</TIMEX3>; <TIMEX3 type="DATE" value="2017-12-20">that day</TIMEX3>, a crowd gathered.``
+    TimeML (DCT 2017-12-27): ``He was shot <TIMEX3 type="DATE" value="2017-10">last October</TIMEX3>;
+        his name was crossed out <TIMEX3 type="DATE" value="2017-10-XX">that same day</TIMEX3>.``
     """
     unit = (m["unit"] or m["q"]).lower()
     if unit == "quarter":
         return hit_over_t(m, Period())
-    return hit_over_t(m, Anaphor(unit, 0, same=True))
+    same = re.search(r"same", m["t"], re.IGNORECASE) is not None
+    return hit_over_t(m, Anaphor(unit, 0, same=True, within=same))
 
 
 _GENERIC_OF = re.compile(r"\b(?:days?|nights?|times?|hours?|mornings?|evenings?)\s+of\s+$", re.IGNORECASE)

@@ -953,3 +953,19 @@ def test_the_week_is_the_week_of_the_date_before_it(tagger):
     assert got == [("November 4", "2005-11-04"), ("The week", "2005-W50")]
     got = [(m.text, m.value) for m in tagger.run("On Friday it snowed; cold weather is due for the rest of the week.", dct)]
     assert got == [("Friday", "2005-12-09"), ("the week", "2005-W50")]
+
+
+def test_the_same_day_within_a_coarser_date_keeps_x_for_the_day(tagger):
+    # TimeML/TIDES: X for each digit the context leaves unknown. After "last October"
+    # (DCT 2017-12-27: 2017-10) the day of "that same day" is unknown: 2017-10-XX, whose
+    # range is the month; after a year, 2016-XX-XX; a week after a year, 2016-WXX.
+    mentions = tagger.run("He was shot last October; his name was crossed out that same day.", DCT)
+    same = find(mentions, "that same day")
+    assert (same.value, same.granularity, same.range) == ("2017-10-XX", None, DateRange(gte="2017-10-01", lt="2017-11-01"))
+    got = [(m.text, m.value) for m in tagger.run("The plant closed in 2016. The same day, prices fell.", DCT)]
+    assert got == [("2016", "2016"), ("The same day", "2016-XX-XX")]
+    got = [(m.text, m.value) for m in tagger.run("The plant closed in 2016; that same week, prices fell.", DCT)]
+    assert got == [("2016", "2016"), ("that same week", "2016-WXX")]
+    # a plain "that day" after a month is mostly generic ("trades made that day"): dropped
+    got = [(m.text, m.value) for m in tagger.run("In September, funds saw strong redemptions that day.", DCT)]
+    assert got == [("September", "2017-09")]
