@@ -37,7 +37,7 @@ from etl.sources import checksum, decode, document_id, read_bytes
 
 log = logging.getLogger(__name__)
 
-BUILD_REVISION = 8
+BUILD_REVISION = 9
 """The revision of what a build makes of a file: bump it with any change to the document's
 fields or to what parsing, NER post-processing, the TIMEX3 tagger or language detection
 produce, so the next run re-processes every file built before (1: releases up to the
@@ -48,7 +48,9 @@ decoded by plausibility, issue 14; 5: the entity rules of :mod:`etl.entity_rules
 and ``geo``, issue 13; 6: ``mentioned_periods`` apart from ``mentioned_dates``, decades and
 centuries in neither, issue 19; 7: the tagger's day ranges, quantified sets, duration range
 ends, scheduled events and fiscal quarters, issue 16; 8: ``file_size`` and ``file_mtime_ns``,
-the file's stat that lets a re-run skip reading unchanged files, issue 17).
+the file's stat that lets a re-run skip reading unchanged files, issue 17; 9: the tagger's
+days after "ended" in the past, present-tense plans after an opening date, "the day
+before/after" a date, no TIMEX3 across a blank line, issue 16).
 ``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 

@@ -32,6 +32,10 @@ class Anaphor:
     # "two years later", a DURATION when no date precedes)
     weekday: int | None = None  # "the previous Friday": that weekday (Monday = 0) before (shift < 0)
     # or after (shift > 0) the anchor's day
+    within: bool = False  # "that same day" after a coarser date: that date with ``X`` for the day
+    # (:func:`unknown_within`); a plain "that day" after a month is mostly generic and is dropped
+    recent: bool = False  # anchored only on a date of the 7 days up to the DCT (the story's week),
+    # else the fallback: "the week" after "since Nov. 4" in a story of Dec. 12 is the DCT's week
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +84,8 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
         d = safe_date(anchor.start.year, anchor.start.month, a.day_of_month)
         return timex_at(d, "day") if d else None
     if RANK[gran] > RANK[a.unit]:
+        if a.within and a.unit in ("day", "week"):
+            return unknown_within(anchor, a.unit)
         return None
     if a.exact and gran != a.unit:
         return None
@@ -90,6 +96,24 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
     if gran in ("minute", "hour"):
         gran = "day"
     return timex_at(shift(anchor.start, a.unit, a.shift), gran)
+
+
+def unknown_within(anchor: Timex, unit: str) -> Timex | None:
+    """A day (week) known only to lie within ``anchor``, a coarser date: "that same day" after
+    "last October" is ``1998-10-XX``, after "in 1998" ``1998-XX-XX``; "that week" after a month
+    or a year is ``1998-WXX`` (TimeML 1.2.1 / TIDES 2005: ``X`` stands for each digit the
+    context leaves unknown). The granularity is None and the range the anchor's, so the mention
+    is found by the anchor's dates. None for an anchor longer than a year."""
+    if anchor.start is None or anchor.end is None or anchor.granularity not in ("month", "quarter", "season", "year"):
+        return None
+    y = anchor.start.year
+    if unit == "week":
+        value = f"{y}-WXX"
+    elif anchor.granularity == "month":
+        value = f"{y}-{anchor.start.month:02d}-XX"
+    else:
+        value = f"{y}-XX-XX"
+    return Timex("DATE", value, None, anchor.start, anchor.end)
 
 
 def latest_closed_quarter(dct: dt.date) -> dt.date:

@@ -89,7 +89,7 @@ from etl.dates.vocabulary import (
 )
 from etl.prefilter import Literals, required_literals
 
-__all__ = ["RELAXED_RULES", "RULES", "Hit", "Rule", "rule", "widen_to_part_of"]
+__all__ = ["RELAXED_RULES", "RULES", "Hit", "Rule", "rule", "widen_to_day_before_after", "widen_to_part_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,14 +123,20 @@ _own: list[Rule] = []
 _relaxed: list[Rule] = []
 
 
-def rule(name: str, pattern: str, flags: int = 0, *, relaxed: bool = False) -> Callable[[Resolver], Resolver]:
+def rule(
+    name: str, pattern: str, flags: int = 0, *, relaxed: bool = False, needs: Literals = None
+) -> Callable[[Resolver], Resolver]:
     """Register ``pattern`` (compiled with ``flags``) with the decorated resolver as the rule
-    ``name``; ``relaxed`` rules run only inside spaCy DATE/TIME spans. Returns the resolver
+    ``name``; ``relaxed`` rules run only inside spaCy DATE/TIME spans. ``needs``: literals
+    (lower case) of which every match contains one, for a pattern whose parse tree shows only
+    commoner ones (:func:`etl.prefilter.required_literals` does not join a literal to the
+    optional character after it); by default the parse tree's. Returns the resolver
     unchanged, so one resolver can serve several patterns (``rule(name, pattern)(resolver)``)."""
 
     def register(resolve: Resolver) -> Resolver:
         compiled = re.compile(pattern, flags)
-        (_relaxed if relaxed else _own).append(Rule(name, compiled, resolve, required_literals(compiled)))
+        literals = needs if needs is not None else required_literals(compiled)
+        (_relaxed if relaxed else _own).append(Rule(name, compiled, resolve, literals))
         return resolve
 
     return register
@@ -303,7 +309,7 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 )
 def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Month and day, with the year as written or else the one nearest the DCT
-    (after "since": the latest one on or before the DCT).
+    (after "since" or "ended": the latest one on or before the DCT).
 
     "November 28, 2017" / "28 Nov 2017" -> ``2017-11-28``; "on November 28" in a story of
     2017-12-27 -> ``2017-11-28`` (news convention: nearest to the DCT, as in HeidelTime).
@@ -313,6 +319,14 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         28</TIMEX3>.``
     TimeML (DCT 2017-12-27): ``She was born <TIMEX3 type="DATE" value="2016-11-28">28 November
         2016</TIMEX3> in Lyon.``
+
+    A period that "ended" on a day ("the fiscal year ended Jan. 31", "the quarter ended Oct.
+    31") ended on or before the DCT, however near the next such day is: the verb fixes the
+    direction that the nearest-day convention only guesses (TimeML 1.2.1 resolves a date from
+    its context; "ending" leaves it open).
+
+    TimeML (DCT 2017-10-27): ``The offer ended <TIMEX3 type="DATE" value="2016-10-31">Oct.
+        31</TIMEX3>.``
 
     The first day of a hyphenated range ("Dec. 18-22", en dash too) is a date of its own,
     with the year written after the range, as is the first of a pair ("April 24 and 25,
@@ -335,8 +349,8 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         year = pair["y"]  # "April 24 and 25, 1999": the year of the pair (HeidelTime's date_r4a)
     if year:
         d = safe_date(int(year), month, day)
-    elif word_before(text, m.start("t")) == "since":
-        # "since Nov. 28": the latest such day on or before the DCT
+    elif word_before(text, m.start("t")) in ("since", "ended"):
+        # "since Nov. 28", "the year ended Jan. 31": the latest such day on or before the DCT
         d = safe_date(dct.year, month, day)
         if d is None or d > dct:
             d = safe_date(dct.year - 1, month, day)
@@ -1012,6 +1026,8 @@ def cued_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "decade",
     r"(?P<t>\b(?:[Tt]he\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<full>1\d\d0|20\d0)['’]?s"
     r"|['’](?P<short>\d0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b",
+    # "1990s", "1990's", "'90s", "nineties": the parse tree shows only "0" and "s"
+    needs=frozenset(["0s", "0's", "0’s", *"twenties thirties forties fifties sixties seventies eighties nineties".split()]),
 )
 def decade(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the 1990s" -> ``199``, granularity decade, range 1990-01-01..2000-01-01 (TIMEX3
@@ -1615,23 +1631,58 @@ def period_back(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # Same-reference anaphors: "that day", "the same year", "the quarter", "the latest quarter"
 @rule(
     "same_anaphor",
-    r"\b(?P<t>(?:that|the\s+same)\s+(?P<unit>day|week|month|year|quarter)"
+    r"\b(?P<t>(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>day|week|month|year|quarter)"
     r"|the\s+(?:latest\s+|same\s+|fiscal\s+)?(?P<q>quarter))\b"
     r"(?![-’']\w\w|\s+(?:of|before|after|when|that|in\s+which|last|a|one|next|this|earlier|later)\b)", re.IGNORECASE,
 )
 def same_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """"that day", "the same year" -> the latest calendar mention before it, at that unit
-    (TimeML 1.2.1 ``anchorTimeID``); dropped when no date precedes. "the (latest) quarter",
+    """"that day", "that same day", "the same year" -> the latest calendar mention before it, at
+    that unit (TimeML 1.2.1 ``anchorTimeID``); "the same" day or week within a coarser mention
+    keeps ``X`` for what is unknown ("last October ... that same day" -> ``1998-10-XX``,
+    :func:`~etl.dates.anaphora.unknown_within`), while a plain "that day" there is mostly a
+    generic one ("trades made that day") and is dropped, as when no date precedes. "the (latest) quarter",
     "that quarter" -> the reporting period (:class:`Period`): the latest quarter
     mentioned, else the latest quarter closed before the DCT.
 
     TimeML (DCT 2017-12-27): ``Police arrived on <TIMEX3 type="DATE" value="2017-12-20">Dec.
         20</TIMEX3>; <TIMEX3 type="DATE" value="2017-12-20">that day</TIMEX3>, a crowd gathered.``
+    TimeML (DCT 2017-12-27): ``He was shot <TIMEX3 type="DATE" value="2017-10">last October</TIMEX3>;
+        his name was crossed out <TIMEX3 type="DATE" value="2017-10-XX">that same day</TIMEX3>.``
     """
     unit = (m["unit"] or m["q"]).lower()
     if unit == "quarter":
         return hit_over_t(m, Period())
-    return hit_over_t(m, Anaphor(unit, 0, same=True))
+    same = re.search(r"same", m["t"], re.IGNORECASE) is not None
+    return hit_over_t(m, Anaphor(unit, 0, same=True, within=same))
+
+
+_GENERIC_OF = re.compile(r"\b(?:days?|nights?|times?|hours?|mornings?|evenings?)\s+of\s+$", re.IGNORECASE)
+"""A day or time "of" before "the week": a generic week ("the busiest day of the week")."""
+
+
+# "For the week, the index fell": the week of the latest date mentioned, else the DCT's
+@rule(
+    "the_week",
+    r"\b(?P<t>[Tt]he\s+week)\b(?![-’']\w\w|\s+(?:of|before|after|earlier|later|ahead|ended|ending|to|through|in\s+which)\b)",
+)
+def the_week(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the week" (not "weeks", nor "the week of ...", "the week before", "the week ahead",
+    "the week ended ...", which other rules read) -> the ISO week of the latest date mentioned
+    before it when that date lies in the 7 days up to the DCT (the week the story reports:
+    "on Friday. For the week, ..."), else the DCT's week, as for "the rest of the week"
+    (TimeML 1.2.1: a definite unit is an anaphoric DATE; TBAQ's
+    tuning part tags it 5 times in 5, "For the week, the index dropped 3.8%"). Not after a
+    day or a time "of" ("the busiest day of the week", "any time of the week": generic).
+
+    TimeML (DCT 2017-12-27): ``Stocks fell on <TIMEX3 type="DATE" value="2017-12-22">Friday</TIMEX3>;
+        for <TIMEX3 type="DATE" value="2017-W51">the week</TIMEX3>, the index lost 2%.``
+    """
+    if _GENERIC_OF.search(text, max(0, m.start() - 20), m.start()):
+        return None
+    week = timex_at(dct, "week")
+    if re.search(r"\brest\s+of\s+$", text[max(0, m.start() - 12) : m.start()], re.IGNORECASE):
+        return hit_over_t(m, week)  # "for the rest of the week": the DCT's
+    return hit_over_t(m, Anaphor("week", 0, same=True, fallback=week, recent=True))
 
 
 # "a year earlier", "one week later": anaphoric (the reporting period a year back
@@ -1774,30 +1825,39 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, Anaphor("day", 0, same=True, fallback=timex_at(dct, gran, tod), tod=tod))
 
 
-# "decades-long", "a day-long meeting", "2 1/2 years", "two and a half hours"
+_HALF_COUNT = alts(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a", "an"])
+_HALF_UNIT = r"years?|hours?|days?|minutes?"
+
+
+# "decades-long", "a day-long meeting", "2 1/2 years", "two and a half hours", "an hour and a half"
 @rule(
     "odd_duration",
     r"\b(?P<t>(?P<lu>day|week|month|year|decade|centur(?:y|ie))(?P<pl>s?)-long"
-    rf"|(?P<n>\d{{1,3}}|{alts(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'a'])})"
-    r"(?:\s+1/2|\s*½|\s+and\s+a\s+half)\s+(?P<hu>years?|hours?|days?))\b", re.IGNORECASE,
+    rf"|(?P<n>\d{{1,3}}|{_HALF_COUNT})(?:\s+1/2|\s*½|\s+and\s+a\s+half)\s+(?P<hu>{_HALF_UNIT})"
+    rf"|(?P<n2>\d{{1,3}}|{_HALF_COUNT})\s+(?P<hu2>{_HALF_UNIT})\s+and\s+a\s+half)\b", re.IGNORECASE,
+    needs=frozenset(["-long", "1/2", "½", "half"]),  # the parse tree offers the units, in most paragraphs
 )
 def odd_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Durations the count rule leaves alone (TIMEX3 DURATION, ISO 8601 values):
-    "decades-long" -> ``PXY``, "day-long" -> ``P1D``; halves: "2 1/2 years" -> ``P2Y6M``,
-    "five and a half hours" -> ``PT5H30M``, "a day and a half" is not covered.
+    "decades-long" -> ``PXY``, "day-long" -> ``P1D``; halves, the half written before or
+    after the unit: "2 1/2 years" -> ``P2Y6M``, "five and a half hours" -> ``PT5H30M``, "a
+    day and a half" -> ``P1DT12H``, "a minute and a half" -> ``PT1M30S`` (the whole phrase
+    is one TIMEX3, TimeML 1.2.1; half a month or week has no exact ISO 8601 value and is left out).
 
     TimeML (DCT 2017-12-27): ``The flight took about <TIMEX3 type="DURATION" value="PT5H30M">5 1/2
         hours</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``The vote took <TIMEX3 type="DURATION" value="PT1H30M">an hour and a
+        half</TIMEX3>.``
     """
     if m["lu"]:
         unit = unit_key(m["lu"] + ("s" if m["pl"] else ""))
         n = None if m["pl"] else 1
         return hit_over_t(m, Timex("DURATION", duration_value(n, unit), UNITS[unit][1]))
-    n = number(m["n"])
+    n = number(m["n"] or m["n2"])
     if n is None:
         return None
-    unit = unit_key(m["hu"])
-    value = {"year": f"P{n}Y6M", "day": f"P{n}DT12H", "hour": f"PT{n}H30M"}[unit]
+    unit = unit_key(m["hu"] or m["hu2"])
+    value = {"year": f"P{n}Y6M", "day": f"P{n}DT12H", "hour": f"PT{n}H30M", "minute": f"PT{n}M30S"}[unit]
     return hit_over_t(m, Timex("DURATION", value, UNITS[unit][1]))
 
 
@@ -1917,6 +1977,35 @@ def widen_to_part_of(hits: list[Hit], text: str) -> list[Hit]:
             m = _PART_OF.search(text, max(0, h.start - 30), h.start)
             if m is not None and (not out or out[-1].end <= m.start()):
                 h = Hit(m.start(), h.end, tx, h.rule, h.name)
+        out.append(h)
+    return out
+
+
+_DAY_BEFORE_AFTER = re.compile(r"\b(?:[Tt]he\s+)?[Dd]ay\s+(?P<ba>before|after)\s+$")
+
+
+def widen_to_day_before_after(hits: list[Hit], text: str) -> list[Hit]:
+    """Extend each day date written after "the day before" or "the day after" over that phrase
+    and move it one day: "the day before last Tuesday", "the day after Christmas", "the day
+    after Dec. 5, 2016" are one TIMEX3 each, whose value is the day before (after) the date
+    (TIDES 2005 and TimeML 1.2.1: an offset from a named date is one expression, as "the day
+    before yesterday" is; determiners inside the extent). A hit that ends inside the phrase
+    (an anaphoric "the day before") gives way. ``hits`` sorted by start and disjoint; returns
+    them in the same order, still disjoint.
+
+    TimeML (DCT 2017-12-27): ``They met <TIMEX3 type="DATE" value="2017-12-26">the day after
+        Christmas</TIMEX3>.``
+    """
+    out: list[Hit] = []
+    for h in hits:
+        tx = h.timex
+        if isinstance(tx, Timex) and tx.type == "DATE" and tx.granularity == "day" and tx.start is not None:
+            m = _DAY_BEFORE_AFTER.search(text, max(0, h.start - 20), h.start)
+            if m is not None:
+                while out and out[-1].end > m.start():
+                    out.pop()
+                day = tx.start + (ONE_DAY if m["ba"] == "after" else -ONE_DAY)
+                h = Hit(m.start(), h.end, timex_at(day, "day"), h.rule, h.name)
         out.append(h)
     return out
 

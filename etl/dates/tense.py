@@ -19,6 +19,14 @@ _FUTURE_CUE = re.compile(
     r"|\w['’]ll\b",
     re.IGNORECASE,
 )
+_FUTURE_AHEAD = re.compile(
+    r"\b(?:will|shall|plans?\s+to|intends?\s+to|(?:is|are)\s+(?:due|set|scheduled|slated|expected|going|planning)\s+to)\b"
+    r"|\w['’]ll\b",
+    re.IGNORECASE,
+)
+"""The future and the present-tense plans that, as the first verb after a time expression
+opening its sentence, make the clause future ("On Tuesday, the league plans to hold a news
+conference"); a past plan ("the government planned to pay") does not."""
 _CLAUSE_START = re.compile(
     r"[.!?;:,\n]\s|[\"“”(]|\b(?:said|says|because|which|who|whom|when|after|before|while|since|although|though|but)\b"
 )
@@ -90,7 +98,9 @@ def clause_tense(text: str, start: int, end: int) -> int:
     not an adjective after a determiner, not "expected"/"scheduled") is past; a modal,
     "would", "is", an infinitive ("agreed to acquire ... in January") or a deadline word
     ("until") is unknown. When the expression opens its sentence ("In January, the company
-    sold..."), the first verb after it decides. At most 18 words either way.
+    sold..."), the first verb after it decides, and a verb of a plan in the present tense met
+    before any other verb form (:data:`_FUTURE_AHEAD`: "On Tuesday, the league plans to
+    hold...", "is scheduled to", "will") makes it future. At most 18 words either way.
     """
     lo = max(0, start - 160)
     window = text[lo:start]
@@ -111,7 +121,11 @@ def clause_tense(text: str, start: int, end: int) -> int:
     m = re.search(r"[.!?;\"“”]\s|``|''|\n", ahead)
     if m:
         ahead = ahead[: m.start()]
-    verdict = _scan_tense(_TENSE_TOKEN.findall(ahead)[:18], backwards=False)
+    cue = _FUTURE_AHEAD.search(ahead)
+    head = _TENSE_TOKEN.findall(ahead[: cue.start()] if cue else ahead)
+    verdict = _scan_tense(head[:18], backwards=False)
+    if verdict is None and cue is not None and len(head) <= 18:
+        return 1  # "On Tuesday, the league plans to hold a news conference": the plan's verb first
     return verdict or 0
 
 

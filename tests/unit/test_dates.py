@@ -849,3 +849,123 @@ def test_the_year_after_a_range_is_in_the_last_day(tagger):
 def test_as_long_as_a_unit_is_a_duration(tagger):
     assert values(tag(tagger, "The appeal could take as long as a month or two.")) == [("a month", "DURATION", "P1M")]
     assert tag(tagger, "He wanted a day such as a day of rest.") == []
+
+
+def test_a_timex3_never_spans_a_blank_line(tagger):
+    # The rules are scanned paragraph by paragraph (a rule only over the paragraphs holding
+    # its literals), so no expression is read across a blank line: "Tuesday" ends its
+    # paragraph and "night" begins a sentence of the next one.
+    text = "He spoke on Tuesday\n\nnight fell over the city. The deal closes in the third\n\nquarter."
+    got = [(m.text, m.value) for m in tagger.run(text, DCT)]
+    assert got == [("Tuesday", "2017-12-26")]  # the Tuesday before Wed 2017-12-27; no "third quarter"
+    # a rule whose literal is only in a later paragraph still finds it there, with its offsets
+    text = "Officials met.\n\nNo talks.\n\nThey resume next week, and again in March 2018."
+    mentions = tagger.run(text, DCT)
+    assert [(m.text, m.value) for m in mentions] == [("next week", "2018-W01"), ("March 2018", "2018-03")]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_a_period_that_ended_on_a_day_ended_before_the_dct(tagger):
+    # "ended" fixes the direction: the latest such day on or before the DCT, even when the
+    # next one is nearer. DCT 2017-10-27: Oct. 31 2017 is 4 days ahead, 2016-10-31 361 back.
+    dct = dt.date(2017, 10, 27)
+    text = "It lost money in the second quarter ended Oct. 31, and in the quarter ending Oct. 31 it may too."
+    mentions = tagger.run(text, dct)
+    assert find(mentions, "Oct. 31").value == "2016-10-31"
+    assert find(mentions, "Oct. 31", 1).value == "2017-10-31"  # "ending": open, the nearest
+    # DCT 2017-10-31: Jan. 31 2018 is 92 days ahead (nearest), Jan. 31 2017 273 days back
+    text = "In the fiscal year ended Jan. 31, sales rose 4%."
+    assert find(tagger.run(text, dt.date(2017, 10, 31)), "Jan. 31").value == "2017-01-31"
+    text = "The strike ended Dec. 20 after a week."
+    assert find(tagger.run(text, DCT), "Dec. 20").value == "2017-12-20"
+
+
+def test_a_plan_in_the_present_after_an_opening_date_makes_it_future(tagger):
+    # DCT Wed 2017-12-27: the Friday ahead is 2017-12-29, the one before 2017-12-22.
+    cases = [
+        ("On Friday, the union plans to strike at two plants.", "Friday", "2017-12-29"),
+        ("On Friday, the cabinet is scheduled to vote on the bill.", "Friday", "2017-12-29"),
+        # the October ahead, not 2017-10 (nearest, 2 months back)
+        ("In October, the company is expected to open a plant in Ohio.", "October", "2018-10"),
+        ("In October, the company opened a plant in Ohio.", "October", "2017-10"),
+        # a past plan, or another verb first ("said"), leaves the past reading
+        ("On Friday, the union planned to strike but called it off.", "Friday", "2017-12-22"),
+        ("On Friday, officials said they will meet again.", "Friday", "2017-12-22"),
+    ]
+    for text, expression, value in cases:
+        assert find(tagger.run(text, DCT), expression).value == value, text
+
+
+def test_the_day_before_or_after_a_date_is_one_timex3(tagger):
+    # DCT Wed 2017-12-27: last Tuesday = 2017-12-26, Christmas = 2017-12-25 (the nearest).
+    cases = [
+        ("The day before last Tuesday's hearing, he went home.", "The day before last Tuesday", "2017-12-25"),
+        ("They met the day after Christmas.", "the day after Christmas", "2017-12-26"),
+        ("The day after Dec. 5, 2016, talks resumed.", "The day after Dec. 5, 2016", "2016-12-06"),
+        ("Police came on the day before Jan. 1, 2017.", "the day before Jan. 1, 2017", "2016-12-31"),
+    ]
+    for text, expression, value in cases:
+        mentions = tagger.run(text, DCT)
+        assert [(m.text, m.value) for m in mentions] == [(expression, value)], text
+    # an anaphoric "the day before" with no date after it keeps its own reading (the DCT's eve)
+    assert [(m.text, m.value) for m in tagger.run("She left the day before.", DCT)] == [("the day before", "2017-12-26")]
+
+
+def test_every_written_form_of_a_decade_is_found(tagger):
+    # The decade rule is scanned only over paragraphs holding "0s", "0's", "0’s" or a decade
+    # word (its declared literals): each form below must still be found. DCT 2017-12-27:
+    # "the '90s"/"the nineties" are the latest such decade starting by 2017 (the 1990s).
+    text = "In the 1980's and the ’70s, then the '90s.\n\nThe nineties and early 1960s were calm."
+    got = [(m.text, m.value) for m in tagger.run(text, DCT)]
+    assert got == [
+        ("the 1980's", "198"), ("the ’70s", "197"), ("the '90s", "199"),
+        ("The nineties", "199"), ("early 1960s", "196"),
+    ]  # fmt: skip
+
+
+def test_a_half_after_the_unit_is_part_of_the_duration(tagger):
+    # "an hour and a half" is one DURATION (ISO 8601: 1 hour 30 minutes), as "1 1/2 hours" is
+    cases = [
+        ("The vote took an hour and a half.", "an hour and a half", "PT1H30M"),
+        ("He served a year and a half in jail.", "a year and a half", "P1Y6M"),
+        ("The siege lasted two days and a half.", "two days and a half", "P2DT12H"),
+        ("But a minute and a half later, a pilot called.", "a minute and a half", "PT1M30S"),
+        ("They waited two and a half minutes.", "two and a half minutes", "PT2M30S"),
+    ]
+    for text, expression, value in cases:
+        assert [(m.text, m.type, m.value) for m in tagger.run(text, DCT)] == [(expression, "DURATION", value)], text
+
+
+def test_the_week_is_the_week_of_the_date_before_it(tagger):
+    # Fri 2017-12-22 lies in ISO week 2017-W51 (Mon 12-18 .. Sun 12-24); the DCT in 2017-W52.
+    got = [(m.text, m.value) for m in tagger.run("Stocks fell on Friday; for the week, the index lost 2%.", DCT)]
+    assert got == [("Friday", "2017-12-22"), ("the week", "2017-W51")]
+    got = [(m.text, m.value) for m in tagger.run("Traders said the week's gains were broad.", DCT)]
+    assert got == [("the week", "2017-W52")]  # no date before it: the DCT's week
+    # generic weeks and the phrases other rules read are not this rule's
+    got = [(m.text, m.value) for m in tagger.run("Monday is the busiest day of the week.", DCT)]
+    assert got == [("Monday", "2017-12-25")]
+    assert tagger.run("Talks go on in the week ahead.", DCT) == []
+    # a date far back is not the week's anchor; "the rest of the week" is the DCT's week.
+    # DCT Mon 2005-12-12 lies in 2005-W50; Nov. 4, 2005 in 2005-W44.
+    dct = dt.date(2005, 12, 12)
+    got = [(m.text, m.value) for m in tagger.run("Prices rose since November 4. The week was calm.", dct)]
+    assert got == [("November 4", "2005-11-04"), ("The week", "2005-W50")]
+    got = [(m.text, m.value) for m in tagger.run("On Friday it snowed; cold weather is due for the rest of the week.", dct)]
+    assert got == [("Friday", "2005-12-09"), ("the week", "2005-W50")]
+
+
+def test_the_same_day_within_a_coarser_date_keeps_x_for_the_day(tagger):
+    # TimeML/TIDES: X for each digit the context leaves unknown. After "last October"
+    # (DCT 2017-12-27: 2017-10) the day of "that same day" is unknown: 2017-10-XX, whose
+    # range is the month; after a year, 2016-XX-XX; a week after a year, 2016-WXX.
+    mentions = tagger.run("He was shot last October; his name was crossed out that same day.", DCT)
+    same = find(mentions, "that same day")
+    assert (same.value, same.granularity, same.range) == ("2017-10-XX", None, DateRange(gte="2017-10-01", lt="2017-11-01"))
+    got = [(m.text, m.value) for m in tagger.run("The plant closed in 2016. The same day, prices fell.", DCT)]
+    assert got == [("2016", "2016"), ("The same day", "2016-XX-XX")]
+    got = [(m.text, m.value) for m in tagger.run("The plant closed in 2016; that same week, prices fell.", DCT)]
+    assert got == [("2016", "2016"), ("that same week", "2016-WXX")]
+    # a plain "that day" after a month is mostly generic ("trades made that day"): dropped
+    got = [(m.text, m.value) for m in tagger.run("In September, funds saw strong redemptions that day.", DCT)]
+    assert got == [("September", "2017-09")]
