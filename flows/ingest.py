@@ -1,10 +1,11 @@
 """The ``ingest`` Prefect flow: a source folder -> the ``news`` index.
 
-Thin orchestration over :mod:`etl`: discovery, then for each batch of files
-(``NEWSETL_BATCH_SIZE``, hundreds) a ``check-batch`` task in the flow (one
-``_mget`` of the stored checksums; unchanged files stop here), a ``build-batch``
-task for the new and changed files (read, parse, NER, dates, validate) and a
-``load-batch`` task (streaming bulk, retried with backoff). A task per batch,
+Thin orchestration over :mod:`etl`: discovery, then a ``check-batch`` task in
+the flow for each chunk of files (``NEWSETL_CHECK_BATCH_SIZE``, thousands: one
+``_mget`` of the stored fingerprints; unchanged files stop here), and for each
+batch of the new and changed files (``NEWSETL_BATCH_SIZE``, hundreds) a
+``build-batch`` task (read, parse, NER, dates, validate) and a ``load-batch``
+task (streaming bulk, retried with backoff). A task per batch,
 never per file: Prefect's bookkeeping costs milliseconds per task run. The flow
 ends with a refresh and a markdown artifact ``ingest-summary-<source>`` (counts per
 outcome, stage seconds, docs/s).
@@ -90,7 +91,7 @@ def check_batch(files: BatchFiles, root: str, index: str, verify: bool = False, 
     (or ``verify``), a read and a hash (:func:`etl.changes.check_unchanged`); same
     bytes under a new stat get the stat written to their document. A run with nothing
     to build never starts a Dask cluster. Raises on Elasticsearch failures; Prefect
-    retries with backoff. ``label`` (``files 1-200``) names the task run.
+    retries with backoff. ``label`` (``files 1-5000``) names the task run.
     """
     settings = get_settings()
     es = _client(settings)
@@ -465,8 +466,8 @@ def ingest(
     summary's ``prune_refused`` then says why. ``verify`` reads and hashes
     every file the index holds, whatever its stat says (``newsetl run --verify``).
 
-    Each batch is checked first (``check-batch``, in the flow): unchanged files
-    are counted and cost nothing more. The new and changed files go, in batches,
+    Files are checked first, in chunks of ``NEWSETL_CHECK_BATCH_SIZE`` (``check-batch``,
+    in the flow): unchanged files are counted and cost nothing more. The new and changed files go, in batches,
     to ``build-batch`` tasks on the flow's task runner (one thread by default; a
     Dask cluster with :func:`task_runner`), at most two per build it runs at
     once, smaller near the end (:func:`tail_batch_size`); loads happen here in
@@ -522,6 +523,7 @@ def ingest(
     open_rejections = es_index.has_open_rejections(es, settings.rejections_index, source)  # else nothing to resolve
     load_task = load_batch.with_options(retries=settings.load_retries)  # NEWSETL_LOAD_RETRIES
     size = batch_size or settings.batch_size
+    check_size = max(size, settings.check_batch_size)
     slots = _parallel_slots()
     ahead = 2 * slots  # builds in flight: one queued per worker, so a slow batch ahead in file order idles no worker
     in_flight: deque = deque()
@@ -553,15 +555,21 @@ def ingest(
         return f"files {positions[0] + 1}-{positions[-1] + 1}"
 
     def to_build() -> Iterator[tuple[str, list[SourceFile]]]:
-        """Batches of ``size`` new or changed files, in file order; unchanged files are counted and dropped here."""
+        """Batches of ``size`` new or changed files, in file order; unchanged files are counted and dropped here.
+
+        Files are checked in chunks of ``check_size`` (``NEWSETL_CHECK_BATCH_SIZE``, at least ``size``):
+        one ``check-batch`` task run and one ``_mget`` per chunk, so a re-run that finds nothing to do
+        pays Prefect's per-task cost once per 5,000 files, not once per build batch. A chunk that
+        fails after its retries is named by its whole range (``files 1-5000``).
+        """
         pending: list[tuple[int, SourceFile]] = []
-        for number, chunk in enumerate(_batches(files, size)):
-            positions = list(range(number * size, number * size + len(chunk)))
+        for number, chunk in enumerate(_batches(files, check_size)):
+            first = number * check_size
+            label = label_of([first, first + len(chunk) - 1])
             t = time.perf_counter()
             try:
-                same = set(check_batch(BatchFiles(chunk), str(root), target, verify, label=label_of(positions)))
+                same = set(check_batch(BatchFiles(chunk), str(root), target, verify, label=label))
             except Exception as exc:  # retries exhausted: Elasticsearch is away; these files wait for the next run
-                label = label_of(positions)
                 logger.error("batch %s not checked after retries: %s", label, exc)
                 summary.failed_batches.append(label)
                 record(_batch_rejections(((f.source, f.relative_path) for f in chunk), run_id, f"batch {label} not processed: Elasticsearch failed after retries ({type(exc).__name__}); run again"))
@@ -570,16 +578,18 @@ def ingest(
             finally:
                 add("check", time.perf_counter() - t)
             summary.unchanged += len(same)
-            pending += [(i, f) for i, f in zip(positions, chunk) if document_id(f.source, f.relative_path) not in same]
             if same:
+                pending += [(i, f) for i, f in enumerate(chunk, start=first) if document_id(f.source, f.relative_path) not in same]
                 progressed(len(same))
-            checked = number * size + len(chunk)
+            else:
+                pending += enumerate(chunk, start=first)
+            checked = first + len(chunk)
             while pending:
                 take = tail_batch_size(size, len(pending) + len(files) - checked, slots)
                 if len(pending) < take and checked < len(files):
                     break
                 batch, pending = pending[:take], pending[take:]
-                yield label_of([i for i, _ in batch]), [f for _, f in batch]
+                yield label_of([batch[0][0], batch[-1][0]]), [f for _, f in batch]
 
     batches = to_build()
 

@@ -2,7 +2,7 @@
 
 - Names: flow runs are named after their source and start time
   (:func:`flow_run_name`, Prefect's ``flow_run_name``), task runs after their
-  batch (:func:`batch_run_name`, ``task_run_name``): ``check-batch files 1-200``.
+  batch (:func:`batch_run_name`, ``task_run_name``): ``build-batch files 1-200``.
 - Rejections at WARNING, with file, stage and reason (:class:`RejectionWarnings`),
   so Prefect's log-level filter and log shipping find them.
 - One artifact key per source (:func:`artifact_key`).

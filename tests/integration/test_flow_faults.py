@@ -1,6 +1,6 @@
 """The ingest flow's failure branches, each reached on purpose with real parts and its outcome asserted exactly.
 
-- ``check-batch`` and ``load-batch`` failing after their retries: a real node (the session's
+- ``check-batch`` (a chunk of three files) and ``load-batch`` failing after their retries: a real node (the session's
   spare node) stopped at a chosen point of the run, after the first batch is loaded
   (``progress_listener``), with ``NEWSETL_LOAD_RETRIES=0``; restarted, the next run writes the
   rejections the ledger kept, indexes the files and marks the rejections resolved.
@@ -10,8 +10,10 @@
 - a Dask worker dying while it builds (``NEWSETL_FAILPOINT=build-batch:kill:GLOB``: the
   worker process is SIGKILLed): the batch fails with ``KilledWorker``, the run goes on.
 
-Batches are one file each (``batch_size=1``) so the labels are known by hand: with one build
-slot the flow checks two batches ahead of the load (``2 * slots``), then one more per batch loaded.
+Build batches are one file each (``batch_size=1``) so the labels are known by hand: with one
+build slot the flow keeps two batches built ahead of the load (``2 * slots``), then one more per
+batch loaded, and checks the next chunk of files (``NEWSETL_CHECK_BATCH_SIZE``) only when the
+checked ones are all handed out.
 """
 
 from uuid import UUID
@@ -36,15 +38,20 @@ def _stories(folder, names: list[str]) -> None:
         (folder / name).write_text(SEED.replace(" date 2017-12-27", f" date 2017-11-{day:02d}", 1), encoding="utf-8")
 
 
-def _task_runs(flow_run_id: str) -> dict[str, list[tuple[str, int]]]:
-    """``{task name: [(state name, run count), ...]}`` of one flow run, from the Prefect API (tries = run count)."""
+def read_task_runs(flow_run_id: str) -> list:
+    """The task runs of one flow run, from the Prefect API, in the order they were created."""
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
     with get_client(sync_client=True) as client:
         runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[UUID(flow_run_id)])))
+    return sorted(runs, key=lambda r: r.expected_start_time)
+
+
+def _task_runs(flow_run_id: str) -> dict[str, list[tuple[str, int]]]:
+    """``{task name: [(state name, run count), ...]}`` of one flow run, from the Prefect API (tries = run count)."""
     out: dict[str, list[tuple[str, int]]] = {}
-    for run in sorted(runs, key=lambda r: r.expected_start_time):
+    for run in read_task_runs(flow_run_id):
         out.setdefault(run.name.split(" ", 1)[0], []).append((run.state_name, run.run_count))  # "load-batch files 2-2"
     return out
 
@@ -60,9 +67,11 @@ def test_node_stopped_after_the_first_load_fails_the_rest_and_the_ledger_keeps_t
     from flows.ingest import ingest, progress_listener
 
     monkeypatch.setenv("NEWSETL_LOAD_RETRIES", "0")
+    monkeypatch.setenv("NEWSETL_CHECK_BATCH_SIZE", "3")  # checks in chunks of 3 files, builds and loads one file each
     get_settings.cache_clear()
     folder = tmp_path / "wire"
-    _stories(folder, ["a.txt", "b.txt", "c.txt", "d.txt"])
+    names = ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt"]
+    _stories(folder, names)
     stopped: list[dict] = []
 
     def stop_after_the_first_load(event: str, data: dict) -> None:
@@ -77,17 +86,21 @@ def test_node_stopped_after_the_first_load_fails_the_rest_and_the_ledger_keeps_t
         fault_node.up()
     assert stopped == [{"done": 1, "indexed": 1, "unchanged": 0, "rejected": 0, "words": stopped[0]["words"]}]
 
-    # a.txt loaded; b.txt and c.txt were checked before the stop and fail to load (no retry);
-    # d.txt is checked after it: check-batch fails after its 2 retries, before b.txt's load
-    assert (run.seen, run.indexed, run.unchanged, run.rejected, run.pruned) == (4, 1, 0, 3, 0)
-    assert run.failed_batches == ["files 4-4", "files 2-2", "files 3-3"]
+    # a.txt loaded; b.txt and c.txt were checked (the first chunk, files 1-3) before the stop and
+    # fail to load (no retry); the second chunk, d.txt to f.txt, is checked after it, when c.txt's
+    # build is handed out: check-batch fails after its 2 retries, before b.txt's load, and names
+    # the whole chunk, every one of its files a rejection
+    assert (run.seen, run.indexed, run.unchanged, run.rejected, run.pruned) == (6, 1, 0, 5, 0)
+    assert run.failed_batches == ["files 4-6", "files 2-2", "files 3-3"]
     reasons = {r.source_path: (r.stage.value, r.reason) for r in run.rejections}
-    assert reasons["d.txt"] == ("load", "batch files 4-4 not processed: Elasticsearch failed after retries (ConnectionError); run again")
+    assert sorted(reasons) == names[1:]
+    for name in ("d.txt", "e.txt", "f.txt"):
+        assert reasons[name] == ("load", "batch files 4-6 not processed: Elasticsearch failed after retries (ConnectionError); run again")
     for name, label in (("b.txt", "files 2-2"), ("c.txt", "files 3-3")):
         stage, reason = reasons[name]
         assert stage == "load" and reason.startswith(f"bulk load of batch {label} failed after retries: ConnectionError: "), reason
     tries = _task_runs(run.run_id)
-    assert tries["check-batch"] == [("Completed", 1)] * 3 + [("Failed", 3)]  # NEWSETL_LOAD_RETRIES leaves check's 2 retries alone
+    assert tries["check-batch"] == [("Completed", 1), ("Failed", 3)]  # NEWSETL_LOAD_RETRIES leaves check's 2 retries alone
     assert tries["load-batch"] == [("Completed", 1), ("Failed", 1), ("Failed", 1)]  # NEWSETL_LOAD_RETRIES=0: one try each
 
     # Elasticsearch was down when they arose: the three rejections wait in the local ledger
@@ -95,21 +108,21 @@ def test_node_stopped_after_the_first_load_fails_the_rest_and_the_ledger_keeps_t
     ledger = RejectionLedger.for_settings(settings)
     assert ledger.path.parent == tmp_path / "state"
     assert sorted((r.source_path, r.stage.value, r.run_id) for r in ledger.pending()) == [
-        ("b.txt", "load", run.run_id), ("c.txt", "load", run.run_id), ("d.txt", "load", run.run_id),
+        (name, "load", run.run_id) for name in names[1:]
     ]
 
     # the node is back: the next run writes them to the index first, then indexes the files and resolves them
     again = ingest(str(folder), batch_size=1, prune=True)
-    assert (again.seen, again.indexed, again.unchanged, again.rejected, again.failed_batches) == (4, 3, 1, 0, [])
+    assert (again.seen, again.indexed, again.unchanged, again.rejected, again.failed_batches) == (6, 5, 1, 0, [])
     assert ledger.pending() == [] and not ledger.path.exists()
     es = es_index.connect(settings)
     rows = _rejections(es, settings)
     assert {p: (r["stage"], r["run_id"], r["resolved"]) for p, r in rows.items()} == {
-        "b.txt": ("load", run.run_id, True), "c.txt": ("load", run.run_id, True), "d.txt": ("load", run.run_id, True),
+        name: ("load", run.run_id, True) for name in names[1:]
     }
-    assert rows["d.txt"]["reason"] == reasons["d.txt"][1]
+    assert rows["e.txt"]["reason"] == reasons["e.txt"][1]
     es.indices.refresh(index=settings.index_alias)
-    assert es.count(index=settings.index_alias)["count"] == 4
+    assert es.count(index=settings.index_alias)["count"] == 6
 
 
 def test_a_build_that_raises_fails_its_batch_and_the_run_does_not_prune(isolated_env, prefect_server, monkeypatch, tmp_path):

@@ -207,3 +207,47 @@ def test_a_rerun_reads_only_the_files_whose_stat_changed(isolated_env, prefect_s
     assert (audit.indexed, audit.unchanged) == (1, 2)
     assert sorted(opened["paths"]) == sorted(str((root / n).resolve()) for n in ("a.txt", "b.txt", "c.txt", "c.txt"))
     assert "(C.txt)" in es.get(index=alias, id=document_id("wire", "c.txt"))["_source"]["body"]
+
+
+def test_files_are_checked_in_chunks_and_the_changed_ones_built_in_batches_in_file_order(
+    isolated_env, prefect_server, tmp_path, monkeypatch
+):
+    """``check-batch`` takes chunks of ``NEWSETL_CHECK_BATCH_SIZE`` files (one ``_mget`` each), larger
+    than the build batches; the new and changed files of consecutive chunks are cut into build
+    batches of ``batch_size`` in file order, with the tail rule (:func:`flows.ingest.tail_batch_size`)."""
+    from flows.ingest import ingest, progress_listener
+    from tests.integration.test_flow_faults import read_task_runs
+
+    root = tmp_path / "wire"
+    root.mkdir()
+    names = ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt", "g.txt"]
+    for name in names:
+        (root / name).write_text(SEED.replace("Sergei Lavrov", f"Sergei Lavrov ({name})"))
+    assert ingest(str(root)).indexed == 7
+
+    for name in ("b.txt", "d.txt", "f.txt", "g.txt"):  # files 2, 4, 6 and 7 change
+        (root / name).write_text(SEED.replace("Sergei Lavrov", f"Sergei Lavrov ({name}, revised)"))
+    monkeypatch.setenv("NEWSETL_CHECK_BATCH_SIZE", "3")
+    get_settings.cache_clear()
+    done: list[int] = []
+    with progress_listener(lambda event, data: done.append(data["done"]) if event == "batch" else None):
+        second = ingest(str(root), batch_size=2)
+    assert (second.seen, second.indexed, second.unchanged, second.rejected, second.failed_batches) == (7, 4, 3, 0, [])
+    runs = read_task_runs(second.run_id)
+    names_of: dict[str, list[str]] = {}
+    for run in runs:  # "check-batch files 1-3"
+        task, label = run.name.split(" ", 1)
+        names_of.setdefault(task, []).append(label)
+    assert names_of["check-batch"] == ["files 1-3", "files 4-6", "files 7-7"]
+    # chunk 1-3 leaves b (2) alone, fewer than a batch of 2 with files unchecked: it waits for chunk 4-6;
+    # then b + d (2-4), f (6: the tail rule halves what is left), g (7)
+    assert names_of["build-batch"] == names_of["load-batch"] == ["files 2-4", "files 6-6", "files 7-7"]
+    assert {run.state_name for run in runs} == {"Completed"}
+    # unchanged a, c counted after chunk 1-3, e after chunk 4-6; then b + d, f, g as they load
+    assert done == [2, 3, 5, 6, 7]
+    settings = get_settings()
+    es = es_index.connect(settings)
+    es.indices.refresh(index=settings.index_alias)
+    for name in names:
+        body = es.get(index=settings.index_alias, id=document_id("wire", name))["_source"]["body"]
+        assert (f"({name}, revised)" in body) == (name in ("b.txt", "d.txt", "f.txt", "g.txt")), name
