@@ -12,6 +12,7 @@ else goes to charset-normalizer, and bytes that look binary are refused with
 from __future__ import annotations
 
 import codecs
+import fnmatch
 import hashlib
 import os
 import re
@@ -97,7 +98,7 @@ solved the same way: such a file is compared by content the next time. 2 s cover
 granularity; a future mtime (clock skew, ``touch -d``) is not trusted either."""
 
 
-def file_stat(path: Path) -> tuple[int, int | None] | None:
+def file_stat(path: Path | str) -> tuple[int, int | None] | None:
     """``(size in bytes, mtime in ns or None)`` of a regular file, following symlinks (the bytes a
     read would get); None for a FIFO, socket, device or folder.
 
@@ -110,6 +111,11 @@ def file_stat(path: Path) -> tuple[int, int | None] | None:
         st = os.stat(path)
     except OSError:
         return 0, None
+    return _regular_stat(st)
+
+
+def _regular_stat(st: os.stat_result) -> tuple[int, int | None] | None:
+    """:func:`file_stat` of a ``stat`` result already taken."""
     if not stat.S_ISREG(st.st_mode):
         return None
     trusted = st.st_mtime_ns < time.time_ns() - RACY_WINDOW_NS
@@ -122,11 +128,68 @@ def scan(root: Path, glob: str = "*.txt", source: str | None = None) -> Discover
     A hidden folder counts as one ignored ``hidden`` entry and is not walked into
     (a ``.git`` folder would otherwise cost a walk of thousands of objects). Pipes,
     sockets and devices that match the glob are ignored as :data:`NOT_REGULAR`.
+    Folders, and links to folders, are walked (folders) or passed over (links), never counted.
     Raises :class:`ArticleError` if ``root`` is not a folder.
+
+    A glob of file names (``*.txt``, no ``/``) is matched as :meth:`pathlib.Path.rglob` matches
+    it (:func:`fnmatch.translate`, case-sensitive) during one ``os.scandir`` walk: each entry is
+    classified once and each matching file stat'ed once, from its directory entry, about 20 us
+    a file (an archive of 250,000 files in seconds). A glob over folders (``2017/*.txt``) goes
+    through ``rglob`` and a second walk for the ignored counts.
     """
     root = Path(root).absolute()
+    if not root.is_dir():
+        raise ArticleError(f"source folder {root} does not exist or is not a folder")
+    label = source or root.resolve().name
+    if "/" in glob or os.sep in glob:
+        return _scan_by_path(root, glob, label)
+    found = Discovery()
+    _walk(str(root), "", re.compile(fnmatch.translate(glob)).fullmatch, label, found, f"not matching {glob!r}")
+    return found
+
+
+def _walk(folder: str, prefix: str, match, label: str, found: Discovery, other: str) -> None:
+    """Add the files of ``folder`` (relative path ``prefix``) to ``found``, folders first walked in
+    name order, so ``found.files`` is sorted as ``sorted(root.rglob(glob))`` sorts (by path parts)."""
+    try:
+        with os.scandir(folder) as entries:
+            entries = sorted(entries, key=lambda e: e.name)
+    except OSError:  # as rglob and os.walk do: a folder that cannot be listed is passed over
+        return
+    ignored = found.ignored
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            ignored["hidden"] = ignored.get("hidden", 0) + 1
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                _walk(entry.path, f"{prefix}{name}/", match, label, found, other)
+                continue
+            if entry.is_symlink() and entry.is_dir():  # a link to a folder: neither walked nor counted
+                continue
+        except OSError:
+            pass
+        if not match(name):
+            ignored[other] = ignored.get(other, 0) + 1
+            continue
+        try:
+            found_stat = _regular_stat(entry.stat())  # follows a link: the bytes a read would get
+        except OSError:
+            found_stat = (0, None)
+        if found_stat is None:
+            ignored[NOT_REGULAR] = ignored.get(NOT_REGULAR, 0) + 1
+            continue
+        size, mtime_ns = found_stat
+        found.files.append(
+            SourceFile.model_construct(path=Path(entry.path), relative_path=prefix + name, source=label, size=size, mtime_ns=mtime_ns)
+        )
+
+
+def _scan_by_path(root: Path, glob: str, label: str) -> Discovery:
+    """:func:`scan` for a glob over folders: ``rglob``, then ``os.walk`` for the ignored counts."""
     special_paths: list[Path] = []
-    found = Discovery(files=list(_discover(root, glob, source, special_paths)))
+    found = Discovery(files=list(_discover(root, glob, label, special_paths)))
     matched = {f.relative_path for f in found.files}
     special = {p.relative_to(root).as_posix() for p in special_paths}
     other = f"not matching {glob!r}"
@@ -146,21 +209,18 @@ def scan(root: Path, glob: str = "*.txt", source: str | None = None) -> Discover
 
 
 def discover(root: Path, glob: str = "*.txt", source: str | None = None) -> Iterator[SourceFile]:
-    """Yield every file under ``root`` matching ``glob`` (recursive), in sorted order.
+    """Every file under ``root`` matching ``glob`` (recursive), in sorted order (:func:`scan`'s files).
 
     ``source`` labels the documents (default: the folder's name). Hidden files,
     anything under a hidden folder, and pipes, sockets and devices (:func:`is_regular`)
     are skipped. Each file is stat'ed once (:func:`file_stat`): its ``size`` and
     ``mtime_ns``. Raises :class:`ArticleError` if ``root`` is not a folder.
     """
-    return _discover(Path(root).absolute(), glob, source, None)
+    return iter(scan(root, glob, source).files)
 
 
-def _discover(root: Path, glob: str, source: str | None, special: list[Path] | None) -> Iterator[SourceFile]:
-    """:func:`discover`, also appending to ``special`` the matching paths that are no regular files."""
-    if not root.is_dir():
-        raise ArticleError(f"source folder {root} does not exist or is not a folder")
-    label = source or root.resolve().name
+def _discover(root: Path, glob: str, label: str, special: list[Path]) -> Iterator[SourceFile]:
+    """The files of a glob over folders (``rglob``), also appending to ``special`` the matching paths that are no regular files."""
     root_text = str(root).rstrip(os.sep) + os.sep
     for path in sorted(root.rglob(glob)):
         relative = str(path)[len(root_text):]  # rglob yields root / relative: no relative_to() per file
@@ -168,7 +228,7 @@ def _discover(root: Path, glob: str, source: str | None, special: list[Path] | N
             continue
         found = file_stat(path)
         if found is None:
-            if special is not None and not path.is_dir():
+            if not path.is_dir():
                 special.append(path)
             continue
         size, mtime_ns = found

@@ -72,6 +72,23 @@ def test_discover_skips_hidden_and_other_files(tmp_path):
     assert {f.source for f in files} == {"src"}
 
 
+def test_scan_orders_by_path_parts_and_passes_over_folders_and_links_to_them(tmp_path):
+    """The order is ``sorted(rglob())``'s, by path parts: a folder's files come right after its
+    name (``b/...`` before ``b-c.txt``), which a plain string sort would not give ('-' < '.' < '/');
+    a folder named like an article and a link to a folder are neither files nor ignored files."""
+    for relative in ("b-c.txt", "b.txt", "b/x.txt", "b/z/q.txt", "C.txt", "dir.txt/in.txt", "notes.md", "b/.draft.txt"):
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text("x")
+    os.symlink(tmp_path / "b", tmp_path / "link.txt")
+    found = scan(tmp_path)
+    assert [f.relative_path for f in found.files] == ["C.txt", "b/x.txt", "b/z/q.txt", "b-c.txt", "b.txt", "dir.txt/in.txt"]
+    assert [f.path for f in found.files] == [tmp_path / f.relative_path for f in found.files]
+    assert found.ignored == {"hidden": 1, "not matching '*.txt'": 1}
+    by_folder = scan(tmp_path, "b/*.txt")  # a glob over folders: the same rules through rglob
+    assert [f.relative_path for f in by_folder.files] == ["b/x.txt"]
+    assert by_folder.ignored == {"hidden": 1, "not matching 'b/*.txt'": 6}  # the other six files; not the link
+
+
 def test_discover_labels_source_with_folder_name():
     [f] = list(discover(SEEDS))
     assert (f.source, f.relative_path, f.size) == ("seeds", "000_4a3f43196b185345.txt", SEED_FILE.stat().st_size)
