@@ -219,8 +219,9 @@ def _workers_for(settings, workers: int | None, path: Path, glob: str | None, ba
         return 1
     from etl.sources import scan
 
-    files = len(scan(path, glob or settings.source_glob).files)
-    return cores if files > (batch_size or settings.batch_size) else 1
+    size = batch_size or settings.batch_size
+    files = len(scan(path, glob or settings.source_glob, limit=size + 1).files)  # a walk that stops at one batch and a file
+    return cores if files > size else 1
 
 
 class _Progress:

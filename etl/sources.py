@@ -122,7 +122,7 @@ def _regular_stat(st: os.stat_result) -> tuple[int, int | None] | None:
     return st.st_size, st.st_mtime_ns if trusted else None
 
 
-def scan(root: Path, glob: str = "*.txt", source: str | None = None) -> Discovery:
+def scan(root: Path, glob: str = "*.txt", source: str | None = None, limit: int | None = None) -> Discovery:
     """Walk ``root`` once: the article files (as :func:`discover`) and the counts of ignored files.
 
     A hidden folder counts as one ignored ``hidden`` entry and is not walked into
@@ -135,36 +135,45 @@ def scan(root: Path, glob: str = "*.txt", source: str | None = None) -> Discover
     it (:func:`fnmatch.translate`, case-sensitive) during one ``os.scandir`` walk: each entry is
     classified once and each matching file stat'ed once, from its directory entry, about 20 us
     a file (an archive of 250,000 files in seconds). A glob over folders (``2017/*.txt``) goes
-    through ``rglob`` and a second walk for the ignored counts.
+    through ``rglob`` and a second walk for the ignored counts. ``limit``: stop the walk once that
+    many files are found (the first ones in order; the ignored counts are then partial), for a
+    caller that only needs to know whether there are more than so many.
     """
     root = Path(root).absolute()
     if not root.is_dir():
         raise ArticleError(f"source folder {root} does not exist or is not a folder")
     label = source or root.resolve().name
     if "/" in glob or os.sep in glob:
-        return _scan_by_path(root, glob, label)
+        found = _scan_by_path(root, glob, label)
+        del found.files[limit or len(found.files) :]
+        return found
     found = Discovery()
-    _walk(str(root), "", re.compile(fnmatch.translate(glob)).fullmatch, label, found, f"not matching {glob!r}")
+    match = re.compile(fnmatch.translate(glob)).fullmatch
+    _walk(str(root), "", match, label, found, f"not matching {glob!r}", limit or -1)
     return found
 
 
-def _walk(folder: str, prefix: str, match, label: str, found: Discovery, other: str) -> None:
+def _walk(folder: str, prefix: str, match, label: str, found: Discovery, other: str, limit: int) -> bool:
     """Add the files of ``folder`` (relative path ``prefix``) to ``found``, folders first walked in
-    name order, so ``found.files`` is sorted as ``sorted(root.rglob(glob))`` sorts (by path parts)."""
+    name order, so ``found.files`` is sorted as ``sorted(root.rglob(glob))`` sorts (by path parts).
+    False once ``found`` holds ``limit`` files (-1: no limit): the walk stops."""
     try:
         with os.scandir(folder) as entries:
             entries = sorted(entries, key=lambda e: e.name)
     except OSError:  # as rglob and os.walk do: a folder that cannot be listed is passed over
-        return
+        return True
     ignored = found.ignored
     for entry in entries:
+        if len(found.files) == limit:
+            return False
         name = entry.name
         if name.startswith("."):
             ignored["hidden"] = ignored.get("hidden", 0) + 1
             continue
         try:
             if entry.is_dir(follow_symlinks=False):
-                _walk(entry.path, f"{prefix}{name}/", match, label, found, other)
+                if not _walk(entry.path, f"{prefix}{name}/", match, label, found, other, limit):
+                    return False
                 continue
             if entry.is_symlink() and entry.is_dir():  # a link to a folder: neither walked nor counted
                 continue
@@ -184,6 +193,7 @@ def _walk(folder: str, prefix: str, match, label: str, found: Discovery, other: 
         found.files.append(
             SourceFile.model_construct(path=Path(entry.path), relative_path=prefix + name, source=label, size=size, mtime_ns=mtime_ns)
         )
+    return True
 
 
 def _scan_by_path(root: Path, glob: str, label: str) -> Discovery:

@@ -84,6 +84,7 @@ def test_scan_orders_by_path_parts_and_passes_over_folders_and_links_to_them(tmp
     assert [f.relative_path for f in found.files] == ["C.txt", "b/x.txt", "b/z/q.txt", "b-c.txt", "b.txt", "dir.txt/in.txt"]
     assert [f.path for f in found.files] == [tmp_path / f.relative_path for f in found.files]
     assert found.ignored == {"hidden": 1, "not matching '*.txt'": 1}
+    assert [f.relative_path for f in scan(tmp_path, limit=3).files] == ["C.txt", "b/x.txt", "b/z/q.txt"]  # the walk stops
     by_folder = scan(tmp_path, "b/*.txt")  # a glob over folders: the same rules through rglob
     assert [f.relative_path for f in by_folder.files] == ["b/x.txt"]
     assert by_folder.ignored == {"hidden": 1, "not matching 'b/*.txt'": 6}  # the other six files; not the link
