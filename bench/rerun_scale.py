@@ -12,14 +12,18 @@ What it does, all against the real Elasticsearch of ``NEWSETL_ES_URL``, into a t
    never committed: a temporary folder, or ``--folder`` kept with ``--keep`` and reused);
 2. indexes it once with pre-built documents (no NLP: each document holds what a re-run reads,
    the checksum, pipeline version, ``file_size`` and ``file_mtime_ns`` of its file, and its
-   provenance, no text), one ``streaming_bulk``;
+   provenance, no text), with ``parallel_bulk`` (two threads, 5,000 documents a request,
+   refresh off during the load);
 3. times the real CLI (wall, and the CPU seconds of its process tree, which another load on the
    machine does not inflate), ``newsetl run ARCHIVE`` (a subprocess), twice on the unchanged archive:
    with ``--verify`` (every indexed file read and hashed: what every re-run cost before the
    stat was stored), then by stat (the default). In each run an audit hook (PEP 578 ``open``
    events of the CLI's process) counts the archive's files opened and their bytes: the
-   "reads" figure;
+   "reads" figure; the load average before and after each run is printed beside it;
 4. rewrites one file's content and runs again: exactly that file must be indexed.
+
+``--profile FILE`` runs the by-stat re-run under cProfile and writes its statistics to FILE
+(``python -m pstats FILE``); its wall time then includes the profiler's cost.
 
 Prints figures; asserts nothing. Timings are wall-clock on whatever else the machine is
 doing: say so when quoting them. The ``--verify`` run reads files the page cache may hold
@@ -130,6 +134,13 @@ def child(count_file: str, root: str, argv: list[str]) -> None:
 
     atexit.register(report)
     sys.addaudithook(hook)
+    profile = os.environ.pop("NEWSETL_BENCH_PROFILE", "")
+    if profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        atexit.register(lambda: profiler.dump_stats(profile))  # at exit: typer's app ends with sys.exit
+        profiler.enable()
     from etl.cli import app
 
     app(args=argv, prog_name="newsetl")
@@ -139,6 +150,7 @@ def cli_run(args: list[str], root: Path, env: dict) -> dict:
     """``newsetl <args>`` in a subprocess counting its opens under ``root``: wall seconds, reads, summary rows."""
     with tempfile.NamedTemporaryFile(suffix=".json") as counts:
         cmd = [sys.executable, __file__, "--child", counts.name, str(root) + os.sep, "--", *args]
+        load = os.getloadavg()[0]
         t, cpu = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=REPO)
         wall = time.perf_counter() - t
@@ -150,7 +162,7 @@ def cli_run(args: list[str], root: Path, env: dict) -> dict:
         print(proc.stdout[-3000:], proc.stderr[-3000:], sep="\n")
     seen = re.search(r"seen (\d+) = indexed (\d+) \+ unchanged (\d+) \+ rejected (\d+) in ([\d.]+)s", out)
     stages = re.search(r"stage seconds: (.*)$", out, flags=re.M)
-    return {"wall": wall, "cpu": cpu, "exit": proc.returncode, "reads": reads,
+    return {"wall": wall, "cpu": cpu, "exit": proc.returncode, "reads": reads, "load": (load, os.getloadavg()[0]),
             "summary": "seen {} = indexed {} + unchanged {} + rejected {}, {} s in the flow".format(*seen.groups()) if seen else "?",
             "stages": stages.group(1) if stages else "?"}
 
@@ -165,6 +177,7 @@ def main() -> None:
     parser.add_argument("--folder", type=Path, help="where to generate the archive (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the generated archive (reused next time)")
     parser.add_argument("--batch-size", type=int, help="newsetl run --batch-size (default NEWSETL_BATCH_SIZE)")
+    parser.add_argument("--profile", type=Path, help="write cProfile statistics of the by-stat re-run to this file")
     opts = parser.parse_args()
 
     from elasticsearch import helpers
@@ -195,27 +208,30 @@ def main() -> None:
         es.indices.put_settings(index=concrete, settings={"index": {"refresh_interval": "-1"}})
         version = pipeline_version(settings.spacy_model)
         t = time.perf_counter()
-        ok = sum(1 for good, _ in helpers.streaming_bulk(
-            es, documents(folder, source, alias, version, "bench-prebuilt"), chunk_size=2000, max_retries=3) if good)
+        ok = sum(1 for good, _ in helpers.parallel_bulk(
+            es, documents(folder, source, alias, version, "bench-prebuilt"), thread_count=2, chunk_size=5000,
+            max_chunk_bytes=50 * 2**20) if good)
         load = time.perf_counter() - t
         es.indices.put_settings(index=concrete, settings={"index": {"refresh_interval": "1s"}})
         es.indices.refresh(index=alias)
-        print(f"indexed once (pre-built documents without text, read + hash + one streaming_bulk): {ok:,} docs "
-              f"in {load:.1f} s")
+        print(f"indexed once (pre-built documents without text, read + hash + parallel_bulk): {ok:,} docs "
+              f"in {load:.1f} s ({ok / load:,.0f} docs/s)")
 
         env = {**os.environ, "COLUMNS": "200"}
         args = ["run", str(folder), "--source-name", source, "--no-progress", "--workers", "1"]
         if opts.batch_size:
             args += ["--batch-size", str(opts.batch_size)]
         results = {}
+        print(f"NEWSETL_BATCH_SIZE {settings.batch_size if not opts.batch_size else opts.batch_size}, "
+              f"NEWSETL_CHECK_BATCH_SIZE {settings.check_batch_size}")
         for label, extra in (("by checksum (--verify)", ["--verify"]), ("by stat", [])):
-            r = cli_run(args + extra, folder, env)
+            r = cli_run(args + extra, folder, {**env, "NEWSETL_BENCH_PROFILE": str(opts.profile)} if opts.profile and not extra else env)
             results[label] = r
             reads = r["reads"]
             print(f"no-change re-run {label:<24} {r['wall']:6.1f} s wall, {r['cpu']:.1f} s CPU (the CLI and its "
                   f"Prefect server; the machine's load does not inflate it), exit {r['exit']}, "
                   f"{reads.get('files', '?'):,} article files opened ({reads.get('bytes', 0) / 1e6:.1f} MB), "
-                  f"{r['summary']}; stage seconds: {r['stages']}")
+                  f"{r['summary']}; stage seconds: {r['stages']}; load average {r['load'][0]:.1f} -> {r['load'][1]:.1f}")
         a, b = results["by stat"]["wall"], results["by checksum (--verify)"]["wall"]
         print(f"ratio checksum / stat: {b / a:.1f}x")
 
