@@ -76,7 +76,7 @@ class Settings(BaseSettings):
     source_glob: str = "*.txt"
     batch_size: int = Field(200, ge=1, description="files per Prefect task (fewer in the last batches of a run)")
     check_batch_size: int = Field(
-        5000, ge=1, description="files per check-batch task (one _mget of their stored fingerprints); never fewer than batch_size"
+        5000, ge=1, description="files per check-batch task (one search of their stored fingerprints); never fewer than batch_size"
     )
     bulk_chunk_size: int = Field(500, ge=1, description="documents per _bulk request")
     bulk_max_bytes: int = Field(10 * 1024 * 1024, ge=1024, description="bytes per _bulk request")

@@ -2,7 +2,7 @@
 
 Thin orchestration over :mod:`etl`: discovery, then a ``check-batch`` task in
 the flow for each chunk of files (``NEWSETL_CHECK_BATCH_SIZE``, thousands: one
-``_mget`` of the stored fingerprints; unchanged files stop here), and for each
+search of the stored fingerprints; unchanged files stop here), and for each
 batch of the new and changed files (``NEWSETL_BATCH_SIZE``, hundreds) a
 ``build-batch`` task (read, parse, NER, dates, validate) and a ``load-batch``
 task (streaming bulk, retried with backoff). A task per batch,
@@ -102,8 +102,8 @@ class UnchangedIds:
 def check_batch(files: BatchFiles, root: str, index: str, verify: bool = False, label: str = "") -> UnchangedIds:
     """Ids of the batch's files that ``index`` already holds with the same bytes and pipeline version.
 
-    Runs in the flow before anything is built, so an unchanged file costs one
-    ``_mget`` share and, only when its size or mtime differs from the stored ones
+    Runs in the flow before anything is built, so an unchanged file costs a share
+    of one search (:func:`etl.index.fetch_fingerprints`) and, only when its size or mtime differs from the stored ones
     (or ``verify``), a read and a hash (:func:`etl.changes.check_unchanged`); same
     bytes under a new stat get the stat written to their document. A run with nothing
     to build never starts a Dask cluster. Raises on Elasticsearch failures; Prefect
@@ -574,7 +574,7 @@ def ingest(
         """Batches of ``size`` new or changed files, in file order; unchanged files are counted and dropped here.
 
         Files are checked in chunks of ``check_size`` (``NEWSETL_CHECK_BATCH_SIZE``, at least ``size``):
-        one ``check-batch`` task run and one ``_mget`` per chunk, so a re-run that finds nothing to do
+        one ``check-batch`` task run and one search per chunk, so a re-run that finds nothing to do
         pays Prefect's per-task cost once per 5,000 files, not once per build batch. A chunk that
         fails after its retries is named by its whole range (``files 1-5000``).
         """

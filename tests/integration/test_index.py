@@ -70,11 +70,15 @@ def test_reindexing_same_id_never_duplicates(es, isolated_env):
     es.indices.refresh(index=alias)
     assert es.count(index=alias)["count"] == 1
     assert es.get(index=alias, id="c" * 40)["_source"]["run_id"] == "r2"
+    # fingerprints are read from doc values by a search: what the last refresh made visible
     assert es_index.fetch_fingerprints(es, alias, ["c" * 40, "d" * 40]) == {"c" * 40: ("0" * 64, "test", None, None)}
+    assert es_index.fetch_fingerprints(es, alias, ["d" * 40]) == {}
     es_index.bulk_load(es, alias, [art.model_copy(update={"run_id": "r3", "file_size": 16, "file_mtime_ns": 1_764_000_000_123_456_789})], run_id="r3")
+    es.indices.refresh(index=alias)
     assert es_index.fetch_fingerprints(es, alias, ["c" * 40]) == {"c" * 40: ("0" * 64, "test", 16, 1_764_000_000_123_456_789)}
     # a new stat for the same bytes is a partial update: the rest of the document stays
     assert es_index.update_file_stats(es, alias, {"c" * 40: (16, 1_764_000_060_000_000_001)}) == 1
+    es.indices.refresh(index=alias)
     assert es_index.fetch_fingerprints(es, alias, ["c" * 40]) == {"c" * 40: ("0" * 64, "test", 16, 1_764_000_060_000_000_001)}
     assert es.get(index=alias, id="c" * 40)["_source"]["run_id"] == "r3"
 
