@@ -339,6 +339,8 @@ def run(
     """
     from elasticsearch import TransportError
 
+    from etl.sources import scan_ahead
+
     settings = _settings()
     address = dask_address or settings.dask_address
     show = sys.stdout.isatty() if progress is None else progress
@@ -347,6 +349,8 @@ def run(
             _source_free(_preflight(settings, [path], address), settings, path, source_name)
             with contextlib.ExitStack() as stack:
                 server_ready = stack.enter_context(prefect_api())
+                # the walk of the folder runs while the temporary Prefect server starts; the flow takes it
+                stack.enter_context(scan_ahead(path, glob or settings.source_glob, source_name))
                 from flows.ingest import ingest, progress_listener, task_runner
 
                 interrupt.quiet_console_on_stop()

@@ -12,11 +12,13 @@ else goes to charset-normalizer, and bytes that look binary are refused with
 from __future__ import annotations
 
 import codecs
+import contextlib
 import fnmatch
 import hashlib
 import os
 import re
 import stat
+import threading
 import time
 import unicodedata
 from collections.abc import Iterator
@@ -122,6 +124,50 @@ def _regular_stat(st: os.stat_result) -> tuple[int, int | None] | None:
     return st.st_size, st.st_mtime_ns if trusted else None
 
 
+class _Ahead:
+    """A :func:`scan` running in a daemon thread (it never holds up the process's exit)."""
+
+    def __init__(self, root: Path, glob: str, source: str | None) -> None:
+        self.found: Discovery | None = None
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, args=(root, glob, source), name="newsetl-scan-ahead", daemon=True)
+        self.thread.start()
+
+    def _run(self, root: Path, glob: str, source: str | None) -> None:
+        try:
+            self.found = _scan(root, glob, source, None)
+        except BaseException as exc:  # handed to the caller of result()
+            self.error = exc
+
+    def result(self) -> Discovery:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        assert self.found is not None
+        return self.found
+
+
+_ahead: dict[tuple[str, str, str | None], _Ahead] = {}
+
+
+@contextlib.contextmanager
+def scan_ahead(root: Path | str, glob: str = "*.txt", source: str | None = None) -> Iterator[None]:
+    """Start :func:`scan` of ``root`` in a thread now; the first ``scan(root, glob, source)`` of this
+    process inside the block takes its result instead of walking again.
+
+    For ``newsetl run``: the walk of a large archive (seconds for 250,000 files) then runs while
+    the CLI waits for Prefect's temporary server to answer, instead of after it, inside the flow.
+    The files are those of the moment the walk ran, as with any walk taken before its files are
+    read. A result nobody took is dropped at the end of the block.
+    """
+    key = (str(Path(root).absolute()), glob, source)
+    _ahead[key] = _Ahead(Path(root), glob, source)
+    try:
+        yield
+    finally:
+        _ahead.pop(key, None)
+
+
 def scan(root: Path, glob: str = "*.txt", source: str | None = None, limit: int | None = None) -> Discovery:
     """Walk ``root`` once: the article files (as :func:`discover`) and the counts of ignored files.
 
@@ -137,8 +183,18 @@ def scan(root: Path, glob: str = "*.txt", source: str | None = None, limit: int 
     a file (an archive of 250,000 files in seconds). A glob over folders (``2017/*.txt``) goes
     through ``rglob`` and a second walk for the ignored counts. ``limit``: stop the walk once that
     many files are found (the first ones in order; the ignored counts are then partial), for a
-    caller that only needs to know whether there are more than so many.
+    caller that only needs to know whether there are more than so many. A walk :func:`scan_ahead`
+    started for the same folder, glob and label is taken instead of walking again.
     """
+    if limit is None:
+        ahead = _ahead.pop((str(Path(root).absolute()), glob, source), None)
+        if ahead is not None:
+            return ahead.result()
+    return _scan(root, glob, source, limit)
+
+
+def _scan(root: Path, glob: str, source: str | None, limit: int | None) -> Discovery:
+    """:func:`scan`, walking now."""
     root = Path(root).absolute()
     if not root.is_dir():
         raise ArticleError(f"source folder {root} does not exist or is not a folder")

@@ -229,3 +229,25 @@ def test_the_binary_threshold_is_2_percent_of_the_first_64_kib():
         decode(b"\x01" * 1311 + b"x" * (65536 - 1311))
     # only the first 64 KiB are looked at: controls after them do not make a file binary
     assert decode(b"x" * 65536 + b"\x00" * 5000)[1] == "utf-8"
+
+
+def test_a_scan_started_ahead_is_taken_by_the_next_scan_of_the_same_folder(tmp_path):
+    """``scan_ahead`` walks in a thread; the next ``scan`` of that folder, glob and label takes what
+    that walk found (a file deleted since is still in it), the one after walks again."""
+    from etl.sources import _ahead, scan_ahead
+
+    (tmp_path / "a.txt").write_text("x")
+    with scan_ahead(tmp_path, "*.txt", "wire"):
+        for walk in list(_ahead.values()):
+            walk.thread.join()  # the walk is done: what follows happens after it
+        (tmp_path / "a.txt").unlink()
+        (tmp_path / "b.txt").write_text("y")
+        other = scan(tmp_path, "*.txt", "other")  # another label: its own walk, the scan ahead stays
+        ahead = scan(tmp_path, "*.txt", "wire")
+        again = scan(tmp_path, "*.txt", "wire")
+    assert [(f.source, f.relative_path) for f in other.files] == [("other", "b.txt")]
+    assert [(f.source, f.relative_path) for f in ahead.files] == [("wire", "a.txt")]
+    assert [(f.source, f.relative_path) for f in again.files] == [("wire", "b.txt")]
+    assert _ahead == {}
+    with scan_ahead(tmp_path / "gone", "*.txt", None), pytest.raises(ArticleError, match="does not exist"):
+        scan(tmp_path / "gone")  # the walk's error reaches the scan that takes it
