@@ -12,7 +12,7 @@ the checksum decides. ``newsetl run --verify`` hashes every file (a periodic aud
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -98,3 +98,36 @@ def check_unchanged(
             if file.mtime_ns is not None and (stored.file_size, stored.file_mtime_ns) != now:
                 result.restat[doc_id] = (file.size, file.mtime_ns)
     return result
+
+
+def check_files(
+    files: Sequence[SourceFile],
+    root: Path,
+    version: str,
+    stats_of: Callable[[list[str]], Mapping[str, tuple[int | None, int | None]]],
+    fingerprints_of: Callable[[list[str]], Mapping[str, Fingerprint]],
+    verify: bool = False,
+) -> CheckResult:
+    """:func:`check_unchanged` of ``files``, asking the index for what it needs in two steps.
+
+    ``stats_of(ids)`` gives ``{id: (file_size, file_mtime_ns)}`` of the documents built by
+    ``version`` (:func:`etl.index.fetch_file_stats`); a file whose stored stat is its own is
+    settled by it. ``fingerprints_of(ids)`` (:func:`etl.index.fetch_fingerprints`, with the
+    checksums) is asked only for the other indexed files, those that will be read and hashed:
+    none in a re-run where nothing changed, every indexed file with ``verify``.
+    """
+    ids = [document_id(f.source, f.relative_path) for f in files]
+    stats = stats_of(ids)
+    known: dict[str, Fingerprint] = {}
+    ask: list[str] = []
+    for file, doc_id in zip(files, ids):
+        stored = stats.get(doc_id)
+        if stored is None:
+            continue  # new, or built by another version: built again without a read
+        if not verify and file.mtime_ns is not None and stored == (file.size, file.mtime_ns):
+            known[doc_id] = Fingerprint("", version, *stored)  # settled by the stat: check_unchanged never reads the checksum
+        else:
+            ask.append(doc_id)
+    if ask:
+        known.update(fingerprints_of(ask))
+    return check_unchanged(files, root, known, version, verify)

@@ -45,7 +45,7 @@ from etl import faults, interrupt, ledger
 from etl.config import Settings, get_settings
 from etl.entities import ensure_model_installed
 from etl.models import Article, Rejection, RunSummary, SourceFile, Stage
-from etl.changes import check_unchanged
+from etl.changes import check_files
 from etl.pipeline import ArticleBuilder, BatchResult, pipeline_version
 from etl.sources import document_id, scan
 from flows import operations
@@ -102,17 +102,21 @@ class UnchangedIds:
 def check_batch(files: BatchFiles, root: str, index: str, verify: bool = False, label: str = "") -> UnchangedIds:
     """Ids of the batch's files that ``index`` already holds with the same bytes and pipeline version.
 
-    Runs in the flow before anything is built, so an unchanged file costs a share
-    of one search (:func:`etl.index.fetch_fingerprints`) and, only when its size or mtime differs from the stored ones
-    (or ``verify``), a read and a hash (:func:`etl.changes.check_unchanged`); same
-    bytes under a new stat get the stat written to their document. A run with nothing
+    Runs in the flow before anything is built, so an unchanged file costs a share of one
+    search of the stored stats (:func:`etl.index.fetch_file_stats`) and, only when its size or
+    mtime differs from the stored ones (or ``verify``), a share of a search of the checksums, a
+    read and a hash (:func:`etl.changes.check_files`); same bytes under a new stat get the stat
+    written to their document. A run with nothing
     to build never starts a Dask cluster. Raises on Elasticsearch failures; Prefect
     retries with backoff. ``label`` (``files 1-5000``) names the task run.
     """
     settings = get_settings()
     es = _client(settings)
-    known = es_index.fetch_fingerprints(es, index, [document_id(f.source, f.relative_path) for f in files.files])
-    found = check_unchanged(files.files, Path(root), known, pipeline_version(settings.spacy_model), verify)
+    version = pipeline_version(settings.spacy_model)
+    found = check_files(
+        files.files, Path(root), version,
+        lambda ids: es_index.fetch_file_stats(es, index, ids, version), lambda ids: es_index.fetch_fingerprints(es, index, ids), verify,
+    )
     es_index.update_file_stats(es, index, found.restat)
     same = UnchangedIds(found.unchanged)
     get_run_logger().info("%d files: %d unchanged, %d new or changed", len(files), len(same), len(files) - len(same))

@@ -73,6 +73,7 @@ def test_reindexing_same_id_never_duplicates(es, isolated_env):
     # fingerprints are read from doc values by a search: what the last refresh made visible
     assert es_index.fetch_fingerprints(es, alias, ["c" * 40, "d" * 40]) == {"c" * 40: ("0" * 64, "test", None, None)}
     assert es_index.fetch_fingerprints(es, alias, ["d" * 40]) == {}
+    assert es_index.fetch_file_stats(es, alias, ["c" * 40], "test") == {"c" * 40: (None, None)}  # no stat stored
     es_index.bulk_load(es, alias, [art.model_copy(update={"run_id": "r3", "file_size": 16, "file_mtime_ns": 1_764_000_000_123_456_789})], run_id="r3")
     es.indices.refresh(index=alias)
     assert es_index.fetch_fingerprints(es, alias, ["c" * 40]) == {"c" * 40: ("0" * 64, "test", 16, 1_764_000_000_123_456_789)}
@@ -80,6 +81,9 @@ def test_reindexing_same_id_never_duplicates(es, isolated_env):
     assert es_index.update_file_stats(es, alias, {"c" * 40: (16, 1_764_000_060_000_000_001)}) == 1
     es.indices.refresh(index=alias)
     assert es_index.fetch_fingerprints(es, alias, ["c" * 40]) == {"c" * 40: ("0" * 64, "test", 16, 1_764_000_060_000_000_001)}
+    # what a re-run asks first: the stat of the documents built by this pipeline version
+    assert es_index.fetch_file_stats(es, alias, ["c" * 40, "d" * 40], "test") == {"c" * 40: (16, 1_764_000_060_000_000_001)}
+    assert es_index.fetch_file_stats(es, alias, ["c" * 40], "another version") == {}
     assert es.get(index=alias, id="c" * 40)["_source"]["run_id"] == "r3"
 
 

