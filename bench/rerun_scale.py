@@ -17,7 +17,9 @@ What it does, all against the real Elasticsearch of ``NEWSETL_ES_URL``, into a t
 3. times the real CLI (wall, and the CPU seconds of its process tree, which another load on the
    machine does not inflate), ``newsetl run ARCHIVE`` (a subprocess), twice on the unchanged archive:
    with ``--verify`` (every indexed file read and hashed: what every re-run cost before the
-   stat was stored), then by stat (the default). In each run an audit hook (PEP 578 ``open``
+   stat was stored), then by stat (the default); both with Prefect's temporary server (what a
+   one-off ``newsetl run`` starts, seconds of fixed cost) and with a Prefect server that is
+   already running (``PREFECT_API_URL``, as scheduled runs have; ``--prefect`` picks). In each run an audit hook (PEP 578 ``open``
    events of the CLI's process) counts the archive's files opened and their bytes: the
    "reads" figure; the load average before and after each run is printed beside it;
 4. rewrites one file's content and runs again: exactly that file must be indexed.
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -167,6 +170,27 @@ def cli_run(args: list[str], root: Path, env: dict) -> dict:
             "stages": stages.group(1) if stages else "?"}
 
 
+PREFECT_MODES = {"temporary": "temporary Prefect server", "running": "running Prefect server"}
+
+
+@contextlib.contextmanager
+def prefect_for(mode: str):
+    """The environment of the timed runs: ``temporary``, none (each CLI run starts and stops Prefect's
+    temporary server, unless the caller's own PREFECT_API_URL names one); ``running``, the API URL of a
+    Prefect server started here once and stopped at the end of the block."""
+    if mode == "temporary":
+        yield {}
+        return
+    from etl.prefect_server import TemporaryPrefectServer
+
+    server = TemporaryPrefectServer.start()  # sets PREFECT_API_URL here; stop() puts the old value back
+    try:
+        server.wait()
+        yield {"PREFECT_API_URL": server.api_url}
+    finally:
+        server.stop()
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         split = sys.argv.index("--")
@@ -178,6 +202,11 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the generated archive (reused next time)")
     parser.add_argument("--batch-size", type=int, help="newsetl run --batch-size (default NEWSETL_BATCH_SIZE)")
     parser.add_argument("--workers", type=int, default=1, help="newsetl run --workers (default 1; 0: the CLI's own choice)")
+    parser.add_argument(
+        "--prefect", type=lambda v: v.split(","), default=["temporary", "running"],
+        help="temporary (each run starts Prefect's temporary server, as a one-off `newsetl run`), running (a Prefect "
+        "server started once, PREFECT_API_URL: scheduled runs), or both, comma-separated (default temporary,running)",
+    )
     parser.add_argument("--profile", type=Path, help="write cProfile statistics of the by-stat re-run to this file")
     opts = parser.parse_args()
 
@@ -222,19 +251,25 @@ def main() -> None:
         args = ["run", str(folder), "--source-name", source, "--no-progress", "--workers", str(opts.workers)]
         if opts.batch_size:
             args += ["--batch-size", str(opts.batch_size)]
-        results = {}
         print(f"NEWSETL_BATCH_SIZE {settings.batch_size if not opts.batch_size else opts.batch_size}, "
-              f"NEWSETL_CHECK_BATCH_SIZE {settings.check_batch_size}")
-        for label, extra in (("by checksum (--verify)", ["--verify"]), ("by stat", [])):
-            r = cli_run(args + extra, folder, {**env, "NEWSETL_BENCH_PROFILE": str(opts.profile)} if opts.profile and not extra else env)
-            results[label] = r
-            reads = r["reads"]
-            print(f"no-change re-run {label:<24} {r['wall']:6.1f} s wall, {r['cpu']:.1f} s CPU (the CLI and its "
-                  f"Prefect server; the machine's load does not inflate it), exit {r['exit']}, "
-                  f"{reads.get('files', '?'):,} article files opened ({reads.get('bytes', 0) / 1e6:.1f} MB), "
-                  f"{r['summary']}; stage seconds: {r['stages']}; load average {r['load'][0]:.1f} -> {r['load'][1]:.1f}")
-        a, b = results["by stat"]["wall"], results["by checksum (--verify)"]["wall"]
-        print(f"ratio checksum / stat: {b / a:.1f}x")
+              f"NEWSETL_CHECK_BATCH_SIZE {settings.check_batch_size}, newsetl run --workers {opts.workers}")
+        for mode in opts.prefect:
+            results = {}
+            with prefect_for(mode) as mode_env:
+                for label, extra in (("by checksum (--verify)", ["--verify"]), ("by stat", [])):
+                    run_env = {**env, **mode_env}
+                    if opts.profile and not extra:
+                        run_env["NEWSETL_BENCH_PROFILE"] = str(opts.profile)
+                    r = cli_run(args + extra, folder, run_env)
+                    results[label] = r
+                    reads = r["reads"]
+                    print(f"[{PREFECT_MODES[mode]}] no-change re-run {label:<24} {r['wall']:6.1f} s wall, {r['cpu']:.1f} s CPU "
+                          f"({'the CLI and its Prefect server' if mode == 'temporary' else 'the CLI'}; the machine's load "
+                          f"does not inflate it), exit {r['exit']}, {reads.get('files', '?'):,} article files opened "
+                          f"({reads.get('bytes', 0) / 1e6:.1f} MB), {r['summary']}; stage seconds: {r['stages']}; "
+                          f"load average {r['load'][0]:.1f} -> {r['load'][1]:.1f}")
+            a, b = results["by stat"]["wall"], results["by checksum (--verify)"]["wall"]
+            print(f"[{PREFECT_MODES[mode]}] ratio checksum / stat: {b / a:.1f}x")
 
         touched = folder / relative_path(opts.files // 2)
         before = touched.read_text()
@@ -243,8 +278,9 @@ def main() -> None:
         touched.write_text(text)
         then = time.time_ns() - 60 * 10**9
         os.utime(touched, ns=(then, then))
-        r = cli_run(args, folder, env)
-        print(f"one file rewritten ({touched.relative_to(folder)}): {r['wall']:.1f} s wall, exit {r['exit']}, "
+        with prefect_for(opts.prefect[-1]) as mode_env:
+            r = cli_run(args, folder, {**env, **mode_env})
+        print(f"[{PREFECT_MODES[opts.prefect[-1]]}] one file rewritten ({touched.relative_to(folder)}): {r['wall']:.1f} s wall, exit {r['exit']}, "
               f"{r['reads'].get('files', '?')} article file(s) opened by the flow's process, {r['summary']}")
         if not opts.keep or opts.folder is None:
             touched.write_text(before)
