@@ -618,10 +618,12 @@ def find_by_checksum(es: Elasticsearch, alias: str, checksums: Sequence[str]) ->
 
 def source_documents(es: Elasticsearch, alias: str, source: str) -> set[str]:
     """The ``_id`` of every document of ``source`` behind ``alias`` (``helpers.scan``, a point-in-time free
-    scroll); empty when the alias does not exist. ``--prune`` compares them with the files a run saw."""
+    scroll, 10,000 ids a page: a quarter of a million documents in 25 round trips, not 250); empty when
+    the alias does not exist. ``--prune`` compares them with the files a run saw."""
     if not es.indices.exists_alias(name=alias) and not es.indices.exists(index=alias):
         return set()
-    return {hit["_id"] for hit in helpers.scan(es, index=alias, query={"query": {"term": {"source": source}}}, _source=False)}
+    query = {"query": {"term": {"source": source}}}
+    return {hit["_id"] for hit in helpers.scan(es, index=alias, query=query, _source=False, size=10_000)}
 
 
 def delete_documents(es: Elasticsearch, alias: str, ids: Iterable[str]) -> int:
