@@ -106,9 +106,9 @@ def check_batch(files: BatchFiles, root: str, index: str, verify: bool = False, 
     search of the stored stats (:func:`etl.index.fetch_file_stats`) and, only when its size or
     mtime differs from the stored ones (or ``verify``), a share of a search of the checksums, a
     read and a hash (:func:`etl.changes.check_files`); same bytes under a new stat get the stat
-    written to their document. A run with nothing
-    to build never starts a Dask cluster. Raises on Elasticsearch failures; Prefect
-    retries with backoff. ``label`` (``files 1-5000``) names the task run.
+    written to their document. A run with nothing to build never starts a Dask cluster. Raises
+    on Elasticsearch failures; Prefect retries with backoff. ``label`` (``files 1-5000``) names
+    the task run.
     """
     settings = get_settings()
     es = _client(settings)
@@ -486,9 +486,9 @@ def ingest(
     summary's ``prune_refused`` then says why. ``verify`` reads and hashes
     every file the index holds, whatever its stat says (``newsetl run --verify``).
 
-    Files are checked first, in chunks of ``NEWSETL_CHECK_BATCH_SIZE`` (``check-batch``,
-    in the flow): unchanged files are counted and cost nothing more. The new and changed files go, in batches,
-    to ``build-batch`` tasks on the flow's task runner (one thread by default; a
+    Files are checked first, in chunks of ``NEWSETL_CHECK_BATCH_SIZE`` (``check-batch``, in the
+    flow): unchanged files are counted and cost nothing more. The new and changed files go, in
+    batches, to ``build-batch`` tasks on the flow's task runner (one thread by default; a
     Dask cluster with :func:`task_runner`), at most two per build it runs at
     once, smaller near the end (:func:`tail_batch_size`); loads happen here in
     file order.
