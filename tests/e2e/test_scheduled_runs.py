@@ -51,11 +51,11 @@ def _free_port() -> int:
     raise RuntimeError(f"no free port in NEWSETL_TEST_PREFECT_PORTS={span}")
 
 
-def _http(method: str, url: str, body: dict | None = None) -> dict | list | None:
+def _http(method: str, url: str, body: dict | None = None, timeout: float = 10) -> dict | list | None:
     data = json.dumps(body).encode() if body is not None else None
     req = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
     try:
-        with urllib.request.urlopen(req, timeout=10) as resp:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
             return json.loads(resp.read() or b"null")
     except OSError:
         return None

@@ -292,7 +292,11 @@ def test_cancelling_a_served_deployments_run_stops_it(isolated_env, tmp_path):
                 env={**env, "PREFECT_API_URL": api}, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
             ))
         dep = _wait("the deployment", lambda: _http("GET", f"{api}/deployments/name/ingest/{name}"), 120, logs)
-        run = _http("POST", f"{api}/deployments/{dep['id']}/create_flow_run", {})
+        # Retried until the server answers (a loaded CI machine once timed the first POST out); the
+        # idempotency key makes Prefect return the run a timed-out request created, never a second one.
+        run = _wait("the flow run to be created", lambda: _http(
+            "POST", f"{api}/deployments/{dep['id']}/create_flow_run", {"idempotency_key": f"stop-{alias}"}, timeout=60,
+        ), 300, logs)
 
         def busy() -> bool:
             state = (_http("GET", f"{api}/flow_runs/{run['id']}") or {}).get("state_type")
@@ -300,7 +304,9 @@ def test_cancelling_a_served_deployments_run_stops_it(isolated_env, tmp_path):
 
         _wait("the served run to load its first batch", busy, 600, logs)
         asked = time.monotonic()
-        _http("POST", f"{api}/flow_runs/{run['id']}/set_state", {"state": {"type": "CANCELLING"}, "force": True})
+        _wait("the cancel request to be accepted", lambda: _http(
+            "POST", f"{api}/flow_runs/{run['id']}/set_state", {"state": {"type": "CANCELLING"}, "force": True}, timeout=60,
+        ), 120, logs)
 
         def ended():
             found = _http("GET", f"{api}/flow_runs/{run['id']}") or {}
