@@ -20,8 +20,13 @@ value, for every value that reached a top 40 before or after the entity rules of
 ``bench/judgements/facets-before.json`` holds the top lists of the code before those rules
 (commit 984fc18), made by this script with ``--save``.
 
-Prints, per corpus and type: precision of the top N (values judged ``ok`` / N) before and
-now, the values not judged yet (judge them and run again), the wrong values, and pairs that
+The same file's ``"name merges"`` holds the verdict on every person name merged across articles
+(``"James Kopp => James Charles Kopp": "ok"``, or why it names another person), judged by reading
+the articles that hold the name.
+
+Prints, per corpus: the person names merged across articles that changed a value, with their
+verdicts; per corpus and type: precision of the top N (values judged ``ok`` / N) before, now with
+the article rules alone, and now with the merges across articles (what the index holds), the values not judged yet (judge them and run again), the wrong values, and pairs that
 still name one entity (verdicts ``same as X`` where X is also in the top N). Asserts nothing.
 """
 
@@ -40,12 +45,19 @@ BEFORE = REPO / "bench" / "judgements" / "facets-before.json"
 TYPES = ("person", "org", "gpe")
 
 
-def top_values(corpus: Path, top: int, merges: dict | None = None) -> dict[str, list[tuple[str, int]]]:
-    """``{type: [(value, articles), ...]}``: the ``top`` values of each of :data:`TYPES` over ``corpus``.
+def top_values(
+    corpus: Path, top: int, merges: dict | None = None, collection: dict | None = None,
+) -> tuple[dict[str, list[tuple[str, int]]], dict[str, list[tuple[str, int]]]]:
+    """``({type: [(value, articles), ...]}`` with the article rules alone, the same with the
+    collection's person-name merges applied as ``newsetl run`` applies them at its end
+    (:func:`etl.collection_names.collection_aliases`)): the ``top`` values of each of
+    :data:`TYPES` over ``corpus``.
 
     With ``merges`` (a dict), fills it with ``{person value: {spelling as written: mentions}}`` for
-    the person values whose mentions were written with a variant that :data:`NAME_SPELLINGS` rewrote."""
+    the person values whose mentions were written with a variant that :data:`NAME_SPELLINGS` rewrote.
+    With ``collection`` (a dict), fills it with ``{alias: (canonical, articles whose value changed)}``."""
     sys.path.insert(0, str(REPO))
+    from etl.collection_names import apply_aliases, collection_aliases, parse_alias
     from etl.config import get_settings
     from etl.pipeline import ArticleBuilder
     from etl.sources import scan
@@ -54,10 +66,15 @@ def top_values(corpus: Path, top: int, merges: dict | None = None) -> dict[str, 
     files = scan(corpus, settings.source_glob, None).files
     builder = ArticleBuilder(settings.spacy_model, nlp_batch_size=settings.nlp_batch_size)
     counts = {t: Counter() for t in TYPES}
+    persons: list[tuple[list[str], list[str]]] = []
+    evidence: dict[str, set[str]] = {}
     for i in range(0, len(files), 200):
         for article in builder.run(files[i : i + 200], corpus, run_id="facet-quality").articles:
             for t in TYPES:
                 counts[t].update(article.entities.get(t, []))
+            persons.append((article.entities.get("person", []), article.titled_family_names))
+            for pair in filter(None, map(parse_alias, article.person_aliases)):
+                evidence.setdefault(pair[0], set()).add(pair[1])
             if merges is not None:
                 from etl.entity_rules import NAME_SPELLINGS
 
@@ -67,7 +84,17 @@ def top_values(corpus: Path, top: int, merges: dict | None = None) -> dict[str, 
                 for m in article.entity_mentions:
                     if m.label == "person" and m.canonical in merges and " " in m.text:
                         merges[m.canonical][m.text] += 1
-    return {t: counts[t].most_common(top) for t in TYPES}
+    aliases = collection_aliases(evidence, {n for names, _ in persons for n in names})
+    merged = Counter()
+    changed = Counter()
+    for names, titled in persons:
+        mapped = apply_aliases(names, aliases, titled)
+        merged.update(mapped)
+        changed.update(n for n in names if n not in mapped)
+    if collection is not None:
+        collection.update({a: (c, changed[a]) for a, c in aliases.items()})
+    alone = {t: counts[t].most_common(top) for t in TYPES}
+    return alone, {**alone, "person": merged.most_common(top)}
 
 
 def _same_as(verdict: str) -> str | None:
@@ -120,14 +147,25 @@ def main() -> int:
             print(f"skipped: corpus {corpus} is absent")
             continue
         merges: dict | None = {} if args.merges else None
-        now = top_values(corpus, args.top, merges)
+        collection: dict = {}
+        alone, now = top_values(corpus, args.top, merges, collection)
         for value, written in sorted((merges or {}).items()):
             print(f"  merged spellings of {value!r}: " + ", ".join(f"{w} ({n})" for w, n in written.most_common()))
+        merge_verdicts = judged.get("name merges", {})
+        applied = {a: cn for a, cn in collection.items() if cn[1]}
+        false = 0
+        for alias, (canonical, n) in sorted(applied.items()):
+            verdict = merge_verdicts.get(f"{alias} => {canonical}", "not judged")
+            false += verdict != "ok"
+            print(f"  merged across articles: {alias!r} -> {canonical!r} ({n} articles): {verdict}")
+        print(f"  person names merged across articles: {len(applied)} that changed a value ({len(collection)} in the"
+              f" table, the others already folded in every article that has them); {false} not judged right")
         saved[corpus.name] = now
         verdicts = judged.get(corpus.name, {})
         if corpus.name in before:
             report(corpus.name, "before (commit 984fc18)", before[corpus.name], verdicts, args.top)
-        report(corpus.name, "now", now, verdicts, args.top)
+        report(corpus.name, "now, article rules only", alone, verdicts, args.top)
+        report(corpus.name, "now, with the merges across articles (as indexed)", now, verdicts, args.top)
         for t in TYPES:
             print(f"  {t} top {args.top} now: " + ", ".join(f"{v} ({n})" for v, n in now[t]))
     if args.save:

@@ -170,7 +170,7 @@ _EDGE_END = _EDGE + "."
 TITLE_WORDS = frozenset(
     "Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady Gen General Lt Col Colonel Sgt Capt Captain Maj Major Adm "
     "Admiral Cmdr Gov Governor Sen Senator Rep Representative Rev Reverend Father Sheikh Sheik Imam "
-    "Ayatollah Rabbi Cardinal Bishop Pope King Queen Prince Princess Emperor Sultan Emir President "
+    "Ayatollah Rabbi Cardinal Archbishop Bishop Pope King Queen Prince Princess Emperor Sultan Emir President "
     "Vice-President Premier Prime Minister Chancellor Secretary Ambassador Judge Justice Mayor "
     "Chairman Chairwoman Chief Director Spokesman Spokeswoman Coach Officer Inspector Detective "
     "Deputy Speaker Commissioner Marshal Brig Pres Messrs Mme Mlle Herr Senor Senora Monsignor".split()
@@ -238,6 +238,13 @@ class ArticleEntities:
     mentions: list[EntityMention] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     geo: list[dict[str, float]] = field(default_factory=list)
+    aliases: list[tuple[str, str]] = field(default_factory=list)
+    """``(alias, canonical)`` pairs: a person named by its own words ``alias`` (``Clinton``,
+    ``James Kopp``) that name coreference gave the canonical name ``canonical`` (``Bill
+    Clinton``) in this article; the evidence :mod:`etl.collection_names` merges on."""
+    titled: list[str] = field(default_factory=list)
+    """One-word person names the article uses as one person's family name (``President Clinton``,
+    ``the Clinton administration`` -> ``Clinton``; not ``King Hussein``): :func:`_family_name_sign`."""
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -373,6 +380,29 @@ def _title_before(text: str, start: int) -> bool:
     return not prev or prev[-1] not in ",;"
 
 
+_HEADED_BY_RE = re.compile(r"\s+(?:administration|presidency)\b")
+"""``the Clinton administration``: the executive in office, named after the one person at its head
+(AP Stylebook, "administration")."""
+
+
+def _family_name_sign(text: str, start: int, end: int) -> bool:
+    """The one-word person name at ``start:end`` is used as one person's family name: a title of
+    :data:`TITLE_WORDS` but not :data:`GIVEN_NAME_TITLES` right before it (``President Clinton``,
+    ``Attorney General Janet Reno, President Clinton``), or ``administration`` after it."""
+    word = _LAST_WORD_RE.search(text[max(0, start - 40) : start].rstrip())
+    if word and word.group(1) in TITLE_WORDS and word.group(1) not in GIVEN_NAME_TITLES:
+        return True
+    return _HEADED_BY_RE.match(text, end) is not None
+
+
+GIVEN_NAME_TITLES = frozenset(
+    "Sir Dame Lord Lady Father Sheikh Sheik Imam Ayatollah Pope King Queen Prince Princess Emperor Sultan Emir".split()
+)
+"""Titles of :data:`TITLE_WORDS` written before a given or regnal name, not a family name (Chicago
+Manual of Style 8.32: ``Queen Elizabeth``, ``King Hussein``, ``Sir Elton``); the others (``President
+Clinton``, ``Mr. Kopp``, ``Gov. Bush``) stand before a family name (AP Stylebook, "titles")."""
+
+
 _WORD_RE = re.compile(r"[\w’'-]+\.?")
 
 NAME_CONNECTORS = frozenset(
@@ -381,6 +411,40 @@ NAME_CONNECTORS = frozenset(
 )
 """Lower-case words that can stand inside a name (``Bank of America``, ``Osama bin Laden``,
 ``Charles de Gaulle``, ``Council on Foreign Relations``); ``al-``/``el-`` prefixed words too."""
+
+
+PREPOSITIONS = frozenset(
+    "about above across after against along among around as at before behind below beneath beside between "
+    "beyond by despite during for from in inside into near of off on onto outside over since through "
+    "throughout to toward towards under until upon with within without".split()
+)
+"""English prepositions (Quirk et al. 1985, 9.7: the simple prepositions)."""
+
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*|[\"“‘(]\s*)$")
+_PARTICIPLE_RE = re.compile(r"[A-Z][a-z]+(?:ed|ing)")
+_NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
+
+
+def _participle_opening(text: str, start: int, end: int) -> bool:
+    """The one-word span ``text[start:end]`` opens a sentence as a participle clause does
+    (``Rescued on Nov. 25 by fishermen, Elian ...``, ``Speaking at a rally, ...``): a word in
+    ``-ed``/``-ing`` that English uses in lower case, as it is and without the ending (``rescue``,
+    ``speak``; wordfreq Zipf >= 3, stems of three letters or more), first in its sentence,
+    followed by a preposition (:data:`PREPOSITIONS`). The model often takes such a capitalised
+    verb form for a name; non-finite clauses open sentences this way (Quirk et al. 1985, 15.58)."""
+    word = text[start:end]
+    if not _PARTICIPLE_RE.fullmatch(word) or not _SENTENCE_START_RE.search(text, max(0, start - 4), start):
+        return False
+    nxt = _NEXT_WORD_RE.match(text, end)
+    if not nxt or nxt.group(1) not in PREPOSITIONS:
+        return False
+    from wordfreq import zipf_frequency
+
+    lower = word.lower()
+    stem = lower[:-2] if lower.endswith("ed") else lower[:-3]
+    stems = {stem, stem + "e", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem}  # rescue-d, plan-n-ed
+    verb = any(len(s) >= 3 and zipf_frequency(s, "en") >= 3.0 for s in stems)
+    return verb and zipf_frequency(lower, "en") >= 3.0
 
 
 def cut_at_common_word(text: str, start: int, end: int) -> int:
@@ -565,6 +629,7 @@ class _Item:
     canonical: str
     from_dateline: bool = False
     title_before: bool = False
+    own: str = ""  # the canonical name of the span's own words, before coreference
 
 
 def resolve_mentions(text: str, raw: Sequence[RawMention], agency: str | None = None) -> ArticleEntities:
@@ -579,6 +644,7 @@ def resolve_mentions(text: str, raw: Sequence[RawMention], agency: str | None = 
 
     gaz = gazetteer()
     dateline_end, dateline_raw = _dateline_mentions(text)
+    person_names = [text[m.start : m.end] for m in raw if m.label == "person"]
     items: list[_Item] = []
     for m in dateline_raw:
         items.append(_Item("gpe", m.start, m.end, "", from_dateline=True))
@@ -601,6 +667,8 @@ def resolve_mentions(text: str, raw: Sequence[RawMention], agency: str | None = 
             continue
         if m.label == "person":
             s = _after_titles(text, s, e)
+            if _participle_opening(text, s, e) and not has_person_sign(text, text[s:e], person_names):
+                continue
         items.append(_Item(m.label, s, e, "", title_before=_title_before(text, s)))
     items.sort(key=lambda i: i.start)
 
@@ -618,6 +686,8 @@ def resolve_mentions(text: str, raw: Sequence[RawMention], agency: str | None = 
         it.label = label
 
     items = [it for it in items if it.label]
+    for it in items:
+        it.own = it.canonical if it.label == "person" else ""
     _coreference(items, text)
     _one_type_per_name(items, text, gaz)
     _qualify_institutions(items, text, gaz)
@@ -627,7 +697,12 @@ def resolve_mentions(text: str, raw: Sequence[RawMention], agency: str | None = 
         for it in items
     ]
     countries, geo = _places(items, text, gaz)
-    return ArticleEntities(mentions=mentions, countries=countries, geo=geo)
+    aliases = {(it.own, it.canonical): None for it in items if it.label == "person" and it.own and it.own != it.canonical}
+    titled = {
+        it.canonical: None for it in items
+        if it.label == "person" and " " not in it.canonical and _family_name_sign(text, it.start, it.end)
+    }
+    return ArticleEntities(mentions=mentions, countries=countries, geo=geo, aliases=list(aliases), titled=list(titled))
 
 
 def _coreference(items: list[_Item], text: str) -> None:
@@ -742,12 +817,15 @@ def _qualify_institutions(items: list[_Item], text: str, gaz: Gazetteer) -> None
     The country comes from the article, in this order: a nationality word right before it
     (``Chinese Foreign Ministry``), a country's possessive (``Iran's Foreign Ministry`` ->
     ``Iranian Foreign Ministry``), the same institution so qualified elsewhere in the article
-    (one sense per discourse), else the dateline's country (wire style: an unqualified
-    institution is the dateline country's, AP Stylebook "datelines"). Otherwise it stays as it is.
+    (one sense per discourse), else the dateline's country (wire style: an unqualified institution is the
+    dateline country's, AP Stylebook "datelines"), else, in a story without a dateline, the one
+    country whose institutions the article names with their country (``Army, Navy and Air
+    Force troops`` beside ``U.S. Navy`` and ``U.S. Air Force``). Otherwise it stays as it is.
     """
     generic = [it for it in items if it.label == "org" and set(_tokens(it.canonical)) <= INSTITUTION_WORDS]
     if not generic:
         return
+    demonyms = {*gaz.demonyms.values(), *DEMONYM_OVERRIDES.values()}
     by_end = {it.end: it for it in items}
     own: dict[int, str] = {}
     seen: dict[str, set[str]] = {}
@@ -765,9 +843,16 @@ def _qualify_institutions(items: list[_Item], text: str, gaz: Gazetteer) -> None
         if demonym:
             own[id(it)] = demonym
             seen.setdefault(it.canonical, set()).add(demonym)
+    countries_seen = set().union(*seen.values()) if seen else set()
+    for it in items:  # institutions the model spanned with their country: "U.S. Air Force", "Iraqi Army"
+        head, _, rest = it.canonical.partition(" ")
+        if it.label == "org" and rest and set(_tokens(rest)) <= INSTITUTION_WORDS and head in demonyms:
+            countries_seen.add(head)
     dateline = next((it for it in items if it.from_dateline), None)
     home = gaz.resolve(dateline.canonical) if dateline else None
     home_demonym = _demonym(gaz, home.country) if home and home.country else None
+    if dateline is None and len(countries_seen) == 1:
+        home_demonym = next(iter(countries_seen))  # one country's institutions only: "Army, Navy" beside "U.S. Navy"
     for it in generic:
         others = seen.get(it.canonical, set())
         demonym = own.get(id(it)) or (next(iter(others)) if len(others) == 1 else None) or (None if others else home_demonym)

@@ -355,6 +355,9 @@ def article_mapping(analyzer: str) -> dict:
             "word_count": {"type": "integer"},
             "entities": {"properties": {t: entity for t in ENTITY_TYPES}},
             "entity_mentions": {"properties": mention},
+            "person_aliases": _KEYWORD,
+            "titled_family_names": _KEYWORD,
+            "persons_in_article": _KEYWORD,
             "countries": {"type": "keyword"},
             "geo": {"type": "geo_point"},
             "mentioned_dates": _DATE_RANGE,
@@ -624,6 +627,77 @@ def source_documents(es: Elasticsearch, alias: str, source: str) -> set[str]:
         return set()
     query = {"query": {"term": {"source": source}}}
     return {hit["_id"] for hit in helpers.scan(es, index=alias, query=query, _source=False, size=10_000)}
+
+
+def _all_terms(es: Elasticsearch, index: str, field: str) -> Iterator[str]:
+    """Every distinct value of the keyword ``field`` in ``index``: a ``composite`` aggregation, 10,000 a page."""
+    after = None
+    while True:
+        agg = {"composite": {"size": 10_000, "sources": [{"v": {"terms": {"field": field}}}], **({"after": after} if after else {})}}
+        page = es.search(index=index, size=0, aggregations={"values": agg})["aggregations"]["values"]
+        yield from (b["key"]["v"] for b in page["buckets"])
+        after = page.get("after_key")
+        if not page["buckets"] or after is None:
+            return
+
+
+def apply_person_aliases(es: Elasticsearch, index: str) -> tuple[int, int]:
+    """Merge the collection's person names in ``index``'s ``entities.person`` (:mod:`etl.collection_names`).
+
+    Reads the evidence (``person_aliases``) and every person name (``entities.person`` and
+    ``persons_in_article``) with composite aggregations, computes the merges with
+    :func:`etl.collection_names.collection_aliases`, and rewrites, with ``helpers.streaming_bulk``
+    partial updates, the documents that hold a merged name or held one:
+    ``entities.person`` becomes the article's own names with the merges applied
+    (:func:`etl.collection_names.apply_aliases`), and ``persons_in_article`` keeps the article's
+    own names while they differ (null again once no merge touches the document). The integ-test
+    node has no ``reindex`` module, so no ``_update_by_query``; each update is conditional on the
+    ``_seq_no`` read (optimistic concurrency), and a document written meanwhile is left to the
+    next run. Returns ``(names merged, documents updated)``. Raises
+    :class:`elasticsearch.ApiError` and :class:`elasticsearch.TransportError` as the client
+    does; the caller logs them (the documents then keep the article's own names until the next run).
+    """
+    from etl.collection_names import apply_aliases, collection_aliases, parse_alias
+
+    evidence: dict[str, set[str]] = {}
+    for value in _all_terms(es, index, "person_aliases"):
+        pair = parse_alias(value)
+        if pair:
+            evidence.setdefault(pair[0], set()).add(pair[1])
+    names = {*_all_terms(es, index, "entities.person"), *_all_terms(es, index, "persons_in_article")}
+    aliases = collection_aliases(evidence, names)
+    should: list[dict] = [{"exists": {"field": "persons_in_article"}}]
+    multi = sorted(a for a in aliases if " " in a)
+    single = sorted(a for a in aliases if " " not in a)
+    for field, values in (("entities.person", multi), ("titled_family_names", single)):
+        for i in range(0, len(values), 10_000):  # under index.max_terms_count (65,536)
+            should.append({"terms": {field: values[i : i + 10_000]}})
+    query = {"query": {"bool": {"should": should, "minimum_should_match": 1}}, "seq_no_primary_term": True}
+    fields = ["entities.person", "persons_in_article", "titled_family_names"]
+
+    def updates() -> Iterator[dict]:
+        for hit in helpers.scan(es, index=index, query=query, _source_includes=fields, size=2_000):
+            src = hit["_source"]
+            mine = src.get("persons_in_article")
+            current = src.get("entities", {}).get("person", [])
+            own = mine if mine is not None else current
+            merged = apply_aliases(own, aliases, src.get("titled_family_names", []))
+            keep = None if merged == own else own
+            if merged != current or keep != mine:
+                yield {
+                    "_op_type": "update", "_index": hit["_index"], "_id": hit["_id"],
+                    "if_seq_no": hit["_seq_no"], "if_primary_term": hit["_primary_term"],
+                    "doc": {"entities": {"person": merged}, "persons_in_article": keep},
+                }
+
+    updated = 0
+    for ok, item in helpers.streaming_bulk(es, updates(), chunk_size=500, raise_on_error=False):
+        if ok:
+            updated += 1
+        elif item.get("update", {}).get("status") != 409:  # 409: written meanwhile, the next run redoes it
+            log.warning("person-name merge not written: %s", item)
+    es.indices.refresh(index=index)
+    return len(aliases), updated
 
 
 def delete_documents(es: Elasticsearch, alias: str, ids: Iterable[str]) -> int:

@@ -27,6 +27,7 @@ from pydantic import ValidationError
 from etl import __version__
 from etl.changes import Fingerprint, check_unchanged
 from etl.dates import TemporalTagger
+from etl.collection_names import stored_aliases
 from etl.entities import EntityExtractor, EntityResult
 from etl.errors import ArticleError, EncodingError
 from etl.language import detect_language
@@ -37,7 +38,7 @@ from etl.sources import checksum, decode, document_id, read_bytes
 
 log = logging.getLogger(__name__)
 
-BUILD_REVISION = 9
+BUILD_REVISION = 10
 """The revision of what a build makes of a file: bump it with any change to the document's
 fields or to what parsing, NER post-processing, the TIMEX3 tagger or language detection
 produce, so the next run re-processes every file built before (1: releases up to the
@@ -50,7 +51,10 @@ centuries in neither, issue 19; 7: the tagger's day ranges, quantified sets, dur
 ends, scheduled events and fiscal quarters, issue 16; 8: ``file_size`` and ``file_mtime_ns``,
 the file's stat that lets a re-run skip reading unchanged files, issue 17; 9: the tagger's
 days after "ended" in the past, present-tense plans after an opening date, "the day
-before/after" a date, no TIMEX3 across a blank line, issue 16).
+before/after" a date, no TIMEX3 across a blank line, issue 16; 10: ``person_aliases`` and
+``titled_family_names``, the evidence of the person-name merges across articles, no participle
+opening a sentence as a person, institutions qualified by the one country an undatelined story
+names, ``Archbishop`` a title, issue 13).
 ``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 
@@ -337,6 +341,8 @@ class ArticleBuilder:
                     word_count=word_count(p.parsed.body),
                     entities=ents.by_type(),
                     entity_mentions=entity_mentions,
+                    person_aliases=stored_aliases(ents.aliases),
+                    titled_family_names=ents.titled,
                     countries=ents.countries,
                     geo=ents.geo,
                     mentioned_dates=ranges,

@@ -501,6 +501,11 @@ def ingest(
     the next run picks those files up. Rejections Elasticsearch cannot take wait in
     the local ledger (:mod:`etl.ledger`), which the next run writes first.
 
+    A run that indexed or pruned documents ends by merging person names across articles
+    (:func:`etl.index.apply_person_aliases`, :mod:`etl.collection_names`): ``entities.person``
+    then holds the collection's canonical names (``President Clinton`` -> ``Bill Clinton``, when an
+    article of the collection proves it); a failure there is logged and the run goes on.
+
     One run per source at a time: the run holds its source's lease
     (:func:`flows.operations.hold_source_lease`) and raises
     :class:`~etl.lease.SourceBusy` when another run holds it. Flow runs are named
@@ -696,6 +701,13 @@ def ingest(
                 logger.info("marked %d rejection(s) resolved: their file is gone", closed)
     elif prune:
         logger.warning("not pruning: %d batches failed, so this run cannot tell which files are gone", len(summary.failed_batches))
+    if summary.indexed or summary.pruned:  # the collection changed: its person-name merges may have
+        try:
+            es.indices.refresh(index=target)
+            merged, updated = es_index.apply_person_aliases(es, target)
+            logger.info("person names merged across articles: %d, documents updated: %d", merged, updated)
+        except Exception as exc:  # the documents keep their articles' own names until the next run
+            logger.error("merging person names across articles failed: %s", exc)
     try:
         es.indices.refresh(index=target)
         es.options(ignore_status=404).indices.refresh(index=settings.rejections_index)

@@ -334,3 +334,54 @@ def test_a_byline_is_no_entity_and_a_placeless_dateline_is_no_place():
     text = "(Bloomberg) -- Apple Inc. said profit rose."
     raw = spans(text, ("Bloomberg", "org"), ("Apple Inc.", "org"))
     assert names(resolve_mentions(text, raw)) == [("Apple Inc.", "org", "Apple Inc.")]
+
+
+def test_an_undatelined_storys_institutions_take_the_one_country_it_names_them_with():
+    # AP, Aug. 1990, no dateline: "Army, Navy and Air Force troops" beside "U.S. Navy" and "U.S. Air Force"
+    text = (
+        "The thousands of Army and Air Force troops are in the gulf. The U.S. Navy has 27 ships there, "
+        "and U.S. Air Force fliers say they met Iraqi planes."
+    )
+    raw = spans(text, ("Army", "org"), ("Air Force", "org"), ("U.S. Navy", "org"), ("U.S. Air Force", "org"))
+    assert [m.canonical for m in resolve_mentions(text, raw).mentions] == [
+        "U.S. Army", "U.S. Air Force", "U.S. Navy", "U.S. Air Force",
+    ]
+    # two countries' institutions named with their country: the unqualified one is not guessed
+    text = "The Army moved. The Iraqi Navy and the U.S. Navy met."
+    raw = spans(text, ("Army", "org"), ("Iraqi Navy", "org"), ("U.S. Navy", "org"))
+    assert resolve_mentions(text, raw).mentions[0].canonical == "Army"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept"),
+    [
+        ("Rescued on Nov. 25 by fishermen off the Florida coast, Elian has become a symbol.", "Rescued", False),
+        ("He left. Wounded in the attack, the guard was taken to hospital.", "Wounded", False),
+        ('"Speaking at a rally, he said no."', "Speaking", False),
+        ("Founded in 1990, the group grew.", "Founded", False),
+        ("Reed on Monday said the bill would pass.", "Reed", True),  # "re" is no verb of three letters
+        ("Sen. Jack Fielding spoke. Fielding in his reply said no.", "Fielding", True),  # the article's person
+        ("The report said Rescued on Nov. 25 was a film.", "Rescued", True),  # not the sentence's first word
+        ("Asked said nothing.", "Asked", True),  # no preposition after it
+    ],
+)
+def test_a_participle_opening_a_sentence_is_no_person(text, word, kept):
+    raw = [RawMention("person", text.index("Jack Fielding"), text.index("Jack Fielding") + 13)] if "Jack" in text else []
+    raw += spans(text, (word, "person", text.count(word) - 1))
+    got = [m.canonical for m in resolve_mentions(text, raw).mentions]
+    assert (word in got or any(word in g for g in got)) is kept
+
+
+def test_the_article_records_its_name_folds_and_its_titled_family_names():
+    text = (
+        "President Bill Clinton spoke. Clinton left. Later James Kopp and James Charles Kopp were named; "
+        "King Hussein met President Mubarak. The Bush administration and Mr. Smith agreed. Smith said no."
+    )
+    raw = spans(
+        text, ("Bill Clinton", "person"), ("Clinton", "person", 1), ("James Kopp", "person"),
+        ("James Charles Kopp", "person"), ("Hussein", "person"), ("Mubarak", "person"), ("Bush", "person"),
+        ("Smith", "person"), ("Smith", "person", 1),
+    )
+    result = resolve_mentions(text, raw)
+    assert result.aliases == [("Clinton", "Bill Clinton"), ("James Kopp", "James Charles Kopp")]
+    assert result.titled == ["Mubarak", "Bush", "Smith"]  # King Hussein: a given name; Bill Clinton: two words
