@@ -35,7 +35,8 @@ which applies, in this order:
    name is a person: a title before it, or a longer person name that holds it), then the
    majority of the model's labels (ties: the first mention's).
 5. **Institutions named without their country** (``the Foreign Ministry``) take it from the
-   article: :func:`_qualify_institutions`.
+   article: :func:`_qualify_institutions`; a country's embassy takes the country it is in
+   (``U.S. Embassy`` -> ``U.S. Embassy in Kenya``): :func:`_locate_embassies`.
 6. **Places**: every GPE mention the gazetteer knows is resolved (:meth:`Gazetteer.resolve`:
    a qualifier right after it, the countries and states the article names, else size) to its
    ISO 3166-1 alpha-2 ``country`` and coordinates.
@@ -691,6 +692,7 @@ def resolve_mentions(text: str, raw: Sequence[RawMention], agency: str | None = 
     _coreference(items, text)
     _one_type_per_name(items, text, gaz)
     _qualify_institutions(items, text, gaz)
+    _locate_embassies(items, text, gaz)
 
     mentions = [
         EntityMention(label=it.label, text=text[it.start : it.end], canonical=it.canonical, start=it.start, end=it.end)
@@ -859,6 +861,55 @@ def _qualify_institutions(items: list[_Item], text: str, gaz: Gazetteer) -> None
         if demonym:
             qualified = f"{demonym} {it.canonical}"
             it.canonical = org_alias(qualified) or qualified
+
+
+_IN_RE = re.compile(r"\s+in\s+")
+
+
+def _locate_embassies(items: list[_Item], text: str, gaz: Gazetteer) -> None:
+    """Name a country's embassy after the country it is in: ``U.S. Embassy`` -> ``U.S. Embassy in Kenya``.
+
+    A state keeps one embassy in each state that receives it (Vienna Convention on Diplomatic
+    Relations, 1961, arts. 2-3, 12: other offices in that state need its consent and are
+    consulates or offices), so ``<sending country's adjective> Embassy in <receiving country>``
+    names one mission; ``U.S. Embassy`` alone names the United States' embassies anywhere. The
+    receiving country comes from the article, in this order: a place right after ``in``
+    (``the U.S. Embassy in Dar es Salaam`` -> Tanzania), else the dateline's country unless it
+    is the sending country itself (wire style: the story happens where it is datelined, AP
+    Stylebook "datelines"), else the one receiving country the article gives this embassy
+    elsewhere (one sense per discourse: ``WASHINGTON`` ... ``the U.S. Embassy in Nairobi`` ...
+    ``the U.S. Embassy``). Otherwise the name stays as it is.
+    """
+    by_demonym = {d: iso for iso, d in gaz.demonyms.items()} | {d: iso for iso, d in DEMONYM_OVERRIDES.items()}
+    missions = []
+    for it in items:
+        head, _, word = it.canonical.rpartition(" ")
+        if it.label == "org" and word == "Embassy" and head in by_demonym:
+            missions.append((it, head, by_demonym[head]))
+    if not missions:
+        return
+    by_start = {it.start: it for it in items}
+    hosts: dict[int, str] = {}
+    seen: dict[str, set[str]] = {}
+    for it, head, sender in missions:
+        gap = _IN_RE.match(text, it.end)
+        place_item = by_start.get(gap.end()) if gap else None
+        place = gaz.resolve(place_item.canonical) if place_item is not None and place_item.label == "gpe" else None
+        if place is not None and place.country and place.country != sender:
+            hosts[id(it)] = place.country
+            seen.setdefault(it.canonical, set()).add(place.country)
+    dateline = next((it for it in items if it.from_dateline), None)
+    home = gaz.resolve(dateline.canonical) if dateline else None
+    for it, head, sender in missions:
+        others = seen.get(it.canonical, set())
+        host = hosts.get(id(it))
+        if host is None and home is not None and home.country and home.country != sender:
+            host = home.country
+        if host is None and len(others) == 1:
+            host = next(iter(others))
+        name = gaz.country_name(host) if host else None
+        if name:
+            it.canonical = f"{head} Embassy in {name}"
 
 
 def _demonym(gaz: Gazetteer, country: str | None) -> str | None:

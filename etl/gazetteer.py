@@ -160,6 +160,14 @@ class Gazetteer:
         for place in qualified_only:
             self._small.setdefault(fold(place.name), []).append(row(place))
 
+    def country_name(self, iso2: str) -> str | None:
+        """The canonical name of the country ``iso2`` (``KE`` -> ``Kenya``, ``NL`` -> ``Netherlands``); None when unknown."""
+        names = getattr(self, "_country_names", None)
+        if names is None:  # built on first use: a cache file pickled before this method has no such attribute
+            names = {r[2]: r[0][4:] if r[0].startswith("The ") else r[0] for r in self._rows if r[1] == "country" and r[2]}
+            self._country_names = names
+        return names.get(iso2)
+
     def _places(self, rows: Iterable[int]) -> list[Place]:
         return [Place(*self._rows[i]) for i in rows]
 

@@ -701,13 +701,17 @@ def ingest(
                 logger.info("marked %d rejection(s) resolved: their file is gone", closed)
     elif prune:
         logger.warning("not pruning: %d batches failed, so this run cannot tell which files are gone", len(summary.failed_batches))
-    if summary.indexed or summary.pruned:  # the collection changed: its person-name merges may have
+    add("finish", time.perf_counter() - t)
+    if summary.indexed or summary.pruned:  # the collection changed, and so may its person-name merges
+        t = time.perf_counter()
         try:
             es.indices.refresh(index=target)
             merged, updated = es_index.apply_person_aliases(es, target)
             logger.info("person names merged across articles: %d, documents updated: %d", merged, updated)
         except Exception as exc:  # the documents keep their articles' own names until the next run
             logger.error("merging person names across articles failed: %s", exc)
+        add("merge names", time.perf_counter() - t)
+    t = time.perf_counter()
     try:
         es.indices.refresh(index=target)
         es.options(ignore_status=404).indices.refresh(index=settings.rejections_index)

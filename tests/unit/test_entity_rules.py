@@ -385,3 +385,26 @@ def test_the_article_records_its_name_folds_and_its_titled_family_names():
     result = resolve_mentions(text, raw)
     assert result.aliases == [("Clinton", "Bill Clinton"), ("James Kopp", "James Charles Kopp")]
     assert result.titled == ["Mubarak", "Bush", "Smith"]  # King Hussein: a given name; Bill Clinton: two words
+
+
+def test_an_embassy_is_named_after_the_country_it_is_in():
+    # APW19980810.0907 (NAIROBI, Kenya, AP) and APW19991008.0151 (NEW YORK, AP), shortened
+    text = (
+        "NAIROBI, Kenya (AP) _ A U.S. Embassy official spoke. The source is the U.S. Embassy in Dar es Salaam. "
+        "The British Embassy said no, and the Kenyan Embassy in Nairobi was closed."
+    )
+    raw = spans(
+        text, ("U.S. Embassy", "org"), ("U.S. Embassy", "org", 1), ("Dar es Salaam", "gpe"),
+        ("British Embassy", "org"), ("Kenyan Embassy", "org"), ("Nairobi", "gpe"),
+    )
+    got = [m.canonical for m in resolve_mentions(text, raw).mentions if m.label == "org"]
+    assert got == [
+        "U.S. Embassy in Kenya",  # unqualified: the dateline's country
+        "U.S. Embassy in Tanzania",  # "in Dar es Salaam"
+        "British Embassy in Kenya",
+        "Kenyan Embassy",  # in its own country: no embassy there, the name stays
+    ]
+    text = "NEW YORK (AP) _ The U.S. Embassy in Pretoria, South Africa, had no comment. The U.S. Embassy said later."
+    raw = spans(text, ("U.S. Embassy", "org"), ("Pretoria", "gpe"), ("South Africa", "gpe"), ("U.S. Embassy", "org", 1))
+    got = [m.canonical for m in resolve_mentions(text, raw).mentions if m.label == "org"]
+    assert got == ["U.S. Embassy in South Africa", "U.S. Embassy in South Africa"]  # the dateline is home: the article's one
