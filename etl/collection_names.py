@@ -17,18 +17,17 @@ only where the collection itself proves it (issue 13, item 4: a false merge is w
    -> ``Bill Clinton``, not when ``Hillary Clinton`` is also in the collection; ``Bin Laden``
    -> ``Osama bin Laden``; not ``Aung San`` -> ``Aung San Suu Kyi``: a name that starts a longer
    one may be a whole name itself), and the names with the same first and last word and more
-   middle words. A
-   name written with middle names or initials grows only into a name with as many middle names,
-   each the same word or starting with the initial (``James C. Kopp`` -> ``James Charles Kopp``;
-   ``George W. Bush`` never into ``George H. W. Bush``): news style names a person in full at
-   first reference (AP Stylebook, "names"), so a second full name in the collection is a second
-   person, and the short name stays as it is (never guess).
+   middle words. A name written with middle names or initials grows only into a name with as
+   many middle names, each the same word or starting with the initial (``James C. Kopp`` ->
+   ``James Charles Kopp``; ``George W. Bush`` never into ``George H. W. Bush``): news style
+   names a person in full at first reference (AP Stylebook, "names"), so a second full name in
+   the collection is a second person, and the short name stays as it is (never guess).
 3. The merge needs both: the unique form, in the same evidence group as the name.
 4. A one-word name is a family name or a given name, and alone it may name a family (``the
    McAlpine family``) or another person of that name: it merges only into a name that ends with
-   it, and only in an article that writes it after a title that goes with a family name
-   (``President Clinton``, ``Mr. Kopp``; not ``King Hussein``: :data:`etl.entity_rules.GIVEN_NAME_TITLES`),
-   the article's own sign that it names one particular person by the family name.
+   it, and only in an article that uses it as one person's family name (``President Clinton``,
+   ``Mr. Kopp``, ``the Clinton administration``; not ``King Hussein``:
+   :data:`etl.entity_rules.GIVEN_NAME_TITLES`), the document's ``titled_family_names``.
 
 :func:`collection_aliases` computes the table; :func:`etl.index.apply_person_aliases` applies it
 to the index's ``entities.person`` at the end of every run that changed documents.

@@ -227,8 +227,9 @@ def _grow_to_place(doc: Doc, ent: Span, gaz, max_extend: int) -> Span | None:
 class EntityResult:
     """NER output for one text: name mentions (after the article rules), the ISO 3166-1 alpha-2
     ``countries`` and ``geo`` points of its places, the ``(alias, canonical)`` person-name pairs
-    of its coreference and its ``titled`` one-word person names (:class:`etl.entity_rules.ArticleEntities`), and DATE/TIME spans
-    (start, end) for the temporal tagger."""
+    of its coreference and its ``titled`` one-word person names
+    (:class:`etl.entity_rules.ArticleEntities`), and DATE/TIME spans (start, end) for the
+    temporal tagger."""
 
     mentions: list[EntityMention] = field(default_factory=list)
     date_candidates: list[tuple[int, int]] = field(default_factory=list)

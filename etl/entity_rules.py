@@ -819,10 +819,11 @@ def _qualify_institutions(items: list[_Item], text: str, gaz: Gazetteer) -> None
     The country comes from the article, in this order: a nationality word right before it
     (``Chinese Foreign Ministry``), a country's possessive (``Iran's Foreign Ministry`` ->
     ``Iranian Foreign Ministry``), the same institution so qualified elsewhere in the article
-    (one sense per discourse), else the dateline's country (wire style: an unqualified institution is the
-    dateline country's, AP Stylebook "datelines"), else, in a story without a dateline, the one
-    country whose institutions the article names with their country (``Army, Navy and Air
-    Force troops`` beside ``U.S. Navy`` and ``U.S. Air Force``). Otherwise it stays as it is.
+    (one sense per discourse), else the dateline's country (wire style: an unqualified
+    institution is the dateline country's, AP Stylebook "datelines"), else, in a story without a
+    dateline, the one country whose institutions the article names with their country (``Army,
+    Navy and Air Force troops`` beside ``U.S. Navy`` and ``U.S. Air Force``). Otherwise it stays
+    as it is.
     """
     generic = [it for it in items if it.label == "org" and set(_tokens(it.canonical)) <= INSTITUTION_WORDS]
     if not generic:
