@@ -45,56 +45,73 @@ BEFORE = REPO / "bench" / "judgements" / "facets-before.json"
 TYPES = ("person", "org", "gpe")
 
 
-def top_values(
-    corpus: Path, top: int, merges: dict | None = None, collection: dict | None = None,
-) -> tuple[dict[str, list[tuple[str, int]]], dict[str, list[tuple[str, int]]]]:
-    """``({type: [(value, articles), ...]}`` with the article rules alone, the same with the
-    collection's person-name merges applied as ``newsetl run`` applies them at its end
-    (:func:`etl.collection_names.collection_aliases`)): the ``top`` values of each of
-    :data:`TYPES` over ``corpus``.
+def build(corpus: Path, merges: dict | None = None) -> list[tuple]:
+    """``[(entities, person_titles, person_aliases, year), ...]``: what ``newsetl run`` makes of each
+    article of ``corpus`` (:class:`etl.pipeline.ArticleBuilder`) for the facets.
 
     With ``merges`` (a dict), fills it with ``{person value: {spelling as written: mentions}}`` for
-    the person values whose mentions were written with a variant that :data:`NAME_SPELLINGS` rewrote.
-    With ``collection`` (a dict), fills it with ``{alias: (canonical, articles whose value changed)}``."""
+    the person values whose mentions were written with a variant that :data:`NAME_SPELLINGS` rewrote."""
     sys.path.insert(0, str(REPO))
-    from etl.collection_names import apply_aliases, collection_aliases, parse_alias
     from etl.config import get_settings
+    from etl.entity_rules import NAME_SPELLINGS
     from etl.pipeline import ArticleBuilder
     from etl.sources import scan
 
     settings = get_settings()
     files = scan(corpus, settings.source_glob, None).files
     builder = ArticleBuilder(settings.spacy_model, nlp_batch_size=settings.nlp_batch_size)
-    counts = {t: Counter() for t in TYPES}
-    persons: list[tuple[list[str], list[str]]] = []
-    evidence: dict[str, set[str]] = {}
+    out = []
     for i in range(0, len(files), 200):
         for article in builder.run(files[i : i + 200], corpus, run_id="facet-quality").articles:
-            for t in TYPES:
-                counts[t].update(article.entities.get(t, []))
-            persons.append((article.entities.get("person", []), article.titled_family_names))
-            for pair in filter(None, map(parse_alias, article.person_aliases)):
-                evidence.setdefault(pair[0], set()).add(pair[1])
+            out.append((article.entities, article.person_titles, article.person_aliases, article.published.year))
             if merges is not None:
-                from etl.entity_rules import NAME_SPELLINGS
-
                 for m in article.entity_mentions:
                     if m.label == "person" and any(w in NAME_SPELLINGS for w in m.text.split()):
                         merges.setdefault(m.canonical, Counter())
                 for m in article.entity_mentions:
                     if m.label == "person" and m.canonical in merges and " " in m.text:
                         merges[m.canonical][m.text] += 1
-    aliases = collection_aliases(evidence, {n for names, _ in persons for n in names})
+    return out
+
+
+def _top(counts: Counter, top: int) -> list[tuple[str, int]]:
+    """As a ``terms`` aggregation orders its buckets: most articles first, then the value."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+
+
+def top_values(articles: list[tuple], top: int, collection: dict | None = None) -> tuple[dict, dict]:
+    """``({type: [(value, articles), ...]}`` with the article rules alone, the same with the
+    collection's person-name merges applied as ``newsetl run`` applies them at its end
+    (:func:`etl.collection_names.year_tables`)): the ``top`` values of each of
+    :data:`TYPES` over ``articles`` (:func:`build`), one collection.
+
+    With ``collection`` (a dict), fills it with ``{"alias => canonical": articles whose value it changed}``."""
+    from etl.collection_names import apply_aliases, merged_names, parse_alias, year_tables
+
+    counts = {t: Counter() for t in TYPES}
+    evidence: dict[tuple[str, str], set[int]] = {}
+    names: dict[str, set[int]] = {}
+    titles: dict[str, set[int]] = {}
+    for entities, person_titles, person_aliases, year in articles:
+        for t in TYPES:
+            counts[t].update(entities.get(t, []))
+        for pair in filter(None, map(parse_alias, person_aliases)):
+            evidence.setdefault(pair, set()).add(year)
+        for name in entities.get("person", []):
+            names.setdefault(name, set()).add(year)
+        for title in person_titles:
+            titles.setdefault(title, set()).add(year)
+    tables = year_tables(evidence, names, titles, {a[3] for a in articles})
     merged = Counter()
     changed = Counter()
-    for names, titled in persons:
-        mapped = apply_aliases(names, aliases, titled)
-        merged.update(mapped)
-        changed.update(n for n in names if n not in mapped)
+    for entities, person_titles, _, year in articles:
+        own = entities.get("person", [])
+        merged.update(apply_aliases(own, tables[year], person_titles))
+        changed.update((n, m) for n, m in zip(own, merged_names(own, tables[year], person_titles)) if n != m)
     if collection is not None:
-        collection.update({a: (c, changed[a]) for a, c in aliases.items()})
-    alone = {t: counts[t].most_common(top) for t in TYPES}
-    return alone, {**alone, "person": merged.most_common(top)}
+        collection.update({f"{a} => {c}": n for (a, c), n in changed.items()})
+    alone = {t: _top(counts[t], top) for t in TYPES}
+    return alone, {**alone, "person": _top(merged, top)}
 
 
 def _same_as(verdict: str) -> str | None:
@@ -142,24 +159,28 @@ def main() -> int:
     judged = json.loads(JUDGEMENTS.read_text()) if JUDGEMENTS.exists() else {}
     before = json.loads(BEFORE.read_text()) if BEFORE.exists() else {}
     saved = {}
+    built: dict[str, list[tuple]] = {}
+    merge_verdicts = judged.get("name merges", {})
+
+    def merges_report(collection: dict) -> None:
+        false = 0
+        for merge, n in sorted(collection.items()):
+            verdict = merge_verdicts.get(merge, "not judged")
+            false += verdict != "ok"
+            print(f"  merged across articles: {merge} ({n} articles): {verdict}")
+        print(f"  person names merged across articles: {len(collection)} merges changed a value; {false} not judged right")
+
     for corpus in args.corpora:
         if not corpus.is_dir():
             print(f"skipped: corpus {corpus} is absent")
             continue
         merges: dict | None = {} if args.merges else None
-        collection: dict = {}
-        alone, now = top_values(corpus, args.top, merges, collection)
+        built[corpus.name] = build(corpus, merges)
         for value, written in sorted((merges or {}).items()):
             print(f"  merged spellings of {value!r}: " + ", ".join(f"{w} ({n})" for w, n in written.most_common()))
-        merge_verdicts = judged.get("name merges", {})
-        applied = {a: cn for a, cn in collection.items() if cn[1]}
-        false = 0
-        for alias, (canonical, n) in sorted(applied.items()):
-            verdict = merge_verdicts.get(f"{alias} => {canonical}", "not judged")
-            false += verdict != "ok"
-            print(f"  merged across articles: {alias!r} -> {canonical!r} ({n} articles): {verdict}")
-        print(f"  person names merged across articles: {len(applied)} that changed a value ({len(collection)} in the"
-              f" table, the others already folded in every article that has them); {false} not judged right")
+        collection: dict = {}
+        alone, now = top_values(built[corpus.name], args.top, collection)
+        merges_report(collection)
         saved[corpus.name] = now
         verdicts = judged.get(corpus.name, {})
         if corpus.name in before:
@@ -168,6 +189,17 @@ def main() -> int:
         report(corpus.name, "now, with the merges across articles (as indexed)", now, verdicts, args.top)
         for t in TYPES:
             print(f"  {t} top {args.top} now: " + ", ".join(f"{v} ({n})" for v, n in now[t]))
+    if len(built) > 1:  # the corpora in one index, as `newsetl run A` then `newsetl run B` leave them
+        name = " + ".join(built)
+        collection = {}
+        alone, now = top_values([a for arts in built.values() for a in arts], args.top, collection)
+        print(f"\n== {name}, in one index")
+        merges_report(collection)
+        verdicts = {t: {k: v for c in built for k, v in judged.get(c, {}).get(t, {}).items()} for t in TYPES}
+        report(name, "together, article rules only", alone, verdicts, args.top)
+        report(name, "together, with the merges across articles (as indexed)", now, verdicts, args.top)
+        for t in TYPES:
+            print(f"  {t} top {args.top} together: " + ", ".join(f"{v} ({n})" for v, n in now[t]))
     if args.save:
         args.save.write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n")
     return 0

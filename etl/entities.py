@@ -227,7 +227,7 @@ def _grow_to_place(doc: Doc, ent: Span, gaz, max_extend: int) -> Span | None:
 class EntityResult:
     """NER output for one text: name mentions (after the article rules), the ISO 3166-1 alpha-2
     ``countries`` and ``geo`` points of its places, the ``(alias, canonical)`` person-name pairs
-    of its coreference and its ``titled`` one-word person names
+    of its coreference and the ``titles`` its person names are written with
     (:class:`etl.entity_rules.ArticleEntities`), and DATE/TIME spans (start, end) for the
     temporal tagger."""
 
@@ -236,7 +236,7 @@ class EntityResult:
     countries: list[str] = field(default_factory=list)
     geo: list[dict[str, float]] = field(default_factory=list)
     aliases: list[tuple[str, str]] = field(default_factory=list)
-    titled: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
     raw: list[RawMention] = field(default_factory=list, repr=False)
 
     def by_type(self) -> dict[str, list[str]]:
@@ -382,7 +382,7 @@ class EntityExtractor:
             if self.rules:
                 found: ArticleEntities = resolve_mentions(text, r.raw, agencies[i] if agencies else None)
                 r.mentions, r.countries, r.geo = found.mentions, found.countries, found.geo
-                r.aliases, r.titled = found.aliases, found.titled
+                r.aliases, r.titles = found.aliases, found.titles
             else:
                 r.mentions = [_bare_mention(text, m) for m in r.raw]
             r.raw = []

@@ -356,7 +356,7 @@ def article_mapping(analyzer: str) -> dict:
             "entities": {"properties": {t: entity for t in ENTITY_TYPES}},
             "entity_mentions": {"properties": mention},
             "person_aliases": _KEYWORD,
-            "titled_family_names": _KEYWORD,
+            "person_titles": _KEYWORD,
             "persons_in_article": _KEYWORD,
             "countries": {"type": "keyword"},
             "geo": {"type": "geo_point"},
@@ -629,51 +629,64 @@ def source_documents(es: Elasticsearch, alias: str, source: str) -> set[str]:
     return {hit["_id"] for hit in helpers.scan(es, index=alias, query=query, _source=False, size=10_000)}
 
 
-def _all_terms(es: Elasticsearch, index: str, field: str) -> Iterator[str]:
-    """Every distinct value of the keyword ``field`` in ``index``: a ``composite`` aggregation, 10,000 a page."""
+def _terms_by_year(es: Elasticsearch, index: str, field: str) -> dict[str, set[int]]:
+    """Every distinct value of the keyword ``field`` in ``index`` with the years (of ``published``) of
+    the documents that hold it: a ``composite`` aggregation of value and year, 10,000 pairs a page."""
+    out: dict[str, set[int]] = {}
     after = None
+    sources = [
+        {"v": {"terms": {"field": field}}},
+        {"y": {"date_histogram": {"field": "published", "calendar_interval": "year", "format": "yyyy"}}},
+    ]
     while True:
-        agg = {"composite": {"size": 10_000, "sources": [{"v": {"terms": {"field": field}}}], **({"after": after} if after else {})}}
-        page = es.search(index=index, size=0, aggregations={"values": agg})["aggregations"]["values"]
-        yield from (b["key"]["v"] for b in page["buckets"])
+        agg = {"composite": {"size": 10_000, "sources": sources, **({"after": after} if after else {})}}
+        page = es.search(index=index, size=0, aggregations={"pairs": agg})["aggregations"]["pairs"]
+        for bucket in page["buckets"]:
+            year = bucket["key"]["y"]
+            out.setdefault(bucket["key"]["v"], set()).add(int(year) if isinstance(year, str) else dt.datetime.fromtimestamp(year / 1000, dt.timezone.utc).year)
         after = page.get("after_key")
         if not page["buckets"] or after is None:
-            return
+            return out
 
 
 def apply_person_aliases(es: Elasticsearch, index: str) -> tuple[int, int]:
     """Merge the collection's person names in ``index``'s ``entities.person`` (:mod:`etl.collection_names`).
 
-    Reads the evidence (``person_aliases``) and every person name (``entities.person`` and
-    ``persons_in_article``) with composite aggregations, computes the merges with
-    :func:`etl.collection_names.collection_aliases`, and rewrites, with ``helpers.streaming_bulk``
-    partial updates, the documents that hold a merged name or held one:
-    ``entities.person`` becomes the article's own names with the merges applied
+    Reads the evidence (``person_aliases``), every person name (``entities.person`` and
+    ``persons_in_article``) and the titles they are written with (``person_titles``), each with
+    the years of its documents (composite aggregations), computes one table of merges per year
+    with :func:`etl.collection_names.year_tables`, and rewrites, with ``helpers.streaming_bulk``
+    partial updates, the documents that hold a merged name or held one: ``entities.person``
+    becomes the article's own names with its year's merges applied
     (:func:`etl.collection_names.apply_aliases`), and ``persons_in_article`` keeps the article's
     own names while they differ (null again once no merge touches the document). The integ-test
     node has no ``reindex`` module, so no ``_update_by_query``; each update is conditional on the
     ``_seq_no`` read (optimistic concurrency), and a document written meanwhile is left to the
-    next run. Returns ``(names merged, documents updated)``. Raises
+    next run. Returns ``(merges in all the year tables, documents updated)``. Raises
     :class:`elasticsearch.ApiError` and :class:`elasticsearch.TransportError` as the client
     does; the caller logs them (the documents then keep the article's own names until the next run).
     """
-    from etl.collection_names import apply_aliases, collection_aliases, parse_alias
+    from etl.collection_names import TITLE_FORMS, apply_aliases, parse_alias, year_tables
 
-    evidence: dict[str, set[str]] = {}
-    for value in _all_terms(es, index, "person_aliases"):
+    evidence: dict[tuple[str, str], set[int]] = {}
+    for value, years in _terms_by_year(es, index, "person_aliases").items():
         pair = parse_alias(value)
         if pair:
-            evidence.setdefault(pair[0], set()).add(pair[1])
-    names = {*_all_terms(es, index, "entities.person"), *_all_terms(es, index, "persons_in_article")}
-    aliases = collection_aliases(evidence, names)
+            evidence.setdefault(pair, set()).update(years)
+    names = _terms_by_year(es, index, "entities.person")
+    for name, years in _terms_by_year(es, index, "persons_in_article").items():
+        names.setdefault(name, set()).update(years)
+    titles = _terms_by_year(es, index, "person_titles")
+    tables = year_tables(evidence, names, titles, {y for ys in names.values() for y in ys})
+    multi = sorted({a for t in tables.values() for a in t.names})
+    written = {full: {full} | {abbr for abbr, f in TITLE_FORMS.items() if f == full} for full in {t for m in tables.values() for t, _ in m.titled}}
+    titled = sorted({f"{form} {name}" for m in tables.values() for title, name in m.titled for form in written[title]})
     should: list[dict] = [{"exists": {"field": "persons_in_article"}}]
-    multi = sorted(a for a in aliases if " " in a)
-    single = sorted(a for a in aliases if " " not in a)
-    for field, values in (("entities.person", multi), ("titled_family_names", single)):
+    for field, values in (("entities.person", multi), ("person_titles", titled)):
         for i in range(0, len(values), 10_000):  # under index.max_terms_count (65,536)
             should.append({"terms": {field: values[i : i + 10_000]}})
     query = {"query": {"bool": {"should": should, "minimum_should_match": 1}}, "seq_no_primary_term": True}
-    fields = ["entities.person", "persons_in_article", "titled_family_names"]
+    fields = ["entities.person", "persons_in_article", "person_titles", "published"]
 
     def updates() -> Iterator[dict]:
         for hit in helpers.scan(es, index=index, query=query, _source_includes=fields, size=2_000):
@@ -681,7 +694,8 @@ def apply_person_aliases(es: Elasticsearch, index: str) -> tuple[int, int]:
             mine = src.get("persons_in_article")
             current = src.get("entities", {}).get("person", [])
             own = mine if mine is not None else current
-            merged = apply_aliases(own, aliases, src.get("titled_family_names", []))
+            table = tables.get(int(str(src.get("published", "0"))[:4]))
+            merged = apply_aliases(own, table, src.get("person_titles", [])) if table else own
             keep = None if merged == own else own
             if merged != current or keep != mine:
                 yield {
@@ -697,7 +711,7 @@ def apply_person_aliases(es: Elasticsearch, index: str) -> tuple[int, int]:
         elif item.get("update", {}).get("status") != 409:  # 409: written meanwhile, the next run redoes it
             log.warning("person-name merge not written: %s", item)
     es.indices.refresh(index=index)
-    return len(aliases), updated
+    return sum(len(t.names) + len(t.titled) for t in tables.values()), updated
 
 
 def delete_documents(es: Elasticsearch, alias: str, ids: Iterable[str]) -> int:

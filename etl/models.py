@@ -180,7 +180,7 @@ class Article(_Frozen):
     same bytes that was indexed first; ``byline`` the author names of a ``By ...`` line;
     ``person_aliases`` the person names the article's coreference folded into a longer one
     (``"James Kopp => James Charles Kopp"``), the evidence of :mod:`etl.collection_names`, and
-    ``titled_family_names`` its one-word person names written after a title such as ``President``;
+    ``person_titles`` the titles it writes its person names with (``"President Clinton"``);
     ``file_size`` (bytes) and ``file_mtime_ns`` (ns since the epoch) are the file's ``stat``
     at discovery (:attr:`SourceFile.size`, :attr:`SourceFile.mtime_ns`), which the next run
     compares before it reads a byte (:func:`etl.pipeline.unchanged_ids`); absent when the
@@ -203,7 +203,7 @@ class Article(_Frozen):
     entities: dict[str, list[str]] = {}
     entity_mentions: list[EntityMention] = []
     person_aliases: list[str] = []
-    titled_family_names: list[str] = []
+    person_titles: list[str] = []
     countries: list[str] = []
     geo: list[GeoPoint] = []
     mentioned_dates: list[DateRange] = []

@@ -38,7 +38,7 @@ from etl.sources import checksum, decode, document_id, read_bytes
 
 log = logging.getLogger(__name__)
 
-BUILD_REVISION = 11
+BUILD_REVISION = 12
 """The revision of what a build makes of a file: bump it with any change to the document's
 fields or to what parsing, NER post-processing, the TIMEX3 tagger or language detection
 produce, so the next run re-processes every file built before (1: releases up to the
@@ -52,9 +52,10 @@ ends, scheduled events and fiscal quarters, issue 16; 8: ``file_size`` and ``fil
 the file's stat that lets a re-run skip reading unchanged files, issue 17; 9: the tagger's
 days after "ended" in the past, present-tense plans after an opening date, "the day
 before/after" a date, no TIMEX3 across a blank line, issue 16; 10: ``person_aliases`` and
-``titled_family_names``, the evidence of the person-name merges across articles, no participle
+``person_titles``, the evidence of the person-name merges across articles, no participle
 opening a sentence as a person, institutions qualified by the one country an undatelined story
-names, ``Archbishop`` a title, issue 13; 11: an embassy named after the country it is in, issue 13).
+names, ``Archbishop`` a title, issue 13; 11: an embassy named after the country it is in; 12: ``person_titles``, the titles person names
+are written with, a one-word organisation's ``'s`` kept (``Barron's``), issue 13).
 ``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 
@@ -342,7 +343,7 @@ class ArticleBuilder:
                     entities=ents.by_type(),
                     entity_mentions=entity_mentions,
                     person_aliases=stored_aliases(ents.aliases),
-                    titled_family_names=ents.titled,
+                    person_titles=ents.titles,
                     countries=ents.countries,
                     geo=ents.geo,
                     mentioned_dates=ranges,
