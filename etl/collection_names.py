@@ -4,8 +4,9 @@ One article's coreference (:func:`etl.entity_rules.resolve_mentions`) folds ``Cl
 ``Bill Clinton`` and ``James Kopp`` into ``James Charles Kopp`` when the article writes both. An
 article that writes only ``President Clinton`` or ``James Kopp`` keeps the short name, and the
 facet splits one person in two values. This module merges such names across the collection,
-only where the collection itself proves it (issue 13, item 4: a false merge is worse than a split; each condition below removed a false
-merge measured on the judged corpora, ``bench/README.md``):
+only where the collection itself proves it (issue 13, item 4: a false merge is worse than a
+split; each condition below removed a false merge measured on the judged corpora,
+``bench/README.md``):
 
 1. **Evidence**: the pairs ``(alias, canonical)`` that some article folded
    (:attr:`etl.entity_rules.ArticleEntities.aliases`, stored per document as ``person_aliases``).
@@ -34,8 +35,8 @@ merge measured on the judged corpora, ``bench/README.md``):
    title (``Mr. Kopp``) fits any full name.
 5. **Near in time**: a name names different people in different decades (``President Bush`` in
    1990 and in 2006). The articles of one year are merged with the evidence, names and titles
-   of the articles published within a year of theirs (:func:`year_tables`), never with a
-   collection's other eras.
+   of the articles published within :data:`YEAR_WINDOW` (two) years of theirs
+   (:func:`year_tables`), never with a collection's other eras.
 
 :func:`year_tables` computes the tables; :func:`etl.index.apply_person_aliases` applies them
 to the index's ``entities.person`` at the end of every run that changed documents.
