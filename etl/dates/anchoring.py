@@ -187,6 +187,18 @@ def nearest_day_of_month(day: int, dct: dt.date, future: bool = False) -> dt.dat
     return _nearest((safe_date(f.year, f.month, day) for f in firsts), dct, future)
 
 
+def weekday_on_day_of_month(weekday: int, day: int, dct: dt.date) -> dt.date | None:
+    """The date nearest the DCT that is both that weekday (Monday 0) and that day of the month
+    ("Friday, the 29th" in a story of Wed 2017-12-27 is 2017-12-29; "Tuesday the 26th" of
+    1999-11-10 is 1999-10-26): the month names none, so the weekday picks it, as a reader
+    does. Candidates in the DCT's month and the six either side (a weekday falls on a given
+    day of the month at least once in any seven consecutive months); None when ``day`` is
+    not a day of any of them."""
+    firsts = (add_months(dct.replace(day=1), k) for k in range(-6, 7))
+    days = [d for f in firsts if (d := safe_date(f.year, f.month, day)) and d.weekday() == weekday]
+    return min(days, key=lambda d: (abs((d - dct).days), d > dct), default=None)
+
+
 def month_in_context(month: int, dct: dt.date, tense: int, future: bool = False) -> dt.date:
     """First day of the month named ``month`` (without a year) in a clause of ``tense``
     (:func:`etl.dates.tense.clause_tense`): past (-1), the latest such month up to the DCT's;

@@ -49,6 +49,7 @@ from etl.dates.anchoring import (
     season_start,
     shift,
     timex_at,
+    weekday_on_day_of_month,
 )
 from etl.dates.context import left_context, title_unit, word_after, word_before
 from etl.dates.tense import clause_tense, deadline, future_context, scheduled_present
@@ -208,6 +209,11 @@ _RESTATED = re.compile(
 )
 """A clock time (or its zone or day) and an opening bracket: what follows restates that time in another zone."""
 
+_DAY_AFTER_RESTATED = re.compile(
+    rf"\s*\([^()\n]{{1,40}}\)\s*,?\s*(?:on\s+)?(?P<day>{WEEKDAY}|(?i:today|yesterday|tomorrow))\b"
+)
+"""A bracketed restatement of a clock time ("(1515 GMT)") and the day after it: that day dates the time."""
+
 _ADVERB_FOLLOWERS = frozenset(
     """and or but in on at for from to since until till by with during through as than over
     under between before after because while when if so thereafter""".split()
@@ -248,15 +254,17 @@ def numeric_date(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 
 _NUMERIC_CUES = frozenset(
-    "on since until till by from before after through thru starting effective dated between".split()
+    "on since until till by from before after through thru starting effective dated between for".split()
 )
-"""Words before a year-less numeric date ("held on 12/20"): without one, "3/4" is a fraction."""
+"""Words before a year-less numeric date ("held on 12/20", "set for 1/9"): without one, "3/4"
+is a fraction."""
 _NAMED_NUMERIC = frozenset({"9/11", "24/7"})
 """Numeric forms that name an event or mean "always", not a day of the current year."""
 _NOT_A_DAY_AFTER = frozenset(
     """percent per cent points point inches inch miles mile cups cup of times hours minutes years
     months weeks days odds acre acres pound pounds kg tons tonnes liters litres gallons ounces
-    doses""".split()
+    doses hour minute second day week month year share dozen teaspoon teaspoons tablespoon
+    tablespoons pint pints""".split()
 )
 """Words after a number that make it a quantity, not a day."""
 
@@ -460,7 +468,8 @@ _REL_STEP = {"this": 0, "the current": 0, "next": 1, "the coming": 1, "last": -1
 
 
 _L_ORDINAL_DAY = re.compile(
-    rf"(?:\b[Tt]he\s+)?\b(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|(?i:{DAY_ORDINAL}))\s+$"
+    rf"(?:\b[Tt]he\s+)?\b(?:(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|(?i:{DAY_ORDINAL}))(?:\s+day)?"
+    r"|(?P<last>(?i:last|final))\s+day)\s+$"
 )
 
 
@@ -475,20 +484,22 @@ def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A day of the month written as an ordinal, in a month named relative to the DCT ("the
     3rd of next month" -> the DCT's month + 1; this, the current, last, the previous) or by
     name ("the first of May", "the twenty-first of March 1999"; without a year, the day
-    nearest the DCT as :func:`month_day`). TIMEX3 guidelines: the whole phrase is the extent,
-    its value the day.
+    nearest the DCT as :func:`month_day`); "the first (last) day of" that month too. TIMEX3
+    guidelines: the whole phrase is the extent, its value the day.
 
     TimeML (DCT 2017-12-27): ``Rent is due on <TIMEX3 type="DATE" value="2018-01-03">the 3rd of next
         month</TIMEX3>, not <TIMEX3 type="DATE" value="2017-11-15">the 15th of last month</TIMEX3>.``
     TimeML (DCT 2017-12-27): ``The law took effect on <TIMEX3 type="DATE" value="2017-05-01">the first
         of May</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``Payment is due on <TIMEX3 type="DATE" value="2018-01-31">the last day
+        of next month</TIMEX3>.``
     """
     if not m.start() or not text[m.start() - 1].isspace():
         return None
     lm = _L_ORDINAL_DAY.search(text, max(0, m.start() - 30), m.start())
     if lm is None:
         return None
-    day = day_number(lm["day"])
+    day = 1 if lm["last"] else day_number(lm["day"])
     if day is None:
         return None
     if m["rel"]:
@@ -500,6 +511,8 @@ def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             d = safe_date(int(m["y"]), month, day)
         else:
             d = nearest_day(month, day, dct, future_context(text, lm.start()))
+    if d and lm["last"]:  # "the last day of next month": the day before the next month's first
+        d = add_months(d, 1) - ONE_DAY
     return Hit(lm.start(), m.end(), timex_at(d, "day")) if d else None
 
 
@@ -509,14 +522,18 @@ _AFTER_ORDINAL_DAY = frozenset(
 )
 
 
-# A bare ordinal day: "on the 26th", "Tuesday, the 26th"
+# A bare ordinal day: "on the 26th", "Tuesday, the 26th"; a range's end: "the 21st and 22nd"
 @rule(
     "ordinal_day",
     r"(?P<t>the\s+(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b",
 )
+@rule(
+    "ordinal_day_end",
+    r"(?:to|and|or|through|until|till)\s+(?P<t>(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b",
+)
 def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """"the 26th" after a cue word ("on", "by", "until", "since"...), a weekday and a comma
-    ("on Tuesday, the 26th") or another such day ("from the 18th to the 22nd"), and not before a noun ("the 26th floor", "the 21st century") ->
+    """"the 26th" after a cue word ("on", "by", "until", "since"...), a weekday ("on Tuesday,
+    the 26th", "Thursday the 28th") or another such day ("from the 18th to the 22nd"), and not before a noun ("the 26th floor", "the 21st century") ->
     that day of the month last mentioned (a day or month mention before it, TimeML 1.2.1
     ``anchorTimeID``), else the day of that number nearest the DCT, with the past bias of
     :func:`month_day` (no bias when the clause speaks of the future).
@@ -526,12 +543,14 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         26th</TIMEX3>.``
     TimeML (DCT 2017-12-27): ``Talks will resume on <TIMEX3 type="DATE" value="2018-01-05">the
         5th</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``The talks, held on <TIMEX3 type="DATE" value="2017-12-21">the
+        21st</TIMEX3> and <TIMEX3 type="DATE" value="2017-12-22">22nd</TIMEX3>, failed.``
     """
     s = m.start("t")
     if s and text[s - 1].isalnum():
         return None  # inside a word; the pattern has no leading \b (a literal prefix scans faster)
     cue = word_before(text, s)
-    after_weekday = re.search(rf"\b{WEEKDAY},\s*$", text[max(0, s - 12) : s])
+    after_weekday = re.search(rf"\b{WEEKDAY},?\s*$", text[max(0, s - 12) : s])
     range_end = re.search(r"\d(?:st|nd|rd|th)\s+(?:to|and|or|through|until|till)\s+$", text[max(0, s - 16) : s])
     if not (after_weekday or range_end or cue in _ORDINAL_DAY_CUES):
         return None
@@ -671,6 +690,10 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(s, e, timex_at(d, "month"))
 
 
+_DAY_OF_MONTH_AFTER = re.compile(r",?\s+the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b")
+"""A day of the month written after a weekday: "Tuesday, the 26th", "Thursday the 28th"."""
+
+
 # Weekday with optional last/this/next, early/late and part of the day
 @rule(
     "weekday",
@@ -687,7 +710,10 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
       leaders meet Tuesday", :func:`~etl.dates.tense.scheduled_present`);
     * "last"/"this past"/"past": the latest such day strictly before the DCT;
     * "next"/"this coming"/"coming": the first such day strictly after the DCT;
-    * "this": that day in the DCT's ISO 8601 week (Monday to Sunday).
+    * "this": that day in the DCT's ISO 8601 week (Monday to Sunday);
+    * followed by a day of the month ("Friday, the 29th", "Saturday the 23rd"): the date
+      nearest the DCT that is that weekday and that day
+      (:func:`~etl.dates.anchoring.weekday_on_day_of_month`), whatever the tense.
 
     A part of the day ("Tuesday night") gives a TIMEX3 TIME ``2017-12-26TNI`` (``MO``,
     ``AF``, ``EV``, ``NI``; TimeML 1.2.1: a time of the day, even a vague one, is a TIME),
@@ -713,6 +739,9 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = dct + dt.timedelta(days=(wd - dct.weekday()) % 7)
     else:
         d = dct - dt.timedelta(days=back)
+    dm = None if rel else _DAY_OF_MONTH_AFTER.match(text, m.end())
+    if dm is not None:  # "Friday, the 29th": the day of the month picks the week
+        d = weekday_on_day_of_month(wd, int(dm["day"]), dct) or d
     pod = m["pod"]
     return hit_over_t(m, timex_at(d, "day", PARTS_OF_DAY[pod.lower()] if pod else None))
 
@@ -760,18 +789,22 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """
     if _RESTATED.search(text, max(0, m.start("t") - 24), m.start("t")):
         return None  # "9 p.m. Sunday (0200 GMT Monday)": the same moment in another zone
-    day = (m["wd"] or m["wd2"]).lower()
-    if day in WEEKDAY_NUM:
-        wd = WEEKDAY_NUM[day]
-        t0, t1 = m.start("t"), m.end("t")
-        if future_context(text, t0) or clause_tense(text, t0, t1) > 0 or deadline(text, t0) or scheduled_present(text, t0):
-            d = dct + dt.timedelta(days=(wd - dct.weekday()) % 7)
-        else:
-            d = dct - dt.timedelta(days=(dct.weekday() - wd) % 7)
-    else:
-        d = dct + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[day])
+    d = day_of_clock((m["wd"] or m["wd2"]).lower(), text, m.start("t"), m.end("t"), dct)
     tod, gran = clock_time(m, "" if m["wd"] else "2")
     return hit_over_t(m, timex_at(d, gran, tod))
+
+
+def day_of_clock(day: str, text: str, start: int, end: int, dct: dt.date) -> dt.date:
+    """The date of the day word (lower case weekday, "today", "yesterday", "tomorrow") that
+    dates a clock time at ``text[start:end]``: a weekday as :func:`weekday` places a bare one
+    (the latest on or before the DCT, the next on or after it when the clause speaks of the
+    future), the deictic words from the DCT."""
+    if day in WEEKDAY_NUM:
+        wd = WEEKDAY_NUM[day]
+        if future_context(text, start) or clause_tense(text, start, end) > 0 or deadline(text, start) or scheduled_present(text, start):
+            return dct + dt.timedelta(days=(wd - dct.weekday()) % 7)
+        return dct - dt.timedelta(days=(dct.weekday() - wd) % 7)
+    return dct + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[day])
 
 
 def clock_time(m: re.Match[str], suffix: str = "") -> tuple[str, str]:
@@ -928,7 +961,7 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # "two years later", "three days earlier": anchored on the date mentioned before
 @rule(
     "units_later",
-    rf"\b(?P<unit>{UNIT_CS})\s+(?P<dir>later|earlier)\b",
+    rf"\b(?P<unit>{UNIT_CS})\s+(?P<dir>later|earlier|on(?=\s*[,.;:]))\b",
 )
 def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"two years later", "three days earlier" (a count of at least two): the date mentioned
@@ -936,8 +969,10 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     of 2015", "two years later" is the DATE ``2017`` (TimeML 1.2.1 ``anchorTimeID``, as
     HeidelTime's anaphoric rules). With no date before it, or one finer than the unit
     ("three months later" after a day is the month), it stays the DURATION ``P2Y`` of "two
-    years" ("later" outside the extent, as TimeBank annotates durations). "a year earlier"
-    is :func:`anaphor`; vague counts ("a few days later") stay durations.
+    years" ("later" outside the extent, as TimeBank annotates durations). "on" before a
+    punctuation mark is "later" ("Six years on, the war continues"; not "two years on the
+    job"). "a year earlier" is :func:`anaphor`; vague counts ("a few days later") stay
+    durations.
 
     TimeML (DCT 2017-12-27): ``He left in <TIMEX3 type="DATE" value="2015-SP">the spring of
         2015</TIMEX3> and came back <TIMEX3 type="DATE" value="2017">two years later</TIMEX3>.``
@@ -954,7 +989,7 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     as_duration = Timex("DURATION", duration_value(n, unit), UNITS[unit][1])
     if unit == "decade":
         unit, n = "year", 10 * n
-    sign = 1 if m["dir"].lower() == "later" else -1
+    sign = 1 if m["dir"].lower() in ("later", "on") else -1
     shifted = Anaphor(unit, sign * n, named=True, mentioned_only=True, fallback=as_duration, fallback_end=m.end("unit"))
     return Hit(lm.start(), m.end(), shifted)
 
@@ -1409,17 +1444,24 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the past year", "the last week", "the next month": the previous (next) calendar
     unit, as "last year" (TimeBank annotates "over the past year" in a 1998 story as
     ``1997``); decades and centuries stay DURATIONs (``P10Y``: "the past decade" is a
-    span of ten years, not the 1980s).
+    span of ten years, not the 1980s), except after "the end (start, middle...) of", where
+    only a calendar one has an end: "the end of the next decade" -> ``202``, the extent
+    widened as :func:`widen_to_part_of` does.
 
     TimeML (DCT 2017-12-27): ``Over <TIMEX3 type="DATE" value="2016">the past year</TIMEX3> it ruled
         by decree.``
+    TimeML (DCT 2017-12-27): ``The fleet is replaced by <TIMEX3 type="DATE" value="202">the end of the
+        next decade</TIMEX3>.``
     """
     if title_unit(m["unit"], m["t"]):
         return None
     unit = m["unit"].lower()
-    if unit in ("decade", "century"):
-        return hit_over_t(m, Timex("DURATION", duration_value(1, unit), UNITS[unit][1]))
     step = 1 if re.search(r"next|coming", m["t"], re.IGNORECASE) else -1
+    if unit in ("decade", "century"):
+        if _PART_OF.search(text, max(0, m.start() - 30), m.start()):
+            # "the end of the next decade": only a calendar decade has an end
+            return hit_over_t(m, timex_at(add_months(dct, step * (120 if unit == "decade" else 1200)), unit))
+        return hit_over_t(m, Timex("DURATION", duration_value(1, unit), UNITS[unit][1]))
     return hit_over_t(m, timex_at(shift(dct, unit, step), unit))
 
 
@@ -1689,7 +1731,7 @@ def the_week(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # in a comparison of figures; else the latest mention shifted; else a DURATION)
 @rule(
     "unit_earlier",
-    r"\b(?P<t>(?:a|one)\s+(?P<unit3>year|month|week)\s+(?P<dir3>earlier|later))\b", re.IGNORECASE,
+    r"\b(?P<t>(?:a|one)\s+(?P<unit3>year|month|week|day|decade)\s+(?P<dir3>earlier|later))\b", re.IGNORECASE,
 )
 def anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Anaphoric "the previous day", "the day after", "a year earlier", "the following week":
@@ -1724,11 +1766,14 @@ def anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         unit = "day"  # "the next morning": the next day, at that part of the day
     direction = (g.get("dir") or g.get("dir2") or g["dir3"]).lower()
     sign = 1 if direction in ("next", "following", "after", "later") else -1
-    as_duration = Timex("DURATION", duration_value(1, unit), unit) if g["unit3"] else None
+    as_duration = Timex("DURATION", duration_value(1, unit), UNITS[unit][1]) if g["unit3"] else None
+    step = 1
+    if unit == "decade":  # "a decade later": ten years on, at the anchor's granularity
+        unit, step = "year", 10
     if g["unit3"] and unit == "year" and sign < 0 and comparison(text, m.start("t"), need_cue=False):
         # "compared with C$307.2 a year earlier": the reporting period a year back
         return hit_over_t(m, Period(years_back=1, fallback=Anaphor(unit, sign, fallback=as_duration)))
-    return hit_over_t(m, Anaphor(unit, sign, fallback=as_duration, named=not g["unit3"], tod=tod))
+    return hit_over_t(m, Anaphor(unit, sign * step, fallback=as_duration, named=not g["unit3"], tod=tod))
 
 
 # "the year", "for the full year", "earlier in the year", "year-end", "the fiscal
@@ -1807,6 +1852,12 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         value="2017-12-27T10:35">10:35 a.m.</TIMEX3> (0735 GMT).``
     TimeML (DCT 2017-12-27): ``The deadline is <TIMEX3 type="TIME" value="2017-12-27T16:00">1600
         GMT</TIMEX3>.``
+
+    A day written after the bracketed conversion dates the clock time too ("at 10:15 p.m.
+    local time (1515 GMT) Tuesday"); the weekday stays a TIMEX3 of its own.
+
+    TimeML (DCT 2017-12-27): ``The quake struck at <TIMEX3 type="TIME" value="2017-12-26T22:15">10:15
+        p.m. local time</TIMEX3> (1515 GMT) <TIMEX3 type="DATE" value="2017-12-26">Tuesday</TIMEX3>.``
     """
     s = m.start("t")
     if m["noon"] and m["noon"].lower() == "noon" and word_before(text, s) == "high":
@@ -1814,6 +1865,10 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if _RESTATED.search(text, max(0, s - 24), s):
         return None  # "10:35 a.m. (0735 GMT)": the same moment in another zone, not a new time
     tod, gran = clock_time(m)
+    bm = _DAY_AFTER_RESTATED.match(text, m.end())
+    if bm is not None:  # "10:15 p.m. (1515 GMT) Tuesday": the day written after the bracket
+        d = day_of_clock(bm["day"].lower(), text, s, bm.end(), dct)
+        return hit_over_t(m, timex_at(d, "day", tod))  # as when the day is mentioned before it
     if m["mon"]:  # "5 p.m. EST, Nov. 6": that day (see month_day)
         month = MONTH_NUM[m["mon"].rstrip(".").lower()]
         day = int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]

@@ -15,7 +15,7 @@ from etl.dates.context import word_before
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|would(?!\s+not|n['’]t)|might|(?:is|are|was|were)\s+(?:due\s+|set\s+|slated\s+|going\s+)?to"
-    r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|to\s+be\s+held|as\s+(?:soon|early)\s+as)\b"
+    r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)\s+expected|to\s+be\s+held|as\s+(?:soon|early)\s+as)\b"
     r"|\w['’]ll\b",
     re.IGNORECASE,
 )

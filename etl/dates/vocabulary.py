@@ -193,7 +193,9 @@ def unit_key(unit: str) -> str:
 TIME_ZONES = """GMT UTC UT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST BST IST CET CEST EET EEST
     WET WEST MSK JST KST HKT SGT AEST AEDT ACST AWST NZST NZDT WIB ICT PHT""".split()
 """Time zone abbreviations written after a clock time in wire copy ("10:15 GMT", "4 a.m. EST")."""
-TZ_NAME = rf"(?:(?-i:{alts(TIME_ZONES)})|local\s+time)"
+TZ_NAME = rf"(?:(?-i:{alts(TIME_ZONES)})|local\s+time|(?-i:[A-Z][a-z]+)\s+(?-i:time))"
+"""A time zone: an abbreviation ("GMT", "EST"), "local time", or a place's time as wire copy
+writes it ("Moscow time", "Beijing time", "Eastern time")."""
 # An optional time zone after a clock time; the TIMEX3 value keeps the clock as written (TimeBank drops the zone).
 TZ = rf"(?:\s*{TZ_NAME}\b)?"
 

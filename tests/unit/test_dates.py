@@ -969,3 +969,103 @@ def test_the_same_day_within_a_coarser_date_keeps_x_for_the_day(tagger):
     # a plain "that day" after a month is mostly generic ("trades made that day"): dropped
     got = [(m.text, m.value) for m in tagger.run("In September, funds saw strong redemptions that day.", DCT)]
     assert got == [("September", "2017-09")]
+
+
+# --------------------------------------------------------------------------- issue 16, fourth pass
+# More inputs of the issue's kinds, written for this pass; DCT Wed 2017-12-27 unless given.
+
+
+def test_a_weekday_and_the_day_of_the_month_agree(tagger):
+    # 2017-12-29 is a Friday and 2017-12-23 a Saturday: the day of the month picks the week,
+    # whatever the tense ("close" is present; a bare Friday would be 12-22).
+    assert values(tag(tagger, "Polls close on Friday, the 29th.")) == [
+        ("Friday", "DATE", "2017-12-29"),
+        ("the 29th", "DATE", "2017-12-29"),
+    ]
+    assert values(tag(tagger, "The strike began Saturday the 23rd.")) == [
+        ("Saturday", "DATE", "2017-12-23"),
+        ("the 23rd", "DATE", "2017-12-23"),
+    ]
+    # DCT Wed 1999-11-10: the nearest Tuesday the 26th is 1999-10-26 (1999-11-26 is a Friday).
+    ms = tagger.run("The vote was held on Tuesday the 26th.", dt.date(1999, 11, 10))
+    assert values(ms) == [("Tuesday", "DATE", "1999-10-26"), ("the 26th", "DATE", "1999-10-26")]
+    # The end of a pair of ordinal days.
+    assert values(tag(tagger, "The talks, held on the 21st and 22nd, failed.")) == [
+        ("the 21st", "DATE", "2017-12-21"),
+        ("22nd", "DATE", "2017-12-22"),
+    ]
+
+
+def test_a_part_of_the_next_or_last_decade_is_that_decade(tagger):
+    assert values(tag(tagger, "By the end of the next decade, the fleet will be replaced.")) == [
+        ("the end of the next decade", "DATE", "202")
+    ]
+    assert values(tag(tagger, "At the start of the last decade, prices were low.")) == [
+        ("the start of the last decade", "DATE", "200")
+    ]
+    assert values(tag(tagger, "By the end of the last century, cities had grown.")) == [
+        ("the end of the last century", "DATE", "19")
+    ]
+    # Without "the end of" it is still ten years.
+    assert values(tag(tagger, "Output will double over the next decade.")) == [("the next decade", "DURATION", "P10Y")]
+
+
+def test_a_clock_time_dated_after_its_zone_conversion(tagger):
+    # Tue 12-26; the bracket restates the time in GMT and is not tagged.
+    assert values(tag(tagger, "The quake struck at 10:15 p.m. local time (1515 GMT) Tuesday.")) == [
+        ("10:15 p.m. local time", "TIME", "2017-12-26T22:15"),
+        ("Tuesday", "DATE", "2017-12-26"),
+    ]
+    # "tomorrow" after the bracket (DCT 1997-04-10).
+    ms = tagger.run("If there is no solution before 11 a.m. (0530 GMT) tomorrow, we vote.", dt.date(1997, 4, 10))
+    assert values(ms)[0] == ("11 a.m.", "TIME", "1997-04-11T11:00")
+    # "is expected" speaks of the future: Thursday 12-28, not 12-21.
+    assert values(tag(tagger, "Storms are expected at 3 p.m. GMT Thursday.")) == [
+        ("3 p.m. GMT Thursday", "TIME", "2017-12-28T15:00")
+    ]
+
+
+def test_numeric_month_day_after_for(tagger):
+    # 1/9: 13 days ahead (2018-01-09) against 352 back.
+    assert values(tag(tagger, "The vote is set for 1/9.")) == [("1/9", "DATE", "2018-01-09")]
+    assert values(tag(tagger, "The vote, scheduled for 1/10, was postponed.")) == [("1/10", "DATE", "2018-01-10")]
+    # A fraction of a unit is not a day.
+    assert tag(tagger, "Bake for 1/2 hour, then stir for 1/2 minute.") == []
+
+
+def test_a_decade_or_a_day_later_and_years_on(tagger):
+    assert values(tag(tagger, "In 2009 he moved; a decade later he returned.")) == [
+        ("2009", "DATE", "2009"),
+        ("a decade later", "DATE", "2019"),
+    ]
+    assert values(tag(tagger, "He was arrested on Dec. 20 and a day later he was freed.")) == [
+        ("Dec. 20", "DATE", "2017-12-20"),
+        ("a day later", "DATE", "2017-12-21"),
+    ]
+    # British "N years on": later, when a punctuation mark follows.
+    assert values(tag(tagger, "Fighting broke out in 2011; six years on, it continues.")) == [
+        ("2011", "DATE", "2011"),
+        ("six years on", "DATE", "2017"),
+    ]
+    assert values(tag(tagger, "He spent two years on the project.")) == [("two years", "DURATION", "P2Y")]
+
+
+def test_the_first_or_last_day_of_a_month(tagger):
+    assert values(tag(tagger, "Payment is due on the last day of next month.")) == [
+        ("the last day of next month", "DATE", "2018-01-31")
+    ]
+    assert values(tag(tagger, "He left on the first day of last month.")) == [
+        ("the first day of last month", "DATE", "2017-11-01")
+    ]
+    # 2016 is a leap year.
+    assert values(tag(tagger, "The law expired on the last day of February 2016.")) == [
+        ("the last day of February 2016", "DATE", "2016-02-29")
+    ]
+
+
+def test_a_place_s_time_is_a_time_zone(tagger):
+    # "begins" is a scheduled event in the present: the next Friday, 12-29.
+    assert values(tag(tagger, "The ceasefire begins at 6 p.m. Moscow time Friday.")) == [
+        ("6 p.m. Moscow time Friday", "TIME", "2017-12-29T18:00")
+    ]
+    assert values(tag(tagger, "The quake hit at 0347 Beijing time.")) == [("0347 Beijing time", "TIME", "2017-12-27T03:47")]
