@@ -1056,6 +1056,49 @@ def cued_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit
 
 
+# A range of years: "from 2009-2013", "the 1998-99 season" (each end a TIMEX3)
+_YEAR_RANGE = r"(?<![\d$£€#.,'’/-])\b(?P<y1>(?:19|20)\d\d)\s?[-–]\s?(?P<y2>(?:19|20)\d\d|\d\d)\b(?![-–/.,]?\d)"
+
+
+def year_range_ends(m: re.Match[str], text: str) -> tuple[int, int] | None:
+    """The two years of a :data:`_YEAR_RANGE` match, or None when it is no range: the second
+    must follow the first by at most a century (a two-digit end takes the first's century:
+    "1998-99" is 1998 to 1999, "2017-12" is no range, a month), and no count noun follows
+    ("2000-3000 people")."""
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 - y1 % 100 + int(m["y2"])
+    if not y1 < y2 <= y1 + 100 or word_after(text, m.end()).lower() in COUNT_NOUNS:
+        return None
+    return y1, y2
+
+
+@rule("year_range", _YEAR_RANGE)
+def year_range(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """The first year of a range written with a dash ("from 2009-2013", "the 1998-99 season")
+    -> ``2009``; :func:`year_range_end` tags the other end. TimeML 1.2.1 marks each end of a
+    range as a TIMEX3 of its own, as "from 2009 to 2013" is tagged (:func:`cued_year`).
+
+    TimeML (DCT 2017-12-27): ``He served from <TIMEX3 type="DATE" value="2009">2009</TIMEX3>-<TIMEX3
+        type="DATE" value="2013">2013</TIMEX3>.``
+    """
+    ends = year_range_ends(m, text)
+    return Hit(m.start("y1"), m.end("y1"), timex_at(dt.date(ends[0], 1, 1), "year")) if ends else None
+
+
+@rule("year_range_end", _YEAR_RANGE)
+def year_range_end(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """The second year of a range written with a dash ("2018-2020" -> ``2020``, "1998-99" ->
+    ``1999``), see :func:`year_range`.
+
+    TimeML (DCT 2017-12-27): ``The plan covers <TIMEX3 type="DATE" value="2018">2018</TIMEX3>-<TIMEX3
+        type="DATE" value="2020">2020</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``Output fell in the <TIMEX3 type="DATE" value="1998">1998</TIMEX3>-<TIMEX3
+        type="DATE" value="1999">99</TIMEX3> season.``
+    """
+    ends = year_range_ends(m, text)
+    return Hit(m.start("y2"), m.end("y2"), timex_at(dt.date(ends[1], 1, 1), "year")) if ends else None
+
+
 # Decades: "the 1990s", "the mid-1990s", "the '80s", "the nineties"
 @rule(
     "decade",

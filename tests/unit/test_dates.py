@@ -1069,3 +1069,12 @@ def test_a_place_s_time_is_a_time_zone(tagger):
         ("6 p.m. Moscow time Friday", "TIME", "2017-12-29T18:00")
     ]
     assert values(tag(tagger, "The quake hit at 0347 Beijing time.")) == [("0347 Beijing time", "TIME", "2017-12-27T03:47")]
+
+
+def test_each_end_of_a_dashed_range_of_years(tagger):
+    assert values(tag(tagger, "He served from 2009-2013.")) == [("2009", "DATE", "2009"), ("2013", "DATE", "2013")]
+    # A two-digit end takes the first year's century.
+    assert values(tag(tagger, "Output fell in the 1998-99 season.")) == [("1998", "DATE", "1998"), ("99", "DATE", "1999")]
+    # Not a range: a year and a month (12 < 17), a count of people.
+    assert tag(tagger, "The 2017-12 report is out.") == []
+    assert tag(tagger, "About 2000-3000 people came.") == []
