@@ -59,7 +59,7 @@ are written with, a one-word organisation's ``'s`` kept (``Barron's``), issue 13
 tagger's weekday agreeing with a day of the month after it, the end of the next decade, a day
 written after a bracketed zone conversion, "is expected" as the future, "a decade later", "six
 years on", "the last day of next month", a place's time as a time zone, issue 16; 14: each
-end of a dashed range of years, "2009-2013", issue 16).
+end of a dashed range of years, "2009-2013", "expires" a scheduled event, issue 16).
 ``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 

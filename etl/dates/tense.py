@@ -177,8 +177,8 @@ def deadline(text: str, pos: int) -> bool:
 
 
 _SCHEDULED_VERBS = frozenset(
-    """meets opens begins resumes arrives leaves travels flies convenes closes ends
-    meet convene""".split()
+    """meets opens begins resumes arrives leaves travels flies convenes reconvenes closes ends
+    expires adjourns departs meet convene""".split()
 )
 """Verbs of scheduled events in the present tense: before a weekday ("Arafat meets Albright
 Monday", "the summit opens Thursday") the event lies ahead. Third-person forms, and the

@@ -1078,3 +1078,12 @@ def test_each_end_of_a_dashed_range_of_years(tagger):
     # Not a range: a year and a month (12 < 17), a count of people.
     assert tag(tagger, "The 2017-12 report is out.") == []
     assert tag(tagger, "About 2000-3000 people came.") == []
+
+
+def test_a_deadline_that_expires_lies_ahead(tagger):
+    # DCT Mon 1989-10-30: "expires" is a scheduled event in the present, Friday is 11-03;
+    # "had been due to expire Friday evening" (TimeBank wsj_0533) stays in the past, 10-27.
+    ms = tagger.run("The offer expires at 5 p.m. EST Friday.", dt.date(1989, 10, 30))
+    assert values(ms) == [("5 p.m. EST Friday", "TIME", "1989-11-03T17:00")]
+    ms = tagger.run("It had been due to expire Friday evening.", dt.date(1989, 10, 30))
+    assert values(ms) == [("Friday evening", "TIME", "1989-10-27TEV")]
