@@ -60,6 +60,7 @@ from etl.dates.vocabulary import (
     DAY,
     DAY_ORDINAL,
     DAY_RANGE_START,
+    EASTER_OFFSETS,
     FIXED_HOLIDAYS,
     HEDGE,
     MONTH,
@@ -713,7 +714,8 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     * "this": that day in the DCT's ISO 8601 week (Monday to Sunday);
     * followed by a day of the month ("Friday, the 29th", "Saturday the 23rd"): the date
       nearest the DCT that is that weekday and that day
-      (:func:`~etl.dates.anchoring.weekday_on_day_of_month`), whatever the tense.
+      (:func:`~etl.dates.anchoring.weekday_on_day_of_month`), whatever the tense;
+    * in apposition to a date ("Jan. 8, a Monday"): that date.
 
     A part of the day ("Tuesday night") gives a TIMEX3 TIME ``2017-12-26TNI`` (``MO``,
     ``AF``, ``EV``, ``NI``; TimeML 1.2.1: a time of the day, even a vague one, is a TIME),
@@ -743,7 +745,11 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if dm is not None:  # "Friday, the 29th": the day of the month picks the week
         d = weekday_on_day_of_month(wd, int(dm["day"]), dct) or d
     pod = m["pod"]
-    return hit_over_t(m, timex_at(d, "day", PARTS_OF_DAY[pod.lower()] if pod else None))
+    tx = timex_at(d, "day", PARTS_OF_DAY[pod.lower()] if pod else None)
+    if not (rel or m["mod"] or pod) and re.search(r"\d,\s+an?\s+$", text[max(0, s - 8) : s]):
+        # "Jan. 8, a Monday": an apposition naming the weekday of the date before it
+        return hit_over_t(m, Anaphor("day", 0, same=True, exact=True, fallback=tx))
+    return hit_over_t(m, tx)
 
 
 # "the previous Friday", "the following Monday": a weekday anchored on the date before it
@@ -1627,20 +1633,26 @@ def the_units(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 @rule(
     "holiday",
     r"\b(?P<t>(?:(?P<rel>last|this|next)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+Day|\s+Eve)"
-    r"|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Good\s+Friday|Election\s+Day)\b"
-    r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?)(?!\s+(?:[A-Z]|tree|trees|card|cards|present|presents|gift|gifts|shopping|season|sales|holidays?|break|party|parties|dinner|carols?|lights|market|music|week|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|Rising|Island|eggs?)\b)(?!['’]s)",
+    r"|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Election\s+Day"
+    r"|Boxing\s+Day|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Bastille\s+Day|Veterans['’]?\s+Day|Armistice\s+Day|May\s+Day"
+    r"|Ash\s+Wednesday|Palm\s+Sunday|Memorial\s+Day|Labor\s+Day)\b"
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?)(?!\s+(?:[A-Z]\w*|tree|trees|card|cards|present|presents|gift|gifts|shopping|season|sales|holidays?|break|party|parties|dinner|carols?|lights|market|music|week|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|Rising|Island|eggs?)\b)(?!['’]s)",
 )
 def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Fixed and computed holidays -> their day, in the year nearest the DCT (past bias):
     Christmas (Dec 25; Eve Dec 24), New Year's Day (Jan 1; Eve Dec 31), Halloween (Oct 31),
     Valentine's Day (Feb 14), US Thanksgiving (fourth Thursday of November), Easter
-    Sunday and Good Friday (Gregorian computus), US Election Day (capitalized: the Tuesday
-    after the first Monday of November, 2 U.S.C. 7). TIMEX3 guidelines: holidays are DATEs.
+    Sunday, Easter Monday, Good Friday, Palm Sunday and Ash Wednesday (Gregorian computus,
+    :data:`~etl.dates.vocabulary.EASTER_OFFSETS`), US Election Day (capitalized: the Tuesday
+    after the first Monday of November, 2 U.S.C. 7), US Memorial Day (the last Monday of May)
+    and Labor Day (the first Monday of September, 5 U.S.C. 6103), and the fixed days of
+    :data:`~etl.dates.vocabulary.FIXED_HOLIDAYS` (Boxing Day, St. Patrick's Day, Bastille
+    Day, Veterans/Armistice Day, May Day). TIMEX3 guidelines: holidays are DATEs.
 
     TimeML (DCT 2017-12-27): ``Shops closed on <TIMEX3 type="DATE" value="2017-12-25">Christmas
         Day</TIMEX3>.``
     """
-    name = re.sub(r"[\s'’]+", " ", m["name"].lower()).strip()
+    name = re.sub(r"[\s'’.]+", " ", m["name"].lower()).strip()
     year = m["y"]
 
     def day_in(y: int) -> dt.date:
@@ -1653,8 +1665,13 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if name.startswith("election"):
             first = dt.date(y, 11, 1)  # the Tuesday after the first Monday of November
             return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
-        sunday = easter(y)
-        return sunday - dt.timedelta(days=2) if name.startswith("good friday") else sunday
+        if name.startswith("labor"):
+            first = dt.date(y, 9, 1)  # the first Monday of September
+            return first + dt.timedelta(days=(0 - first.weekday()) % 7)
+        if name.startswith("memorial"):
+            last = dt.date(y, 5, 31)  # the last Monday of May
+            return last - dt.timedelta(days=last.weekday())
+        return easter(y) + dt.timedelta(days=EASTER_OFFSETS.get(name, 0))
 
     if year:
         d = day_in(int(year))

@@ -20,7 +20,19 @@ FIXED_HOLIDAYS: tuple[tuple[str, int, int], ...] = (
     ("new year", 1, 1),
     ("halloween", 10, 31),
     ("valentine", 2, 14),
+    ("boxing day", 12, 26),
+    ("st patrick", 3, 17),
+    ("saint patrick", 3, 17),
+    ("bastille day", 7, 14),
+    ("veterans day", 11, 11),
+    ("armistice day", 11, 11),
+    ("may day", 5, 1),
 )
+"""Fixed-date holidays: the day of the Gregorian calendar each falls on (Boxing Day, 26
+December, in the Commonwealth; Veterans/Armistice Day, 11 November; Bastille Day, 14 July)."""
+# Movable feasts as days after Easter Sunday (Gregorian computus): Ash Wednesday is 46 days
+# before, Palm Sunday 7 before, Good Friday 2 before, Easter Monday 1 after.
+EASTER_OFFSETS: dict[str, int] = {"ash wednesday": -46, "palm sunday": -7, "good friday": -2, "easter monday": 1}
 
 MONTHS_FULL = (
     "January February March April May June July August September October November December"

@@ -1087,3 +1087,27 @@ def test_a_deadline_that_expires_lies_ahead(tagger):
     assert values(ms) == [("5 p.m. EST Friday", "TIME", "1989-11-03T17:00")]
     ms = tagger.run("It had been due to expire Friday evening.", dt.date(1989, 10, 30))
     assert values(ms) == [("Friday evening", "TIME", "1989-10-27TEV")]
+
+
+def test_a_weekday_in_apposition_is_the_date_before_it(tagger):
+    # 2018-01-08 is a Monday; the bare Monday would be 2017-12-25.
+    assert values(tag(tagger, "The hearing is set for Jan. 8, a Monday.")) == [
+        ("Jan. 8", "DATE", "2018-01-08"),
+        ("Monday", "DATE", "2018-01-08"),
+    ]
+
+
+def test_more_holidays(tagger):
+    # Easter 2018 is April 1 (Gregorian computus); 2018-02-14 is Ash Wednesday.
+    assert values(tag(tagger, "Rain fell on Boxing Day. The pope spoke on Palm Sunday, Ash Wednesday and Easter Monday.")) == [
+        ("Boxing Day", "DATE", "2017-12-26"),
+        ("Palm Sunday", "DATE", "2018-03-25"),
+        ("Ash Wednesday", "DATE", "2018-02-14"),
+        ("Easter Monday", "DATE", "2018-04-02"),
+    ]
+    # US: the last Monday of May 2017 is the 29th, the first Monday of September the 4th.
+    assert values(tag(tagger, "Shops closed on Memorial Day and Labor Day; parades marked St. Patrick's Day.")) == [
+        ("Memorial Day", "DATE", "2017-05-29"),
+        ("Labor Day", "DATE", "2017-09-04"),
+        ("St. Patrick's Day", "DATE", "2018-03-17"),
+    ]
