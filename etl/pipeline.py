@@ -61,7 +61,8 @@ written after a bracketed zone conversion, "is expected" as the future, "a decad
 years on", "the last day of next month", a place's time as a time zone, issue 16; 14: each
 end of a dashed range of years, "2009-2013", "expires" a scheduled event, issue 16; 15: more
 holidays (Boxing Day, Easter Monday, Memorial Day...), none before a capitalised name
-("Christmas Channel"), a weekday in apposition to a date, "Jan. 8, a Monday", issue 16).
+("Christmas Channel"), a weekday in apposition to a date, "Jan. 8, a Monday", an ordinal
+weekday of a month, "the first Monday of March", issue 16).
 ``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 

@@ -228,6 +228,18 @@ def nth_week(start: dt.date, end: dt.date, n: int) -> dt.date | None:
     return thursday - dt.timedelta(days=3)
 
 
+def nth_weekday(month_start: dt.date, weekday: int, n: int) -> dt.date | None:
+    """The ``n``-th ``weekday`` (Monday 0) of the month that begins on ``month_start``; ``n``
+    = -1 for the last: "the first Monday of March 2018" is 2018-03-05, "the last Friday of
+    January 2018" 2018-01-26 (the rule US holidays are defined by, 5 U.S.C. 6103). None when
+    the month has no such day (a fifth Monday)."""
+    if n < 0:
+        last = add_months(month_start, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    d = month_start + dt.timedelta(days=(weekday - month_start.weekday()) % 7 + 7 * (n - 1))
+    return d if d.month == month_start.month else None
+
+
 def gap_days(start: dt.date, end: dt.date, dct: dt.date) -> int:
     """Days between the DCT and the interval [start, end); 0 when the DCT is inside it."""
     if dct < start:

@@ -42,6 +42,7 @@ from etl.dates.anchoring import (
     month_in_context,
     nearest_day_of_month,
     nth_week,
+    nth_weekday,
     nearest_day,
     nearest_month,
     safe_date,
@@ -593,13 +594,7 @@ def week_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     n = -1 if o in ("last", "final") else ORDINALS[o]
     s, e = lm.start(), m.end()
     if m["mon"] or m["rel"]:
-        if m["rel"]:
-            start = add_months(dct.replace(day=1), {"this": 0, "next": 1, "last": -1}[m["rel"].lower()])
-        elif m["y"]:
-            start = dt.date(int(m["y"]), MONTH_NUM[m["mon"].rstrip(".").lower()], 1)
-        else:
-            month = MONTH_NUM[m["mon"].rstrip(".").lower()]
-            start = month_in_context(month, dct, clause_tense(text, s, e), future_context(text, s))
+        start = month_named(m, text, s, e, dct)
         end = add_months(start, 1)
     else:
         if m["y2"]:
@@ -609,6 +604,46 @@ def week_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         start, end = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
     monday = nth_week(start, end, n)
     return Hit(s, e, timex_at(monday, "week")) if monday else None
+
+
+def month_named(m: re.Match[str], text: str, start: int, end: int, dct: dt.date) -> dt.date:
+    """The first day of the month a match names with its groups ``rel`` ("this/next/last
+    month", from the DCT's) or ``mon`` and ``y`` ("January 2018"; without a year, placed by
+    the tense of the clause around ``text[start:end]`` as :func:`bare_month` does)."""
+    if m["rel"]:
+        return add_months(dct.replace(day=1), {"this": 0, "next": 1, "last": -1}[m["rel"].lower()])
+    month = MONTH_NUM[m["mon"].rstrip(".").lower()]
+    if m["y"]:
+        return dt.date(int(m["y"]), month, 1)
+    return month_in_context(month, dct, clause_tense(text, start, end), future_context(text, start))
+
+
+# An ordinal weekday of a month: "the first Monday of March", "the last Friday of next month"
+# (the pattern starts at the weekday; the ordinal is read before it)
+@rule(
+    "weekday_of_month",
+    rf"\b(?P<wd>{WEEKDAY})\s+(?:of|in)\s+(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?"
+    rf"|(?P<rel>(?i:this|next|last))\s+month)\b(?!\s*\d)",
+)
+def weekday_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """The n-th (or last) weekday of a month -> that day
+    (:func:`~etl.dates.anchoring.nth_weekday`); the month is placed as in
+    :func:`week_of_month`. TIMEX3 guidelines: the whole phrase is the extent, its value the
+    day it names.
+
+    TimeML (DCT 2017-12-27): ``Elections are held on <TIMEX3 type="DATE" value="2018-03-05">the first
+        Monday of March</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``The board meets <TIMEX3 type="DATE" value="2018-01-26">the last Friday
+        of next month</TIMEX3>.``
+    """
+    lm = _L_ORDINAL_WEEK.search(text, max(0, m.start() - 16), m.start())
+    if lm is None:
+        return None
+    o = lm["ord"].lower()
+    n = -1 if o in ("last", "final") else ORDINALS[o]
+    s, e = lm.start(), m.end()
+    d = nth_weekday(month_named(m, text, s, e, dct), WEEKDAY_NUM[m["wd"].lower()], n)
+    return Hit(s, e, timex_at(d, "day")) if d else None
 
 
 # Month year: "November 2017", "Nov. 2017", "November of last year" (+ early/late/mid)
@@ -728,6 +763,8 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     s = m.start("t")
     if word_before(text, s) in WEEKDAY_BLOCKERS and not m["rel"] and not m["mod"]:
         return None
+    if _L_ORDINAL_WEEK.search(text, max(0, s - 16), s) and re.match(r"\s+(?:of|in)\s", text[m.end() : m.end() + 4]):
+        return None  # "the fifth Monday of February": weekday_of_month's, or no day at all
     wd = WEEKDAY_NUM[m["wd"].lower()]
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     back = (dct.weekday() - wd) % 7

@@ -1111,3 +1111,23 @@ def test_more_holidays(tagger):
         ("Labor Day", "DATE", "2017-09-04"),
         ("St. Patrick's Day", "DATE", "2018-03-17"),
     ]
+
+
+def test_an_ordinal_weekday_of_a_month(tagger):
+    # March 2018 begins on a Thursday: its first Monday is the 5th. January 2018 ends on a
+    # Wednesday: its last Friday is the 26th; its Thursdays are the 4th, 11th, 18th.
+    assert values(tag(tagger, "Elections are held on the first Monday of March.")) == [
+        ("the first Monday of March", "DATE", "2018-03-05")
+    ]
+    assert values(tag(tagger, "The board meets the last Friday of next month.")) == [
+        ("the last Friday of next month", "DATE", "2018-01-26")
+    ]
+    assert values(tag(tagger, "Payday is the third Thursday in January.")) == [
+        ("the third Thursday in January", "DATE", "2018-01-18")
+    ]
+    # A past clause: December 2017 (Friday the 1st): Sundays the 3rd and the 10th.
+    assert values(tag(tagger, "It was the second Sunday of December.")) == [
+        ("the second Sunday of December", "DATE", "2017-12-10")
+    ]
+    # February 2018 has no fifth Monday: only the month is a date.
+    assert values(tag(tagger, "It opens the fifth Monday of February 2018.")) == [("February 2018", "DATE", "2018-02")]
