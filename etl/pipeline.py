@@ -38,7 +38,7 @@ from etl.sources import checksum, decode, document_id, read_bytes
 
 log = logging.getLogger(__name__)
 
-BUILD_REVISION = 15
+BUILD_REVISION = 16
 """The revision of what a build makes of a file: bump it with any change to the document's
 fields or to what parsing, NER post-processing, the TIMEX3 tagger or language detection
 produce, so the next run re-processes every file built before (1: releases up to the
@@ -62,7 +62,9 @@ years on", "the last day of next month", a place's time as a time zone, issue 16
 end of a dashed range of years, "2009-2013", "expires" a scheduled event, issue 16; 15: more
 holidays (Boxing Day, Easter Monday, Memorial Day...), none before a capitalised name
 ("Christmas Channel"), a weekday in apposition to a date, "Jan. 8, a Monday", an ordinal
-weekday of a month, "the first Monday of March", issue 16).
+weekday of a month, "the first Monday of March", issue 16; 16: clock times as British and US
+copy write them, "3.30 p.m.", "9:30 a.m. ET", "11.30pm last night", and dated by the day after
+a bracketed conversion, issue 16).
 ``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 

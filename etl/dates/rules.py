@@ -211,8 +211,14 @@ _RESTATED = re.compile(
 )
 """A clock time (or its zone or day) and an opening bracket: what follows restates that time in another zone."""
 
+_CLOCK_DAY_WORDS = r"today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
+"""Words that name the day of a clock time written before them ("11.30pm last night")."""
+_CLOCK_DAY_SHIFT = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1}
+"""Days from the DCT of :data:`_CLOCK_DAY_WORDS` ("this morning" and the like: 0)."""
+
 _DAY_AFTER_RESTATED = re.compile(
-    rf"\s*\([^()\n]{{1,40}}\)\s*,?\s*(?:on\s+)?(?P<day>{WEEKDAY}|(?i:today|yesterday|tomorrow))\b"
+    rf"\s*\([^()\n]{{1,40}}\)\s*,?\s*(?:on\s+)?(?:(?P<day>{WEEKDAY}|(?i:{_CLOCK_DAY_WORDS}))\b"
+    rf"|(?P<mon>{MONTH})\s*(?P<md>{DAY})(?:,?\s+(?P<y>{YEAR4}))?\b)"
 )
 """A bracketed restatement of a clock time ("(1515 GMT)") and the day after it: that day dates the time."""
 
@@ -815,14 +821,15 @@ def weekday_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # Clock time tied to a day: "10 p.m. Wednesday", "noon Thursday", "Tuesday at 9 a.m."
 @rule(
     "clock_with_day",
-    rf"\b(?P<t>(?:{CLOCK}{TZ},?\s+(?:on\s+)?(?P<wd>{WEEKDAY}|(?i:today|yesterday|tomorrow))\b"
+    rf"\b(?P<t>(?:{CLOCK}{TZ},?\s+(?:on\s+)?(?P<wd>{WEEKDAY}|(?i:{_CLOCK_DAY_WORDS}))\b"
     rf"|(?P<wd2>{WEEKDAY}|(?i:today|yesterday|tomorrow))\s+(?:at\s+)?{clock('2')}{TZ}))",
 )
 def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Clock time with its day: "10 p.m. Wednesday" -> TIME ``2017-12-27T22:00``.
 
-    The day follows the weekday/today rules; the clock is read by :func:`clock_time` (a
-    24-hour time with its zone too: "10:15 GMT on Wednesday" -> ``2017-12-27T10:15``).
+    The day follows the weekday/today rules (:func:`day_of_clock`; "11.30pm last night" is
+    the day before the DCT); the clock is read by :func:`clock_time` (a 24-hour time with its
+    zone too: "10:15 GMT on Wednesday" -> ``2017-12-27T10:15``).
     Granularity minute or hour; range that day.
 
     TimeML (DCT 2017-12-27): ``The blast hit at <TIMEX3 type="TIME" value="2017-12-26T22:00">10 p.m.
@@ -838,16 +845,16 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 
 def day_of_clock(day: str, text: str, start: int, end: int, dct: dt.date) -> dt.date:
-    """The date of the day word (lower case weekday, "today", "yesterday", "tomorrow") that
-    dates a clock time at ``text[start:end]``: a weekday as :func:`weekday` places a bare one
-    (the latest on or before the DCT, the next on or after it when the clause speaks of the
-    future), the deictic words from the DCT."""
+    """The date of the day word (lower case weekday or one of :data:`_CLOCK_DAY_WORDS`:
+    "today", "last night"...) that dates a clock time at ``text[start:end]``: a weekday as
+    :func:`weekday` places a bare one (the latest on or before the DCT, the next on or after
+    it when the clause speaks of the future), the deictic words from the DCT."""
     if day in WEEKDAY_NUM:
         wd = WEEKDAY_NUM[day]
         if future_context(text, start) or clause_tense(text, start, end) > 0 or deadline(text, start) or scheduled_present(text, start):
             return dct + dt.timedelta(days=(wd - dct.weekday()) % 7)
         return dct - dt.timedelta(days=(dct.weekday() - wd) % 7)
-    return dct + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[day])
+    return dct + dt.timedelta(days=_CLOCK_DAY_SHIFT.get(re.sub(r"\s+", " ", day), 0))
 
 
 def clock_time(m: re.Match[str], suffix: str = "") -> tuple[str, str]:
@@ -1963,18 +1970,26 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None  # "10:35 a.m. (0735 GMT)": the same moment in another zone, not a new time
     tod, gran = clock_time(m)
     bm = _DAY_AFTER_RESTATED.match(text, m.end())
-    if bm is not None:  # "10:15 p.m. (1515 GMT) Tuesday": the day written after the bracket
+    if bm is not None and bm["day"]:  # "10:15 p.m. (1515 GMT) Tuesday": the day after the bracket
         d = day_of_clock(bm["day"].lower(), text, s, bm.end(), dct)
         return hit_over_t(m, timex_at(d, "day", tod))  # as when the day is mentioned before it
+    if bm is not None:  # "10:15 a.m. (0215 GMT) on Dec. 26"
+        d = _month_day_of(bm["mon"], bm["md"], bm["y"], text, s, dct)
+        return hit_over_t(m, timex_at(d, "day", tod) if d else None)
     if m["mon"]:  # "5 p.m. EST, Nov. 6": that day (see month_day)
-        month = MONTH_NUM[m["mon"].rstrip(".").lower()]
-        day = int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]
-        if m["y"]:
-            d = safe_date(int(m["y"]), month, day)
-        else:
-            d = nearest_day(month, day, dct, future_context(text, m.start("t")))
+        d = _month_day_of(m["mon"], m["day"], m["y"], text, s, dct)
         return hit_over_t(m, timex_at(d, gran, tod) if d else None)
     return hit_over_t(m, Anaphor("day", 0, same=True, fallback=timex_at(dct, gran, tod), tod=tod))
+
+
+def _month_day_of(mon: str, day: str, year: str | None, text: str, pos: int, dct: dt.date) -> dt.date | None:
+    """The date a month name, a day ("6", "6th") and an optional year name, without a year
+    the one nearest the DCT as :func:`month_day` places it; None for an impossible day."""
+    month = MONTH_NUM[mon.rstrip(".").lower()]
+    d = int(re.match(r"\d+", day).group())  # type: ignore[union-attr]
+    if year:
+        return safe_date(int(year), month, d)
+    return nearest_day(month, d, dct, future_context(text, pos))
 
 
 _HALF_COUNT = alts(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a", "an"])

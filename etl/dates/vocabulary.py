@@ -203,7 +203,7 @@ def unit_key(unit: str) -> str:
     return u[:-1] if u.endswith("s") else u
 
 TIME_ZONES = """GMT UTC UT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST BST IST CET CEST EET EEST
-    WET WEST MSK JST KST HKT SGT AEST AEDT ACST AWST NZST NZDT WIB ICT PHT""".split()
+    WET WEST MSK JST KST HKT SGT AEST AEDT ACST AWST NZST NZDT WIB ICT PHT ET PT""".split()
 """Time zone abbreviations written after a clock time in wire copy ("10:15 GMT", "4 a.m. EST")."""
 TZ_NAME = rf"(?:(?-i:{alts(TIME_ZONES)})|local\s+time|(?-i:[A-Z][a-z]+)\s+(?-i:time))"
 """A time zone: an abbreviation ("GMT", "EST"), "local time", or a place's time as wire copy
@@ -214,13 +214,14 @@ TZ = rf"(?:\s*{TZ_NAME}\b)?"
 
 def clock(suffix: str = "") -> str:
     """A clock time, its groups named with ``suffix`` (one pattern may hold two clocks): a
-    12-hour time ``h``, ``mi``, ``ap`` ("10:35 a.m.", "4 pm"); ``noon`` (noon, midnight,
+    12-hour time ``h``, ``mi``, ``ap`` ("10:35 a.m.", "3.30 p.m." as British copy writes it,
+    "4 pm"); ``noon`` (noon, midnight,
     midday); or a 24-hour time ``h24``, ``mi24`` ("10:15", "1015", "0735"), taken only when a
     time zone follows ("10:15 GMT", "1600 UTC", "14:30 local time"): alone, "10:15" is as
     often a score or a ratio."""
     n = suffix
     return (
-        rf"(?:(?P<h{n}>1[0-2]|0?[1-9])(?::(?P<mi{n}>[0-5]\d))?\s*(?P<ap{n}>[ap]\.\s?m\.?|[ap]m\b)"
+        rf"(?:(?P<h{n}>1[0-2]|0?[1-9])(?:[:.](?P<mi{n}>[0-5]\d))?\s*(?P<ap{n}>[ap]\.\s?m\.?|[ap]m\b)"
         rf"|(?P<noon{n}>noon|midnight|midday)"
         rf"|(?<![\d:.,])(?P<h24{n}>[01]?\d|2[0-3])(?::|\.|h)?(?P<mi24{n}>[0-5]\d)(?=\s*{TZ_NAME}\b))"
     )

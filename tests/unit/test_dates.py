@@ -1131,3 +1131,22 @@ def test_an_ordinal_weekday_of_a_month(tagger):
     ]
     # February 2018 has no fifth Monday: only the month is a date.
     assert values(tag(tagger, "It opens the fifth Monday of February 2018.")) == [("February 2018", "DATE", "2018-02")]
+
+
+def test_clock_times_in_more_wire_styles(tagger):
+    # British "3.30 p.m.", US "ET", the date after a bracketed conversion, "last night" (DCT - 1).
+    assert values(tag(tagger, "The storm hit at 3.30 p.m. on Tuesday.")) == [
+        ("3.30 p.m. on Tuesday", "TIME", "2017-12-26T15:30")
+    ]
+    assert values(tag(tagger, "Trading opens at 9:30 a.m. ET tomorrow.")) == [
+        ("9:30 a.m. ET tomorrow", "TIME", "2017-12-28T09:30")
+    ]
+    assert values(tag(tagger, "The quake struck at 10:15 a.m. (0215 GMT) on Dec. 26.")) == [
+        ("10:15 a.m.", "TIME", "2017-12-26T10:15"),
+        ("Dec. 26", "DATE", "2017-12-26"),
+    ]
+    assert values(tag(tagger, "He was arrested at around 11.30pm last night.")) == [
+        ("11.30pm last night", "TIME", "2017-12-26T23:30")
+    ]
+    # "1500 MT" is metric tons, not a zone: no clock time.
+    assert tag(tagger, "They shipped 1500 MT of rice.") == []
