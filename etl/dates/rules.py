@@ -574,6 +574,16 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 _L_ORDINAL_WEEK = re.compile(r"(?:\b[Tt]he\s+)?\b(?P<ord>(?i:first|second|third|fourth|fifth|last|final)|1st|2nd|3rd|4th|5th)\s+$")
 
 
+def ordinal_before(text: str, pos: int) -> tuple[int, int] | None:
+    """``(start, n)`` of the ordinal written right before ``pos`` ("the second ", "the last "):
+    its start (with "the") and its number, -1 for "last"/"final"; None when there is none."""
+    lm = _L_ORDINAL_WEEK.search(text, max(0, pos - 16), pos)
+    if lm is None:
+        return None
+    o = lm["ord"].lower()
+    return lm.start(), (-1 if o in ("last", "final") else ORDINALS[o])
+
+
 # An ordinal week of a month or a year: "the second week of January", "the last week of 2016"
 # (the pattern starts at "week of"; the ordinal is read before it)
 @rule(
@@ -593,12 +603,11 @@ def week_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2017-12-27): ``Sales peaked in <TIMEX3 type="DATE" value="2016-W52">the last week of
         2016</TIMEX3>.``
     """
-    lm = _L_ORDINAL_WEEK.search(text, max(0, m.start() - 16), m.start())
-    if lm is None:
+    ordinal = ordinal_before(text, m.start())
+    if ordinal is None:
         return None
-    o = lm["ord"].lower()
-    n = -1 if o in ("last", "final") else ORDINALS[o]
-    s, e = lm.start(), m.end()
+    s, n = ordinal
+    e = m.end()
     if m["mon"] or m["rel"]:
         start = month_named(m, text, s, e, dct)
         end = add_months(start, 1)
@@ -642,12 +651,11 @@ def weekday_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2017-12-27): ``The board meets <TIMEX3 type="DATE" value="2018-01-26">the last Friday
         of next month</TIMEX3>.``
     """
-    lm = _L_ORDINAL_WEEK.search(text, max(0, m.start() - 16), m.start())
-    if lm is None:
+    ordinal = ordinal_before(text, m.start())
+    if ordinal is None:
         return None
-    o = lm["ord"].lower()
-    n = -1 if o in ("last", "final") else ORDINALS[o]
-    s, e = lm.start(), m.end()
+    s, n = ordinal
+    e = m.end()
     d = nth_weekday(month_named(m, text, s, e, dct), WEEKDAY_NUM[m["wd"].lower()], n)
     return Hit(s, e, timex_at(d, "day")) if d else None
 
