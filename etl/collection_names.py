@@ -136,6 +136,12 @@ def _title(word: str) -> str:
     return TITLE_FORMS.get(word, word)
 
 
+def title_spellings(title: str) -> set[str]:
+    """Every way ``person_titles`` may write ``title``: itself and its AP abbreviations
+    (:data:`TITLE_FORMS`): ``"Senator"`` -> ``{"Senator", "Sen"}``, ``"Mr"`` -> ``{"Mr"}``."""
+    return {title} | {abbr for abbr, full in TITLE_FORMS.items() if full == title}
+
+
 def split_title(value: str) -> tuple[str, str] | None:
     """``"President Bill Clinton"`` (a ``person_titles`` value) -> ``("President", "Bill Clinton")``."""
     title, sep, name = value.partition(" ")

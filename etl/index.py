@@ -666,7 +666,7 @@ def apply_person_aliases(es: Elasticsearch, index: str) -> tuple[int, int]:
     :class:`elasticsearch.ApiError` and :class:`elasticsearch.TransportError` as the client
     does; the caller logs them (the documents then keep the article's own names until the next run).
     """
-    from etl.collection_names import TITLE_FORMS, apply_aliases, parse_alias, year_tables
+    from etl.collection_names import apply_aliases, parse_alias, title_spellings, year_tables
 
     evidence: dict[tuple[str, str], set[int]] = {}
     for value, years in _terms_by_year(es, index, "person_aliases").items():
@@ -679,8 +679,7 @@ def apply_person_aliases(es: Elasticsearch, index: str) -> tuple[int, int]:
     titles = _terms_by_year(es, index, "person_titles")
     tables = year_tables(evidence, names, titles, {y for ys in names.values() for y in ys})
     multi = sorted({a for t in tables.values() for a in t.names})
-    written = {full: {full} | {abbr for abbr, f in TITLE_FORMS.items() if f == full} for full in {t for m in tables.values() for t, _ in m.titled}}
-    titled = sorted({f"{form} {name}" for m in tables.values() for title, name in m.titled for form in written[title]})
+    titled = sorted({f"{form} {name}" for m in tables.values() for title, name in m.titled for form in title_spellings(title)})
     should: list[dict] = [{"exists": {"field": "persons_in_article"}}]
     for field, values in (("entities.person", multi), ("person_titles", titled)):
         for i in range(0, len(values), 10_000):  # under index.max_terms_count (65,536)

@@ -65,3 +65,11 @@ def test_stored_aliases_round_trip():
     assert stored_aliases([("James Kopp", "James Charles Kopp")]) == ["James Kopp => James Charles Kopp"]
     assert parse_alias("James Kopp => James Charles Kopp") == ("James Kopp", "James Charles Kopp")
     assert parse_alias("no separator") is None
+
+
+def test_a_title_is_spelled_in_full_and_as_its_ap_abbreviations():
+    from etl.collection_names import title_spellings
+
+    assert title_spellings("Senator") == {"Senator", "Sen"}
+    assert title_spellings("President") == {"President", "Pres"}
+    assert title_spellings("Mr") == {"Mr"}
