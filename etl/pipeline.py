@@ -38,7 +38,7 @@ from etl.sources import checksum, decode, document_id, read_bytes
 
 log = logging.getLogger(__name__)
 
-BUILD_REVISION = 16
+BUILD_REVISION = 17
 """The revision of what a build makes of a file: bump it with any change to the document's
 fields or to what parsing, NER post-processing, the TIMEX3 tagger or language detection
 produce, so the next run re-processes every file built before (1: releases up to the
@@ -64,7 +64,9 @@ holidays (Boxing Day, Easter Monday, Memorial Day...), none before a capitalised
 ("Christmas Channel"), a weekday in apposition to a date, "Jan. 8, a Monday", an ordinal
 weekday of a month, "the first Monday of March", issue 16; 16: clock times as British and US
 copy write them, "3.30 p.m.", "9:30 a.m. ET", "11.30pm last night", and dated by the day after
-a bracketed conversion, issue 16).
+a bracketed conversion, issue 16; 17: more plans in the present ("is set for", "is due", "talks
+resume", "polls open"), slash dates with a two-digit year, "the first week in November", a
+century after "in", "the 2000s", a spelled day after a weekday, issue 16).
 ``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 

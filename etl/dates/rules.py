@@ -248,15 +248,21 @@ def iso_date(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # US numeric date: 12/27/2017
 @rule(
     "numeric_date",
-    r"(?<![\d/])(?P<t>(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d))(?![\d/])",
+    r"(?<![\d/])(?P<t>(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d))(?![\d/])",
 )
 def numeric_date(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """``MM/DD/YYYY`` (US order, the wire default); ``DD/MM/YYYY`` when the first field exceeds 12.
+    A two-digit year ("12/31/95") is the one of its two centuries nearer the DCT's year (a
+    sliding window, as RFC 5322 section 4.3 reads two-digit years by their nearness).
 
     TimeML (DCT 2017-12-27): ``It was amended <TIMEX3 type="DATE"
         value="2017-12-29">12/29/2017</TIMEX3>.``
+    TimeML (DCT 1996-01-03): ``The accident occurred on <TIMEX3 type="DATE"
+        value="1995-12-31">12/31/95</TIMEX3> near Reno.``
     """
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if len(m["y"]) == 2:
+        y = min((1900 + y, 2000 + y), key=lambda c: abs(c - dct.year))
     d = safe_date(y, a, b) or safe_date(y, b, a)
     return hit_over_t(m, timex_at(d, "day") if d else None)
 
@@ -272,7 +278,7 @@ _NOT_A_DAY_AFTER = frozenset(
     """percent per cent points point inches inch miles mile cups cup of times hours minutes years
     months weeks days odds acre acres pound pounds kg tons tonnes liters litres gallons ounces
     doses hour minute second day week month year share dozen teaspoon teaspoons tablespoon
-    tablespoons pint pints""".split()
+    tablespoons pint pints million billion trillion thousand hundred""".split()
 )
 """Words after a number that make it a quantity, not a day."""
 
@@ -530,10 +536,28 @@ _AFTER_ORDINAL_DAY = frozenset(
 )
 
 
+def before_a_noun(text: str, pos: int) -> bool:
+    """True when the word after ``pos`` makes the ordinal before it a modifier ("the 26th
+    floor", "the second time", "the first of many"), not a day of the month: any word but a
+    conjunction or preposition of :data:`_AFTER_ORDINAL_DAY`."""
+    return bool(re.match(r"\s*[A-Za-z]", text[pos : pos + 2])) and word_after(text, pos).lower() not in _AFTER_ORDINAL_DAY
+
+
+def ends_a_phrase(text: str, pos: int) -> bool:
+    """True when punctuation or the end of the text follows ``pos``: a spelled ordinal is a
+    day there ("Saturday, the twenty-eighth.") and nowhere else ("Friday, the first to make
+    the journey")."""
+    return re.match(r"\s*(?:[,.;:!?)\u201d\"]|$)", text[pos : pos + 3]) is not None
+
+
 # A bare ordinal day: "on the 26th", "Tuesday, the 26th"; a range's end: "the 21st and 22nd"
 @rule(
     "ordinal_day",
     r"(?P<t>the\s+(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b",
+)
+@rule(
+    "ordinal_day_word",
+    rf"(?P<t>the\s+(?P<day>(?i:{DAY_ORDINAL})))\b(?!-)",
 )
 @rule(
     "ordinal_day_end",
@@ -553,6 +577,9 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         5th</TIMEX3>.``
     TimeML (DCT 2017-12-27): ``The talks, held on <TIMEX3 type="DATE" value="2017-12-21">the
         21st</TIMEX3> and <TIMEX3 type="DATE" value="2017-12-22">22nd</TIMEX3>, failed.``
+    TimeML (DCT 2009-03-02): ``The accord was signed on <TIMEX3 type="DATE"
+        value="2009-02-28">Saturday</TIMEX3>, <TIMEX3 type="DATE" value="2009-02-28">the
+        twenty-eighth</TIMEX3>.``
     """
     s = m.start("t")
     if s and text[s - 1].isalnum():
@@ -562,9 +589,13 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     range_end = re.search(r"\d(?:st|nd|rd|th)\s+(?:to|and|or|through|until|till)\s+$", text[max(0, s - 16) : s])
     if not (after_weekday or range_end or cue in _ORDINAL_DAY_CUES):
         return None
-    if re.match(r"\s*[A-Za-z]", text[m.end() : m.end() + 2]) and word_after(text, m.end()).lower() not in _AFTER_ORDINAL_DAY:
-        return None  # "the 26th floor", "the 21st Century Fund"
-    day = int(m["day"][:-2])
+    if before_a_noun(text, m.end()):
+        return None  # "the 26th floor", "the 21st Century Fund", "the second time"
+    if not m["day"][0].isdigit() and not (after_weekday and ends_a_phrase(text, m.end())):
+        return None  # "the first", "the second" are days only after a weekday, closing a phrase
+    day = day_number(m["day"])
+    if day is None:
+        return None
     fallback = nearest_day_of_month(day, dct, future_context(text, s) or clause_tense(text, s, m.end()) > 0)
     if fallback is None:
         return None
@@ -588,7 +619,7 @@ def ordinal_before(text: str, pos: int) -> tuple[int, int] | None:
 # (the pattern starts at "week of"; the ordinal is read before it)
 @rule(
     "week_of_month",
-    rf"week\s+of\s+(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?|(?P<rel>(?i:this|next|last))\s+month"
+    rf"week\s+(?:of|in)\s+(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?|(?P<rel>(?i:this|next|last))\s+month"
     rf"|(?P<y2>{YEAR4})|(?P<rely>(?i:this|next|last))\s+year|(?P<the>the\s+year))\b(?!\s*\d)",
 )
 def week_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
@@ -740,7 +771,9 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(s, e, timex_at(d, "month"))
 
 
-_DAY_OF_MONTH_AFTER = re.compile(r",?\s+the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b")
+_DAY_OF_MONTH_AFTER = re.compile(
+    rf",?\s+the\s+(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|(?i:{DAY_ORDINAL}))\b(?!-)"
+)
 """A day of the month written after a weekday: "Tuesday, the 26th", "Thursday the 28th"."""
 
 
@@ -793,8 +826,9 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     else:
         d = dct - dt.timedelta(days=back)
     dm = None if rel else _DAY_OF_MONTH_AFTER.match(text, m.end())
-    if dm is not None:  # "Friday, the 29th": the day of the month picks the week
-        d = weekday_on_day_of_month(wd, int(dm["day"]), dct) or d
+    if dm is not None and not before_a_noun(text, dm.end()) and (dm["day"][0].isdigit() or ends_a_phrase(text, dm.end())):
+        # "Friday, the 29th": the day of the month picks the week
+        d = weekday_on_day_of_month(wd, day_number(dm["day"]) or 0, dct) or d
     pod = m["pod"]
     tx = timex_at(d, "day", PARTS_OF_DAY[pod.lower()] if pod else None)
     if not (rel or m["mod"] or pod) and re.search(r"\d,\s+an?\s+$", text[max(0, s - 8) : s]):
@@ -1168,16 +1202,21 @@ def year_range_end(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 def decade(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the 1990s" -> ``199``, granularity decade, range 1990-01-01..2000-01-01 (TIMEX3
     value: the first three digits). "the '90s"/"the nineties" -> the latest such decade
-    that starts on or before the DCT's year. "the 1800s" is a century (``18``).
+    that starts on or before the DCT's year. "the 1800s" is a century (``18``); "the 1900s"
+    is left alone (the century as often as its first decade); "the 2000s" in a story written
+    since 2000 is the decade ``200``.
 
     TimeML (DCT 2017-12-27): ``It was built in <TIMEX3 type="DATE" value="199">the 1990s</TIMEX3>.``
     """
     if m["full"]:
         y = int(m["full"])
         if y % 100 == 0:
-            if y >= 1900:
-                return None  # "the 1900s"/"the 2000s": decade or century, left alone
-            return hit_over_t(m, timex_at(dt.date(y, 1, 1), "century"))
+            if y == 2000 and dct.year >= 2000:
+                pass  # "home prices soared in the 2000s": written since, the decade 2000-2009
+            elif y >= 1900:
+                return None  # "the 1900s": the century as often as its first decade, left alone
+            else:
+                return hit_over_t(m, timex_at(dt.date(y, 1, 1), "century"))
     else:
         if m["word"]:
             if not m["t"].lower().startswith("the"):
@@ -1547,7 +1586,9 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     ``1997``); decades and centuries stay DURATIONs (``P10Y``: "the past decade" is a
     span of ten years, not the 1980s), except after "the end (start, middle...) of", where
     only a calendar one has an end: "the end of the next decade" -> ``202``, the extent
-    widened as :func:`widen_to_part_of` does.
+    widened as :func:`widen_to_part_of` does; and a century after "in" ("founded in the last
+    century" -> ``19``: "in" places an event in a calendar century; "over the past century"
+    stays ``P100Y``).
 
     TimeML (DCT 2017-12-27): ``Over <TIMEX3 type="DATE" value="2016">the past year</TIMEX3> it ruled
         by decree.``
@@ -1559,8 +1600,10 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     unit = m["unit"].lower()
     step = 1 if re.search(r"next|coming", m["t"], re.IGNORECASE) else -1
     if unit in ("decade", "century"):
-        if _PART_OF.search(text, max(0, m.start() - 30), m.start()):
-            # "the end of the next decade": only a calendar decade has an end
+        in_century = unit == "century" and word_before(text, m.start("t")) == "in"
+        if in_century or _PART_OF.search(text, max(0, m.start() - 30), m.start()):
+            # "the end of the next decade": only a calendar decade has an end; "founded in
+            # the last century": a time in a calendar century, not a hundred years
             return hit_over_t(m, timex_at(add_months(dct, step * (120 if unit == "decade" else 1200)), unit))
         return hit_over_t(m, Timex("DURATION", duration_value(1, unit), UNITS[unit][1]))
     return hit_over_t(m, timex_at(shift(dct, unit, step), unit))
@@ -1882,7 +1925,7 @@ def anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     step = 1
     if unit == "decade":  # "a decade later": ten years on, at the anchor's granularity
         unit, step = "year", 10
-    if g["unit3"] and unit == "year" and sign < 0 and comparison(text, m.start("t"), need_cue=False):
+    if g["unit3"] and unit == "year" and step == 1 and sign < 0 and comparison(text, m.start("t"), need_cue=False):
         # "compared with C$307.2 a year earlier": the reporting period a year back
         return hit_over_t(m, Period(years_back=1, fallback=Anaphor(unit, sign, fallback=as_duration)))
     return hit_over_t(m, Anaphor(unit, sign * step, fallback=as_duration, named=not g["unit3"], tod=tod))
@@ -1914,7 +1957,7 @@ def the_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(dct, "year"))
 
 
-_L_PART = re.compile(r"\b[Tt]he\s+(?:end|start|beginning|middle)\s+$")
+_L_PART = re.compile(r"\b[Tt]he\s+(?:end|start|beginning|middle|(?:first|second|latter)\s+half)\s+$")
 
 
 # "the end of the decade", "the beginning of the month" (the pattern starts at "of the", a
@@ -1924,8 +1967,8 @@ _L_PART = re.compile(r"\b[Tt]he\s+(?:end|start|beginning|middle)\s+$")
     r"of\s+the\s+(?P<unit>decade|century|month|week|quarter)\b(?!['’-])",
 )
 def part_of_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """"the end (start, beginning, middle) of the decade/century" -> the DCT's decade or
-    century; "... of the month/week" -> the month or week last mentioned, else the DCT's;
+    """"the end (start, beginning, middle, first/second half) of the decade/century" -> the
+    DCT's decade or century; "... of the month/week" -> the month or week last mentioned, else the DCT's;
     "... of the quarter" -> the reporting quarter (:class:`~etl.dates.anaphora.Period`). The
     TIMEX3 spans the phrase; its value is the unit (the part would be ``mod="END"``...,
     which the value does not carry), as TimeBank annotates "the end of 1990" -> ``1990``.

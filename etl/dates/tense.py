@@ -15,7 +15,7 @@ from etl.dates.context import word_before
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|would(?!\s+not|n['’]t)|might|(?:is|are|was|were)\s+(?:due\s+|set\s+|slated\s+|going\s+)?to"
-    r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)\s+expected|to\s+be\s+held|as\s+(?:soon|early)\s+as)\b"
+    r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)\s+(?:expected|set|due)\b|to\s+be\s+held|as\s+(?:soon|early)\s+as)\b"
     r"|\w['’]ll\b",
     re.IGNORECASE,
 )
@@ -178,12 +178,13 @@ def deadline(text: str, pos: int) -> bool:
 
 _SCHEDULED_VERBS = frozenset(
     """meets opens begins resumes arrives leaves travels flies convenes reconvenes closes ends
-    expires adjourns departs meet convene""".split()
+    expires adjourns departs reopens starts meet convene resume begin reopen open close""".split()
 )
 """Verbs of scheduled events in the present tense: before a weekday ("Arafat meets Albright
-Monday", "the summit opens Thursday") the event lies ahead. Third-person forms, and the
-plural "meet"/"convene"; forms that are as often nouns ("visit(s)", "return", "vote", "play",
-"start", "end") or infinitives after "to" ("to close Friday") are left out."""
+Monday", "the summit opens Thursday", "polls close at 8 p.m. Sunday") the event lies ahead.
+Third-person forms, and plurals ("talks resume", "polls open"); forms that are as often nouns
+("visit(s)", "return", "vote", "play", "start", "end") are left out; after a past copula a
+form is an adjective ("were open Thursday"), see :data:`_PAST_COPULAS`."""
 _PRESENT_BEFORE = re.compile(r"\b([a-z]+)(?:\s+[a-z]+ly)?(?:\s+(?:on|at|until))?\s+$")
 
 
@@ -195,4 +196,15 @@ def scheduled_present(text: str, pos: int) -> bool:
     here only verbs that name a scheduled event count, since "X says Monday" is rare but
     "is" and most present forms tell nothing."""
     m = _PRESENT_BEFORE.search(text, max(0, pos - 40), pos)
-    return m is not None and m.group(1) in _SCHEDULED_VERBS
+    if m is None or m.group(1) not in _SCHEDULED_VERBS:
+        return False
+    before = word_before(text, m.start(1))
+    if before == "to" and m.group(1) == "close":
+        return False  # a market report's result clause: "shed 113 points to close on Friday"
+    return before not in _PAST_COPULAS  # "the shops were open Thursday"
+
+
+_PAST_COPULAS = frozenset("was were been had did".split())
+"""Words before a listed verb that make it a past adjective ("the shops were open Thursday"),
+not a schedule. An infinitive stays a plan, as in headline style ("parliament to meet on
+Monday")."""

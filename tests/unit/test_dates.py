@@ -1150,3 +1150,63 @@ def test_clock_times_in_more_wire_styles(tagger):
     ]
     # "1500 MT" is metric tons, not a zone: no clock time.
     assert tag(tagger, "They shipped 1500 MT of rice.") == []
+
+
+def test_more_plans_in_the_present_lie_ahead(tagger):
+    # DCT Wed 2001-05-09: the next Thursday is 05-10, the last one 05-03.
+    dct = dt.date(2001, 5, 9)
+    for text in ("Talks resume Thursday.", "The trial starts Thursday.", "The market reopens Thursday.",
+                 "The report is due Thursday.", "Polls open at 7 a.m. local time on Thursday."):  # fmt: skip
+        assert tagger.run(text, dct)[0].value.startswith("2001-05-10"), text
+    # A past copula makes "open" an adjective; "to close" in a market report is a result.
+    assert values(tagger.run("The shops were open Thursday.", dct)) == [("Thursday", "DATE", "2001-05-03")]
+    assert values(tagger.run("The index shed 113 points to close on Thursday.", dct)) == [("Thursday", "DATE", "2001-05-03")]
+    # DCT Wed 1993-06-16: "is set for" a Friday is 06-18.
+    ms = tagger.run("The launch is set for 9:30 a.m. EDT on Friday.", dt.date(1993, 6, 16))
+    assert values(ms) == [("9:30 a.m. EDT on Friday", "TIME", "1993-06-18T09:30")]
+
+
+def test_slash_dates_with_a_two_digit_year(tagger):
+    assert values(tagger.run("The accident occurred on 12/31/95 near Reno.", dt.date(1996, 1, 3))) == [
+        ("12/31/95", "DATE", "1995-12-31")
+    ]
+    assert values(tagger.run("The letter was dated 7/2/01.", dt.date(2001, 7, 19))) == [("7/2/01", "DATE", "2001-07-02")]
+
+
+def test_no_range_end_before_a_large_number(tagger):
+    assert values(tag(tagger, "Sales rose from Dec. 18 to 22 million units.")) == [("Dec. 18", "DATE", "2017-12-18")]
+
+
+def test_weeks_in_a_month_centuries_after_in_and_the_2000s(tagger):
+    # November 1992 begins on a Sunday; its first Thursday is the 5th: Mon 11-02, 1992-W45.
+    assert values(tagger.run("Voters go to the polls in the first week in November.", dt.date(1992, 10, 20))) == [
+        ("the first week in November", "DATE", "1992-W45")
+    ]
+    assert values(tagger.run("The town was founded in the last century.", dt.date(2005, 6, 1))) == [
+        ("the last century", "DATE", "19")
+    ]
+    assert values(tagger.run("Prices rose over the past century.", dt.date(2005, 6, 1))) == [
+        ("the past century", "DURATION", "P100Y")
+    ]
+    assert values(tagger.run("Home prices soared in the 2000s.", dt.date(2015, 5, 5))) == [("the 2000s", "DATE", "200")]
+    assert values(tagger.run("Sales rose in the first half of the decade.", dt.date(2005, 6, 1))) == [
+        ("the first half of the decade", "DATE", "200")
+    ]
+
+
+def test_a_spelled_day_of_the_month_after_a_weekday(tagger):
+    # DCT Mon 2009-03-02: the nearest Saturday the 28th is 2009-02-28.
+    dct = dt.date(2009, 3, 2)
+    assert values(tagger.run("The accord was signed on Saturday, the twenty-eighth.", dct)) == [
+        ("Saturday", "DATE", "2009-02-28"),
+        ("the twenty-eighth", "DATE", "2009-02-28"),
+    ]
+    # "the first" before more words is no day: Saturday stays the last one, 02-28.
+    assert values(tagger.run("A ship docked on Saturday, the first to make the trip.", dct)) == [
+        ("Saturday", "DATE", "2009-02-28")
+    ]
+
+
+def test_a_decade_earlier_is_ten_years(tagger):
+    ms = tagger.run("The firm moved in the spring of 2012; a decade earlier it had been founded.", dt.date(2016, 9, 9))
+    assert values(ms) == [("the spring of 2012", "DATE", "2012-SP"), ("a decade earlier", "DATE", "2002-SP")]
