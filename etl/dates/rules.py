@@ -53,7 +53,7 @@ from etl.dates.anchoring import (
     weekday_on_day_of_month,
 )
 from etl.dates.context import left_context, title_unit, word_after, word_before
-from etl.dates.tense import clause_tense, deadline, event_verb, future_context, scheduled_present
+from etl.dates.tense import clause_tense, deadline, future_context, scheduled_present
 from etl.dates.vocabulary import (
     CHANGE_VERBS,
     CLOCK,
@@ -283,14 +283,6 @@ _NOT_A_DAY_AFTER = frozenset(
 """Words after a number that make it a quantity, not a day."""
 
 
-def common_fraction(a: int, b: int) -> bool:
-    """True for a proper fraction with a denominator prices, measures and ratings use (halves,
-    thirds, quarters, eighths, tenths, sixteenths, thirty-seconds: "rose 3/8", "1/4 mile",
-    "scored 7/10"): written without a cue word, "3/8" is read as a fraction, "2/27" or "6/3"
-    as a month/day."""
-    return a < b and b in (2, 3, 4, 8, 10, 16, 32)
-
-
 # Numeric month/day without a year in US wire copy: "held on 12/20"
 @rule(
     "numeric_month_day",
@@ -300,9 +292,7 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """``M/D`` without a year after a cue word ("held on 12/20", "since 1/15", "between 12/20
     and 12/24") -> that day nearest the DCT, as :func:`month_day` (past bias unless the clause
     speaks of the future). Month/day is the US wire order; day/month ("on 25/12") only where
-    month/day is impossible. Right after a verb of an event ("resumed 2/27", "the board meets
-    6/3") a pair that is no common fraction (:func:`common_fraction`) is a date too. Not a
-    date: without a cue word (a fraction, a score), after
+    month/day is impossible. Not a date: without a cue word (a fraction, a score), after
     "by" following a verb of change ("cut by 1/2"), before a unit ("1/2 mile"), "9/11" (the
     attacks) or "24/7".
 
@@ -319,8 +309,7 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if not re.search(r"\d/\d\d?\s+(?:and|to)\s+$", text[max(0, s - 16) : s]):
             return None
     elif cue not in _NUMERIC_CUES and not re.search(r"\bas\s+of\s+$", text[max(0, s - 8) : s], re.IGNORECASE):
-        if not (event_verb(cue) and cue not in CHANGE_VERBS and not common_fraction(int(m["a"]), int(m["b"]))):
-            return None  # right after a verb of an event a month/day is a date ("resumed 2/27")
+        return None
     if cue == "by" and word_before(text, text.rfind("by", 0, s)) in CHANGE_VERBS:
         return None
     nxt = word_after(text, m.end()).lower()

@@ -160,15 +160,6 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
     return None
 
 
-def event_verb(word: str) -> bool:
-    """True for a finite verb that dates an event when a bare date follows it: a past form
-    ("resumed", "held", the irregular ones of :data:`_IRREGULAR_PAST`) or a scheduled present
-    (:data:`_SCHEDULED_VERBS`, "meets"). ``word`` in lower case."""
-    if word in _IRREGULAR_PAST or word in _SCHEDULED_VERBS:
-        return True
-    return word.endswith("ed") and len(word) > 4 and word.isalpha() and word not in _NOT_VERBS_ED
-
-
 _DEADLINE_CUE = re.compile(
     r"\b(?:deadline|postpon\w*|delay(?:s|ed)?|extend(?:s|ed)?|adjourn\w*|gives?|given|has|have|grant\w*)\b[^.;!?]*$",
     re.IGNORECASE,

@@ -1210,16 +1210,3 @@ def test_a_spelled_day_of_the_month_after_a_weekday(tagger):
 def test_a_decade_earlier_is_ten_years(tagger):
     ms = tagger.run("The firm moved in the spring of 2012; a decade earlier it had been founded.", dt.date(2016, 9, 9))
     assert values(ms) == [("the spring of 2012", "DATE", "2012-SP"), ("a decade earlier", "DATE", "2002-SP")]
-
-
-def test_numeric_month_day_right_after_a_verb_of_an_event(tagger):
-    assert values(tagger.run("Deliveries resumed 2/27 after the storm.", dt.date(2017, 3, 2))) == [
-        ("2/27", "DATE", "2017-02-27")
-    ]
-    assert values(tagger.run("The board meets 6/3 to vote on the merger.", dt.date(2015, 6, 1))) == [
-        ("6/3", "DATE", "2015-06-03")
-    ]
-    # Prices, ratings and verbs of change keep their fractions (WSJ: "rose 3/8").
-    dct = dt.date(1989, 10, 30)
-    for text in ("The stock rose 3/8 to 45.", "Shares jumped 5/16.", "He scored 7/10 on the test.", "Prices ended 1/2 point higher."):
-        assert tagger.run(text, dct) == [], text
