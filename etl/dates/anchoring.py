@@ -191,12 +191,19 @@ def weekday_on_day_of_month(weekday: int, day: int, dct: dt.date) -> dt.date | N
     """The date nearest the DCT that is both that weekday (Monday 0) and that day of the month
     ("Friday, the 29th" in a story of Wed 2017-12-27 is 2017-12-29; "Tuesday the 26th" of
     1999-11-10 is 1999-10-26): the month names none, so the weekday picks it, as a reader
-    does. Candidates in the DCT's month and the six either side (a weekday falls on a given
-    day of the month at least once in any seven consecutive months); None when ``day`` is
-    not a day of any of them."""
-    firsts = (add_months(dct.replace(day=1), k) for k in range(-6, 7))
-    days = [d for f in firsts if (d := safe_date(f.year, f.month, day)) and d.weekday() == weekday]
+    does. Only dates within :data:`WEEKDAY_REACH_DAYS` of the DCT count (a story names a
+    weekday of the weeks around it); None when none is both, so that "Tuesday, the first" of
+    a story of 2017-12-27 (next such Tuesday: 2018-05-01) is no day of the month."""
+    firsts = (add_months(dct.replace(day=1), k) for k in (-2, -1, 0, 1, 2))
+    days = [
+        d for f in firsts
+        if (d := safe_date(f.year, f.month, day)) and d.weekday() == weekday and abs((d - dct).days) <= WEEKDAY_REACH_DAYS
+    ]  # fmt: skip
     return min(days, key=lambda d: (abs((d - dct).days), d > dct), default=None)
+
+
+WEEKDAY_REACH_DAYS = 31
+"""How far from the DCT a weekday written with its day of the month may lie (one month)."""
 
 
 def month_in_context(month: int, dct: dt.date, tense: int, future: bool = False) -> dt.date:

@@ -585,18 +585,23 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if s and text[s - 1].isalnum():
         return None  # inside a word; the pattern has no leading \b (a literal prefix scans faster)
     cue = word_before(text, s)
-    after_weekday = re.search(rf"\b{WEEKDAY},?\s*$", text[max(0, s - 12) : s])
+    after_weekday = re.search(rf"\b(?P<wd>{WEEKDAY}),?\s*$", text[max(0, s - 12) : s])
     range_end = re.search(r"\d(?:st|nd|rd|th)\s+(?:to|and|or|through|until|till)\s+$", text[max(0, s - 16) : s])
     if not (after_weekday or range_end or cue in _ORDINAL_DAY_CUES):
         return None
     if before_a_noun(text, m.end()):
         return None  # "the 26th floor", "the 21st Century Fund", "the second time"
-    if not m["day"][0].isdigit() and not (after_weekday and ends_a_phrase(text, m.end())):
-        return None  # "the first", "the second" are days only after a weekday, closing a phrase
     day = day_number(m["day"])
     if day is None:
         return None
-    fallback = nearest_day_of_month(day, dct, future_context(text, s) or clause_tense(text, s, m.end()) > 0)
+    if after_weekday and not (range_end or cue in _ORDINAL_DAY_CUES):
+        # "Friday, the 29th": a day of the month restating the weekday before it, only where
+        # the phrase ends ("Friday, the 13th to die" is a rank) and a date near the DCT is both
+        d = weekday_on_day_of_month(WEEKDAY_NUM[after_weekday["wd"].lower()], day, dct)
+        return hit_over_t(m, timex_at(d, "day")) if d and ends_a_phrase(text, m.end()) else None
+    if not m["day"][0].isdigit():
+        return None  # "the first", "the second" are days only after a weekday
+    fallback = nearest_day_of_month(day, dct, future_context(text, s) or clause_tense(text, s, m.end()) > 0 or scheduled_present(text, s))
     if fallback is None:
         return None
     return hit_over_t(m, Anaphor("day", 0, same=True, day_of_month=day, fallback=timex_at(fallback, "day")))
@@ -826,8 +831,7 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     else:
         d = dct - dt.timedelta(days=back)
     dm = None if rel else _DAY_OF_MONTH_AFTER.match(text, m.end())
-    if dm is not None and not before_a_noun(text, dm.end()) and (dm["day"][0].isdigit() or ends_a_phrase(text, dm.end())):
-        # "Friday, the 29th": the day of the month picks the week
+    if dm is not None and ends_a_phrase(text, dm.end()):  # "Friday, the 29th": the day picks the week
         d = weekday_on_day_of_month(wd, day_number(dm["day"]) or 0, dct) or d
     pod = m["pod"]
     tx = timex_at(d, "day", PARTS_OF_DAY[pod.lower()] if pod else None)
@@ -1053,7 +1057,7 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # "two years later", "three days earlier": anchored on the date mentioned before
 @rule(
     "units_later",
-    rf"\b(?P<unit>{UNIT_CS})\s+(?P<dir>later|earlier|on(?=\s*[,.;:]))\b",
+    rf"\b(?P<unit>{UNIT_CS})\s+(?P<dir>later|earlier|on(?=\s*[,.;:]))\b(?!\s+than\b)",
 )
 def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"two years later", "three days earlier" (a count of at least two): the date mentioned
@@ -1149,19 +1153,27 @@ def cued_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 
 # A range of years: "from 2009-2013", "the 1998-99 season" (each end a TIMEX3)
-_YEAR_RANGE = r"(?<![\d$£€#.,'’/-])\b(?P<y1>(?:19|20)\d\d)\s?[-–]\s?(?P<y2>(?:19|20)\d\d|\d\d)\b(?![-–/.,]?\d)"
+_YEAR_RANGE = r"(?<![\d$£€#.,'’/-])\b(?P<y1>(?:1[6-9]|20)\d\d)\s?[-–]\s?(?P<y2>(?:1[6-9]|20)\d\d|\d\d)\b(?![-–/.,]?\d)"
 
 
 def year_range_ends(m: re.Match[str], text: str) -> tuple[int, int] | None:
-    """The two years of a :data:`_YEAR_RANGE` match, or None when it is no range: the second
-    must follow the first by at most a century (a two-digit end takes the first's century:
-    "1998-99" is 1998 to 1999, "2017-12" is no range, a month), and no count noun follows
-    ("2000-3000 people")."""
+    """The two years (1600-2099) of a :data:`_YEAR_RANGE` match, or None when it is no range:
+    the second must follow the first, by at most four centuries (a life, "Ba Jin
+    (1904-2005)", or a dynasty, "the Qing Dynasty (1644-1911)"; a two-digit end takes the first's century:
+    "1998-99" is 1998 to 1999, "2017-12" is no range, a month), and no count noun, measure
+    or time zone follows ("2000-3000 people", "a 2050-2100 range", "1900-2000 GMT")."""
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 - y1 % 100 + int(m["y2"])
-    if not y1 < y2 <= y1 + 100 or word_after(text, m.end()).lower() in COUNT_NOUNS:
+    after = word_after(text, m.end()).lower()
+    if not y1 < y2 <= y1 + 400 or after in COUNT_NOUNS or after in _NOT_A_YEAR_AFTER:
         return None
+    if re.match(rf"\s*{TZ_NAME}\b", text[m.end() : m.end() + 16]):
+        return None  # "between 1900-2000 GMT": a range of clock times
     return y1, y2
+
+
+_NOT_A_YEAR_AFTER = frozenset("range level levels mark area zone hours gmt utc metres meters feet".split())
+"""Words after a pair of 4-digit numbers that make them levels or clock times, not years."""
 
 
 @rule("year_range", _YEAR_RANGE)
@@ -1724,14 +1736,19 @@ def the_units(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, Timex("DURATION", duration_value(None, unit), UNITS[unit][1]))
 
 
-# Holidays: "Christmas Day", "Thanksgiving", "last Christmas", "Easter 2016"
+_HOLIDAY_PREPOSITIONS = frozenset("on since until till by before after from through during over at".split())
+"""Words before a holiday that make it a date even before a capitalised word ("On Christmas Day
+Pope Francis called for peace")."""
+
+
+# Holidays: "Christmas Day", "Thanksgiving", "last Christmas", "Easter 2016", "the 2004 Boxing Day"
 @rule(
     "holiday",
-    r"\b(?P<t>(?:(?P<rel>last|this|next)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+Day|\s+Eve)"
+    r"\b(?P<t>(?:(?P<rel>last|this|next)\s+|(?P<y0>(?:19|20)\d\d)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+Day|\s+Eve)"
     r"|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Election\s+Day"
     r"|Boxing\s+Day|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Bastille\s+Day|Veterans['’]?\s+Day|Armistice\s+Day|May\s+Day"
-    r"|Ash\s+Wednesday|Palm\s+Sunday|Memorial\s+Day|Labor\s+Day)\b"
-    r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?)(?!\s+(?:[A-Z]\w*|tree|trees|card|cards|present|presents|gift|gifts|shopping|season|sales|holidays?|break|party|parties|dinner|carols?|lights|market|music|week|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|Rising|Island|eggs?)\b)(?!['’]s)",
+    r"|Ash\s+Wednesday|Palm\s+Sunday)\b"
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?)(?!\s+(?:tree|trees|card|cards|present|presents|gift|gifts|shopping|season|sales|holidays?|break|party|parties|dinner|carols?|lights|market|music|week|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|eggs?)\b)(?!['’]s)",
 )
 def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Fixed and computed holidays -> their day, in the year nearest the DCT (past bias):
@@ -1739,16 +1756,23 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     Valentine's Day (Feb 14), US Thanksgiving (fourth Thursday of November), Easter
     Sunday, Easter Monday, Good Friday, Palm Sunday and Ash Wednesday (Gregorian computus,
     :data:`~etl.dates.vocabulary.EASTER_OFFSETS`), US Election Day (capitalized: the Tuesday
-    after the first Monday of November, 2 U.S.C. 7), US Memorial Day (the last Monday of May)
-    and Labor Day (the first Monday of September, 5 U.S.C. 6103), and the fixed days of
+    after the first Monday of November, 2 U.S.C. 7) and the fixed days of
     :data:`~etl.dates.vocabulary.FIXED_HOLIDAYS` (Boxing Day, St. Patrick's Day, Bastille
-    Day, Veterans/Armistice Day, May Day). TIMEX3 guidelines: holidays are DATEs.
+    Day, Veterans/Armistice Day, May Day). Memorial Day and Labor Day are left out: each
+    country keeps its own (Israel's, South Korea's; Labor Day is May 1 outside the US). A
+    year before the name is its year ("the 2004 Boxing Day tsunami"); before a capitalised
+    word the holiday is part of a name ("Christmas Channel", "Palm Sunday Mass") unless a
+    preposition precedes it ("On Christmas Day Pope Francis..."). TIMEX3 guidelines:
+    holidays are DATEs.
 
     TimeML (DCT 2017-12-27): ``Shops closed on <TIMEX3 type="DATE" value="2017-12-25">Christmas
         Day</TIMEX3>.``
     """
+    if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]) and not (m["y"] or m["y0"]):
+        if word_before(text, m.start("t")) not in _HOLIDAY_PREPOSITIONS:
+            return None  # a name: "a special Christmas Channel", "the Easter Rising", "Palm Sunday Mass"
     name = re.sub(r"[\s'’.]+", " ", m["name"].lower()).strip()
-    year = m["y"]
+    year = m["y"] or m["y0"]
 
     def day_in(y: int) -> dt.date:
         for prefix, month, day in FIXED_HOLIDAYS:
@@ -1760,12 +1784,6 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if name.startswith("election"):
             first = dt.date(y, 11, 1)  # the Tuesday after the first Monday of November
             return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
-        if name.startswith("labor"):
-            first = dt.date(y, 9, 1)  # the first Monday of September
-            return first + dt.timedelta(days=(0 - first.weekday()) % 7)
-        if name.startswith("memorial"):
-            last = dt.date(y, 5, 31)  # the last Monday of May
-            return last - dt.timedelta(days=last.weekday())
         return easter(y) + dt.timedelta(days=EASTER_OFFSETS.get(name, 0))
 
     if year:
@@ -1886,7 +1904,7 @@ def the_week(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # in a comparison of figures; else the latest mention shifted; else a DURATION)
 @rule(
     "unit_earlier",
-    r"\b(?P<t>(?:a|one)\s+(?P<unit3>year|month|week|day|decade)\s+(?P<dir3>earlier|later))\b", re.IGNORECASE,
+    r"\b(?P<t>(?:a|one)\s+(?P<unit3>year|month|week|day|decade|century)\s+(?P<dir3>earlier|later))\b(?!\s+than\b)", re.IGNORECASE,
 )
 def anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Anaphoric "the previous day", "the day after", "a year earlier", "the following week":
@@ -1922,13 +1940,13 @@ def anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     direction = (g.get("dir") or g.get("dir2") or g["dir3"]).lower()
     sign = 1 if direction in ("next", "following", "after", "later") else -1
     as_duration = Timex("DURATION", duration_value(1, unit), UNITS[unit][1]) if g["unit3"] else None
-    step = 1
-    if unit == "decade":  # "a decade later": ten years on, at the anchor's granularity
-        unit, step = "year", 10
+    step, named = 1, not g["unit3"]
+    if unit in ("decade", "century"):  # "a decade later": ten years on, a year (not a day) of it
+        unit, step, named = "year", (10 if unit == "decade" else 100), True
     if g["unit3"] and unit == "year" and step == 1 and sign < 0 and comparison(text, m.start("t"), need_cue=False):
         # "compared with C$307.2 a year earlier": the reporting period a year back
         return hit_over_t(m, Period(years_back=1, fallback=Anaphor(unit, sign, fallback=as_duration)))
-    return hit_over_t(m, Anaphor(unit, sign * step, fallback=as_duration, named=not g["unit3"], tod=tod))
+    return hit_over_t(m, Anaphor(unit, sign * step, fallback=as_duration, named=named, tod=tod))
 
 
 # "the year", "for the full year", "earlier in the year", "year-end", "the fiscal
@@ -2122,11 +2140,12 @@ rule(
 # Used only inside spaCy DATE/TIME candidate spans (lower prior precision).
 @rule(
     "plain_year",
-    r"(?<![\d$£€.,])\b(?P<t>(?P<y>(?:19|20)\d\d))\b(?![\d,.]?\d|\s*%)",
+    r"(?<![\d$£€.,])(?<!\d[-–])\b(?P<t>(?P<y>(?:19|20)\d\d))\b(?![\d,.]?\d|\s*%|[-–]\d)",
     relaxed=True,
 )
 def plain_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """A 4-digit year 1900-2099 inside a spaCy DATE span ("the 2016 election") -> ``YYYY``.
+    """A 4-digit year 1900-2099 inside a spaCy DATE span ("the 2016 election") -> ``YYYY``;
+    not an end of a dashed pair, which :func:`year_range` reads or rejects ("1980-2000 points").
 
     TimeML (DCT 2017-12-27): ``Sales peaked in the boom year <TIMEX3 type="DATE"
         value="1999">1999</TIMEX3>.``

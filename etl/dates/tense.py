@@ -40,7 +40,27 @@ def future_context(text: str, pos: int) -> bool:
     starts = [m.end() for m in _CLAUSE_START.finditer(window)]
     if starts:
         window = window[starts[-1] :]
-    return _FUTURE_CUE.search(window) is not None
+    cues = list(_FUTURE_CUE.finditer(window))
+    if not cues:
+        return False
+    if not re.match(r"(?:is|are)\s", cues[-1].group(), re.IGNORECASE):
+        return True
+    # After a present state ("is set", "is due", "is expected") a past form dates an earlier
+    # event: "is set to extend gains made Tuesday", "a ruling is due in the case filed Monday"
+    # (not a passive: "is expected to be completed Friday").
+    toks = re.findall(r"[A-Za-z]+", window[cues[-1].end() :])
+    return not any(
+        _past_form(w) and (i == 0 or toks[i - 1].lower() not in ("be", "been", "being", "have", "has"))
+        for i, w in enumerate(toks)
+    )
+
+
+def _past_form(word: str) -> bool:
+    """A lower-case finite past or past participle ("made", "filed", "began"), not a plan
+    participle ("scheduled", "expected")."""
+    if not word.islower() or word in _PLAN_PARTICIPLES:
+        return False
+    return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_VERBS_ED)
 
 
 # Finite past-tense forms of common irregular verbs (regular ones end in -ed). Forms that are
@@ -183,13 +203,17 @@ _SCHEDULED_VERBS = frozenset(
 """Verbs of scheduled events in the present tense: before a weekday ("Arafat meets Albright
 Monday", "the summit opens Thursday", "polls close at 8 p.m. Sunday") the event lies ahead.
 Third-person forms, and plurals ("talks resume", "polls open"); forms that are as often nouns
-("visit(s)", "return", "vote", "play", "start", "end") are left out; after a past copula a
-form is an adjective ("were open Thursday"), see :data:`_PAST_COPULAS`."""
-_PRESENT_BEFORE = re.compile(r"\b([a-z]+)(?:\s+[a-z]+ly)?(?:\s+(?:on|at|until))?\s+$")
+("visit(s)", "return", "vote", "play", "start", "end") are left out; after a determiner a
+form is a noun ("at the close Friday"); for the forms without -s see :data:`_BARE_PLURAL_VERBS`."""
+_PRESENT_BEFORE = re.compile(r"\b([a-z]+)(?:\s+(?:[a-z]+ly|again))?(?:\s+(?:on|at|until))?\s+$")
+_BARE_PLURAL_VERBS = frozenset("meet convene resume begin reopen open close".split())
+"""Forms of :data:`_SCHEDULED_VERBS` without -s: a plan after a plural subject ("talks resume",
+"polls open", "Arafat and Netanyahu meet") or "to", not after a negation, a modal, a past copula
+or a past verb ("banks remained open Monday"), see :data:`_NOT_A_PLAN_BEFORE`."""
 
 
 def scheduled_present(text: str, pos: int) -> bool:
-    """True when the word before ``pos`` (an adverb in -ly and "on"/"at" skipped) is a verb of
+    """True when the word before ``pos`` (an adverb in -ly or "again", and "on"/"at" skipped) is a verb of
     a scheduled event in the present tense (:data:`_SCHEDULED_VERBS`): "the leaders meet
     separately Monday", "the summit opens on Thursday". HeidelTime's tense feature (Strötgen &
     Gertz 2013) resolves an underspecified day of a present-tense clause towards the future;
@@ -199,12 +223,17 @@ def scheduled_present(text: str, pos: int) -> bool:
     if m is None or m.group(1) not in _SCHEDULED_VERBS:
         return False
     before = word_before(text, m.start(1))
-    if before == "to" and m.group(1) == "close":
-        return False  # a market report's result clause: "shed 113 points to close on Friday"
-    return before not in _PAST_COPULAS  # "the shops were open Thursday"
+    if before in _DETERMINERS:
+        return False  # a noun: "at the close Friday", "their leaves Monday", "the meet Saturday"
+    if before == "to":
+        # an infinitive is a plan ("parliament to meet on Monday", "a summit due to open
+        # Saturday"), but not a market's result clause ("shed 113 points to close on Friday")
+        return m.group(1) != "close"
+    if m.group(1) in _BARE_PLURAL_VERBS:
+        return not (before in _NOT_A_PLAN_BEFORE or _past_form(before))
+    return True
 
 
-_PAST_COPULAS = frozenset("was were been had did".split())
-"""Words before a listed verb that make it a past adjective ("the shops were open Thursday"),
-not a schedule. An infinitive stays a plan, as in headline style ("parliament to meet on
-Monday")."""
+_NOT_A_PLAN_BEFORE = frozenset("not never did could would should can may might must was were".split())
+"""Words before a form without -s that make it no present plan: a negation or a modal ("did not
+begin Monday", "could not open Friday") or a past copula ("the shops were open Thursday")."""

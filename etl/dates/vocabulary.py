@@ -205,9 +205,15 @@ def unit_key(unit: str) -> str:
 TIME_ZONES = """GMT UTC UT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST BST IST CET CEST EET EEST
     WET WEST MSK JST KST HKT SGT AEST AEDT ACST AWST NZST NZDT WIB ICT PHT ET PT""".split()
 """Time zone abbreviations written after a clock time in wire copy ("10:15 GMT", "4 a.m. EST")."""
-TZ_NAME = rf"(?:(?-i:{alts(TIME_ZONES)})|local\s+time|(?-i:[A-Z][a-z]+)\s+(?-i:time))"
+_PLACE_TIME = (
+    rf"(?-i:(?!(?:{alts(WEEKDAYS)}|{alts(MONTHS_FULL)})\b)"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+time)(?!\s+(?!(?:on|at|and|or|in|for|to|from|with|by|when|as)\b)[a-z])"
+)
+TZ_NAME = rf"(?:(?-i:{alts(TIME_ZONES)})|local\s+time|{_PLACE_TIME})"
 """A time zone: an abbreviation ("GMT", "EST"), "local time", or a place's time as wire copy
-writes it ("Moscow time", "Beijing time", "Eastern time")."""
+writes it ("Moscow time", "Hong Kong time"): one or two capitalised words before "time", not a
+weekday or month ("Tuesday time was running out"), and no word after it but a preposition or
+conjunction ("the 2008 Olympic time trial" has no clock time)."""
 # An optional time zone after a clock time; the TIMEX3 value keeps the clock as written (TimeBank drops the zone).
 TZ = rf"(?:\s*{TZ_NAME}\b)?"
 
