@@ -38,7 +38,7 @@ from etl.sources import checksum, decode, document_id, read_bytes
 
 log = logging.getLogger(__name__)
 
-BUILD_REVISION = 18
+BUILD_REVISION = 19
 """The revision of what a build makes of a file: bump it with any change to the document's
 fields or to what parsing, NER post-processing, the TIMEX3 tagger or language detection
 produce, so the next run re-processes every file built before (1: releases up to the
@@ -70,7 +70,8 @@ century after "in", "the 2000s", a spelled day after a weekday, issue 16; 18: wh
 found: a weekday's day of the month only closing a phrase and within a month of the DCT, no plan
 after a negation, a modal, a past verb or a determiner, dashed years from 1600 and not before a
 zone or a level, a place's time not a weekday nor before a noun, "later than" no anaphor, "a
-century later", no Memorial/Labor Day, a holiday before a name only after a preposition, issue 16).
+century later", no Memorial/Labor Day, a holiday before a name only after a preposition, issue 16;
+19: no Gregorian day for a day of a lunar month, issue 16).
 ``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 

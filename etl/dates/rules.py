@@ -498,7 +498,8 @@ def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A day of the month written as an ordinal, in a month named relative to the DCT ("the
     3rd of next month" -> the DCT's month + 1; this, the current, last, the previous) or by
     name ("the first of May", "the twenty-first of March 1999"; without a year, the day
-    nearest the DCT as :func:`month_day`); "the first (last) day of" that month too. TIMEX3
+    nearest the DCT as :func:`month_day`); "the first (last) day of" that month too, but not
+    a day of a lunar month ("the fifth day of May on China's lunar calendar"). TIMEX3
     guidelines: the whole phrase is the extent, its value the day.
 
     TimeML (DCT 2017-12-27): ``Rent is due on <TIMEX3 type="DATE" value="2018-01-03">the 3rd of next
@@ -527,6 +528,8 @@ def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             d = nearest_day(month, day, dct, future_context(text, lm.start()))
     if d and lm["last"]:  # "the last day of next month": the day before the next month's first
         d = add_months(d, 1) - ONE_DAY
+    if re.match(r"[^.;]{0,30}\blunar\b", text[m.end() : m.end() + 40], re.IGNORECASE):
+        return None  # "the fifth day of May on China's lunar calendar": no Gregorian day
     return Hit(lm.start(), m.end(), timex_at(d, "day")) if d else None
 
 

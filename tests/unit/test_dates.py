@@ -1057,6 +1057,9 @@ def test_the_first_or_last_day_of_a_month(tagger):
     assert values(tag(tagger, "He left on the first day of last month.")) == [
         ("the first day of last month", "DATE", "2017-11-01")
     ]
+    # A day of a lunar month is no Gregorian day (the bare month is read as before).
+    ms = tag(tagger, "The festival falls on the fifth day of May on China's lunar calendar.")
+    assert [m.granularity for m in ms] == ["month"]
     # 2016 is a leap year.
     assert values(tag(tagger, "The law expired on the last day of February 2016.")) == [
         ("the last day of February 2016", "DATE", "2016-02-29")
