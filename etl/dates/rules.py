@@ -802,9 +802,10 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     * "last"/"this past"/"past": the latest such day strictly before the DCT;
     * "next"/"this coming"/"coming": the first such day strictly after the DCT;
     * "this": that day in the DCT's ISO 8601 week (Monday to Sunday);
-    * followed by a day of the month ("Friday, the 29th", "Saturday the 23rd"): the date
-      nearest the DCT that is that weekday and that day
-      (:func:`~etl.dates.anchoring.weekday_on_day_of_month`), whatever the tense;
+    * followed by a day of the month that ends the phrase ("Friday, the 29th", "Saturday the
+      23rd."; not a rank, "Friday, the 13th to die"): the date within a month of the DCT that
+      is that weekday and that day (:func:`~etl.dates.anchoring.weekday_on_day_of_month`),
+      whatever the tense;
     * in apposition to a date ("Jan. 8, a Monday"): that date.
 
     A part of the day ("Tuesday night") gives a TIMEX3 TIME ``2017-12-26TNI`` (``MO``,
