@@ -71,7 +71,8 @@ found: a weekday's day of the month only closing a phrase and within a month of 
 after a negation, a modal, a past verb or a determiner, dashed years from 1600 and not before a
 zone or a level, a place's time not a weekday nor before a noun, "later than" no anaphor, "a
 century later", no Memorial/Labor Day, a holiday before a name only after a preposition, issue 16;
-19: no Gregorian day for a day of a lunar month, issue 16).
+19: no Gregorian day for a day of a lunar month, hours and minutes later counted from a clock
+time, issue 16).
 ``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 

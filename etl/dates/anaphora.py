@@ -60,6 +60,18 @@ class Period:
     fallback: Timex | Anaphor | None = None  # the value when no quarter precedes
 
 
+def _clock_shifted(anchor: Timex, a: Anaphor) -> Timex | None:
+    """A clock-time anchor (``2017-12-26T10:15``) moved by ``a.shift`` hours or minutes, the
+    day following the clock across midnight ("two hours later" after 11 p.m. is the next
+    day's 01:00); None when the anchor has no clock ("Tuesday night")."""
+    m = re.search(r"T(\d\d):(\d\d)$", anchor.value)
+    if m is None or anchor.start is None:
+        return None
+    at = dt.datetime.combine(anchor.start, dt.time()) + dt.timedelta(hours=int(m[1]), minutes=int(m[2]))
+    at += dt.timedelta(hours=a.shift) if a.unit == "hour" else dt.timedelta(minutes=a.shift)
+    return timex_at(at.date(), "minute", f"{at:%H:%M}")
+
+
 def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
     """Shift ``anchor`` by ``a``: keep the anchor's granularity when it is at least as fine as
     the unit ("a year earlier" after "the third quarter" -> the same quarter a year before);
@@ -87,6 +99,8 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
         if a.within and a.unit in ("day", "week"):
             return unknown_within(anchor, a.unit)
         return None
+    if a.unit in ("hour", "minute"):
+        return _clock_shifted(anchor, a)
     if a.exact and gran != a.unit:
         return None
     if a.same:

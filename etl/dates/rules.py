@@ -1069,7 +1069,9 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     of 2015", "two years later" is the DATE ``2017`` (TimeML 1.2.1 ``anchorTimeID``, as
     HeidelTime's anaphoric rules). With no date before it, or one finer than the unit
     ("three months later" after a day is the month), it stays the DURATION ``P2Y`` of "two
-    years" ("later" outside the extent, as TimeBank annotates durations). "on" before a
+    years" ("later" outside the extent, as TimeBank annotates durations). Hours and minutes
+    count from a clock time before them ("10:15 GMT ...; two hours later" -> ``T12:15``), else
+    stay durations. "on" before a
     punctuation mark is "later" ("Six years on, the war continues"; not "two years on the
     job"). "a year earlier" is :func:`anaphor`; vague counts ("a few days later") stay
     durations.
@@ -1084,7 +1086,7 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None
     n = number(lm["num"])
     unit = unit_key(m["unit"])
-    if n is None or n < 2 or unit not in ("day", "week", "month", "quarter", "year", "decade") or title_unit(m["unit"], m.group()):
+    if n is None or n < 2 or unit not in ("minute", "hour", "day", "week", "month", "quarter", "year", "decade") or title_unit(m["unit"], m.group()):
         return None
     as_duration = Timex("DURATION", duration_value(n, unit), UNITS[unit][1])
     if unit == "decade":

@@ -1256,3 +1256,18 @@ def test_what_a_second_probe_found_stays_right(tagger):
         ("1890", "DATE", "1890"),
         ("a century later", "DATE", "1990"),
     ]
+
+
+def test_hours_later_count_from_a_clock_time(tagger):
+    assert values(tag(tagger, "The first blast was at 10:15 GMT on Tuesday; a second came two hours later.")) == [
+        ("10:15 GMT on Tuesday", "TIME", "2017-12-26T10:15"),
+        ("two hours later", "TIME", "2017-12-26T12:15"),
+    ]
+    # Across midnight the day moves too: 23:00 Tuesday + 3 h is 02:00 Wednesday.
+    assert values(tag(tagger, "The first blast was at 11 p.m. Tuesday; a second came three hours later."))[1] == (
+        "three hours later", "TIME", "2017-12-27T02:00"
+    )
+    # After a day without a clock, or with no date before: a duration.
+    assert values(tag(tagger, "The first blast was on Tuesday; a second came two hours later."))[1] == (
+        "two hours", "DURATION", "PT2H"
+    )
