@@ -74,7 +74,8 @@ def _clock_shifted(anchor: Timex, a: Anaphor) -> Timex | None:
 
 def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
     """Shift ``anchor`` by ``a``: keep the anchor's granularity when it is at least as fine as
-    the unit ("a year earlier" after "the third quarter" -> the same quarter a year before);
+    the unit ("a year earlier" after "the third quarter" -> the same quarter a year before;
+    a season a year on is the year, as the plural count gives it);
     give up when the unit is finer ("the next day" after "in November"). A ``same`` anaphor
     is the anchor at the anaphor's unit ("the quarter" after "Sept. 30" -> that quarter). A
     ``day_of_month`` anaphor ("the 26th") is that day of the anchor's month, when the anchor
@@ -109,6 +110,8 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
         return timex_at(shift(anchor.start, a.unit, a.shift), a.unit, a.tod)
     if gran in ("minute", "hour"):
         gran = "day"
+    if gran == "season" and a.unit == "year":
+        gran = "year"  # "In the spring of 1993 ... A year later": 1994, as "two years later" is 1995
     return timex_at(shift(anchor.start, a.unit, a.shift), gran)
 
 

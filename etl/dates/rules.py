@@ -268,10 +268,19 @@ def numeric_date(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 
 _NUMERIC_CUES = frozenset(
-    "on since until till by from before after through thru starting effective dated between for".split()
+    """on since until till by from before after through thru starting effective effect dated
+    between for ended ending expires expired deadline""".split()
 )
 """Words before a year-less numeric date ("held on 12/20", "set for 1/9"): without one, "3/4"
 is a fraction."""
+def _backwards(start: tuple[int, int], end: tuple[int, int]) -> bool:
+    """True when the month/day ``end`` does not follow ``start`` in a range, across a year end
+    at most ("12/28 to 1/3" runs forward; "1/5 to 1/4" does not)."""
+    return end <= start and not (start[0] >= 11 and end[0] <= 2)
+
+
+_MOVED_TO = frozenset("postponed delayed moved pushed rescheduled adjourned put back brought forward advanced".split())
+"""Verbs after which "to" introduces a new date ("the hearing was postponed to 10/4")."""
 _NAMED_NUMERIC = frozenset({"9/11", "24/7"})
 """Numeric forms that name an event or mean "always", not a day of the current year."""
 _NOT_A_DAY_AFTER = frozenset(
@@ -286,11 +295,13 @@ _NOT_A_DAY_AFTER = frozenset(
 # Numeric month/day without a year in US wire copy: "held on 12/20"
 @rule(
     "numeric_month_day",
-    r"(?<![\w/.,$-])(?P<t>(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))(?![\w/]|[.,]\d)",
+    rf"(?<![\w/.,$-])(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))(?![\w/]|[.,]\d)",
 )
 def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """``M/D`` without a year after a cue word ("held on 12/20", "since 1/15", "between 12/20
-    and 12/24") -> that day nearest the DCT, as :func:`month_day` (past bias unless the clause
+    and 12/24", "take effect 1/1", "the week ended 12/27", "postponed to 10/4", "due out
+    7/17") or a weekday ("on Tuesday 12/19", one TIMEX3 as "Tuesday, Dec. 19" is) -> that
+    day nearest the DCT, as :func:`month_day` (past bias unless the clause
     speaks of the future). Month/day is the US wire order; day/month ("on 25/12") only where
     month/day is impossible. Not a date: without a cue word (a fraction, a score), after
     "by" following a verb of change ("cut by 1/2"), before a unit ("1/2 mile"), "9/11" (the
@@ -305,9 +316,16 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     cue = word_before(text, s)
     if m["t"] in _NAMED_NUMERIC:
         return None
-    if cue in ("and", "to"):
-        if not re.search(r"\d/\d\d?\s+(?:and|to)\s+$", text[max(0, s - 16) : s]):
-            return None
+    if m["wd"]:
+        pass  # "on Tuesday 12/19": the weekday is the cue, and one TIMEX3 with the date
+    elif cue in ("and", "to"):
+        if not re.search(r"\d/\d\d?\s+(?:and|to)\s+$", text[max(0, s - 16) : s]) and not (
+            cue == "to" and word_before(text, text.rfind("to", 0, s)) in _MOVED_TO
+        ):
+            return None  # "between 12/20 and 12/22", "postponed to 10/4"; not "from 1/5 to 1/4"
+    elif cue == "out":
+        if word_before(text, text.rfind("out", 0, s)) != "due":
+            return None  # "earnings are due out 7/17"
     elif cue not in _NUMERIC_CUES and not re.search(r"\bas\s+of\s+$", text[max(0, s - 8) : s], re.IGNORECASE):
         return None
     if cue == "by" and word_before(text, text.rfind("by", 0, s)) in CHANGE_VERBS:
@@ -316,6 +334,12 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if nxt in COUNT_NOUNS or nxt in _NOT_A_DAY_AFTER:
         return None
     a, b = int(m["a"]), int(m["b"])
+    before = re.search(r"(\d\d?)/(\d\d?)\s+(?:to|and|through|until)\s+$", text[max(0, s - 16) : s])
+    after = re.match(r"\s+(?:to|and|through|until)\s+(\d\d?)/(\d\d?)\b", text[m.end() : m.end() + 16])
+    if (before and _backwards((int(before[1]), int(before[2])), (a, b))) or (
+        after and _backwards((a, b), (int(after[1]), int(after[2])))
+    ):
+        return None  # a range's end follows its start: "from 1/5 to 1/4" is a pair of fractions
     month, day = (a, b) if a <= 12 else (b, a)
     if month > 12:
         return None
@@ -492,11 +516,12 @@ _L_ORDINAL_DAY = re.compile(
 @rule(
     "day_of_month",
     rf"of\s+(?:(?P<rel>(?i:this|next|last|the\s+current|the\s+coming|the\s+previous|the\s+past))\s+(?i:month)"
-    rf"|(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?)\b",
+    rf"|(?P<the>(?i:the\s+month))(?!['’])|(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?)\b",
 )
 def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A day of the month written as an ordinal, in a month named relative to the DCT ("the
-    3rd of next month" -> the DCT's month + 1; this, the current, last, the previous) or by
+    3rd of next month" -> the DCT's month + 1; this, the current, last, the previous; "the
+    month": the month last mentioned, else the DCT's) or by
     name ("the first of May", "the twenty-first of March 1999"; without a year, the day
     nearest the DCT as :func:`month_day`); "the first (last) day of" that month too, but not
     a day of a lunar month ("the fifth day of May on China's lunar calendar"). TIMEX3
@@ -517,6 +542,12 @@ def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     day = 1 if lm["last"] else day_number(lm["day"])
     if day is None:
         return None
+    if m["the"]:
+        # "the 1st of the month": that day of the month last mentioned, else of the DCT's
+        first = safe_date(dct.year, dct.month, day)
+        if lm["last"] or first is None:
+            return None
+        return Hit(lm.start(), m.end(), Anaphor("day", 0, same=True, day_of_month=day, fallback=timex_at(first, "day")))
     if m["rel"]:
         first = add_months(dct.replace(day=1), _REL_STEP[re.sub(r"\s+", " ", m["rel"].lower())])
         d = safe_date(first.year, first.month, day)
@@ -563,6 +594,10 @@ def ends_a_phrase(text: str, pos: int) -> bool:
     rf"(?P<t>the\s+(?P<day>(?i:{DAY_ORDINAL})))\b(?!-)",
 )
 @rule(
+    "ordinal_day_bare",
+    rf"\b{WEEKDAY},?\s+(?P<t>(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b",
+)
+@rule(
     "ordinal_day_end",
     r"(?:to|and|or|through|until|till)\s+(?P<t>(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b",
 )
@@ -583,6 +618,8 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2009-03-02): ``The accord was signed on <TIMEX3 type="DATE"
         value="2009-02-28">Saturday</TIMEX3>, <TIMEX3 type="DATE" value="2009-02-28">the
         twenty-eighth</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``Shops closed on <TIMEX3 type="DATE" value="2017-12-25">Monday</TIMEX3>
+        <TIMEX3 type="DATE" value="2017-12-25">25th</TIMEX3>.``
     """
     s = m.start("t")
     if s and text[s - 1].isalnum():
@@ -602,8 +639,8 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # the phrase ends ("Friday, the 13th to die" is a rank) and a date near the DCT is both
         d = weekday_on_day_of_month(WEEKDAY_NUM[after_weekday["wd"].lower()], day, dct)
         return hit_over_t(m, timex_at(d, "day")) if d and ends_a_phrase(text, m.end()) else None
-    if not m["day"][0].isdigit():
-        return None  # "the first", "the second" are days only after a weekday
+    if not m["day"][0].isdigit() or not (range_end or m["t"].lower().startswith("the")):
+        return None  # "the first", "the second", British "25th" are days only after a weekday
     fallback = nearest_day_of_month(day, dct, future_context(text, s) or clause_tense(text, s, m.end()) > 0 or scheduled_present(text, s))
     if fallback is None:
         return None
@@ -627,7 +664,7 @@ def ordinal_before(text: str, pos: int) -> tuple[int, int] | None:
 # (the pattern starts at "week of"; the ordinal is read before it)
 @rule(
     "week_of_month",
-    rf"week\s+(?:of|in)\s+(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?|(?P<rel>(?i:this|next|last))\s+month"
+    rf"week\s+(?:of|in)\s+(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?|(?P<rel>(?i:this|next|last))\s+month|(?P<themonth>the\s+month)"
     rf"|(?P<y2>{YEAR4})|(?P<rely>(?i:this|next|last))\s+year|(?P<the>the\s+year))\b(?!\s*\d)",
 )
 def week_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
@@ -647,8 +684,8 @@ def week_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None
     s, n = ordinal
     e = m.end()
-    if m["mon"] or m["rel"]:
-        start = month_named(m, text, s, e, dct)
+    if m["mon"] or m["rel"] or m["themonth"]:
+        start = dct.replace(day=1) if m["themonth"] else month_named(m, text, s, e, dct)
         end = add_months(start, 1)
     else:
         if m["y2"]:
@@ -780,7 +817,7 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 
 _DAY_OF_MONTH_AFTER = re.compile(
-    rf",?\s+the\s+(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|(?i:{DAY_ORDINAL}))\b(?!-)"
+    rf",?\s+(?:the\s+)?(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|(?i:{DAY_ORDINAL}))\b(?!-)"
 )
 """A day of the month written after a weekday: "Tuesday, the 26th", "Thursday the 28th"."""
 
@@ -872,6 +909,7 @@ def weekday_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 @rule(
     "clock_with_day",
     rf"\b(?P<t>(?:{CLOCK}{TZ},?\s+(?:on\s+)?(?P<wd>{WEEKDAY}|(?i:{_CLOCK_DAY_WORDS}))\b"
+    rf"(?:,\s+(?P<dmon>{MONTH})\s*(?P<dday>{DAY})(?:,?\s+(?P<dy>{YEAR4}))?\b)?"
     rf"|(?P<wd2>{WEEKDAY}|(?i:today|yesterday|tomorrow))\s+(?:at\s+)?{clock('2')}{TZ}))",
 )
 def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
@@ -886,10 +924,21 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         Tuesday</TIMEX3>.``
     TimeML (DCT 2017-12-27): ``Talks began at <TIMEX3 type="TIME" value="2017-12-27T10:15">10:15 GMT
         on Wednesday</TIMEX3>.``
+
+    A date after the weekday is the day ("4 p.m. EST on Wednesday, Dec. 20"); a 24-hour time
+    with a colon needs no zone before a weekday ("at 10:15 on Wednesday").
+
+    TimeML (DCT 2017-12-27): ``The deadline passed at <TIMEX3 type="TIME"
+        value="2017-12-20T16:00">4 p.m. EST on Wednesday, Dec. 20</TIMEX3>.``
     """
     if _RESTATED.search(text, max(0, m.start("t") - 24), m.start("t")):
         return None  # "9 p.m. Sunday (0200 GMT Monday)": the same moment in another zone
-    d = day_of_clock((m["wd"] or m["wd2"]).lower(), text, m.start("t"), m.end("t"), dct)
+    if m["dmon"]:  # "10:15 GMT on Wednesday, Dec. 27": the date written after the weekday
+        d = _month_day_of(m["dmon"], m["dday"], m["dy"], text, m.start("t"), dct)
+        if d is None:
+            return None
+    else:
+        d = day_of_clock((m["wd"] or m["wd2"]).lower(), text, m.start("t"), m.end("t"), dct)
     tod, gran = clock_time(m, "" if m["wd"] else "2")
     return hit_over_t(m, timex_at(d, gran, tod))
 
@@ -1562,8 +1611,8 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         years</TIMEX3>.``
     """
     lm = left_context(_L_COUNT, text, m.start())
-    if lm is None:
-        return None
+    if lm is None or re.search(r"\d[:.]$", text[max(0, lm.start("num") - 2) : lm.start("num")]):
+        return None  # "10:15 hours GMT": a military clock time, not 15 hours
     raw = lm["num"]
     n = number(raw)
     unit = unit_key(m["unit"])

@@ -215,7 +215,7 @@ writes it ("Moscow time", "Hong Kong time"): one or two capitalised words before
 weekday or month ("Tuesday time was running out"), and no word after it but a preposition or
 conjunction ("the 2008 Olympic time trial" has no clock time)."""
 # An optional time zone after a clock time; the TIMEX3 value keeps the clock as written (TimeBank drops the zone).
-TZ = rf"(?:\s*{TZ_NAME}\b)?"
+TZ = rf"(?:\s*(?:hours\s+)?{TZ_NAME}\b)?"
 
 
 def clock(suffix: str = "") -> str:
@@ -223,13 +223,15 @@ def clock(suffix: str = "") -> str:
     12-hour time ``h``, ``mi``, ``ap`` ("10:35 a.m.", "3.30 p.m." as British copy writes it,
     "4 pm"); ``noon`` (noon, midnight,
     midday); or a 24-hour time ``h24``, ``mi24`` ("10:15", "1015", "0735"), taken only when a
-    time zone follows ("10:15 GMT", "1600 UTC", "14:30 local time"): alone, "10:15" is as
-    often a score or a ratio."""
+    time zone follows ("10:15 GMT", "1600 UTC", "14:30 local time", military "1015 hours
+    GMT") or, written with a colon,
+    a weekday ("10:15 on Wednesday"): alone, "10:15" is as often a score or a ratio."""
     n = suffix
     return (
         rf"(?:(?P<h{n}>1[0-2]|0?[1-9])(?:[:.](?P<mi{n}>[0-5]\d))?\s*(?P<ap{n}>[ap]\.\s?m\.?|[ap]m\b)"
         rf"|(?P<noon{n}>noon|midnight|midday)"
-        rf"|(?<![\d:.,])(?P<h24{n}>[01]?\d|2[0-3])(?::|\.|h)?(?P<mi24{n}>[0-5]\d)(?=\s*{TZ_NAME}\b))"
+        rf"|(?<![\d:.,])(?P<h24{n}>[01]?\d|2[0-3])(?::|\.|h)?(?P<mi24{n}>[0-5]\d)"
+        rf"(?=\s*(?:hours\s+)?{TZ_NAME}\b|(?<=:\d\d),?\s+(?:on\s+)?{WEEKDAY}\b))"
     )
 
 

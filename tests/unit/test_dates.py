@@ -1271,3 +1271,35 @@ def test_hours_later_count_from_a_clock_time(tagger):
     assert values(tag(tagger, "The first blast was on Tuesday; a second came two hours later."))[1] == (
         "two hours", "DURATION", "PT2H"
     )
+
+
+def test_what_a_third_probe_of_the_issues_kinds_found(tagger):
+    # Numeric month/day after more cues, and with its weekday (12-19 is a Tuesday).
+    assert values(tagger.run("The new rules take effect 1/1.", dt.date(2017, 12, 30))) == [("1/1", "DATE", "2018-01-01")]
+    assert values(tagger.run("The hearing was postponed to 10/4.", dt.date(2016, 9, 20))) == [("10/4", "DATE", "2016-10-04")]
+    assert values(tagger.run("Earnings are due out 7/17.", dt.date(2001, 6, 30))) == [("7/17", "DATE", "2001-07-17")]
+    assert values(tagger.run("Sales rose 5 percent in the week ended 12/27.", dt.date(2015, 1, 3)))[-1] == ("12/27", "DATE", "2014-12-27")
+    assert values(tag(tagger, "The index hit a high on Tuesday 12/19.")) == [("Tuesday 12/19", "DATE", "2017-12-19")]
+    # A range runs forward (across a year end at most); else the pair is fractions.
+    assert values(tag(tagger, "Offices close from 12/28 to 1/3.")) == [("12/28", "DATE", "2017-12-28"), ("1/3", "DATE", "2018-01-03")]
+    assert tag(tagger, "The fund raised its stake from 1/5 to 1/4.") == []
+    # "A year later" after a season is the year, as "two years later" is.
+    ms = tagger.run("In the spring of 1993, the rebels seized the capital. A year later, they were ousted.", dt.date(1999, 9, 9))
+    assert values(ms)[1] == ("A year later", "DATE", "1994")
+    # "of the month": the month last mentioned, else the DCT's (December 2017's first week is W49).
+    assert values(tag(tagger, "The law took effect on the 1st of the month.")) == [("the 1st of the month", "DATE", "2017-12-01")]
+    assert values(tag(tagger, "Sales fell in November, and by the 20th of the month they had halved.")) == [
+        ("November", "DATE", "2017-11"),
+        ("the 20th of the month", "DATE", "2017-11-20"),
+    ]
+    assert values(tag(tagger, "Sales slumped in the first week of the month.")) == [("the first week of the month", "DATE", "2017-W49")]
+    # British "Monday 25th".
+    assert values(tag(tagger, "Shops closed on Monday 25th.")) == [("Monday", "DATE", "2017-12-25"), ("25th", "DATE", "2017-12-25")]
+    # Clock times: a colon time before a weekday, a date after the weekday, military hours.
+    assert values(tag(tagger, "The attack happened at 10:15 on Wednesday.")) == [("10:15 on Wednesday", "TIME", "2017-12-27T10:15")]
+    assert values(tag(tagger, "The deadline passed at 4 p.m. EST on Wednesday, Dec. 20.")) == [
+        ("4 p.m. EST on Wednesday, Dec. 20", "TIME", "2017-12-20T16:00")
+    ]
+    assert values(tag(tagger, "The attack came at 1015 hours GMT on Tuesday.")) == [
+        ("1015 hours GMT on Tuesday", "TIME", "2017-12-26T10:15")
+    ]
