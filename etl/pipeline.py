@@ -74,7 +74,8 @@ century later", no Memorial/Labor Day, a holiday before a name only after a prep
 19: no Gregorian day for a day of a lunar month, hours and minutes later counted from a clock
 time, and what a third probe found: numeric month/day after more cues ("take effect 1/1",
 "postponed to 10/4", "the week ended 12/27", "Tuesday 12/19"), "of the month", British "Monday
-25th", "10:15 on Wednesday", military "1015 hours GMT", a season a year later is the year, issue 16).
+25th", "10:15 on Wednesday", military "1015 hours GMT", a season a year later is the year, "the
+first full week", "the deadline is 9/1", issue 16).
 ``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 

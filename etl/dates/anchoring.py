@@ -218,11 +218,22 @@ def month_in_context(month: int, dct: dt.date, tense: int, future: bool = False)
     return nearest_month(month, dct, future)
 
 
-def nth_week(start: dt.date, end: dt.date, n: int) -> dt.date | None:
+def nth_week(start: dt.date, end: dt.date, n: int, full: bool = False) -> dt.date | None:
     """The Monday of the ``n``-th ISO week of the period [start, end) (a month or a year);
     ``n`` = -1 for the last. A week belongs to the period that holds its Thursday, the ISO
     8601 rule for weeks and years applied to months: "the second week of January 2018" is
-    2018-W02 (Jan 8-14), "the first week of February 2018" 2018-W05 (Thursday Feb 1)."""
+    2018-W02 (Jan 8-14), "the first week of February 2018" 2018-W05 (Thursday Feb 1).
+    ``full``: only weeks whose seven days all lie in the period ("the first full week of
+    February 2018" begins Monday Feb 5)."""
+    if full:
+        mondays = []
+        d = start + dt.timedelta(days=(7 - start.weekday()) % 7)
+        while d + dt.timedelta(days=7) <= end:
+            mondays.append(d)
+            d += dt.timedelta(weeks=1)
+        if not mondays or not (-len(mondays) <= (n - 1 if n > 0 else n) < len(mondays)):
+            return None
+        return mondays[n - 1] if n > 0 else mondays[n]
     first_thursday = start + dt.timedelta(days=(3 - start.weekday()) % 7)
     thursdays = []
     d = first_thursday

@@ -300,7 +300,7 @@ _NOT_A_DAY_AFTER = frozenset(
 def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """``M/D`` without a year after a cue word ("held on 12/20", "since 1/15", "between 12/20
     and 12/24", "take effect 1/1", "the week ended 12/27", "postponed to 10/4", "due out
-    7/17") or a weekday ("on Tuesday 12/19", one TIMEX3 as "Tuesday, Dec. 19" is) -> that
+    7/17", "the deadline is 9/1") or a weekday ("on Tuesday 12/19", one TIMEX3 as "Tuesday, Dec. 19" is) -> that
     day nearest the DCT, as :func:`month_day` (past bias unless the clause
     speaks of the future). Month/day is the US wire order; day/month ("on 25/12") only where
     month/day is impossible. Not a date: without a cue word (a fraction, a score), after
@@ -326,6 +326,9 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     elif cue == "out":
         if word_before(text, text.rfind("out", 0, s)) != "due":
             return None  # "earnings are due out 7/17"
+    elif cue in ("is", "was"):
+        if word_before(text, text.rfind(cue, 0, s)) not in ("deadline", "date"):
+            return None  # "the deadline is 9/1"; not "the ratio is 3/4"
     elif cue not in _NUMERIC_CUES and not re.search(r"\bas\s+of\s+$", text[max(0, s - 8) : s], re.IGNORECASE):
         return None
     if cue == "by" and word_before(text, text.rfind("by", 0, s)) in CHANGE_VERBS:
@@ -647,17 +650,20 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, Anaphor("day", 0, same=True, day_of_month=day, fallback=timex_at(fallback, "day")))
 
 
-_L_ORDINAL_WEEK = re.compile(r"(?:\b[Tt]he\s+)?\b(?P<ord>(?i:first|second|third|fourth|fifth|last|final)|1st|2nd|3rd|4th|5th)\s+$")
+_L_ORDINAL_WEEK = re.compile(
+    r"(?:\b[Tt]he\s+)?\b(?P<ord>(?i:first|second|third|fourth|fifth|last|final)|1st|2nd|3rd|4th|5th)\s+(?P<full>full\s+)?$"
+)
 
 
-def ordinal_before(text: str, pos: int) -> tuple[int, int] | None:
-    """``(start, n)`` of the ordinal written right before ``pos`` ("the second ", "the last "):
-    its start (with "the") and its number, -1 for "last"/"final"; None when there is none."""
-    lm = _L_ORDINAL_WEEK.search(text, max(0, pos - 16), pos)
+def ordinal_before(text: str, pos: int) -> tuple[int, int, bool] | None:
+    """``(start, n, full)`` of the ordinal written right before ``pos`` ("the second ", "the
+    last ", "the first full "): its start (with "the"), its number (-1 for "last"/"final")
+    and whether "full" follows it; None when there is none."""
+    lm = _L_ORDINAL_WEEK.search(text, max(0, pos - 22), pos)
     if lm is None:
         return None
     o = lm["ord"].lower()
-    return lm.start(), (-1 if o in ("last", "final") else ORDINALS[o])
+    return lm.start(), (-1 if o in ("last", "final") else ORDINALS[o]), lm["full"] is not None
 
 
 # An ordinal week of a month or a year: "the second week of January", "the last week of 2016"
@@ -678,11 +684,18 @@ def week_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         of January</TIMEX3>.``
     TimeML (DCT 2017-12-27): ``Sales peaked in <TIMEX3 type="DATE" value="2016-W52">the last week of
         2016</TIMEX3>.``
+
+    "the first full week" counts only the weeks whose seven days all lie in the period:
+    February 2018's first full week is Mon 02-05 .. Sun 02-11 (its first week, by the
+    Thursday rule, is 2018-W05, from Mon 01-29).
+
+    TimeML (DCT 2017-12-27): ``It opens <TIMEX3 type="DATE" value="2018-W06">the first full week of
+        February</TIMEX3>.``
     """
     ordinal = ordinal_before(text, m.start())
     if ordinal is None:
         return None
-    s, n = ordinal
+    s, n, full = ordinal
     e = m.end()
     if m["mon"] or m["rel"] or m["themonth"]:
         start = dct.replace(day=1) if m["themonth"] else month_named(m, text, s, e, dct)
@@ -693,7 +706,7 @@ def week_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         else:
             year = dct.year + ({"this": 0, "next": 1, "last": -1}[m["rely"].lower()] if m["rely"] else 0)
         start, end = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
-    monday = nth_week(start, end, n)
+    monday = nth_week(start, end, n, full)
     return Hit(s, e, timex_at(monday, "week")) if monday else None
 
 
@@ -728,9 +741,9 @@ def weekday_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         of next month</TIMEX3>.``
     """
     ordinal = ordinal_before(text, m.start())
-    if ordinal is None:
+    if ordinal is None or ordinal[2]:
         return None
-    s, n = ordinal
+    s, n, _ = ordinal
     e = m.end()
     d = nth_weekday(month_named(m, text, s, e, dct), WEEKDAY_NUM[m["wd"].lower()], n)
     return Hit(s, e, timex_at(d, "day")) if d else None

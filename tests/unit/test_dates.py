@@ -1303,3 +1303,12 @@ def test_what_a_third_probe_of_the_issues_kinds_found(tagger):
     assert values(tag(tagger, "The attack came at 1015 hours GMT on Tuesday.")) == [
         ("1015 hours GMT on Tuesday", "TIME", "2017-12-26T10:15")
     ]
+
+
+def test_a_full_week_and_the_deadline_is(tagger):
+    # February 2018 begins on a Thursday: its first week (Thursday rule) is W05, its first full
+    # week Mon 02-05 .. Sun 02-11, W06. November 2017's last full week is Mon 11-20, W47.
+    assert values(tag(tagger, "It opens the first full week of February.")) == [("the first full week of February", "DATE", "2018-W06")]
+    assert values(tag(tagger, "Sales fell in the last full week of November.")) == [("the last full week of November", "DATE", "2017-W47")]
+    assert values(tagger.run("The deadline is 9/1.", dt.date(2008, 8, 14))) == [("9/1", "DATE", "2008-09-01")]
+    assert tag(tagger, "The ratio is 3/4.") == []
