@@ -946,6 +946,8 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """
     if _RESTATED.search(text, max(0, m.start("t") - 24), m.start("t")):
         return None  # "9 p.m. Sunday (0200 GMT Monday)": the same moment in another zone
+    if a_score(m, text):
+        return None
     if m["dmon"]:  # "10:15 GMT on Wednesday, Dec. 27": the date written after the weekday
         d = _month_day_of(m["dmon"], m["dday"], m["dy"], text, m.start("t"), dct)
         if d is None:
@@ -954,6 +956,19 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = day_of_clock((m["wd"] or m["wd2"]).lower(), text, m.start("t"), m.end("t"), dct)
     tod, gran = clock_time(m, "" if m["wd"] else "2")
     return hit_over_t(m, timex_at(d, gran, tod))
+
+
+_CLOCK_PREPOSITIONS = frozenset("at by around about until till from before after approximately roughly since".split())
+"""Words before a 24-hour time without a zone that make it a clock time ("at 10:15 on Tuesday")."""
+
+
+def a_score(m: re.Match[str], text: str) -> bool:
+    """True when a :func:`~etl.dates.vocabulary.clock` match is a 24-hour time with no zone
+    after it ("10:15 on Tuesday") and no time preposition before it: "won the match 10:15 on
+    Tuesday" is a score, "at 10:15 on Tuesday" a time."""
+    if m["h24"] is None or re.match(rf"\s*(?:hours\s+)?{TZ_NAME}\b", text[m.end("mi24") :]):
+        return False
+    return word_before(text, m.start("h24")) not in _CLOCK_PREPOSITIONS
 
 
 def day_of_clock(day: str, text: str, start: int, end: int, dct: dt.date) -> dt.date:
@@ -2105,6 +2120,8 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None  # "high noon": the idiom (a showdown), or the film, not a clock time
     if _RESTATED.search(text, max(0, s - 24), s):
         return None  # "10:35 a.m. (0735 GMT)": the same moment in another zone, not a new time
+    if a_score(m, text):
+        return None
     tod, gran = clock_time(m)
     bm = _DAY_AFTER_RESTATED.match(text, m.end())
     if bm is not None and bm["day"]:  # "10:15 p.m. (1515 GMT) Tuesday": the day after the bracket

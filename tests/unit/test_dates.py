@@ -1312,3 +1312,8 @@ def test_a_full_week_and_the_deadline_is(tagger):
     assert values(tag(tagger, "Sales fell in the last full week of November.")) == [("the last full week of November", "DATE", "2017-W47")]
     assert values(tagger.run("The deadline is 9/1.", dt.date(2008, 8, 14))) == [("9/1", "DATE", "2008-09-01")]
     assert tag(tagger, "The ratio is 3/4.") == []
+
+
+def test_a_zoneless_24_hour_time_before_a_weekday_needs_a_time_preposition(tagger):
+    assert values(tag(tagger, "Bayern won the handball match 10:15 on Tuesday.")) == [("Tuesday", "DATE", "2017-12-26")]
+    assert values(tag(tagger, "Police moved in at 05:30 on Monday.")) == [("05:30 on Monday", "TIME", "2017-12-25T05:30")]
