@@ -519,12 +519,13 @@ _L_ORDINAL_DAY = re.compile(
 @rule(
     "day_of_month",
     rf"of\s+(?:(?P<rel>(?i:this|next|last|the\s+current|the\s+coming|the\s+previous|the\s+past))\s+(?i:month)"
-    rf"|(?P<the>(?i:the\s+month))(?!['’])|(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?)\b",
+    rf"|(?P<the>(?i:the\s+month))(?!['’])|(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?)\b"
+    r"|(?P<bare>(?i:this|next|last))\s+(?i:month)\b(?!['’])",
 )
 def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A day of the month written as an ordinal, in a month named relative to the DCT ("the
     3rd of next month" -> the DCT's month + 1; this, the current, last, the previous; "the
-    month": the month last mentioned, else the DCT's) or by
+    month": the month last mentioned, else the DCT's; "the 3rd next month" without "of") or by
     name ("the first of May", "the twenty-first of March 1999"; without a year, the day
     nearest the DCT as :func:`month_day`); "the first (last) day of" that month too, but not
     a day of a lunar month ("the fifth day of May on China's lunar calendar"). TIMEX3
@@ -542,6 +543,8 @@ def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     lm = _L_ORDINAL_DAY.search(text, max(0, m.start() - 30), m.start())
     if lm is None:
         return None
+    if m["bare"] and not (lm["day"] and lm["day"][0].isdigit() and lm.group().lower().startswith("the")):
+        return None  # without "of" only "the 3rd next month", not "the first next month"
     day = 1 if lm["last"] else day_number(lm["day"])
     if day is None:
         return None
@@ -551,8 +554,8 @@ def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if lm["last"] or first is None:
             return None
         return Hit(lm.start(), m.end(), Anaphor("day", 0, same=True, day_of_month=day, fallback=timex_at(first, "day")))
-    if m["rel"]:
-        first = add_months(dct.replace(day=1), _REL_STEP[re.sub(r"\s+", " ", m["rel"].lower())])
+    if m["rel"] or m["bare"]:
+        first = add_months(dct.replace(day=1), _REL_STEP[re.sub(r"\s+", " ", (m["rel"] or m["bare"]).lower())])
         d = safe_date(first.year, first.month, day)
     else:
         month = MONTH_NUM[m["mon"].rstrip(".").lower()]

@@ -1317,3 +1317,8 @@ def test_a_full_week_and_the_deadline_is(tagger):
 def test_a_zoneless_24_hour_time_before_a_weekday_needs_a_time_preposition(tagger):
     assert values(tag(tagger, "Bayern won the handball match 10:15 on Tuesday.")) == [("Tuesday", "DATE", "2017-12-26")]
     assert values(tag(tagger, "Police moved in at 05:30 on Monday.")) == [("05:30 on Monday", "TIME", "2017-12-25T05:30")]
+
+
+def test_a_day_of_next_month_without_of(tagger):
+    assert values(tag(tagger, "Talks resume on the 3rd next month.")) == [("the 3rd next month", "DATE", "2018-01-03")]
+    assert values(tag(tagger, "He was the first next month to resign.")) == [("next month", "DATE", "2018-01")]
