@@ -75,7 +75,8 @@ century later", no Memorial/Labor Day, a holiday before a name only after a prep
 time, and what a third probe found: numeric month/day after more cues ("take effect 1/1",
 "postponed to 10/4", "the week ended 12/27", "Tuesday 12/19"), "of the month", British "Monday
 25th", "10:15 on Wednesday", military "1015 hours GMT", a season a year later is the year, "the
-first full week", "the deadline is 9/1", issue 16).
+first full week", "the deadline is 9/1", "the 3rd next month", a 24-hour time before a weekday
+only after a time preposition, issue 16).
 ``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 
