@@ -347,6 +347,17 @@ def _stopping(signum: int, logger, summary: RunSummary, done: int, total: int) -
     if not interrupt.cli_reports():  # a served or scripted run: the flow's log is where people look
         logger.warning(line)
         interrupt.mark_said()
+        _send_logs_now()
+
+
+def _send_logs_now() -> None:
+    """Send the run's queued log records to the Prefect API now (``APILogHandler.flush``, which
+    drains Prefect's log worker, at most 5 s): the watchdog may end the process before Prefect's
+    own drain at the end of the run, and the stop line must reach the server's log."""
+    with contextlib.suppress(Exception):
+        from prefect.logging.handlers import APILogHandler
+
+        APILogHandler().flush()
 
 
 @contextlib.contextmanager

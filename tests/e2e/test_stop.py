@@ -316,8 +316,14 @@ def test_cancelling_a_served_deployments_run_stops_it(isolated_env, tmp_path):
         seconds = time.monotonic() - asked
         assert final["state_type"] == "CANCELLED"
         assert seconds < STOP_BOUND  # from the cancel request, which includes the runner's reaction
-        lines = _http("POST", f"{api}/logs/filter", {"logs": {"flow_run_id": {"any_": [run["id"]]}}, "limit": 200})
-        stops = [x["message"] for x in lines if x["message"].startswith("stopped by SIGTERM")]
+
+        def stop_lines() -> list[str]:
+            lines = _http("POST", f"{api}/logs/filter", {"logs": {"flow_run_id": {"any_": [run["id"]]}}, "limit": 200}) or []
+            return [x["message"] for x in lines if x["message"].startswith("stopped by SIGTERM")]
+
+        # the server writes a log batch after it answers for the run's state: poll, then count
+        _wait("the stop line in the run's log", stop_lines, 30, logs)
+        stops = stop_lines()
         assert len(stops) == 1
         assert stops[0].endswith(" indexed); what was loaded stays indexed, run again to do the rest")
         assert 5 <= _count(es, alias) < 40
