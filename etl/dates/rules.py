@@ -872,7 +872,7 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     s = m.start("t")
     if word_before(text, s) in WEEKDAY_BLOCKERS and not m["rel"] and not m["mod"]:
         return None
-    if _L_ORDINAL_WEEK.search(text, max(0, s - 16), s) and re.match(r"\s+(?:of|in)\s", text[m.end() : m.end() + 4]):
+    if ordinal_before(text, s) and re.match(r"\s+(?:of|in)\s", text[m.end() : m.end() + 4]):
         return None  # "the fifth Monday of February": weekday_of_month's, or no day at all
     wd = WEEKDAY_NUM[m["wd"].lower()]
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
@@ -1151,10 +1151,9 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     ("three months later" after a day is the month), it stays the DURATION ``P2Y`` of "two
     years" ("later" outside the extent, as TimeBank annotates durations). Hours and minutes
     count from a clock time before them ("10:15 GMT ...; two hours later" -> ``T12:15``), else
-    stay durations. "on" before a
-    punctuation mark is "later" ("Six years on, the war continues"; not "two years on the
-    job"). "a year earlier" is :func:`anaphor`; vague counts ("a few days later") stay
-    durations.
+    stay durations. "on" before a punctuation mark is "later" ("Six years on, the war
+    continues"; not "two years on the job"). "a year earlier" is :func:`anaphor`; vague counts
+    ("a few days later") stay durations.
 
     TimeML (DCT 2017-12-27): ``He left in <TIMEX3 type="DATE" value="2015-SP">the spring of
         2015</TIMEX3> and came back <TIMEX3 type="DATE" value="2017">two years later</TIMEX3>.``
