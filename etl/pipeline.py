@@ -38,7 +38,7 @@ from etl.sources import checksum, decode, document_id, read_bytes
 
 log = logging.getLogger(__name__)
 
-BUILD_REVISION = 19
+BUILD_REVISION = 20
 """The revision of what a build makes of a file: bump it with any change to the document's
 fields or to what parsing, NER post-processing, the TIMEX3 tagger or language detection
 produce, so the next run re-processes every file built before (1: releases up to the
@@ -76,7 +76,12 @@ time, and what a third probe found: numeric month/day after more cues ("take eff
 "postponed to 10/4", "the week ended 12/27", "Tuesday 12/19"), "of the month", British "Monday
 25th", "10:15 on Wednesday", military "1015 hours GMT", a season a year later is the year, "the
 first full week", "the deadline is 9/1", "the 3rd next month", a 24-hour time before a weekday
-only after a time preposition, issue 16).
+only after a time preposition, issue 16; 20: an hour with the part of the day ("4 in the
+morning", "eleven o'clock at night"), a clock time's own granularity on the day it takes, "or
+so" inside a count, "for some time"/"for a while", "two thousand years", a holiday's week, "the
+March for Life" no month, "Tuesday the 7th in ...", numeric dates after "ends"/"begins", "the
+previous decade", "a decade later" after a decade, "the turn of the century", "the last decade
+of the 20th century", issue 16).
 ``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 

@@ -96,6 +96,9 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
             return None
         d = safe_date(anchor.start.year, anchor.start.month, a.day_of_month)
         return timex_at(d, "day") if d else None
+    if a.named and a.unit == "year" and gran in ("decade", "century") and a.shift % (10 if gran == "decade" else 100) == 0:
+        # "a decade later" after "the 1980s": the next decade, as after a year it is a year
+        return timex_at(shift(anchor.start, "year", a.shift), gran)
     if RANK[gran] > RANK[a.unit]:
         if a.within and a.unit in ("day", "week"):
             return unknown_within(anchor, a.unit)
@@ -105,7 +108,9 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
     if a.exact and gran != a.unit:
         return None
     if a.same:
-        return timex_at(anchor.start, a.unit, a.tod)
+        clock = a.fallback is not None and a.fallback.type == "TIME" and a.tod is not None and ":" in a.tod
+        # a clock time keeps its own granularity ("5 p.m." is an hour on the day it takes)
+        return timex_at(anchor.start, a.fallback.granularity if clock else a.unit, a.tod)  # type: ignore[union-attr,arg-type]
     if a.named:
         return timex_at(shift(anchor.start, a.unit, a.shift), a.unit, a.tod)
     if gran in ("minute", "hour"):

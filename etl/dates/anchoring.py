@@ -70,6 +70,8 @@ def shift(d: dt.date, unit: str, n: int) -> dt.date:
         return add_months(d, 12 * n)
     if unit == "decade":
         return add_months(d, 120 * n)
+    if unit == "century":
+        return add_months(d, 1200 * n)
     raise ValueError(f"cannot shift by unit {unit!r}")
 
 

@@ -85,6 +85,7 @@ from etl.dates.vocabulary import (
     YEAR4,
     alts,
     clock,
+    clock_hour,
     day_number,
     number,
     spoken_year_value,
@@ -196,6 +197,9 @@ _L_COUNT = re.compile(
     r"(?:(?:more|additional|full|long|trading|business|working|calendar)\s+)?$",
     re.IGNORECASE,
 )
+OR_SO = r"(?:or\s+so)\b"
+"""An approximation written after a count ("a week or so ago", "the next two years or so"):
+inside the TIMEX3, as TBAQ annotates it (3 of 3, ``mod="APPROX"``); the value is the count's."""
 _L_AGO = re.compile(rf"(?:\b(?P<hedge>{HEDGE})\s+)?\b(?P<num>{NUM})\s+$", re.IGNORECASE)
 
 _SPORTS = re.compile(
@@ -269,10 +273,12 @@ def numeric_date(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 _NUMERIC_CUES = frozenset(
     """on since until till by from before after through thru starting effective effect dated
-    between for ended ending expires expired deadline""".split()
+    between for ended ending expires expired deadline ends begins starts opens closes resumes""".split()
 )
-"""Words before a year-less numeric date ("held on 12/20", "set for 1/9"): without one, "3/4"
-is a fraction."""
+"""Words before a year-less numeric date ("held on 12/20", "set for 1/9", "early voting ends
+11/3": the scheduled present of :func:`~etl.dates.tense.scheduled_present`'s verbs): without
+one, "3/4" is a fraction. Past forms other than "ended" are left out: "went 3/5", "started
+4/1 favourite", "ruled 5/4" are statistics, odds and vote splits as often as dates."""
 def _backwards(start: tuple[int, int], end: tuple[int, int]) -> bool:
     """True when the month/day ``end`` does not follow ``start`` in a range, across a year end
     at most ("12/28 to 1/3" runs forward; "1/5 to 1/4" does not)."""
@@ -287,7 +293,8 @@ _NOT_A_DAY_AFTER = frozenset(
     """percent per cent points point inches inch miles mile cups cup of times hours minutes years
     months weeks days odds acre acres pound pounds kg tons tonnes liters litres gallons ounces
     doses hour minute second day week month year share dozen teaspoon teaspoons tablespoon
-    tablespoons pint pints million billion trillion thousand hundred""".split()
+    tablespoons pint pints million billion trillion thousand hundred higher lower up down favourite
+    favorite shot odds chance""".split()
 )
 """Words after a number that make it a quantity, not a day."""
 
@@ -590,6 +597,12 @@ def ends_a_phrase(text: str, pos: int) -> bool:
     return re.match(r"\s*(?:[,.;:!?)\u201d\"]|$)", text[pos : pos + 3]) is not None
 
 
+_RANK_AFTER = re.compile(r"\s+(?:to\b|in\s+(?:a\s+row|a\s+series|line|succession|history)\b|of\b)", re.IGNORECASE)
+"""What makes an ordinal after a weekday a rank, not the day: "Friday, the 13th to die", "the
+7th in a row", "the 5th of 12" (a digit ordinal before a preposition or conjunction is else the
+day: "on Tuesday the 7th in record numbers")."""
+
+
 # A bare ordinal day: "on the 26th", "Tuesday, the 26th"; a range's end: "the 21st and 22nd"
 @rule(
     "ordinal_day",
@@ -644,7 +657,8 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # "Friday, the 29th": a day of the month restating the weekday before it, only where
         # the phrase ends ("Friday, the 13th to die" is a rank) and a date near the DCT is both
         d = weekday_on_day_of_month(WEEKDAY_NUM[after_weekday["wd"].lower()], day, dct)
-        return hit_over_t(m, timex_at(d, "day")) if d and ends_a_phrase(text, m.end()) else None
+        ends = ends_a_phrase(text, m.end()) or (m["day"][0].isdigit() and not _RANK_AFTER.match(text, m.end()))
+        return hit_over_t(m, timex_at(d, "day")) if d and ends else None
     if not m["day"][0].isdigit() or not (range_end or m["t"].lower().startswith("the")):
         return None  # "the first", "the second", British "25th" are days only after a weekday
     fallback = nearest_day_of_month(day, dct, future_context(text, s) or clause_tense(text, s, m.end()) > 0 or scheduled_present(text, s))
@@ -805,6 +819,8 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     e = m.end()
     if re.match(r"\s*\d", text[e : e + 3]):
         return None  # the month of a date that did not parse ("February 30")
+    if event_name(m, text):
+        return None  # "the March on Washington"
     if not (rel or cue):
         if mon.lower() in ("may", "march", "august"):
             return None
@@ -965,10 +981,24 @@ _CLOCK_PREPOSITIONS = frozenset("at by around about until till from before after
 """Words before a 24-hour time without a zone that make it a clock time ("at 10:15 on Tuesday")."""
 
 
+_NOT_A_CLOCK_AFTER = re.compile(
+    r"\s+(?:session|sessions|trading|rush|shift|edition|news|newspapers?|papers?|shows?|service|prayers?)\b", re.IGNORECASE
+)
+"""Nouns after "in the morning" that make the phrase a modifier, not the day's half of a clock
+time ("rose 4 in the morning session")."""
+
+
 def a_score(m: re.Match[str], text: str) -> bool:
-    """True when a :func:`~etl.dates.vocabulary.clock` match is a 24-hour time with no zone
-    after it ("10:15 on Tuesday") and no time preposition before it: "won the match 10:15 on
-    Tuesday" is a score, "at 10:15 on Tuesday" a time."""
+    """True when a :func:`~etl.dates.vocabulary.clock` match is a number, not a clock time: a
+    24-hour time with no zone after it ("10:15 on Tuesday") and no time preposition before it
+    ("won the match 10:15 on Tuesday" is a score, "at 10:15 on Tuesday" a time); an hour in
+    digits with a part of the day but no "o'clock" and no time preposition ("scored 4 in the
+    afternoon"; "leave at 4 in the morning" is a time), or before a noun that the part of the
+    day modifies ("rose 4 in the morning session")."""
+    if m["hw"] is not None:
+        if m["pod"] and _NOT_A_CLOCK_AFTER.match(text, m.end("pod")):
+            return True
+        return m["hw"].isdigit() and not m["oc"] and word_before(text, m.start("hw")) not in _CLOCK_PREPOSITIONS | {"to"}
     if m["h24"] is None or re.match(rf"\s*(?:hours\s+)?{TZ_NAME}\b", text[m.end("mi24") :]):
         return False
     return word_before(text, m.start("h24")) not in _CLOCK_PREPOSITIONS
@@ -991,10 +1021,14 @@ def clock_time(m: re.Match[str], suffix: str = "") -> tuple[str, str]:
     """``("HH:MM", granularity)`` of a :func:`~etl.dates.vocabulary.clock` match (groups named
     with ``suffix``): noon/midday ``12:00``, midnight ``24:00`` (the end of the day, TIMEX3
     guidelines); "10 p.m." ``22:00`` at hour granularity, "10:35 a.m." ``10:35`` at minute;
+    "4 in the morning" ``04:00`` and "five o'clock" ``05:00`` (:func:`~etl.dates.vocabulary.clock_hour`);
     a 24-hour "1015 GMT" ``10:15``, the zone dropped as TimeBank does."""
     noon = m[f"noon{suffix}"]
     if noon:
         return ("24:00" if noon.lower() == "midnight" else "12:00"), "hour"
+    hw = m[f"hw{suffix}"]
+    if hw is not None:
+        return f"{clock_hour(hw, m[f'pod{suffix}']):02d}:00", "hour"
     if m[f"h24{suffix}"] is not None:
         return f"{int(m[f'h24{suffix}']):02d}:{m[f'mi24{suffix}']}", "minute"
     mi = m[f"mi{suffix}"]
@@ -1103,13 +1137,14 @@ def relative_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # "N units ago", "N units from now"
 @rule(
     "ago",
-    rf"\b(?P<unit>{UNIT_CS})\s+(?P<dir>ago|from\s+now|hence|before\s+now)\b",
+    rf"\b(?P<unit>{UNIT_CS})(?:\s+{OR_SO})?\s+(?P<dir>ago|from\s+now|hence|before\s+now)\b",
 )
 def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"two days ago" -> DCT - 2 days at day granularity; "three weeks ago" -> that ISO
     week; "six months ago" -> that month; "a year ago" -> that year; "a decade ago" ->
     that year (TIMEX3 guidelines: "ago" is anchored on the DCT, granularity of the unit).
-    A hedge ("nearly", "more than") stays in the extent; the value is unchanged.
+    A hedge ("nearly", "more than", or "or so" after the unit: "a week or so ago") stays in the
+    extent; the value is unchanged (TimeML ``mod="APPROX"``, which the value does not carry).
     "several/a few years ago" -> ``PAST_REF`` (no number to count back).
 
     TimeML (DCT 2017-12-27): ``The mine collapsed <TIMEX3 type="DATE" value="2017-12-25">two days
@@ -1141,7 +1176,7 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # "two years later", "three days earlier": anchored on the date mentioned before
 @rule(
     "units_later",
-    rf"\b(?P<unit>{UNIT_CS})\s+(?P<dir>later|earlier|on(?=\s*[,.;:]))\b(?!\s+than\b)",
+    rf"\b(?P<unit>{UNIT_CS})(?:\s+{OR_SO})?\s+(?P<dir>later|earlier|on(?=\s*[,.;:]))\b(?!\s+than\b)",
 )
 def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"two years later", "three days earlier" (a count of at least two): the date mentioned
@@ -1345,6 +1380,57 @@ def century(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if not n or not 2 <= n <= 21:
         return None
     return hit_over_t(m, timex_at(dt.date((n - 1) * 100, 1, 1), "century"))
+
+
+_CENTURY_ORDINAL = rf"\d{{1,2}}(?:st|nd|rd|th)|{alts(list(ORDINALS))}"
+_DECADE_ORDINALS = {w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1)}
+
+
+# "the turn of the century", "the last decade of the 20th century", "the first decade of this century"
+@rule(
+    "century_part",
+    rf"\b(?P<t>[Tt]he\s+(?:(?P<ord>{alts(list(_DECADE_ORDINALS))}|last|final)\s+decade|(?P<turn>turn))\s+of\s+"
+    rf"(?:the\s+(?P<n>{_CENTURY_ORDINAL})[\s-]+century|(?P<rel>this|the\s+(?:last|past|previous|next)|last|next)\s+century"
+    r"|the\s+(?P<bare>century|millennium)))\b",
+    re.IGNORECASE,
+)
+def century_part(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A decade of a century, or the turn of a century (TimeML 1.2.1: the value is the
+    calendar unit the phrase names; the century as :func:`century` reads it, "this/last/next
+    century" from the DCT's, ``19`` for 1900-1999 as TimeBank writes centuries):
+
+    * "the last decade of the 20th century" -> ``199``, "the first decade of this century"
+      (DCT 2017) -> ``200``; "the second decade of the century" counts in the DCT's century;
+    * "the turn of the 20th century" -> the year it began, ``1900``; "the turn of the last
+      century" (DCT 2019) -> ``1900``; "the turn of the century" (or millennium) without a
+      number is the century (millennium) boundary nearest the DCT, ``2000`` from 1950 to
+      2049 (HeidelTime's DCT anchoring of an unnumbered unit).
+
+    TimeML (DCT 2008-04-14): ``The population doubled in <TIMEX3 type="DATE" value="199">the last
+        decade of the 20th century</TIMEX3>.``
+    TimeML (DCT 2019-07-01): ``The factory has stood empty since <TIMEX3 type="DATE"
+        value="2000">the turn of the century</TIMEX3>.``
+    """
+    if m["n"]:
+        o = m["n"].lower()
+        n = int(re.match(r"\d+", o).group()) if o[0].isdigit() else ORDINALS.get(o)  # type: ignore[union-attr]
+        if not n or not 2 <= n <= 21:
+            return None
+        start = (n - 1) * 100
+    elif m["rel"]:
+        rel = m["rel"].lower().split()[-1]
+        start = dct.year // 100 * 100 + {"this": 0, "next": 100}.get(rel, -100)
+    elif m["turn"]:
+        size = 1000 if m["bare"].lower() == "millennium" else 100
+        start = (dct.year + size // 2) // size * size
+    elif m["bare"].lower() == "century":
+        start = dct.year // 100 * 100
+    else:
+        return None  # "the last decade of the millennium": not a decade this rule can place
+    if m["turn"]:
+        return hit_over_t(m, timex_at(dt.date(start, 1, 1), "year"))
+    k = 10 if m["ord"].lower() in ("last", "final") else _DECADE_ORDINALS[m["ord"].lower()]
+    return hit_over_t(m, timex_at(dt.date(start + 10 * (k - 1), 1, 1), "decade"))
 
 
 # Quarters: "the third quarter", "third-quarter", "the fourth quarter of 2016", "Q3 2017"
@@ -1617,7 +1703,7 @@ def range_first_count(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 @rule(
     "duration",
     rf"\b(?P<unit>{UNIT_CS})\b"
-    r"(?!-old|[\s-]+olds?\b|\s+(?:ago|hence|from\s+now|of\s+age|and\s+a\s+half|or\s+so)\b)"
+    r"(?!-old|[\s-]+olds?\b|\s+(?:ago|hence|from\s+now|of\s+age|and\s+a\s+half)\b)"
     r"(?!-(?:and|to|or)-)",
 )
 def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
@@ -1655,7 +1741,10 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if m["unit"].lower().endswith("s") and n == 1 and not raw.isdigit():
         return None
     s, e = lm.start(), m.end()
-    later = re.match(r"\s+(?:later|after|earlier|before)\b", text[m.end() : m.end() + 10])
+    approx = re.compile(rf"\s+{OR_SO}").match(text, e)
+    if approx is not None:
+        e = approx.end()  # "the next two years or so": TimeML mod APPROX, inside the extent
+    later = re.match(r"\s+(?:later|after|earlier|before)\b", text[e : e + 10])
     if raw.lower() in ("a", "an", "one") and lm["sep"] != "-" and not (lm["hedge"] or pre or later):
         prev = word_before(text, s)
         if prev not in ("for", "in", "within", "than", "about", "lasting", "over", "nearly", "almost", "only", "just", "after"):
@@ -1672,10 +1761,14 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(s, e, Timex("DURATION", duration_value(n, unit), UNITS[unit][1]))
 
 
+_YEARS_OF = re.compile(r"\b(?:years|decades|half|part|days)\s+of\s+$", re.IGNORECASE)
+"""A part of a decade or century named before "of" ("the closing years of the last century")."""
+
+
 # "the past year", "the last week": one unit back from the DCT, a DURATION
 @rule(
     "past_unit",
-    r"\b(?P<t>the\s+(?:past|last|next|coming)\s+(?P<unit>week|month|year|decade|century))\b(?!\s+of\b|['’]s)", re.IGNORECASE,
+    rf"\b(?P<t>the\s+(?:past|last|next|coming)\s+(?P<unit>week|month|year|decade|century)(?:\s+{OR_SO})?)\b(?!\s+of\b|['’]s)", re.IGNORECASE,
 )
 def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the past year", "the last week", "the next month": the previous (next) calendar
@@ -1685,7 +1778,8 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     only a calendar one has an end: "the end of the next decade" -> ``202``, the extent
     widened as :func:`widen_to_part_of` does; and a century after "in" ("founded in the last
     century" -> ``19``: "in" places an event in a calendar century; "over the past century"
-    stays ``P100Y``).
+    stays ``P100Y``); also after a part of it named before "of" ("the closing years of the
+    last century" -> ``19``, "the first half of the next decade" -> ``202``).
 
     TimeML (DCT 2017-12-27): ``Over <TIMEX3 type="DATE" value="2016">the past year</TIMEX3> it ruled
         by decree.``
@@ -1698,7 +1792,8 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     step = 1 if re.search(r"next|coming", m["t"], re.IGNORECASE) else -1
     if unit in ("decade", "century"):
         in_century = unit == "century" and word_before(text, m.start("t")) == "in"
-        if in_century or _PART_OF.search(text, max(0, m.start() - 30), m.start()):
+        part = _YEARS_OF.search(text, max(0, m.start() - 30), m.start())
+        if in_century or part or _PART_OF.search(text, max(0, m.start() - 30), m.start()):
             # "the end of the next decade": only a calendar decade has an end; "founded in
             # the last century": a time in a calendar century, not a hundred years
             return hit_over_t(m, timex_at(add_months(dct, step * (120 if unit == "decade" else 1200)), unit))
@@ -1795,6 +1890,29 @@ def vague_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(*m.span("t" if m["t"] else "t2"), tx)
 
 
+# "for some time", "for a while", "for a fairly lengthy period"
+@rule(
+    "vague_period",
+    r"(?<!\bonce\s)\b(?:for|in|within|after|over)\s+(?P<t>(?:quite\s+)?some\s+time|a\s+(?:little\s+|good\s+|short\s+)?while"
+    r"|an?\s+(?:(?:fairly|very|relatively|rather|much)\s+)?(?:long|longer|short|shorter|brief|lengthy|limited|extended"
+    r"|considerable|indefinite|prolonged)\s+period(?:\s+of\s+time)?|a\s+period\s+of\s+time)\b"
+    r"(?!\s+(?:ago|later|earlier|before|after|now\s+past|of(?!\s+time)|in\s+which|when)\b)(?![-’'])",
+    re.IGNORECASE,
+)
+def vague_period(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A span of unspecified length and unit after a preposition of duration ("for", "in",
+    "within", "after", "over"): "for some time", "for a while", "for a fairly lengthy period",
+    "for an indefinite period" -> DURATION ``PXX`` (TimeML 1.2.1: a vague duration is a TIMEX3
+    with ``X`` for what is unknown, here the unit too; TBAQ tags each such phrase, 3 of 3, with
+    ``PXX`` twice). Not "a long time" (TBAQ leaves it, 1 of 1), not "once in a while" (a
+    frequency), not before "ago" or "of" ("a period of three years": the count is the duration).
+
+    TimeML (DCT 1990-08-15): ``Forces could be in the region for <TIMEX3 type="DURATION"
+        value="PXX">some time</TIMEX3>.``
+    """
+    return hit_over_t(m, Timex("DURATION", "PXX", None))
+
+
 _L_THE_UNITS = re.compile(r"\b(?:in|over|during|through|throughout|for|within)\s+$", re.IGNORECASE)
 
 
@@ -1832,8 +1950,8 @@ Pope Francis called for peace")."""
     r"\b(?P<t>(?:(?P<rel>last|this|next)\s+|(?P<y0>(?:19|20)\d\d)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+Day|\s+Eve)"
     r"|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Election\s+Day"
     r"|Boxing\s+Day|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Bastille\s+Day|Veterans['’]?\s+Day|Armistice\s+Day|May\s+Day"
-    r"|Ash\s+Wednesday|Palm\s+Sunday)\b"
-    r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?)(?!\s+(?:tree|trees|card|cards|present|presents|gift|gifts|shopping|season|sales|holidays?|break|party|parties|dinner|carols?|lights|market|music|week|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|eggs?)\b)(?!['’]s)",
+    r"|Ash\s+Wednesday|Palm\s+Sunday|Holy(?=\s+Week\b))\b(?P<wk>\s+[Ww]eek\b)?"
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?)(?!\s+(?:tree|trees|card|cards|present|presents|gift|gifts|shopping|season|sales|holidays?|break|party|parties|dinner|carols?|lights|market|music|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|eggs?)\b)(?!['’]s)",
 )
 def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Fixed and computed holidays -> their day, in the year nearest the DCT (past bias):
@@ -1849,6 +1967,13 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     word the holiday is part of a name ("Christmas Channel", "Palm Sunday Mass") unless a
     preposition precedes it ("On Christmas Day Pope Francis..."). TIMEX3 guidelines:
     holidays are DATEs.
+
+    A holiday before "week" ("Easter week", "Christmas week", "Thanksgiving week", and "Holy
+    Week", Easter's) is the ISO week that holds the holiday (TBAQ: "as Easter week began" on
+    Palm Sunday 2000 is ``2000-W16``, the week that ends on Easter Sunday).
+
+    TimeML (DCT 2000-04-17): ``Protesters prayed as <TIMEX3 type="DATE" value="2000-W16">Easter
+        week</TIMEX3> began.``
 
     TimeML (DCT 2017-12-27): ``Shops closed on <TIMEX3 type="DATE" value="2017-12-25">Christmas
         Day</TIMEX3>.``
@@ -1884,7 +2009,7 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             d = cands[1]
         else:
             d = min(cands, key=lambda c: abs((c - dct).days) + (PAST_BIAS_DAYS if c > dct else 0))
-    return hit_over_t(m, timex_at(d, "day"))
+    return hit_over_t(m, timex_at(d, "week" if m["wk"] else "day"))
 
 
 # Reporting periods: "the year-ago quarter", "the same period last year", "the 1988
@@ -1989,7 +2114,7 @@ def the_week(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # in a comparison of figures; else the latest mention shifted; else a DURATION)
 @rule(
     "unit_earlier",
-    r"\b(?P<t>(?:a|one)\s+(?P<unit3>year|month|week|day|decade|century)\s+(?P<dir3>earlier|later))\b(?!\s+than\b)", re.IGNORECASE,
+    rf"\b(?P<t>(?:a|one)\s+(?P<unit3>year|month|week|day|decade|century)(?:\s+{OR_SO})?\s+(?P<dir3>earlier|later))\b(?!\s+than\b)", re.IGNORECASE,
 )
 def anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Anaphoric "the previous day", "the day after", "a year earlier", "the following week":
@@ -2032,6 +2157,25 @@ def anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # "compared with C$307.2 a year earlier": the reporting period a year back
         return hit_over_t(m, Period(years_back=1, fallback=Anaphor(unit, sign, fallback=as_duration)))
     return hit_over_t(m, Anaphor(unit, sign * step, fallback=as_duration, named=named, tod=tod))
+
+
+# "the previous decade", "the following century": anaphoric calendar decades and centuries
+@rule(
+    "decade_anaphor",
+    r"\b(?P<t>the\s+(?P<dir>previous|preceding|following|ensuing)\s+(?P<unit>decade|century))\b(?![-’'])", re.IGNORECASE,
+)
+def decade_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the previous decade", "the following decade", "the preceding century": the calendar
+    decade (century) before or after the date mentioned before it, else the DCT's (TimeML
+    1.2.1 ``anchorTimeID``, as :func:`anaphor` reads "the following year"): after "the
+    1990s", "the following decade" is ``200``; in a story of 2011 with no date before it,
+    "the previous decade" is ``200``.
+
+    TimeML (DCT 2011-04-04): ``Growth averaged 3 percent a year in <TIMEX3 type="DATE"
+        value="200">the previous decade</TIMEX3>.``
+    """
+    sign = 1 if m["dir"].lower() in ("following", "ensuing") else -1
+    return hit_over_t(m, Anaphor(m["unit"].lower(), sign, named=True))
 
 
 # "the year", "for the full year", "earlier in the year", "year-end", "the fiscal
@@ -2218,7 +2362,7 @@ rule(
     "day_anaphor",
     r"\b(?P<t>(?:the\s+(?P<dir>previous|preceding|next|following)\s+(?P<unit>day|morning|afternoon|evening|night)"
     r"|the\s+(?P<unit2>day)\s+(?P<dir2>before|after)"
-    r"|(?:a|one)\s+(?P<unit3>day)\s+(?P<dir3>earlier|later)))\b"
+    rf"|(?:a|one)\s+(?P<unit3>day)(?:\s+{OR_SO})?\s+(?P<dir3>earlier|later)))\b"
     r"(?=\s*[,.;:!?)\u201d\"]|\s*$|\s+(?:and|but|when|as|while)\b)", re.IGNORECASE,
 )(anaphor)
 
@@ -2240,16 +2384,34 @@ def plain_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(dt.date(int(m["y"]), 1, 1), "year"))
 
 
+_EVENT_NAME = re.compile(
+    rf"\b[Tt]he\s+(?:(?:annual|yearly|first|second|third|(?:19|20)\d\d|[A-Z][a-z]+)\s+)?(?P<mon>{MONTH_FULL})"
+    rf"\s+(?:for|of|on|against)\s+(?!(?:{WEEKDAY}|{MONTH_FULL})\b)[A-Z][a-z]"
+)
+"""A month name that begins the name of an event: "the annual March for Life", "the March on
+Washington", "the March of Dimes" (a determiner before it and a capitalised name after "for",
+"of", "on" or "against"; "the March of 1998" and "in March on Capitol Hill" stay months)."""
+
+
+def event_name(m: re.Match[str], text: str) -> bool:
+    """True when the month name in group ``mon`` of ``m`` begins an event's name (:data:`_EVENT_NAME`)."""
+    em = _EVENT_NAME.search(text, max(0, m.start("mon") - 24), m.end("mon") + 40)
+    return em is not None and em.start("mon") == m.start("mon")
+
+
 @rule(
     "plain_month",
     rf"\b(?P<t>(?P<mon>{MONTH_FULL}))\b",
     relaxed=True,
 )
 def plain_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """A month name inside a spaCy DATE span (May and March included) -> nearest month.
+    """A month name inside a spaCy DATE span (May and March included) -> nearest month; not
+    the first word of an event's name ("the annual March for Life", :func:`event_name`).
 
     TimeML (DCT 2017-12-27): ``<TIMEX3 type="DATE" value="2017-05">May</TIMEX3> was wet.``
     """
+    if event_name(m, text):
+        return None
     return hit_over_t(m, timex_at(nearest_month(MONTH_NUM[m["mon"].lower()], dct), "month"))
 
 
@@ -2273,7 +2435,7 @@ rule(
     "relaxed_anaphor",
     r"\b(?P<t>the\s+(?P<dir>previous|preceding|next|following)\s+(?P<unit>day|week|month|year)"
     r"|the\s+(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after)"
-    r"|(?:a|one)\s+(?P<unit3>day|week|month|year)\s+(?P<dir3>earlier|later|before))\b", re.IGNORECASE,
+    rf"|(?:a|one)\s+(?P<unit3>day|week|month|year)(?:\s+{OR_SO})?\s+(?P<dir3>earlier|later|before))\b", re.IGNORECASE,
     relaxed=True,
 )(anaphor)
 

@@ -156,7 +156,7 @@ NUM = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a|one)\s+hundred|a\s+dozen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:hundred|thousand)|a\s+dozen"
     r"|a\s+couple\s+of|couple\s+of|several|a\s+few|few|a|an|(?<![\d,./$])\d{1,3}(?!,\d))"
 )
 UNIT = r"(?:years?|months?|weeks?|fortnights?|days?|hours?|minutes?|decades?|centur(?:y|ies)|quarters?)"
@@ -184,8 +184,10 @@ def number(text: str) -> int | None:
         return 2
     if t == "a dozen":
         return 12
-    if t.endswith("hundred"):
-        return 100
+    head, _, scale = t.rpartition(" ")
+    if scale in ("hundred", "thousand"):  # "a hundred", "two thousand"
+        k = 1 if head in ("a", "one") else NUM_WORDS.get(head)
+        return None if k is None else k * (100 if scale == "hundred" else 1000)
     parts = re.split(r"[\s-]", t)
     total = 0
     for p in parts:
@@ -218,11 +220,39 @@ conjunction ("the 2008 Olympic time trial" has no clock time)."""
 TZ = rf"(?:\s*(?:hours\s+)?{TZ_NAME}\b)?"
 
 
+HOUR_WORDS: dict[str, int] = {
+    w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), start=1)
+}
+"""The hours of a 12-hour clock in words ("five o'clock", "four in the morning")."""
+CLOCK_PART_OF_DAY = r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night"
+"""The phrases that give a 12-hour clock its half of the day ("4 in the morning")."""
+
+
+def clock_hour(hour: str, part_of_day: str | None) -> int:
+    """The 24-hour hour (0-24) of an hour written in digits or words ("4", "five") and the
+    phrase after it (:data:`CLOCK_PART_OF_DAY`, or None for a bare "o'clock"): "in the morning"
+    keeps 1-11 (twelve is 0), "in the afternoon/evening" adds 12 to 1-11, "at night" adds 12 to
+    6-11, keeps 1-5 ("2 at night" is 02:00) and makes twelve 24 (midnight, the end of the day,
+    as the TIMEX3 guidelines write it); "five o'clock" alone stays as written, ``5``. Raises
+    KeyError for a word that is not an hour."""
+    h = int(hour) if hour.isdigit() else HOUR_WORDS[hour.lower()]
+    pod = re.sub(r"\s+", " ", part_of_day or "").lower()
+    if pod == "in the morning":
+        return h % 12
+    if pod in ("in the afternoon", "in the evening"):
+        return h % 12 + 12
+    if pod == "at night":
+        return 24 if h == 12 else h + 12 if h >= 6 else h
+    return h
+
+
 def clock(suffix: str = "") -> str:
     """A clock time, its groups named with ``suffix`` (one pattern may hold two clocks): a
     12-hour time ``h``, ``mi``, ``ap`` ("10:35 a.m.", "3.30 p.m." as British copy writes it,
     "4 pm"); ``noon`` (noon, midnight,
-    midday); or a 24-hour time ``h24``, ``mi24`` ("10:15", "1015", "0735"), taken only when a
+    midday); an hour ``hw`` in digits or words with "o'clock" or the part of the day ``pod``
+    ("five o'clock", "4 in the morning", "eight o'clock at night", "seven in the evening");
+    or a 24-hour time ``h24``, ``mi24`` ("10:15", "1015", "0735"), taken only when a
     time zone follows ("10:15 GMT", "1600 UTC", "14:30 local time", military "1015 hours
     GMT") or, written with a colon,
     a weekday ("10:15 on Wednesday"): alone, "10:15" is as often a score or a ratio."""
@@ -230,6 +260,8 @@ def clock(suffix: str = "") -> str:
     return (
         rf"(?:(?P<h{n}>1[0-2]|0?[1-9])(?:[:.](?P<mi{n}>[0-5]\d))?\s*(?P<ap{n}>[ap]\.\s?m\.?|[ap]m\b)"
         rf"|(?P<noon{n}>noon|midnight|midday)"
+        rf"|(?<![\d:.,$-])(?P<hw{n}>1[0-2]|0?[1-9]|(?i:{alts(list(HOUR_WORDS))}))(?=\s*o['’]clock\b|\s+(?:{CLOCK_PART_OF_DAY})\b)"
+        rf"(?P<oc{n}>\s*o['’]clock)?(?:\s+(?P<pod{n}>{CLOCK_PART_OF_DAY}))?"
         rf"|(?<![\d:.,])(?P<h24{n}>[01]?\d|2[0-3])(?::|\.|h)?(?P<mi24{n}>[0-5]\d)"
         rf"(?=\s*(?:hours\s+)?{TZ_NAME}\b|(?<=:\d\d),?\s+(?:on\s+)?{WEEKDAY}\b))"
     )

@@ -1322,3 +1322,139 @@ def test_a_zoneless_24_hour_time_before_a_weekday_needs_a_time_preposition(tagge
 def test_a_day_of_next_month_without_of(tagger):
     assert values(tag(tagger, "Talks resume on the 3rd next month.")) == [("the 3rd next month", "DATE", "2018-01-03")]
     assert values(tag(tagger, "He was the first next month to resign.")) == [("next month", "DATE", "2018-01")]
+
+
+# --------------------------------------------------------------------------- issue 16, fifth pass
+# Kinds found in the timeml-tbaq misses and a fresh probe; DCT Wed 2017-12-27 unless given.
+
+
+def test_an_hour_with_the_part_of_the_day_is_a_clock_time(tagger):
+    # "in the morning" keeps the hour, "in the afternoon/evening" adds 12, "at night" adds 12
+    # to 6-11 and keeps the small hours; the day is the last one mentioned, else the DCT.
+    assert values(tag(tagger, "The father will leave at 4 in the morning.")) == [("4 in the morning", "TIME", "2017-12-27T04:00")]
+    assert values(tag(tagger, "The shops open from 9 in the morning to 5 in the afternoon.")) == [
+        ("9 in the morning", "TIME", "2017-12-27T09:00"),
+        ("5 in the afternoon", "TIME", "2017-12-27T17:00"),
+    ]
+    assert values(tag(tagger, "The raid began at eleven o'clock at night.")) == [("eleven o'clock at night", "TIME", "2017-12-27T23:00")]
+    assert values(tag(tagger, "Gunmen struck at 2 at night.")) == [("2 at night", "TIME", "2017-12-27T02:00")]
+    assert values(tag(tagger, "He left at five o'clock in the afternoon on Monday.")) == [
+        ("five o'clock in the afternoon on Monday", "TIME", "2017-12-25T17:00")
+    ]
+    # A count, not a clock: no time preposition, or a noun after the part of the day.
+    assert tag(tagger, "The team scored 4 in the afternoon.") == []
+    assert tag(tagger, "Shares rose 4 in the morning session.") == []
+
+
+def test_a_clock_time_on_a_mentioned_day_keeps_its_granularity(tagger):
+    ms = tag(tagger, "The shops open at 9 a.m. and close at 5:30 p.m.")
+    assert [(m.text, m.value, m.granularity) for m in ms] == [
+        ("9 a.m.", "2017-12-27T09:00", "hour"),
+        ("5:30 p.m.", "2017-12-27T17:30", "minute"),
+    ]
+
+
+def test_or_so_after_a_count_is_inside_the_timex(tagger):
+    # TimeML mod APPROX: "a week or so ago" (a week before Wed 12-27 is in W51), "the next two
+    # years or so", "the next year or so" (2018).
+    assert values(tag(tagger, "Then, a week or so ago, he picked a date.")) == [("a week or so ago", "DATE", "2017-W51")]
+    assert values(tag(tagger, "Over the next two years or so, its share grew.")) == [("the next two years or so", "DURATION", "P2Y")]
+    assert values(tag(tagger, "The plants will be closed over the next year or so.")) == [("the next year or so", "DATE", "2018")]
+    assert values(tag(tagger, "He left in 2015 and came back two years or so later.")) == [
+        ("2015", "DATE", "2015"),
+        ("two years or so later", "DATE", "2017"),
+    ]
+    assert values(tag(tagger, "He left on Dec. 4 and returned a day or so later.")) == [
+        ("Dec. 4", "DATE", "2017-12-04"),
+        ("a day or so later", "DATE", "2017-12-05"),
+    ]
+
+
+def test_a_vague_span_after_a_preposition_of_duration(tagger):
+    assert values(tag(tagger, "Troops could be in the region for some time.")) == [("some time", "DURATION", "PXX")]
+    assert values(tag(tagger, "They will live without power for a while.")) == [("a while", "DURATION", "PXX")]
+    assert values(tag(tagger, "We are there to stay for a fairly lengthy period.")) == [("a fairly lengthy period", "DURATION", "PXX")]
+    assert values(tag(tagger, "He was detained for an indefinite period.")) == [("an indefinite period", "DURATION", "PXX")]
+    assert tag(tagger, "Once in a while he calls.") == []
+    assert values(tag(tagger, "Prices rose in a period of three years.")) == [("three years", "DURATION", "P3Y")]
+
+
+def test_hundreds_and_thousands_of_years_are_counted(tagger):
+    assert values(tag(tagger, "They kept the secret for more than two thousand years.")) == [
+        ("more than two thousand years", "DURATION", "P2000Y")
+    ]
+    assert values(tag(tagger, "The bridge was built three hundred years ago.")) == [("three hundred years ago", "DATE", "1717")]
+
+
+def test_a_holiday_week_is_the_iso_week_that_holds_the_holiday(tagger):
+    # Easter 2000 was Sunday April 23: its week is Mon 04-17 .. Sun 04-23, 2000-W16.
+    ms = tagger.run("Protesters prayed as Easter week began.", dt.date(2000, 4, 17))
+    assert values(ms) == [("Easter week", "DATE", "2000-W16")]
+    # Thanksgiving 2017 was Thursday Nov. 23 (W47); Christmas 2017 a Monday (W52).
+    assert values(tag(tagger, "Travel peaked during Thanksgiving week.")) == [("Thanksgiving week", "DATE", "2017-W47")]
+    assert values(tag(tagger, "Shops were busy in Christmas week.")) == [("Christmas week", "DATE", "2017-W52")]
+    # Easter 2019 was April 21: Holy Week is 2019-W16.
+    assert values(tagger.run("Pilgrims came for Holy Week.", dt.date(2019, 4, 10))) == [("Holy Week", "DATE", "2019-W16")]
+
+
+def test_a_month_name_that_begins_an_event_name_is_no_month(tagger):
+    # spaCy labels "March" DATE in both; only the second is a month (past tense: March 1998).
+    text = "Police scanned the crowd at the annual March for Life on Capitol Hill."
+    march = [(text.index("March"), text.index("March") + 5)]
+    assert tag(tagger, text, dt.date(1999, 1, 22), march) == []
+    text = "He testified in March on Capitol Hill."
+    march = [(text.index("March"), text.index("March") + 5)]
+    assert values(tag(tagger, text, dt.date(1999, 1, 22), march)) == [("March", "DATE", "1998-03")]
+
+
+def test_a_digit_ordinal_after_a_weekday_before_a_preposition_is_the_day(tagger):
+    # Tue 2000-11-07; Thu 2016-09-29 (a month before Mon 2016-10-03).
+    ms = tagger.run("Voters went to the polls on Tuesday the 7th in record numbers.", dt.date(2000, 11, 9))
+    assert values(ms) == [("Tuesday", "DATE", "2000-11-07"), ("the 7th", "DATE", "2000-11-07")]
+    ms = tagger.run("The agreement was signed on Thursday the 29th in Geneva.", dt.date(2016, 10, 3))
+    assert values(ms) == [("Thursday", "DATE", "2016-09-29"), ("the 29th", "DATE", "2016-09-29")]
+    # A rank: "the 13th to die", "the 13th in a row" (Fri 2017-10-13).
+    assert values(tagger.run("He was, on Friday, the 13th to die.", dt.date(2017, 10, 16))) == [("Friday", "DATE", "2017-10-13")]
+    assert values(tagger.run("Prices fell Friday, the 13th in a row.", dt.date(2017, 10, 16))) == [("Friday", "DATE", "2017-10-13")]
+
+
+def test_a_numeric_date_after_a_scheduled_present(tagger):
+    dct = dt.date(1996, 10, 28)
+    assert values(tagger.run("Early voting ends 11/3, officials said.", dct)) == [("11/3", "DATE", "1996-11-03")]
+    assert values(tagger.run("The sale begins 11/1.", dct)) == [("11/1", "DATE", "1996-11-01")]
+    # Prices and odds stay fractions.
+    assert tagger.run("The stock closes 1/2 higher.", dct) == []
+    assert tagger.run("The colt starts 4/1 favourite.", dct) == []
+
+
+def test_decades_and_centuries_before_and_after_a_mention(tagger):
+    dct = dt.date(2011, 4, 4)
+    assert values(tagger.run("Growth averaged 3 percent a year in the previous decade.", dct)) == [
+        ("the previous decade", "DATE", "200")
+    ]
+    assert values(tagger.run("Prices rose in the 1990s and fell in the following decade.", dct)) == [
+        ("the 1990s", "DATE", "199"),
+        ("the following decade", "DATE", "200"),
+    ]
+    assert values(tagger.run("In the 1980s it boomed. A decade later it collapsed.", dct)) == [
+        ("the 1980s", "DATE", "198"),
+        ("A decade later", "DATE", "199"),
+    ]
+    # After a year, a year of the next decade, as before.
+    assert values(tagger.run("It was founded in 1990. A decade later it collapsed.", dct)) == [
+        ("1990", "DATE", "1990"),
+        ("A decade later", "DATE", "2000"),
+    ]
+
+
+def test_a_decade_or_the_turn_of_a_century(tagger):
+    assert values(tagger.run("The population doubled in the last decade of the 20th century.", dt.date(2008, 4, 14))) == [
+        ("the last decade of the 20th century", "DATE", "199")
+    ]
+    assert values(tag(tagger, "It grew in the first decade of this century.")) == [("the first decade of this century", "DATE", "200")]
+    assert values(tagger.run("The factory has stood empty since the turn of the century.", dt.date(2019, 7, 1))) == [
+        ("the turn of the century", "DATE", "2000")
+    ]
+    assert values(tag(tagger, "Immigrants arrived at the turn of the 20th century.")) == [("the turn of the 20th century", "DATE", "1900")]
+    assert values(tag(tagger, "Mills closed in the closing years of the last century.")) == [("the last century", "DATE", "19")]
+    assert values(tag(tagger, "It was one of the best films of the past decade.")) == [("the past decade", "DURATION", "P10Y")]
