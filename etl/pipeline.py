@@ -81,7 +81,9 @@ morning", "eleven o'clock at night"), a clock time's own granularity on the day 
 so" inside a count, "for some time"/"for a while", "two thousand years", a holiday's week, "the
 March for Life" no month, "Tuesday the 7th in ...", numeric dates after "ends"/"begins", "the
 previous decade", "a decade later" after a decade, "the turn of the century", "the last decade
-of the 20th century", issue 16).
+of the 20th century", a whole number of the anchor's units keeps its granularity ("six months
+later" after a season), "the week before last", no plan after "failed to" or "kept ... open",
+issue 16).
 ``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 

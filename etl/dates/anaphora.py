@@ -60,6 +60,18 @@ class Period:
     fallback: Timex | Anaphor | None = None  # the value when no quarter precedes
 
 
+_UNITS_PER: dict[tuple[str, str], int] = {
+    ("day", "week"): 7,
+    ("month", "quarter"): 3,
+    ("month", "season"): 3,
+    ("month", "year"): 12,
+    ("year", "decade"): 10,
+    ("year", "century"): 100,
+}
+"""How many of a finer unit make one coarser calendar unit (ISO 8601 weeks, TIMEX3 seasons of
+three months)."""
+
+
 def _clock_shifted(anchor: Timex, a: Anaphor) -> Timex | None:
     """A clock-time anchor (``2017-12-26T10:15``) moved by ``a.shift`` hours or minutes, the
     day following the clock across midnight ("two hours later" after 11 p.m. is the next
@@ -96,9 +108,12 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
             return None
         d = safe_date(anchor.start.year, anchor.start.month, a.day_of_month)
         return timex_at(d, "day") if d else None
-    if a.named and a.unit == "year" and gran in ("decade", "century") and a.shift % (10 if gran == "decade" else 100) == 0:
-        # "a decade later" after "the 1980s": the next decade, as after a year it is a year
-        return timex_at(shift(anchor.start, "year", a.shift), gran)
+    per = _UNITS_PER.get((a.unit, gran))
+    if a.named and per and a.shift % per == 0:
+        # a whole number of the anchor's units keeps its granularity: "a decade later" after
+        # "the 1980s" is the 1990s, "six months later" after "the spring of 2015" 2015-FA,
+        # "three months later" after "the third quarter" the fourth
+        return timex_at(shift(anchor.start, a.unit, a.shift), gran)
     if RANK[gran] > RANK[a.unit]:
         if a.within and a.unit in ("day", "week"):
             return unknown_within(anchor, a.unit)

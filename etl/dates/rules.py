@@ -1086,6 +1086,24 @@ def mid_part_of_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, Anaphor("day", 0, same=True, fallback=timex_at(dct, "day", tod), tod=tod))
 
 
+# "the week before last", "the month after next"
+@rule(
+    "unit_before_last",
+    r"\b(?P<t>the\s+(?P<unit>week|month|year)\s+(?P<dir>before\s+last|after\s+next))\b", re.IGNORECASE,
+)
+def unit_before_last(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the week before last", "the month before last", "the year after next": the calendar
+    unit two back (ahead) of the DCT's, as "the day before yesterday" is two days back (TimeML
+    1.2.1: a relative DATE anchored on the DCT at the unit's granularity; ISO weeks).
+
+    TimeML (DCT 2017-12-27): ``Prices fell <TIMEX3 type="DATE" value="2017-W50">the week before
+        last</TIMEX3>.``
+    """
+    unit = m["unit"].lower()
+    step = 2 if m["dir"].lower().startswith("after") else -2
+    return hit_over_t(m, timex_at(shift(dct, unit, step), unit))
+
+
 # last/this/next week|weekend|month|year (+ earlier/later/early/late/mid)
 @rule(
     "relative_unit",

@@ -228,10 +228,24 @@ def scheduled_present(text: str, pos: int) -> bool:
     if before == "to":
         # an infinitive is a plan ("parliament to meet on Monday", "a summit due to open
         # Saturday"), but not a market's result clause ("shed 113 points to close on Friday")
-        return m.group(1) != "close"
+        # nor after an implicative verb, whose event was settled when it was written ("failed
+        # to open Tuesday", "managed to meet Friday")
+        return m.group(1) != "close" and word_before(text, text.rfind("to", 0, m.start(1))) not in _IMPLICATIVE
     if m.group(1) in _BARE_PLURAL_VERBS:
-        return not (before in _NOT_A_PLAN_BEFORE or _past_form(before))
+        if before in _NOT_A_PLAN_BEFORE or _past_form(before):
+            return False
+        # an adjective after its verb's object: "kept its doors open Thursday"
+        words = re.findall(r"[A-Za-z]+", text[max(0, m.start(1) - 30) : m.start(1)])[-3:]
+        return not any(w in _KEEP_VERBS for w in words)
     return True
+
+
+_IMPLICATIVE = frozenset("failed fails tried tries refused refuses managed manages declined declines attempted unable".split())
+"""Verbs before "to" whose infinitive happened, or did not, when they did (implicative verbs,
+Karttunen 1971: "failed to open Tuesday" is no plan)."""
+_KEEP_VERBS = frozenset("kept keep keeps stayed stay stays remained remain remains left leave leaves held".split())
+"""Verbs that take "open"/"closed" as the state of their object ("kept its doors open Thursday",
+"left the border open Monday"): the form after them is an adjective, not a plan."""
 
 
 _NOT_A_PLAN_BEFORE = frozenset("not never did could would should can may might must was were".split())

@@ -1458,3 +1458,40 @@ def test_a_decade_or_the_turn_of_a_century(tagger):
     assert values(tag(tagger, "Immigrants arrived at the turn of the 20th century.")) == [("the turn of the 20th century", "DATE", "1900")]
     assert values(tag(tagger, "Mills closed in the closing years of the last century.")) == [("the last century", "DATE", "19")]
     assert values(tag(tagger, "It was one of the best films of the past decade.")) == [("the past decade", "DURATION", "P10Y")]
+
+
+def test_a_whole_number_of_the_anchors_units_keeps_its_granularity(tagger):
+    assert values(tag(tagger, "He visited in the spring of 2015 and again six months later.")) == [
+        ("the spring of 2015", "DATE", "2015-SP"),
+        ("six months later", "DATE", "2015-FA"),
+    ]
+    assert values(tag(tagger, "Profit fell in the third quarter; three months later it rose.")) == [
+        ("the third quarter", "DATE", "2017-Q3"),
+        ("three months later", "DATE", "2017-Q4"),
+    ]
+    assert values(tag(tagger, "In 1998 the firm was sold. Twelve months later it closed.")) == [
+        ("1998", "DATE", "1998"),
+        ("Twelve months later", "DATE", "1999"),
+    ]
+    # Not a whole number of years: the duration, as before.
+    assert values(tag(tagger, "In 1998 the firm was sold. Eighteen months later it closed.")) == [
+        ("1998", "DATE", "1998"),
+        ("Eighteen months", "DURATION", "P18M"),
+    ]
+
+
+def test_the_unit_before_last_and_after_next(tagger):
+    # Wed 2017-12-27 is in 2017-W52.
+    assert values(tag(tagger, "Prices fell the week before last.")) == [("the week before last", "DATE", "2017-W50")]
+    assert values(tag(tagger, "Sales fell the month before last.")) == [("the month before last", "DATE", "2017-10")]
+    assert values(tag(tagger, "Rates rose the year before last.")) == [("the year before last", "DATE", "2015")]
+    assert values(tag(tagger, "Talks resume the week after next.")) == [("the week after next", "DATE", "2018-W02")]
+
+
+def test_no_plan_after_an_implicative_verb_or_as_a_kept_state(tagger):
+    # Past Thursday 12-21 and Tuesday 12-26, not the next ones.
+    assert values(tag(tagger, "The store kept its doors open Thursday.")) == [("Thursday", "DATE", "2017-12-21")]
+    assert values(tag(tagger, "The bank failed to open Tuesday.")) == [("Tuesday", "DATE", "2017-12-26")]
+    # Plans stay plans.
+    assert values(tag(tagger, "The summit is due to open Saturday.")) == [("Saturday", "DATE", "2017-12-30")]
+    assert values(tag(tagger, "Polls open Thursday.")) == [("Thursday", "DATE", "2017-12-28")]
