@@ -114,12 +114,12 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
         # "the 1980s" is the 1990s, "six months later" after "the spring of 2015" 2015-FA,
         # "three months later" after "the third quarter" the fourth
         return timex_at(shift(anchor.start, a.unit, a.shift), gran)
+    if a.unit in ("hour", "minute"):
+        return _clock_shifted(anchor, a)  # "two minutes later" after "10 p.m." (an hour): 22:02
     if RANK[gran] > RANK[a.unit]:
         if a.within and a.unit in ("day", "week"):
             return unknown_within(anchor, a.unit)
         return None
-    if a.unit in ("hour", "minute"):
-        return _clock_shifted(anchor, a)
     if a.exact and gran != a.unit:
         return None
     if a.same:

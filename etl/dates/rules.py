@@ -294,7 +294,7 @@ _NOT_A_DAY_AFTER = frozenset(
     months weeks days odds acre acres pound pounds kg tons tonnes liters litres gallons ounces
     doses hour minute second day week month year share dozen teaspoon teaspoons tablespoon
     tablespoons pint pints million billion trillion thousand hundred higher lower up down favourite
-    favorite shot odds chance""".split()
+    favorite shot odds chance vote votes majority stake""".split()
 )
 """Words after a number that make it a quantity, not a day."""
 
@@ -579,7 +579,7 @@ def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 _ORDINAL_DAY_CUES = frozenset("on by until till since from before after through starting effective".split())
 _AFTER_ORDINAL_DAY = frozenset(
-    """and or but at in on when as while with until till to from before after because so""".split()
+    """and or but at in on when as while with until till to from before after because so for""".split()
 )
 
 
@@ -606,7 +606,7 @@ day: "on Tuesday the 7th in record numbers")."""
 # A bare ordinal day: "on the 26th", "Tuesday, the 26th"; a range's end: "the 21st and 22nd"
 @rule(
     "ordinal_day",
-    r"(?P<t>the\s+(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b",
+    r"(?P<t>the\s+(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b(?!-)",
 )
 @rule(
     "ordinal_day_word",
@@ -614,11 +614,11 @@ day: "on Tuesday the 7th in record numbers")."""
 )
 @rule(
     "ordinal_day_bare",
-    rf"\b{WEEKDAY},?\s+(?P<t>(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b",
+    rf"\b{WEEKDAY},?\s+(?P<t>(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b(?!-)",
 )
 @rule(
     "ordinal_day_end",
-    r"(?:to|and|or|through|until|till)\s+(?P<t>(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b",
+    r"(?:to|and|or|through|until|till)\s+(?P<t>(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b(?!-)",
 )
 def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the 26th" after a cue word ("on", "by", "until", "since"...), a weekday ("on Tuesday,
@@ -781,6 +781,8 @@ def month_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2017-12-27): ``The law lapsed in <TIMEX3 type="DATE" value="2017-11">November
         2017</TIMEX3>.``
     """
+    if event_name(m, text):
+        return None  # "the Salt March of 1930": an event of that year, not its March
     mon = m["mon"].rstrip(".")
     month = MONTH_NUM[mon.lower()]
     if m["y"]:
@@ -982,10 +984,13 @@ _CLOCK_PREPOSITIONS = frozenset("at by around about until till from before after
 
 
 _NOT_A_CLOCK_AFTER = re.compile(
-    r"\s+(?:session|sessions|trading|rush|shift|edition|news|newspapers?|papers?|shows?|service|prayers?)\b", re.IGNORECASE
+    r"\s+(?:sessions?|trading|rush|shifts?|editions?|news|newspapers?|papers?|shows?|service|prayers?|games?|matche?s?"
+    r"|matchups?|contests?|races?|positions?|directions?|bells?)\b",
+    re.IGNORECASE,
 )
-"""Nouns after "in the morning" that make the phrase a modifier, not the day's half of a clock
-time ("rose 4 in the morning session")."""
+"""Nouns after "in the morning" or "o'clock" that make the phrase a modifier, not a clock time
+("rose 4 in the morning session", "trailed by 4 in the afternoon game", "the 6 o'clock
+position")."""
 
 
 def a_score(m: re.Match[str], text: str) -> bool:
@@ -996,7 +1001,7 @@ def a_score(m: re.Match[str], text: str) -> bool:
     afternoon"; "leave at 4 in the morning" is a time), or before a noun that the part of the
     day modifies ("rose 4 in the morning session")."""
     if m["hw"] is not None:
-        if m["pod"] and _NOT_A_CLOCK_AFTER.match(text, m.end("pod")):
+        if _NOT_A_CLOCK_AFTER.match(text, m.end("pod") if m["pod"] else m.end("oc")):
             return True
         return m["hw"].isdigit() and not m["oc"] and word_before(text, m.start("hw")) not in _CLOCK_PREPOSITIONS | {"to"}
     if m["h24"] is None or re.match(rf"\s*(?:hours\s+)?{TZ_NAME}\b", text[m.end("mi24") :]):
@@ -1104,6 +1109,15 @@ def unit_before_last(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(shift(dct, unit, step), unit))
 
 
+_POSSESSOR = re.compile(
+    r"(?:\b(?:his|her|its|their|my|your|our)|(?<![Yy]ear)(?<![Mm]onth)(?<![Ww]eek)(?<![Tt]oday)(?<![Yy]esterday)"
+    r"(?<![Tt]omorrow)(?<![Tt]onight)\b[A-Za-z]+['’]s?)\s+$"
+)
+"""A possessive right before "last/next <unit>": "last" is then "final" ("his last week in
+office", "Smith's last century", a cricket score), not the calendar unit before the DCT's; a
+time's possessive ("yesterday's last week"...) is left alone."""
+
+
 # last/this/next week|weekend|month|year (+ earlier/later/early/late/mid)
 @rule(
     "relative_unit",
@@ -1118,6 +1132,7 @@ def relative_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "last month" -> ``2017-11``; "last year" -> ``2016``; "last weekend" -> ``2017-W51-WE``
     (Saturday and Sunday of the previous ISO week, TIMEX3 guidelines). Leading
     "earlier"/"late"/"mid" stay in the extent; the value is unchanged (TIMEX3 would add ``mod``).
+    Not after a possessive (:data:`_POSSESSOR`: "his last week in office").
 
     TimeML (DCT 2017-12-27): ``Prices rose <TIMEX3 type="DATE" value="2017-W51">last week</TIMEX3>
         and will fall <TIMEX3 type="DATE" value="2018-01">next month</TIMEX3>.``
@@ -1125,6 +1140,8 @@ def relative_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if title_unit(m["unit"], m["t"]):
         return None
     rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if rel in ("last", "next") and m.start("rel") == m.start("t") and _POSSESSOR.search(text, max(0, m.start() - 24), m.start()):
+        return None  # "his last week in office", "Smith's last century": final, not the calendar's
     unit = m["unit"].lower()
     step = {"last": -1, "this past": -1, "next": 1, "this coming": 1}.get(rel, 0)
     if unit == "weekend":
@@ -1202,9 +1219,9 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     of 2015", "two years later" is the DATE ``2017`` (TimeML 1.2.1 ``anchorTimeID``, as
     HeidelTime's anaphoric rules). With no date before it, or one finer than the unit
     ("three months later" after a day is the month), it stays the DURATION ``P2Y`` of "two
-    years" ("later" outside the extent, as TimeBank annotates durations). Hours and minutes
-    count from a clock time before them ("10:15 GMT ...; two hours later" -> ``T12:15``), else
-    stay durations. "on" before a punctuation mark is "later" ("Six years on, the war
+    years" ("later" outside the extent, as TimeBank annotates durations). Hours and minutes,
+    one too, count from a clock time before them ("10:15 GMT ...; two hours later" -> ``T12:15``,
+    "8:46 a.m. ... An hour or so later" -> ``T09:46``), else stay durations. "on" before a punctuation mark is "later" ("Six years on, the war
     continues"; not "two years on the job"). "a year earlier" is :func:`anaphor`; vague counts
     ("a few days later") stay durations.
 
@@ -1214,11 +1231,11 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         resumed.``
     """
     lm = left_context(_L_AGO, text, m.start())
-    if lm is None or lm["num"].lower() in ("a", "an", "one"):
-        return None
-    n = number(lm["num"])
     unit = unit_key(m["unit"])
-    if n is None or n < 2 or unit not in ("minute", "hour", "day", "week", "month", "quarter", "year", "decade") or title_unit(m["unit"], m.group()):
+    if lm is None or (lm["num"].lower() in ("a", "an", "one") and unit not in ("hour", "minute")):
+        return None  # "a year later" is :func:`anaphor`'s; "an hour later" counts from a clock here
+    n = number(lm["num"])
+    if n is None or (n < 2 and unit not in ("hour", "minute")) or unit not in ("minute", "hour", "day", "week", "month", "quarter", "year", "decade") or title_unit(m["unit"], m.group()):
         return None
     as_duration = Timex("DURATION", duration_value(n, unit), UNITS[unit][1])
     if unit == "decade":
@@ -1389,10 +1406,13 @@ def decade(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     r"[\s-]+[Cc]entury)\b(?!-old)",
 )
 def century(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """"the 20th century" -> ``19``, granularity century, range 1900-01-01..2000-01-01.
+    """"the 20th century" -> ``19``, granularity century, range 1900-01-01..2000-01-01; not a
+    capitalised "Century" before a capitalised word (a name: "20th Century Fox").
 
     TimeML (DCT 2017-12-27): ``It echoes <TIMEX3 type="DATE" value="19">the 20th century</TIMEX3>.``
     """
+    if re.search(r"Century$", m["t"]) and re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
+        return None  # a name: "20th Century Fox", "21st Century Insurance"
     o = m["ord"].lower()
     n = int(re.match(r"\d+", o).group()) if o[0].isdigit() else ORDINALS.get(o)  # type: ignore[union-attr]
     if not n or not 2 <= n <= 21:
@@ -1717,6 +1737,14 @@ def range_first_count(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, Timex("DURATION", duration_value(n, unit), UNITS[unit][1]))
 
 
+_ONE_UNIT_CUES = frozenset(
+    """for in within than about over nearly almost only just after last lasts lasted lasting take
+    takes took taking spend spends spent spending""".split()
+)
+"""Words before "a day", "a year" that make it a duration ("for a day", "lasted a minute", "could
+take a year"); elsewhere "a day" is as often a rate ("$5 a day") or a narrative "One day"."""
+
+
 # Durations: "two years", "the past three months", "more than four hours", "five-year"
 @rule(
     "duration",
@@ -1736,7 +1764,7 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     fractions ("two and a half years", "2.5 years"), ages ("a 45-year-old"), anchored
     phrases ("two years later"), "a year" after a number or money ("$5m a year", a rate),
     and "a day"/"one day" without a preceding cue ("One day, he ..."; cues: "for", "in",
-    "within", "over", "as long as"...).
+    "within", "over", "as long as", "lasted", "take"...: :data:`_ONE_UNIT_CUES`).
 
     TimeML (DCT 2017-12-27): ``He served <TIMEX3 type="DURATION" value="P2Y">two years</TIMEX3> in a
         <TIMEX3 type="DURATION" value="P5Y">five-year</TIMEX3> term.``
@@ -1759,13 +1787,15 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if m["unit"].lower().endswith("s") and n == 1 and not raw.isdigit():
         return None
     s, e = lm.start(), m.end()
+    if raw.lower() in ("a", "an") and pre in ("last", "past", "next"):
+        s, pre = lm.start("num"), ""  # "could last a day": the verb "last", not "the last"
     approx = re.compile(rf"\s+{OR_SO}").match(text, e)
     if approx is not None:
         e = approx.end()  # "the next two years or so": TimeML mod APPROX, inside the extent
     later = re.match(r"\s+(?:later|after|earlier|before)\b", text[e : e + 10])
     if raw.lower() in ("a", "an", "one") and lm["sep"] != "-" and not (lm["hedge"] or pre or later):
         prev = word_before(text, s)
-        if prev not in ("for", "in", "within", "than", "about", "lasting", "over", "nearly", "almost", "only", "just", "after"):
+        if prev not in _ONE_UNIT_CUES:
             if not (prev == "as" and re.search(r"\bas\s+(?:long|much|little|short)\s+as\s+$", text[max(0, s - 20) : s])):
                 return None  # "as long as a month" is a duration
         if prev == "in" and raw.lower() == "one":
@@ -1911,10 +1941,11 @@ def vague_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # "for some time", "for a while", "for a fairly lengthy period"
 @rule(
     "vague_period",
-    r"(?<!\bonce\s)\b(?:for|in|within|after|over)\s+(?P<t>(?:quite\s+)?some\s+time|a\s+(?:little\s+|good\s+|short\s+)?while"
+    r"(?<!\bonce\s)\b(?:for|in|within|after|over)\s+(?P<t>(?:quite\s+)?some\s+time(?!\s+(?:zones?|slots?|frames?|limits?|lines?|tables?)\b)"
+    r"|a\s+(?:little\s+|good\s+|short\s+)?while"
     r"|an?\s+(?:(?:fairly|very|relatively|rather|much)\s+)?(?:long|longer|short|shorter|brief|lengthy|limited|extended"
     r"|considerable|indefinite|prolonged)\s+period(?:\s+of\s+time)?|a\s+period\s+of\s+time)\b"
-    r"(?!\s+(?:ago|later|earlier|before|after|now\s+past|of(?!\s+time)|in\s+which|when)\b)(?![-’'])",
+    r"(?!\s+(?:ago|later|earlier|of(?!\s+time)|in\s+which|when)\b)(?![-’'])",
     re.IGNORECASE,
 )
 def vague_period(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
@@ -1923,7 +1954,8 @@ def vague_period(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "for an indefinite period" -> DURATION ``PXX`` (TimeML 1.2.1: a vague duration is a TIMEX3
     with ``X`` for what is unknown, here the unit too; TBAQ tags each such phrase, 3 of 3, with
     ``PXX`` twice). Not "a long time" (TBAQ leaves it, 1 of 1), not "once in a while" (a
-    frequency), not before "ago" or "of" ("a period of three years": the count is the duration).
+    frequency), not before "ago", "later" or "of" ("a period of three years": the count is the
+    duration), not "some time" before a noun ("in some time zones").
 
     TimeML (DCT 1990-08-15): ``Forces could be in the region for <TIMEX3 type="DURATION"
         value="PXX">some time</TIMEX3>.``
@@ -1965,11 +1997,12 @@ Pope Francis called for peace")."""
 # Holidays: "Christmas Day", "Thanksgiving", "last Christmas", "Easter 2016", "the 2004 Boxing Day"
 @rule(
     "holiday",
-    r"\b(?P<t>(?:(?P<rel>last|this|next)\s+|(?P<y0>(?:19|20)\d\d)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+Day|\s+Eve)"
+    r"\b(?P<t>(?P<wkof>the\s+week\s+of\s+)?(?:(?P<rel>last|this|next)\s+|(?P<ry>(?i:last|this|next))\s+year['’]s\s+"
+    r"|(?P<y0>(?:19|20)\d\d)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+Day|\s+Eve)"
     r"|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Election\s+Day"
     r"|Boxing\s+Day|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Bastille\s+Day|Veterans['’]?\s+Day|Armistice\s+Day|May\s+Day"
     r"|Ash\s+Wednesday|Palm\s+Sunday|Holy(?=\s+Week\b))\b(?P<wk>\s+[Ww]eek\b)?"
-    r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?)(?!\s+(?:tree|trees|card|cards|present|presents|gift|gifts|shopping|season|sales|holidays?|break|party|parties|dinner|carols?|lights|market|music|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|eggs?)\b)(?!['’]s)",
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|\s+(?P<ry2>last|this|next)\s+year\b(?!['’]))?)(?!\s+(?:tree|trees|card|cards|present|presents|gift|gifts|shopping|season|sales|holidays?|break|party|parties|dinner|carols?|lights|market|music|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|eggs?)\b)(?!['’]s)",
 )
 def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Fixed and computed holidays -> their day, in the year nearest the DCT (past bias):
@@ -1986,8 +2019,11 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     preposition precedes it ("On Christmas Day Pope Francis..."). TIMEX3 guidelines:
     holidays are DATEs.
 
+    "last year's Thanksgiving", "Christmas next year" are the holiday of that year (the
+    DCT's year minus or plus one; "last Christmas" is the latest one before the DCT).
+
     A holiday before "week" ("Easter week", "Christmas week", "Thanksgiving week", and "Holy
-    Week", Easter's) is the ISO week that holds the holiday (TBAQ: "as Easter week began" on
+    Week", Easter's) or after "the week of" is the ISO week that holds the holiday (TBAQ: "as Easter week began" on
     Palm Sunday 2000 is ``2000-W16``, the week that ends on Easter Sunday).
 
     TimeML (DCT 2000-04-17): ``Protesters prayed as <TIMEX3 type="DATE" value="2000-W16">Easter
@@ -2014,8 +2050,11 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
         return easter(y) + dt.timedelta(days=EASTER_OFFSETS.get(name, 0))
 
+    ry = (m["ry"] or m["ry2"] or "").lower()
     if year:
         d = day_in(int(year))
+    elif ry:  # "last year's Thanksgiving", "Easter this year": the holiday of that year
+        d = day_in(dct.year + {"last": -1, "this": 0, "next": 1}[ry])
     else:
         rel = (m["rel"] or "").lower()
         cands = [day_in(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
@@ -2027,7 +2066,7 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             d = cands[1]
         else:
             d = min(cands, key=lambda c: abs((c - dct).days) + (PAST_BIAS_DAYS if c > dct else 0))
-    return hit_over_t(m, timex_at(d, "week" if m["wk"] else "day"))
+    return hit_over_t(m, timex_at(d, "week" if m["wk"] or m["wkof"] else "day"))
 
 
 # Reporting periods: "the year-ago quarter", "the same period last year", "the 1988
@@ -2402,19 +2441,34 @@ def plain_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(dt.date(int(m["y"]), 1, 1), "year"))
 
 
-_EVENT_NAME = re.compile(
-    rf"\b[Tt]he\s+(?:(?:annual|yearly|first|second|third|(?:19|20)\d\d|[A-Z][a-z]+)\s+)?(?P<mon>{MONTH_FULL})"
-    rf"\s+(?:for|of|on|against)\s+(?!(?:{WEEKDAY}|{MONTH_FULL})\b)[A-Z][a-z]"
+_POSSESSIVE_NAME = (
+    r"(?<![Yy]ear)(?<![Mm]onth)(?<![Ww]eek)(?<![Tt]oday)(?<![Yy]esterday)(?<![Tt]omorrow)\b[A-Z][A-Za-z]*['’]s?"
 )
-"""A month name that begins the name of an event: "the annual March for Life", "the March on
-Washington", "the March of Dimes" (a determiner before it and a capitalised name after "for",
-"of", "on" or "against"; "the March of 1998" and "in March on Capitol Hill" stay months)."""
+_THE_NAME = r"\b[Tt]he\s+(?!(?:Early|Late|Mid|Last|Next|This|Same|Following|Previous)\b)[A-Z][a-z]+"
+_EVENT_NAME = re.compile(
+    rf"(?:\b[Tt]he\s+(?:(?:annual|yearly|first|second|third|(?:19|20)\d\d)\s+)?|\b[Aa]n?\s+|{_THE_NAME}\s+|{_POSSESSIVE_NAME}\s+)"
+    rf"(?P<mon>{MONTH_FULL})\s+(?:for|of|on|against|to)\s+(?!(?:{WEEKDAY}|{MONTH_FULL})\b)[A-Z][a-z]"
+    rf"|\b[Aa]n?\s+(?P<mon3>{MONTH_FULL})\s+(?!(?:{WEEKDAY}|{MONTH_FULL}|The|A|An)\b)[A-Z][a-z]"
+    rf"|(?:{_THE_NAME}|{_POSSESSIVE_NAME})\s+(?P<mon2>{MONTH_FULL})(?=\s*[,.;:!?)\"”]|\s+(?:said|says|of\s+\d))"
+)
+"""A month name that names an event, not a month: it begins a name ("the annual March for Life",
+"the March on Washington", "a March for Justice", "Mussolini's March on Rome": a determiner or
+a possessive before it, a capitalised name after "for", "of", "on", "against" or "to"; "a March
+Madness upset": "a" before it and a capitalised name after it, where "the December Tankan"
+stays a month), or it
+ends one before a punctuation mark, "said" or "of" and a year ("the Long March.", "the Women's
+March said", "the Salt March of 1930"). A month that modifies a noun stays a month ("a June
+meeting", "Turkey's December 1995 election", "Friday's November employment report"), as do "the
+March of 1998" and "in March on Capitol Hill"."""
 
 
 def event_name(m: re.Match[str], text: str) -> bool:
-    """True when the month name in group ``mon`` of ``m`` begins an event's name (:data:`_EVENT_NAME`)."""
-    em = _EVENT_NAME.search(text, max(0, m.start("mon") - 24), m.end("mon") + 40)
-    return em is not None and em.start("mon") == m.start("mon")
+    """True when the month name in group ``mon`` of ``m`` names an event (:data:`_EVENT_NAME`)."""
+    s = m.start("mon")
+    for em in _EVENT_NAME.finditer(text, max(0, s - 40), m.end("mon") + 40):
+        if s in (em.start("mon"), em.start("mon2"), em.start("mon3")):
+            return True
+    return False
 
 
 @rule(
@@ -2459,12 +2513,14 @@ rule(
 
 
 # --------------------------------------------------------------------------- extents
-_PART_OF = re.compile(r"\b[Tt]he\s+(?:very\s+)?(?:end|beginning|start|middle|close)\s+of\s+$")
+_PART_OF = re.compile(
+    r"\b[Tt]he\s+(?:very\s+)?(?:end|beginning|start|middle|close|(?:early|earliest|closing|final|last|first|late|later)\s+years)\s+of\s+$"
+)
 
 
 def widen_to_part_of(hits: list[Hit], text: str) -> list[Hit]:
     """Extend each date (not a DURATION or SET) written after "the end (beginning, start,
-    middle, close) of" over that phrase: "the end of 1990", "the beginning of October", "the
+    middle, close, early or closing years) of" over that phrase: "the end of 1990", "the beginning of October", "the
     end of this week" are one TIMEX3 (TimeML 1.2.1 extent: the modifier of the head is inside
     the tag; its meaning would be ``mod="END"``, which the value does not carry, so the value
     stays ``1990``), as TBAQ annotates every such phrase of the tuning part (8 of 8).

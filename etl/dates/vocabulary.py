@@ -156,7 +156,10 @@ NUM = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:hundred|thousand)|a\s+dozen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen)\s+(?:hundred|thousand)(?:\s+(?:and\s+)?(?:(?:twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)?|a\s+dozen"
     r"|a\s+couple\s+of|couple\s+of|several|a\s+few|few|a|an|(?<![\d,./$])\d{1,3}(?!,\d))"
 )
 UNIT = r"(?:years?|months?|weeks?|fortnights?|days?|hours?|minutes?|decades?|centur(?:y|ies)|quarters?)"
@@ -184,17 +187,19 @@ def number(text: str) -> int | None:
         return 2
     if t == "a dozen":
         return 12
-    head, _, scale = t.rpartition(" ")
-    if scale in ("hundred", "thousand"):  # "a hundred", "two thousand"
-        k = 1 if head in ("a", "one") else NUM_WORDS.get(head)
-        return None if k is None else k * (100 if scale == "hundred" else 1000)
-    parts = re.split(r"[\s-]", t)
-    total = 0
-    for p in parts:
-        if p not in NUM_WORDS:
+    total = current = 0  # "two hundred and forty-five": 2 -> 200 -> 245; "fifteen hundred": 1500
+    for p in re.split(r"[\s-]+", t):
+        if p == "hundred":
+            current = max(current, 1) * 100
+        elif p == "thousand":
+            total, current = total + max(current, 1) * 1000, 0
+        elif p == "and" and (total or current >= 100):
+            continue
+        elif p in NUM_WORDS:
+            current += NUM_WORDS[p]
+        else:
             return None
-        total += NUM_WORDS[p]
-    return total
+    return total + current
 
 
 def unit_key(unit: str) -> str:

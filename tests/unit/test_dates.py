@@ -1456,7 +1456,9 @@ def test_a_decade_or_the_turn_of_a_century(tagger):
         ("the turn of the century", "DATE", "2000")
     ]
     assert values(tag(tagger, "Immigrants arrived at the turn of the 20th century.")) == [("the turn of the 20th century", "DATE", "1900")]
-    assert values(tag(tagger, "Mills closed in the closing years of the last century.")) == [("the last century", "DATE", "19")]
+    assert values(tag(tagger, "Mills closed in the closing years of the last century.")) == [
+        ("the closing years of the last century", "DATE", "19")
+    ]
     assert values(tag(tagger, "It was one of the best films of the past decade.")) == [("the past decade", "DURATION", "P10Y")]
 
 
@@ -1495,3 +1497,68 @@ def test_no_plan_after_an_implicative_verb_or_as_a_kept_state(tagger):
     # Plans stay plans.
     assert values(tag(tagger, "The summit is due to open Saturday.")) == [("Saturday", "DATE", "2017-12-30")]
     assert values(tag(tagger, "Polls open Thursday.")) == [("Thursday", "DATE", "2017-12-28")]
+
+
+# A fifth helper's adversarial probe of the rules above (172 cases): what it found.
+
+
+def test_a_month_that_names_an_event(tagger):
+    dct = dt.date(2021, 2, 20)
+    assert values(tagger.run("Activists plan a March for Justice on March 4.", dct)) == [("March 4", "DATE", "2021-03-04")]
+    ms = tagger.run("Mussolini's March on Rome in October 1922 brought him to power.", dt.date(2022, 10, 28))
+    assert values(ms) == [("October 1922", "DATE", "1922-10")]
+    text = "Organisers of the Women's March said turnout was high."
+    assert tag(tagger, text, dct, [(text.index("March"), text.index("March") + 5)]) == []
+    text = "He survived the Long March."
+    assert tag(tagger, text, dct, [(text.index("March"), text.index("March") + 5)]) == []
+    assert values(tagger.run("The Salt March of 1930 challenged British rule.", dct)) == [("1930", "DATE", "1930")]
+    # A month before a noun stays a month (past tense: June 2016 in a story of March 2017).
+    assert values(tagger.run("Leaders met for a June meeting.", dt.date(2017, 3, 1))) == [("June", "DATE", "2016-06")]
+
+
+def test_numbers_that_are_no_clock_time_nor_date(tagger):
+    assert tag(tagger, "The jet approached from the 6 o'clock position.") == []
+    assert tag(tagger, "The Celtics trailed by 4 in the afternoon game.") == []
+    assert tag(tagger, "The measure ends 2/3 vote requirement for budgets.") == []
+    assert tag(tagger, "Viewers in some time zones missed it.") == []
+    assert values(tag(tagger, "They talked for a while before parting.")) == [("a while", "DURATION", "PXX")]
+    ms = tagger.run("Michigan beat the Wolverines Sunday, the 7th-seeded team.", dt.date(2021, 3, 22))
+    assert values(ms) == [("Sunday", "DATE", "2021-03-21")]
+    ms = tagger.run("Markets were closed on Wednesday the 1st for the holiday.", dt.date(2022, 6, 3))
+    assert values(ms) == [("Wednesday", "DATE", "2022-06-01"), ("the 1st", "DATE", "2022-06-01")]
+
+
+def test_a_single_unit_after_take_or_last_and_an_hour_later(tagger):
+    assert values(tag(tagger, "It could take a year or so to rebuild.")) == [("a year or so", "DURATION", "P1Y")]
+    assert values(tag(tagger, "The shaking lasted a minute or so.")) == [("a minute or so", "DURATION", "PT1M")]
+    assert values(tag(tagger, "The storm could last a day.")) == [("a day", "DURATION", "P1D")]
+    assert tag(tagger, "He earns $5 a day.") == []
+    # Tue 2001-09-11 8:46 a.m., an hour on; "10 p.m." is an hour, "a minute later" 22:01.
+    text = "The first plane hit at 8:46 a.m. Tuesday. An hour or so later, the south tower collapsed."
+    assert values(tagger.run(text, dt.date(2001, 9, 12))) == [
+        ("8:46 a.m. Tuesday", "TIME", "2001-09-11T08:46"),
+        ("An hour or so later", "TIME", "2001-09-11T09:46"),
+    ]
+    assert values(tag(tagger, "He left at 10 p.m. A minute later the bomb went off.")) == [
+        ("10 p.m.", "TIME", "2017-12-27T22:00"),
+        ("A minute later", "TIME", "2017-12-27T22:01"),
+    ]
+
+
+def test_compound_counts_holidays_of_a_year_and_final_units(tagger):
+    ms = tagger.run("The declaration was drafted two hundred and forty-five years ago.", dt.date(2021, 7, 4))
+    assert values(ms) == [("two hundred and forty-five years ago", "DATE", "1776")]
+    ms = tagger.run("The monastery was founded fifteen hundred years ago.", dt.date(1999, 3, 3))
+    assert values(ms) == [("fifteen hundred years ago", "DATE", "0499")]
+    # Thanksgiving 2013 was Thursday Nov. 28 (2013-W48); 2021's Nov. 25 (W47).
+    dct = dt.date(2014, 11, 20)
+    assert values(tagger.run("Last year's Thanksgiving week brought record sales.", dct)) == [
+        ("Last year's Thanksgiving week", "DATE", "2013-W48")
+    ]
+    assert values(tagger.run("Sales rose on Thanksgiving last year.", dct)) == [("Thanksgiving last year", "DATE", "2013-11-28")]
+    ms = tagger.run("Congress will be out the week of Thanksgiving.", dt.date(2021, 11, 10))
+    assert values(ms) == [("the week of Thanksgiving", "DATE", "2021-W47")]
+    # "last" after a possessive is "final"; a capitalised Century before a name is a name.
+    assert tag(tagger, "He spent his last week in office abroad.") == []
+    assert tagger.run("Smith's last century came against India.", dt.date(2020, 1, 20)) == []
+    assert tagger.run("Shares of 20th Century Fox rose 3 percent.", dt.date(2018, 3, 14)) == []
