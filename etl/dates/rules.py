@@ -1413,11 +1413,16 @@ def century(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """
     if re.search(r"Century$", m["t"]) and re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
         return None  # a name: "20th Century Fox", "21st Century Insurance"
-    o = m["ord"].lower()
+    n = century_number(m["ord"])
+    return hit_over_t(m, timex_at(dt.date((n - 1) * 100, 1, 1), "century")) if n else None
+
+
+def century_number(ordinal: str) -> int | None:
+    """The number of a century written as an ordinal ("20th", "twentieth" -> 20); None outside
+    the 2nd-21st (a year 0 or beyond the DCT range has no TIMEX3 century here)."""
+    o = ordinal.lower()
     n = int(re.match(r"\d+", o).group()) if o[0].isdigit() else ORDINALS.get(o)  # type: ignore[union-attr]
-    if not n or not 2 <= n <= 21:
-        return None
-    return hit_over_t(m, timex_at(dt.date((n - 1) * 100, 1, 1), "century"))
+    return n if n and 2 <= n <= 21 else None
 
 
 _CENTURY_ORDINAL = rf"\d{{1,2}}(?:st|nd|rd|th)|{alts(list(ORDINALS))}"
@@ -1450,9 +1455,8 @@ def century_part(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         value="2000">the turn of the century</TIMEX3>.``
     """
     if m["n"]:
-        o = m["n"].lower()
-        n = int(re.match(r"\d+", o).group()) if o[0].isdigit() else ORDINALS.get(o)  # type: ignore[union-attr]
-        if not n or not 2 <= n <= 21:
+        n = century_number(m["n"])
+        if n is None:
             return None
         start = (n - 1) * 100
     elif m["rel"]:
