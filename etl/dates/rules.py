@@ -457,8 +457,8 @@ def second_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # The first day of a day-first range: "18" of "18-22 December", "between 18 and 22 December"
 @rule(
     "first_day",
-    rf"(?<![\d,.$/-])\b(?P<t>(?P<d1>3[01]|[12]\d|0?[1-9]))(?:st|nd|rd|th)?"
-    rf"(?:\s+(?:and|or|&|to|through|thru|till|until)\s+|\s?[-–]\s?)(?P<d2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    rf"(?<![\d,.$/-])\b(?P<t>(?:[Tt]he\s+)?(?P<d1>3[01]|[12]\d|0?[1-9])(?:(?<=1)st|(?<=2)nd|(?<=3)rd|th)?)"
+    rf"(?:\s+(?:and|or|&|to|through|thru|till|until)\s+|\s?[-–]\s?)(?:the\s+)?(?P<d2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
     rf"\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?",
 )
 def first_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
@@ -466,7 +466,8 @@ def first_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     also "and", "to", "through"): a TIMEX3 of its own (TIMEX3 guidelines: one TIMEX3 per
     date), in the month and year written after the range (the year nearest the DCT as
     :func:`month_day` when none is); the end ("22 December") is :func:`month_day`'s. The
-    days must increase: "3-2 May" is not a range.
+    days must increase: "3-2 May" is not a range. An ordinal's suffix and "the" are inside the
+    extent ("from 5th to 9th August", "from the 3rd to the 7th of March").
 
     TimeML (DCT 2017-12-27): ``The summit ran <TIMEX3 type="DATE" value="2017-12-18">18</TIMEX3>-<TIMEX3
         type="DATE" value="2017-12-22">22 December</TIMEX3> in Lima.``
@@ -600,7 +601,8 @@ def ends_a_phrase(text: str, pos: int) -> bool:
 _RANK_AFTER = re.compile(r"\s+(?:to\b|in\s+(?:a\s+row|a\s+series|line|succession|history)\b|of\b)", re.IGNORECASE)
 """What makes an ordinal after a weekday a rank, not the day: "Friday, the 13th to die", "the
 7th in a row", "the 5th of 12" (a digit ordinal before a preposition or conjunction is else the
-day: "on Tuesday the 7th in record numbers")."""
+day: "on Tuesday the 7th in record numbers"); "to" only after "the": British "met on Tuesday
+26th to discuss" writes a day without "the", and a rank always takes it."""
 
 
 # A bare ordinal day: "on the 26th", "Tuesday, the 26th"; a range's end: "the 21st and 22nd"
@@ -645,7 +647,9 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None  # inside a word; the pattern has no leading \b (a literal prefix scans faster)
     cue = word_before(text, s)
     after_weekday = re.search(rf"\b(?P<wd>{WEEKDAY}),?\s*$", text[max(0, s - 12) : s])
-    range_end = re.search(r"\d(?:st|nd|rd|th)\s+(?:to|and|or|through|until|till)\s+$", text[max(0, s - 16) : s])
+    range_end = re.search(
+        rf"(?:\d(?:st|nd|rd|th)|{MONTH}\s*\d\d?|\d\d?\s+{MONTH})\s+(?:to|and|or|through|until|till)\s+$", text[max(0, s - 24) : s]
+    )  # "from the 18th to the 22nd", "from March 1 to the 15th", "from 1 March to the 15th"
     if not (after_weekday or range_end or cue in _ORDINAL_DAY_CUES):
         return None
     if before_a_noun(text, m.end()):
@@ -657,7 +661,8 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # "Friday, the 29th": a day of the month restating the weekday before it, only where
         # the phrase ends ("Friday, the 13th to die" is a rank) and a date near the DCT is both
         d = weekday_on_day_of_month(WEEKDAY_NUM[after_weekday["wd"].lower()], day, dct)
-        ends = ends_a_phrase(text, m.end()) or (m["day"][0].isdigit() and not _RANK_AFTER.match(text, m.end()))
+        rank = _RANK_AFTER.match(text, m.end()) and (m["t"][:3].lower() == "the" or not _RANK_AFTER.match(text, m.end())[0].strip().startswith("to"))
+        ends = ends_a_phrase(text, m.end()) or (m["day"][0].isdigit() and not rank)
         return hit_over_t(m, timex_at(d, "day")) if d and ends else None
     if not m["day"][0].isdigit() or not (range_end or m["t"].lower().startswith("the")):
         return None  # "the first", "the second", British "25th" are days only after a weekday
@@ -856,6 +861,41 @@ _DAY_OF_MONTH_AFTER = re.compile(
 """A day of the month written after a weekday: "Tuesday, the 26th", "Thursday the 28th"."""
 
 
+_WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+"""Weekday abbreviations as British and Asian copy write them before a day ("Wed 8th")."""
+
+
+# An abbreviated weekday with its day: "Wed 8th", "Mon 6th July", "Thu. 12 March"
+@rule(
+    "weekday_abbr_day",
+    rf"\b(?P<t>(?P<wd>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?,?\s+(?P<day>3[01]|[12]\d|0?[1-9])(?P<suf>st|nd|rd|th)?"
+    rf"(?:\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?)?)\b(?![-/:.,]?\d|\s*(?:%|[ap]\.?m\b))",
+)
+def weekday_abbr_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """An abbreviated weekday ("Mon", "Tue(s)", "Wed", "Thu(r)(s)", "Fri", "Sat", "Sun") with
+    the day of the month after it, and optionally the month: one TIMEX3, as "Tuesday, Dec. 26"
+    is (TIMEX3 guidelines). With a month, that date (:func:`month_day`'s year); without, the
+    date near the DCT that is both that weekday and that day
+    (:func:`~etl.dates.anchoring.weekday_on_day_of_month`). The abbreviations alone are
+    words ("Sun", "Sat", "Wed") and are not read; the day needs an ordinal suffix or a month
+    ("Sun 8" is a score or a page).
+
+    TimeML (DCT 2020-07-03): ``The hearing has been moved to <TIMEX3 type="DATE"
+        value="2020-07-08">Wed 8th</TIMEX3>.``
+    """
+    if not (m["suf"] or m["mon"]):
+        return None
+    wd = _WEEKDAY_ABBR[m["wd"].lower()]
+    day = int(m["day"])
+    if m["mon"]:
+        d = _month_day_of(m["mon"], m["day"], m["y"], text, m.start("t"), dct)
+    else:
+        d = weekday_on_day_of_month(wd, day, dct)
+    if d is None or d.weekday() != wd:
+        return None  # the weekday and the date disagree: not this reading
+    return hit_over_t(m, timex_at(d, "day"))
+
+
 # Weekday with optional last/this/next, early/late and part of the day
 @rule(
     "weekday",
@@ -1004,7 +1044,7 @@ def a_score(m: re.Match[str], text: str) -> bool:
         if _NOT_A_CLOCK_AFTER.match(text, m.end("pod") if m["pod"] else m.end("oc")):
             return True
         return m["hw"].isdigit() and not m["oc"] and word_before(text, m.start("hw")) not in _CLOCK_PREPOSITIONS | {"to"}
-    if m["h24"] is None or re.match(rf"\s*(?:hours\s+)?{TZ_NAME}\b", text[m.end("mi24") :]):
+    if m["h24"] is None or re.match(rf"\s*(?:(?:hours|hrs)\s+)?{TZ_NAME}\b", text[m.end("mi24") :]):
         return False
     return word_before(text, m.start("h24")) not in _CLOCK_PREPOSITIONS
 
@@ -2265,7 +2305,26 @@ def the_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(dct, "year"))
 
 
-_L_PART = re.compile(r"\b[Tt]he\s+(?:end|start|beginning|middle|(?:first|second|latter)\s+half)\s+$")
+_L_PART = re.compile(r"\b[Tt]he\s+(?:end|start|beginning|middle|close|(?:first|second|latter)\s+half)\s+$")
+
+
+# "the decade's end", "by century's end"
+@rule(
+    "unit_s_end",
+    r"\b(?P<t>(?:[Tt]he\s+)?(?P<unit>decade|century|month|week)['’]s\s+(?:end|close|start|beginning|middle))\b",
+)
+def unit_s_end(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"(by) decade's end", "the century's end", "the month's end": the DCT's decade or
+    century, the month or week last mentioned else the DCT's, as "the end of the decade" is
+    (:func:`part_of_unit`; the part would be ``mod="END"``, which the value does not carry).
+
+    TimeML (DCT 2011-01-15): ``China aims to land a probe on Mars by <TIMEX3 type="DATE"
+        value="201">decade's end</TIMEX3>.``
+    """
+    unit = m["unit"]
+    if unit in ("decade", "century"):
+        return hit_over_t(m, timex_at(dct, unit))
+    return hit_over_t(m, Anaphor(unit, 0, same=True, fallback=timex_at(dct, unit)))
 
 
 # "the end of the decade", "the beginning of the month" (the pattern starts at "of the", a
@@ -2275,7 +2334,7 @@ _L_PART = re.compile(r"\b[Tt]he\s+(?:end|start|beginning|middle|(?:first|second|
     r"of\s+the\s+(?P<unit>decade|century|month|week|quarter)\b(?!['’-])",
 )
 def part_of_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """"the end (start, beginning, middle, first/second half) of the decade/century" -> the
+    """"the end (start, beginning, middle, close, first/second half) of the decade/century" -> the
     DCT's decade or century; "... of the month/week" -> the month or week last mentioned, else the DCT's;
     "... of the quarter" -> the reporting quarter (:class:`~etl.dates.anaphora.Period`). The
     TIMEX3 spans the phrase; its value is the unit (the part would be ``mod="END"``...,

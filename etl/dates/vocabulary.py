@@ -222,7 +222,7 @@ writes it ("Moscow time", "Hong Kong time"): one or two capitalised words before
 weekday or month ("Tuesday time was running out"), and no word after it but a preposition or
 conjunction ("the 2008 Olympic time trial" has no clock time)."""
 # An optional time zone after a clock time; the TIMEX3 value keeps the clock as written (TimeBank drops the zone).
-TZ = rf"(?:\s*(?:hours\s+)?{TZ_NAME}\b)?"
+TZ = rf"(?:\s*(?:(?:hours|hrs)\s+)?{TZ_NAME}\b)?"
 
 
 HOUR_WORDS: dict[str, int] = {
@@ -258,9 +258,8 @@ def clock(suffix: str = "") -> str:
     midday); an hour ``hw`` in digits or words with "o'clock" or the part of the day ``pod``
     ("five o'clock", "4 in the morning", "eight o'clock at night", "seven in the evening");
     or a 24-hour time ``h24``, ``mi24`` ("10:15", "1015", "0735"), taken only when a
-    time zone follows ("10:15 GMT", "1600 UTC", "14:30 local time", military "1015 hours
-    GMT") or, written with a colon,
-    a weekday ("10:15 on Wednesday"): alone, "10:15" is as often a score or a ratio."""
+    time zone follows ("10:15 GMT", "1600 UTC", "14:30 local time", military "1015 hours GMT",
+    Indian "1443 hrs IST") or, written with a colon, a weekday ("10:15 on Wednesday"): alone, "10:15" is as often a score or a ratio."""
     n = suffix
     return (
         rf"(?:(?P<h{n}>1[0-2]|0?[1-9])(?:[:.](?P<mi{n}>[0-5]\d))?\s*(?P<ap{n}>[ap]\.\s?m\.?|[ap]m\b)"
@@ -268,7 +267,7 @@ def clock(suffix: str = "") -> str:
         rf"|(?<![\d:.,$-])(?P<hw{n}>1[0-2]|0?[1-9]|(?i:{alts(list(HOUR_WORDS))}))(?=\s*o['’]clock\b|\s+(?:{CLOCK_PART_OF_DAY})\b)"
         rf"(?P<oc{n}>\s*o['’]clock)?(?:\s+(?P<pod{n}>{CLOCK_PART_OF_DAY}))?"
         rf"|(?<![\d:.,])(?P<h24{n}>[01]?\d|2[0-3])(?::|\.|h)?(?P<mi24{n}>[0-5]\d)"
-        rf"(?=\s*(?:hours\s+)?{TZ_NAME}\b|(?<=:\d\d),?\s+(?:on\s+)?{WEEKDAY}\b))"
+        rf"(?=\s*(?:(?:hours|hrs)\s+)?{TZ_NAME}\b|(?<=:\d\d),?\s+(?:on\s+)?{WEEKDAY}\b))"
     )
 
 
