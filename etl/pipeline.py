@@ -38,7 +38,7 @@ from etl.sources import checksum, decode, document_id, read_bytes
 
 log = logging.getLogger(__name__)
 
-BUILD_REVISION = 22
+BUILD_REVISION = 23
 """The revision of what a build makes of a file: bump it with any change to the document's
 fields or to what parsing, NER post-processing, the TIMEX3 tagger or language detection
 produce, so the next run re-processes every file built before (1: releases up to the
@@ -89,7 +89,10 @@ issue 16; 21: what a fifth probe found: more event names ("Mussolini's March on 
 Century Fox", "the closing years of" in the extent, issue 16; 22: what a sixth probe found in
 British and Indian copy: "1443 hrs IST", "Wed 8th", "Tuesday 26th to discuss", "decade's end",
 "the close of the decade", "from March 1 to the 15th", "from the 3rd to the 7th of March", an
-ordinal's suffix inside the extent, issue 16).
+ordinal's suffix inside the extent, issue 16; 23: what a seventh probe of whole paragraphs
+found: "at 10 a.m. EST on Monday, the 8th", a clock time in a future clause not on a past day,
+"June 23 last year" as one TIMEX3 of that year, "the second half of the year", "could last three
+months", issue 16).
 ``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 

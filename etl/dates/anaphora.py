@@ -36,6 +36,8 @@ class Anaphor:
     # (:func:`unknown_within`); a plain "that day" after a month is mostly generic and is dropped
     recent: bool = False  # anchored only on a date of the 7 days up to the DCT (the story's week),
     # else the fallback: "the week" after "since Nov. 4" in a story of Dec. 12 is the DCT's week
+    ahead: bool = False  # anchored only on a date from the DCT on, else the fallback: a clock time
+    # in a future clause ("will hold a call at 11 a.m.") is not on a past day named before it
 
 
 @dataclass(frozen=True, slots=True)

@@ -361,7 +361,7 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 @rule(
     "month_day",
     rf"\b(?P<t>(?:(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?:(?P<day>{DAY})"
-    rf"(?:,?\s+(?P<y>{YEAR4}))?|(?P<r1>{DAY_RANGE_START}))))",
+    rf"(?:,?\s+(?P<y>{YEAR4})|\s+(?P<ry>(?i:last|this|next))\s+year\b(?!['’]))?|(?P<r1>{DAY_RANGE_START}))))",
 )
 def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Month and day, with the year as written or else the one nearest the DCT
@@ -369,7 +369,9 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
     "November 28, 2017" / "28 Nov 2017" -> ``2017-11-28``; "on November 28" in a story of
     2017-12-27 -> ``2017-11-28`` (news convention: nearest to the DCT, as in HeidelTime).
-    A leading weekday ("Tuesday, Dec. 26") is part of the extent (TIMEX3 guidelines).
+    A leading weekday ("Tuesday, Dec. 26") is part of the extent (TIMEX3 guidelines), as is
+    "last/this/next year" after the day, which gives the year ("arrested on June 23 last year"
+    in a story of 1997 -> ``1996-06-23``; the whole phrase names the date).
 
     TimeML (DCT 2017-12-27): ``He died on <TIMEX3 type="DATE" value="2017-11-28">November
         28</TIMEX3>.``
@@ -405,6 +407,8 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         year = pair["y"]  # "April 24 and 25, 1999": the year of the pair (HeidelTime's date_r4a)
     if year:
         d = safe_date(int(year), month, day)
+    elif m.groupdict().get("ry"):  # "on June 23 last year": that day of the year before the DCT's
+        d = safe_date(dct.year + {"last": -1, "this": 0, "next": 1}[m["ry"].lower()], month, day)
     elif word_before(text, m.start("t")) in ("since", "ended"):
         # "since Nov. 28", "the year ended Jan. 31": the latest such day on or before the DCT
         d = safe_date(dct.year, month, day)
@@ -999,8 +1003,10 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2017-12-27): ``Talks began at <TIMEX3 type="TIME" value="2017-12-27T10:15">10:15 GMT
         on Wednesday</TIMEX3>.``
 
-    A date after the weekday is the day ("4 p.m. EST on Wednesday, Dec. 20"); a 24-hour time
-    with a colon needs no zone before a weekday ("at 10:15 on Wednesday").
+    A date after the weekday is the day ("4 p.m. EST on Wednesday, Dec. 20"), and so is a day
+    of the month after it ("at 10 a.m. EST on Monday, the 8th", a TIMEX3 of its own, picks the
+    Monday that is the 8th, as :func:`weekday` does); a 24-hour time with a colon needs no zone
+    before a weekday ("at 10:15 on Wednesday").
 
     TimeML (DCT 2017-12-27): ``The deadline passed at <TIMEX3 type="TIME"
         value="2017-12-20T16:00">4 p.m. EST on Wednesday, Dec. 20</TIMEX3>.``
@@ -1014,7 +1020,11 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if d is None:
             return None
     else:
-        d = day_of_clock((m["wd"] or m["wd2"]).lower(), text, m.start("t"), m.end("t"), dct)
+        day = (m["wd"] or m["wd2"]).lower()
+        d = day_of_clock(day, text, m.start("t"), m.end("t"), dct)
+        dm = _DAY_OF_MONTH_AFTER.match(text, m.end("t")) if day in WEEKDAY_NUM else None
+        if dm is not None:  # "at 10 a.m. EST on Monday, the 8th": the day of the month picks the week
+            d = weekday_on_day_of_month(WEEKDAY_NUM[day], day_number(dm["day"]) or 0, dct) or d
     tod, gran = clock_time(m, "" if m["wd"] else "2")
     return hit_over_t(m, timex_at(d, gran, tod))
 
@@ -1575,12 +1585,14 @@ def quarter(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 @rule(
     "half_year",
     r"(?P<t>(?:half|two\s+quarters)\s+of\s+"
-    r"(?:(?P<fiscal>fiscal\s+)?(?P<y>(?:19|20)\d\d)\b(?![\d,.]?\d)|(?P<rel>this|last|next)\s+year\b))",
+    r"(?:(?P<fiscal>fiscal\s+)?(?P<y>(?:19|20)\d\d)\b(?![\d,.]?\d)|(?P<rel>this|last|next)\s+year\b"
+    r"|(?P<the>the\s+(?:current\s+)?year)\b(?!\s+(?:before|after|earlier|ago)\b|['’])))",
 )
 def half_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Half years -> ``YYYY-H1``/``YYYY-H2`` (TimeML 1.2.1 TIMEX3 value syntax, as in
     TimeBank: "the last half of 1989" -> ``1989-H2``; "the first two quarters of 1990"
-    -> ``1990-H1``). The year as written or "this/last/next year" from the DCT. The range
+    -> ``1990-H1``). The year as written, "this/last/next year" from the DCT, or "the year",
+    the DCT's ("the second half of the year", as :func:`the_year` reads "the year"). The range
     is January-June or July-December; none for a fiscal year (fiscal calendars vary).
     TIMEX3 has no half-year granularity: the mention has none.
 
@@ -1594,6 +1606,8 @@ def half_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     s, e = left.start(), m.end()
     if m["y"]:
         year = int(m["y"])
+    elif m["the"]:
+        year = dct.year  # "the second half of the year": the DCT's, as "for the year" is
     else:
         year = dct.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
     if m["fiscal"]:
@@ -1781,6 +1795,8 @@ def range_first_count(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, Timex("DURATION", duration_value(n, unit), UNITS[unit][1]))
 
 
+_BEFORE_A_VERB = frozenset("could would will may might can should must to did does do not never".split())
+"""Words after which "last" is the verb ("could last three months"), not "the last three months"."""
 _ONE_UNIT_CUES = frozenset(
     """for in within than about over nearly almost only just after last lasts lasted lasting take
     takes took taking spend spends spent spending""".split()
@@ -1831,8 +1847,8 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if m["unit"].lower().endswith("s") and n == 1 and not raw.isdigit():
         return None
     s, e = lm.start(), m.end()
-    if raw.lower() in ("a", "an") and pre in ("last", "past", "next"):
-        s, pre = lm.start("num"), ""  # "could last a day": the verb "last", not "the last"
+    if pre == "last" and word_before(text, lm.start("pre")) in _BEFORE_A_VERB or (raw.lower() in ("a", "an") and pre in ("last", "past", "next")):
+        s, pre = lm.start("num"), ""  # "could last a day", "the trial could last three months": the verb
     approx = re.compile(rf"\s+{OR_SO}").match(text, e)
     if approx is not None:
         e = approx.end()  # "the next two years or so": TimeML mod APPROX, inside the extent
@@ -2367,7 +2383,8 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A clock time without a weekday ("at about 10:35 a.m.", "at midday", "at 10:15 GMT") ->
     TIMEX3 TIME on the date written after it ("5 p.m. EST, Nov. 6"), else on the day last
     mentioned before it (TimeML 1.2.1 ``anchorTimeID``), else on the DCT: ``1998-08-07T10:35``
-    (the clock as :func:`clock_time` reads it). A zone conversion in brackets after another
+    (the clock as :func:`clock_time` reads it); in a future clause not on a day before the DCT
+    ("... hit on July 11, 2008. Chevron will hold a call at 11 a.m. EDT": the DCT's day). A zone conversion in brackets after another
     clock time ("10:35 a.m. (0735 GMT)") restates the same moment and is not tagged.
 
     TimeML (DCT 2017-12-27): ``The blast occurred at about <TIMEX3 type="TIME"
@@ -2399,7 +2416,8 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if m["mon"]:  # "5 p.m. EST, Nov. 6": that day (see month_day)
         d = _month_day_of(m["mon"], m["day"], m["y"], text, s, dct)
         return hit_over_t(m, timex_at(d, gran, tod) if d else None)
-    return hit_over_t(m, Anaphor("day", 0, same=True, fallback=timex_at(dct, gran, tod), tod=tod))
+    ahead = future_context(text, s) or clause_tense(text, s, m.end()) > 0
+    return hit_over_t(m, Anaphor("day", 0, same=True, fallback=timex_at(dct, gran, tod), tod=tod, ahead=ahead))
 
 
 def _month_day_of(mon: str, day: str, year: str | None, text: str, pos: int, dct: dt.date) -> dt.date | None:
