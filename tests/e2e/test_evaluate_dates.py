@@ -14,7 +14,7 @@ NEWSETL = str(Path(sys.executable).parent / "newsetl")
 
 @pytest.mark.e2e
 @pytest.mark.corpus
-def test_evaluate_dates_on_tbaq_meets_the_targets():
+def test_evaluate_dates_on_tbaq_holds_its_scores():
     done = subprocess.run(
         [NEWSETL, "evaluate-dates", str(corpus("timeml-tbaq")), "--json"], capture_output=True, text=True, timeout=900, cwd=REPO
     )
@@ -22,8 +22,9 @@ def test_evaluate_dates_on_tbaq_meets_the_targets():
     result = json.loads(done.stdout)
     assert result["documents"] == 256 and result["skipped"] == []
     assert result["gold"] == 1822
-    assert result["relaxed"]["f1"] >= 0.90
-    assert result["value_f1"] >= 0.82
+    # issue 16's relaxed span target (0.9505 at BUILD_REVISION 23); value F1 0.8288 (target 0.87, unmet)
+    assert result["relaxed"]["f1"] >= 0.95
+    assert result["value_f1"] >= 0.825
     # the fixed split (sha1 of the doc id, one in three held out): 166 + 90 documents
     tuning, held_out = result["parts"]["tuning"], result["parts"]["held-out"]
     assert (tuning["documents"], tuning["gold"], held_out["documents"], held_out["gold"]) == (166, 1199, 90, 623)
