@@ -35,7 +35,7 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 """TIMEX3 ``type`` attribute values (TimeML 1.2.1, section 2.3)."""
 
 Granularity = Literal[
-    "minute", "hour", "day", "week", "month", "quarter", "season", "year", "decade", "century"
+    "minute", "hour", "day", "week", "month", "quarter", "season", "year", "decade", "century", "millennium"
 ]
 
 

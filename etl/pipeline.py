@@ -38,7 +38,7 @@ from etl.sources import checksum, decode, document_id, read_bytes
 
 log = logging.getLogger(__name__)
 
-BUILD_REVISION = 23
+BUILD_REVISION = 24
 """The revision of what a build makes of a file: bump it with any change to the document's
 fields or to what parsing, NER post-processing, the TIMEX3 tagger or language detection
 produce, so the next run re-processes every file built before (1: releases up to the
@@ -92,7 +92,10 @@ British and Indian copy: "1443 hrs IST", "Wed 8th", "Tuesday 26th to discuss", "
 ordinal's suffix inside the extent, issue 16; 23: what a seventh probe of whole paragraphs
 found: "at 10 a.m. EST on Monday, the 8th", a clock time in a future clause not on a past day,
 "June 23 last year" as one TIMEX3 of that year, "the second half of the year", "could last three
-months", issue 16).
+months", issue 16; 24: "August of that year", millennia ("the new millennium" ``2``), and what an
+eighth probe in TimeBank-era styles found: "payable 12/1 to holders of record 11/15", "has been
+rescheduled for ...", "into the next century", a commissive verb's infinitive ahead ("agreed to
+hold talks ... on Tuesday"), "tonight at 10 o'clock", no year in "(2030 GMT)", issue 16).
 ``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 
@@ -157,7 +160,7 @@ facet and the ``--mentions-from/--mentions-to`` search count them wherever they 
 PERIOD_GRANULARITIES = frozenset({"quarter", "season", "year"})
 """Granularities whose ranges go to ``mentioned_periods``: calendar periods of a year at most,
 faceted by year, and found by a date search only when they lie within the asked interval
-("2017" is not a date in November 2017). Longer ones (decades, centuries) stay in
+("2017" is not a date in November 2017). Longer ones (decades, centuries, millennia) stay in
 ``date_mentions`` only: ``bench/date_granularity.py`` measured what they do to search and facets
 (bench/README.md): "the 21st century" put every article that says it into 1,200 months."""
 

@@ -36,6 +36,8 @@ class Anaphor:
     # (:func:`unknown_within`); a plain "that day" after a month is mostly generic and is dropped
     recent: bool = False  # anchored only on a date of the 7 days up to the DCT (the story's week),
     # else the fallback: "the week" after "since Nov. 4" in a story of Dec. 12 is the DCT's week
+    month: int | None = None  # "August of that year": that month (1-12) of the anchor's year,
+    # shifted by ``shift`` years ("March of the following year")
     ahead: bool = False  # anchored only on a date from the DCT on, else the fallback: a clock time
     # in a future clause ("will hold a call at 11 a.m.") is not on a past day named before it
 
@@ -105,6 +107,10 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
         if a.shift < 0:
             return timex_at(base - dt.timedelta(days=(base.weekday() - a.weekday) % 7 or 7), "day")
         return timex_at(base + dt.timedelta(days=(a.weekday - base.weekday()) % 7 or 7), "day")
+    if a.month is not None:
+        if RANK[gran] > RANK["year"]:
+            return None  # "August of that year" after a decade: no year to take
+        return timex_at(dt.date(anchor.start.year + a.shift, a.month, 1), "month")
     if a.day_of_month is not None:
         if gran not in ("minute", "hour", "day", "month"):
             return None

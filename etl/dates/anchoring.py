@@ -36,6 +36,7 @@ RANK: dict[str, int] = {
     "year": 6,
     "decade": 7,
     "century": 8,
+    "millennium": 9,
 }
 
 
@@ -122,6 +123,9 @@ def timex_at(d: dt.date, granularity: str, tod: str | None = None) -> Timex:
     if granularity == "century":
         y = d.year - d.year % 100
         return Timex("DATE", f"{y // 100:02d}", "century", dt.date(max(y, 1), 1, 1), dt.date(y + 100, 1, 1))
+    if granularity == "millennium":
+        y = d.year - d.year % 1000
+        return Timex("DATE", f"{y // 1000}", "millennium", dt.date(max(y, 1), 1, 1), dt.date(y + 1000, 1, 1))
     raise ValueError(f"unknown granularity {granularity!r}")
 
 

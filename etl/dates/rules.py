@@ -273,10 +273,11 @@ def numeric_date(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 _NUMERIC_CUES = frozenset(
     """on since until till by from before after through thru starting effective effect dated
-    between for ended ending expires expired deadline ends begins starts opens closes resumes""".split()
+    between for ended ending expires expired deadline ends begins starts opens closes resumes payable
+    record""".split()
 )
-"""Words before a year-less numeric date ("held on 12/20", "set for 1/9", "early voting ends
-11/3": the scheduled present of :func:`~etl.dates.tense.scheduled_present`'s verbs): without
+"""Words before a year-less numeric date ("held on 12/20", "set for 1/9", "payable 12/1 to
+holders of record 11/15", "early voting ends 11/3": the scheduled present of :func:`~etl.dates.tense.scheduled_present`'s verbs): without
 one, "3/4" is a fraction. Past forms other than "ended" are left out: "went 3/5", "started
 4/1 favourite", "ruled 5/4" are statistics, odds and vote splits as often as dates."""
 def _backwards(start: tuple[int, int], end: tuple[int, int]) -> bool:
@@ -802,6 +803,28 @@ def month_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(lm.start() if lm else m.start(), m.end(), timex_at(dt.date(year, month, 1), "month"))
 
 
+# "August of that year", "March of the following year": a month of the year mentioned before
+@rule(
+    "month_of_that_year",
+    rf"\b(?P<t>(?P<mon>{MONTH_FULL})\s+(?:of\s+)?(?P<rel>(?i:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding))\s+year)\b(?!['’])",
+)
+def month_of_that_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A month of the year mentioned before it: "August of that year" after "the summer of
+    2011" -> ``2011-08``; "March of the following year" -> that March a year on (TimeML 1.2.1
+    ``anchorTimeID``: the year comes from the anchor, the month from the text). With no date
+    before it, the DCT's year.
+
+    TimeML (DCT 2012-12-31): ``Talks began in <TIMEX3 type="DATE" value="2011-SU">the summer of
+        2011</TIMEX3>, and the deal passed in <TIMEX3 type="DATE" value="2011-08">August of that
+        year</TIMEX3>.``
+    """
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    step = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}.get(rel, 0)
+    month = MONTH_NUM[m["mon"].lower()]
+    fallback = timex_at(dt.date(dct.year + step, month, 1), "month")
+    return hit_over_t(m, Anaphor("year", step, month=month, fallback=fallback))
+
+
 # Bare month name, validated by a cue word in the resolver: "in November", "last November"
 @rule(
     "bare_month",
@@ -1025,7 +1048,7 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         dm = _DAY_OF_MONTH_AFTER.match(text, m.end("t")) if day in WEEKDAY_NUM else None
         if dm is not None:  # "at 10 a.m. EST on Monday, the 8th": the day of the month picks the week
             d = weekday_on_day_of_month(WEEKDAY_NUM[day], day_number(dm["day"]) or 0, dct) or d
-    tod, gran = clock_time(m, "" if m["wd"] else "2")
+    tod, gran = clock_time(m, "" if m["wd"] else "2", text)
     return hit_over_t(m, timex_at(d, gran, tod))
 
 
@@ -1072,18 +1095,27 @@ def day_of_clock(day: str, text: str, start: int, end: int, dct: dt.date) -> dt.
     return dct + dt.timedelta(days=_CLOCK_DAY_SHIFT.get(re.sub(r"\s+", " ", day), 0))
 
 
-def clock_time(m: re.Match[str], suffix: str = "") -> tuple[str, str]:
+_EVENING_BEFORE = re.compile(r"\b(?:tonight|this\s+(?:evening|afternoon)|last\s+night)\b[^.;!?]{0,20}$", re.IGNORECASE)
+"""A part of the day written before an "o'clock" hour that gives it its half ("Tonight at 10
+o'clock", "this evening at seven o'clock"), as broadcast copy writes it."""
+
+
+def clock_time(m: re.Match[str], suffix: str = "", text: str = "") -> tuple[str, str]:
     """``("HH:MM", granularity)`` of a :func:`~etl.dates.vocabulary.clock` match (groups named
     with ``suffix``): noon/midday ``12:00``, midnight ``24:00`` (the end of the day, TIMEX3
     guidelines); "10 p.m." ``22:00`` at hour granularity, "10:35 a.m." ``10:35`` at minute;
-    "4 in the morning" ``04:00`` and "five o'clock" ``05:00`` (:func:`~etl.dates.vocabulary.clock_hour`);
+    "4 in the morning" ``04:00`` and "five o'clock" ``05:00`` (:func:`~etl.dates.vocabulary.clock_hour`;
+    ``17:00`` after "tonight" or "this evening" in ``text``, :data:`_EVENING_BEFORE`);
     a 24-hour "1015 GMT" ``10:15``, the zone dropped as TimeBank does."""
     noon = m[f"noon{suffix}"]
     if noon:
         return ("24:00" if noon.lower() == "midnight" else "12:00"), "hour"
     hw = m[f"hw{suffix}"]
     if hw is not None:
-        return f"{clock_hour(hw, m[f'pod{suffix}']):02d}:00", "hour"
+        h = clock_hour(hw, m[f"pod{suffix}"])
+        if not m[f"pod{suffix}"] and h < 12 and _EVENING_BEFORE.search(text, max(0, m.start(f"hw{suffix}") - 40), m.start(f"hw{suffix}")):
+            h += 12  # "tonight at 10 o'clock Eastern time": 22:00
+        return f"{h:02d}:00", "hour"
     if m[f"h24{suffix}"] is not None:
         return f"{int(m[f'h24{suffix}']):02d}:{m[f'mi24{suffix}']}", "minute"
     mi = m[f"mi{suffix}"]
@@ -1525,6 +1557,43 @@ def century_part(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(dt.date(start + 10 * (k - 1), 1, 1), "decade"))
 
 
+_MILLENNIUM_ORDINALS = {"first": 1, "second": 2, "third": 3, "1st": 1, "2nd": 2, "3rd": 3}
+
+
+# "the new millennium", "the third millennium", "the last millennium"
+@rule(
+    "millennium",
+    r"\b(?P<t>(?:[Tt]he|[Tt]his)\s+(?:(?P<ord>first|second|third|1st|2nd|3rd)|(?P<rel>new|next|coming|last|past|previous|current))?\s*"
+    r"[Mm]illennium)\b(?![-’']|\s+(?:[A-Z]|[Dd]ome|[Bb]ug|[Pp]roblem|[Cc]elebrations?|[Pp]arty|[Pp]arties|[Ee]ve))",
+)
+def millennium(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A millennium -> its first digit (TimeML 1.2.1 reduced precision, as ``19`` for a century):
+    "the third millennium" -> ``2`` (2000-2999, as TimeBank counts centuries from ``00``);
+    "the new millennium" -> the one that begins nearest the DCT (``2`` from 1500 to 2499, the
+    news usage around 2000); "this/the current millennium" the DCT's, "the last/past/previous
+    millennium" the one before it, "the next/coming" the one after. Not before a name or a noun
+    it modifies ("the Millennium Dome", "the millennium bug", "millennium celebrations").
+
+    TimeML (DCT 2000-12-31): ``Crowds gathered to greet <TIMEX3 type="DATE" value="2">the new
+        millennium</TIMEX3>.``
+    """
+    if m["ord"]:
+        start = 1000 * (_MILLENNIUM_ORDINALS[m["ord"].lower()] - 1)
+    else:
+        rel = (m["rel"] or "").lower()
+        if rel == "new":
+            start = (dct.year + 500) // 1000 * 1000
+        elif m["t"][:4].lower() == "this" or rel == "current":
+            start = dct.year // 1000 * 1000
+        elif rel in ("last", "past", "previous"):
+            start = dct.year // 1000 * 1000 - 1000
+        elif rel in ("next", "coming"):
+            start = dct.year // 1000 * 1000 + 1000
+        else:
+            return None  # "the millennium": which one is the story's
+    return hit_over_t(m, timex_at(dt.date(max(start, 1), 1, 1), "millennium"))
+
+
 # Quarters: "the third quarter", "third-quarter", "the fourth quarter of 2016", "Q3 2017"
 @rule(
     "quarter",
@@ -1886,7 +1955,8 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     only a calendar one has an end: "the end of the next decade" -> ``202``, the extent
     widened as :func:`widen_to_part_of` does; and a century after "in" ("founded in the last
     century" -> ``19``: "in" places an event in a calendar century; "over the past century"
-    stays ``P100Y``); also after a part of it named before "of" ("the closing years of the
+    stays ``P100Y``), or either after "into" ("well into the next decade" -> ``202``, "into
+    the next century"); also after a part of it named before "of" ("the closing years of the
     last century" -> ``19``, "the first half of the next decade" -> ``202``).
 
     TimeML (DCT 2017-12-27): ``Over <TIMEX3 type="DATE" value="2016">the past year</TIMEX3> it ruled
@@ -1899,7 +1969,8 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     unit = m["unit"].lower()
     step = 1 if re.search(r"next|coming", m["t"], re.IGNORECASE) else -1
     if unit in ("decade", "century"):
-        in_century = unit == "century" and word_before(text, m.start("t")) == "in"
+        before = word_before(text, m.start("t"))
+        in_century = (unit == "century" and before == "in") or before == "into"
         part = _YEARS_OF.search(text, max(0, m.start() - 30), m.start())
         if in_century or part or _PART_OF.search(text, max(0, m.start() - 30), m.start()):
             # "the end of the next decade": only a calendar decade has an end; "founded in
@@ -2405,7 +2476,7 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None  # "10:35 a.m. (0735 GMT)": the same moment in another zone, not a new time
     if a_score(m, text):
         return None
-    tod, gran = clock_time(m)
+    tod, gran = clock_time(m, "", text)
     bm = _DAY_AFTER_RESTATED.match(text, m.end())
     if bm is not None and bm["day"]:  # "10:15 p.m. (1515 GMT) Tuesday": the day after the bracket
         d = day_of_clock(bm["day"].lower(), text, s, bm.end(), dct)
@@ -2514,11 +2585,14 @@ rule(
 )
 def plain_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A 4-digit year 1900-2099 inside a spaCy DATE span ("the 2016 election") -> ``YYYY``;
-    not an end of a dashed pair, which :func:`year_range` reads or rejects ("1980-2000 points").
+    not an end of a dashed pair, which :func:`year_range` reads or rejects ("1980-2000 points"),
+    nor a 24-hour clock before a time zone ("(2030 GMT)").
 
     TimeML (DCT 2017-12-27): ``Sales peaked in the boom year <TIMEX3 type="DATE"
         value="1999">1999</TIMEX3>.``
     """
+    if re.match(rf"\s*(?:(?:hours|hrs)\s+)?{TZ_NAME}\b", text[m.end() : m.end() + 24]):
+        return None  # "3:30 p.m. (2030 GMT)": a clock time in another zone, not the year 2030
     return hit_over_t(m, timex_at(dt.date(int(m["y"]), 1, 1), "year"))
 
 

@@ -15,10 +15,16 @@ from etl.dates.context import word_before
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|would(?!\s+not|n['’]t)|might|(?:is|are|was|were)\s+(?:due\s+|set\s+|slated\s+|going\s+)?to"
-    r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)\s+(?:expected|set|due)\b|to\s+be\s+held|as\s+(?:soon|early)\s+as)\b"
+    r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)\s+(?:expected|set|due)\b|to\s+be\s+held|as\s+(?:soon|early)\s+as"
+    r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|threaten(?:s|ed)?|intends?|hopes?|aims?)\s+to)\b"
     r"|\w['’]ll\b",
     re.IGNORECASE,
 )
+"""Words that put what follows them in the clause ahead of the DCT: the future, plans, and
+commissive verbs before an infinitive, whose event comes after the commitment ("agreed to hold
+talks at 10 a.m. on Tuesday", "promised to release the hostages at noon Saturday"; of "hope",
+"aim", "intend" only the present, as "had said he hoped to remain captain ... on Monday" dates
+the saying)."""
 _FUTURE_AHEAD = re.compile(
     r"\b(?:will|shall|plans?\s+to|intends?\s+to|(?:is|are)\s+(?:due|set|scheduled|slated|expected|going|planning)\s+to)\b"
     r"|\w['’]ll\b",
@@ -79,10 +85,11 @@ _IRREGULAR_PAST = frozenset(
 # "would", the future-in-the-past of reported speech) leave the tense open.
 _FUTURE_AUX = frozenset("will shall 'll ’ll wo".split())
 _OPEN_AUX = frozenset("would could can may might must should is are am".split())
-# Participles that announce a plan, not a past event: "is expected in March".
+# Participles that announce a plan, not a past event: "is expected in March"; a postponement's
+# new date lies after it ("has been rescheduled for the first week of April").
 _PLAN_PARTICIPLES = frozenset(
     """expected scheduled planned slated proposed intended designed aimed targeted projected
-    anticipated forecast predicted due set""".split()
+    anticipated forecast predicted due set rescheduled postponed delayed deferred adjourned""".split()
 )
 # Words after which an -ed form is an adjective ("the troubled region").
 _DETERMINERS = frozenset(
