@@ -117,7 +117,7 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
         d = safe_date(anchor.start.year, anchor.start.month, a.day_of_month)
         return timex_at(d, "day") if d else None
     per = _UNITS_PER.get((a.unit, gran))
-    if a.named and per and a.shift % per == 0:
+    if a.named and per and a.shift and a.shift % per == 0:
         # a whole number of the anchor's units keeps its granularity: "a decade later" after
         # "the 1980s" is the 1990s, "six months later" after "the spring of 2015" 2015-FA,
         # "three months later" after "the third quarter" the fourth

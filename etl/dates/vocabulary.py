@@ -259,7 +259,8 @@ def clock(suffix: str = "") -> str:
     ("five o'clock", "4 in the morning", "eight o'clock at night", "seven in the evening");
     or a 24-hour time ``h24``, ``mi24`` ("10:15", "1015", "0735"), taken only when a
     time zone follows ("10:15 GMT", "1600 UTC", "14:30 local time", military "1015 hours GMT",
-    Indian "1443 hrs IST") or, written with a colon, a weekday ("10:15 on Wednesday"): alone, "10:15" is as often a score or a ratio."""
+    Indian "1443 hrs IST") or, written with a colon, a weekday ("10:15 on Wednesday"): alone,
+    "10:15" is as often a score or a ratio."""
     n = suffix
     return (
         rf"(?:(?P<h{n}>1[0-2]|0?[1-9])(?:[:.](?P<mi{n}>[0-5]\d))?\s*(?P<ap{n}>[ap]\.\s?m\.?|[ap]m\b)"
