@@ -193,19 +193,21 @@ def nearest_day_of_month(day: int, dct: dt.date, future: bool = False) -> dt.dat
     return _nearest((safe_date(f.year, f.month, day) for f in firsts), dct, future)
 
 
-def weekday_on_day_of_month(weekday: int, day: int, dct: dt.date) -> dt.date | None:
+def weekday_on_day_of_month(weekday: int, day: int, dct: dt.date, future: bool = False) -> dt.date | None:
     """The date nearest the DCT that is both that weekday (Monday 0) and that day of the month
     ("Friday, the 29th" in a story of Wed 2017-12-27 is 2017-12-29; "Tuesday the 26th" of
     1999-11-10 is 1999-10-26): the month names none, so the weekday picks it, as a reader
     does. Only dates within :data:`WEEKDAY_REACH_DAYS` of the DCT count (a story names a
     weekday of the weeks around it); None when none is both, so that "Tuesday, the first" of
-    a story of 2017-12-27 (next such Tuesday: 2018-05-01) is no day of the month."""
+    a story of 2017-12-27 (next such Tuesday: 2018-05-01) is no day of the month. With
+    ``future`` (the clause speaks of the future) one on or after the DCT comes first ("will be
+    held on Sunday, the 25th" in a story of 2018-03-08: 2018-03-25, not 2018-02-25)."""
     firsts = (add_months(dct.replace(day=1), k) for k in (-2, -1, 0, 1, 2))
     days = [
         d for f in firsts
         if (d := safe_date(f.year, f.month, day)) and d.weekday() == weekday and abs((d - dct).days) <= WEEKDAY_REACH_DAYS
     ]  # fmt: skip
-    return min(days, key=lambda d: (abs((d - dct).days), d > dct), default=None)
+    return min(days, key=lambda d: (future and d < dct, abs((d - dct).days), d > dct), default=None)
 
 
 WEEKDAY_REACH_DAYS = 31

@@ -53,7 +53,7 @@ from etl.dates.anchoring import (
     weekday_on_day_of_month,
 )
 from etl.dates.context import left_context, title_unit, word_after, word_before
-from etl.dates.tense import clause_tense, deadline, future_context, scheduled_present
+from etl.dates.tense import clause_tense, deadline, future_context, past_form, scheduled_present
 from etl.dates.vocabulary import (
     CHANGE_VERBS,
     CLOCK,
@@ -274,7 +274,7 @@ def numeric_date(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 _NUMERIC_CUES = frozenset(
     """on since until till by from before after through thru starting effective effect dated
     between for ended ending expires expired deadline ends begins starts opens closes resumes payable
-    record""".split()
+    record runs""".split()
 )
 """Words before a year-less numeric date ("held on 12/20", "set for 1/9", "payable 12/1 to
 holders of record 11/15", "early voting ends 11/3": the scheduled present of :func:`~etl.dates.tense.scheduled_present`'s verbs): without
@@ -303,12 +303,13 @@ _NOT_A_DAY_AFTER = frozenset(
 # Numeric month/day without a year in US wire copy: "held on 12/20"
 @rule(
     "numeric_month_day",
-    rf"(?<![\w/.,$-])(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))(?![\w/]|[.,]\d)",
+    rf"(?:(?<![\w/.,$-])|(?<=\d/\d-)|(?<=\d\d/\d-)|(?<=\d/\d\d-)|(?<=\d\d/\d\d-))"
+    rf"(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<a>3[01]|[12]\d|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))(?![\w/]|[.,]\d)",
 )
 def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """``M/D`` without a year after a cue word ("held on 12/20", "since 1/15", "between 12/20
     and 12/24", "take effect 1/1", "the week ended 12/27", "postponed to 10/4", "due out
-    7/17", "the deadline is 9/1") or a weekday ("on Tuesday 12/19", one TIMEX3 as "Tuesday, Dec. 19" is) -> that
+    7/17", "the deadline is 9/1", "runs 3/19-3/23") or a weekday ("on Tuesday 12/19", one TIMEX3 as "Tuesday, Dec. 19" is) -> that
     day nearest the DCT, as :func:`month_day` (past bias unless the clause
     speaks of the future). Month/day is the US wire order; day/month ("on 25/12") only where
     month/day is impossible. Not a date: without a cue word (a fraction, a score), after
@@ -326,6 +327,10 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None
     if m["wd"]:
         pass  # "on Tuesday 12/19": the weekday is the cue, and one TIMEX3 with the date
+    elif s and text[s - 1] == "-":  # "runs 3/19-3/23": the end of a range whose start had a cue
+        first = re.search(r"\d\d?/\d\d?-$", text[max(0, s - 7) : s])
+        if first is None or word_before(text, s - len(first[0])) not in _NUMERIC_CUES:
+            return None
     elif cue in ("and", "to"):
         if not re.search(r"\d/\d\d?\s+(?:and|to)\s+$", text[max(0, s - 16) : s]) and not (
             cue == "to" and word_before(text, text.rfind("to", 0, s)) in _MOVED_TO
@@ -335,8 +340,8 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if word_before(text, text.rfind("out", 0, s)) != "due":
             return None  # "earnings are due out 7/17"
     elif cue in ("is", "was"):
-        if word_before(text, text.rfind(cue, 0, s)) not in ("deadline", "date"):
-            return None  # "the deadline is 9/1"; not "the ratio is 3/4"
+        if word_before(text, text.rfind(cue, 0, s)) not in ("deadline", "date", "day"):
+            return None  # "the deadline is 9/1", "Inauguration Day is 1/20"; not "the ratio is 3/4"
     elif cue not in _NUMERIC_CUES and not re.search(r"\bas\s+of\s+$", text[max(0, s - 8) : s], re.IGNORECASE):
         return None
     if cue == "by" and word_before(text, text.rfind("by", 0, s)) in CHANGE_VERBS:
@@ -345,8 +350,8 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if nxt in COUNT_NOUNS or nxt in _NOT_A_DAY_AFTER:
         return None
     a, b = int(m["a"]), int(m["b"])
-    before = re.search(r"(\d\d?)/(\d\d?)\s+(?:to|and|through|until)\s+$", text[max(0, s - 16) : s])
-    after = re.match(r"\s+(?:to|and|through|until)\s+(\d\d?)/(\d\d?)\b", text[m.end() : m.end() + 16])
+    before = re.search(r"(\d\d?)/(\d\d?)(?:\s+(?:to|and|through|until)\s+|-)$", text[max(0, s - 16) : s])
+    after = re.match(r"(?:\s+(?:to|and|through|until)\s+|-)(\d\d?)/(\d\d?)\b", text[m.end() : m.end() + 16])
     if (before and _backwards((int(before[1]), int(before[2])), (a, b))) or (
         after and _backwards((a, b), (int(after[1]), int(after[2])))
     ):
@@ -603,6 +608,39 @@ def ends_a_phrase(text: str, pos: int) -> bool:
     return re.match(r"\s*(?:[,.;:!?)\u201d\"]|$)", text[pos : pos + 3]) is not None
 
 
+_WEEKDAY_APPOSITION = re.compile(rf",\s+an?\s+(?P<wd>{WEEKDAY})\b")
+"""A weekday in apposition after a day of the month: "the 26th, a Tuesday"."""
+_VERB_AFTER_DAY = frozenset(
+    """has have had is was were will would could can may might must marks marked saw sees""".split()
+)
+"""Words after a day of the month that show the day is a subject, not a modifier ("Monday the
+15th has been declared a holiday", "Sunday the 25th marks the start"), besides past forms."""
+
+
+def ordinal_is_the_day(text: str, wd_end: int, start: int, end: int) -> bool:
+    """Whether the ordinal ``text[start:end]`` ("the 26th", "26th", "the twenty-sixth") written
+    after a weekday ending at ``wd_end`` is that weekday's day of the month: where the phrase
+    ends ("Saturday, the twenty-eighth."), or, written in digits, unless a rank follows (see
+    :data:`_RANK_AFTER`; "to" only after "the" and a comma: "Friday, the 13th to die", while
+    "until Tuesday the 15th to leave" is a day) or a noun it modifies ("Sunday, the 7th-seeded
+    team", "Tuesday the 3rd Infantry"; a verb after it is no noun: "on Monday the 15th killed
+    three", "Tuesday 10th has been cancelled")."""
+    if ends_a_phrase(text, end):
+        return True
+    if not text[end - 1 : end].isalpha() or not re.search(r"\d", text[start:end]):
+        return False  # a spelled ordinal is a day only where the phrase ends
+    rank = _RANK_AFTER.match(text, end)
+    if rank is not None:
+        if not rank[0].strip().lower().startswith("to"):
+            return False  # "the 7th in a row", "the 5th of 12"
+        if text[start : start + 3].lower() == "the" and "," in text[wd_end:start]:
+            return False  # "Friday, the 13th to die"
+    if before_a_noun(text, end):
+        after = word_after(text, end)
+        return after.lower() in _VERB_AFTER_DAY or past_form(after)
+    return True
+
+
 _RANK_AFTER = re.compile(r"\s+(?:to\b|in\s+(?:a\s+row|a\s+series|line|succession|history)\b|of\b)", re.IGNORECASE)
 """What makes an ordinal after a weekday a rank, not the day: "Friday, the 13th to die", "the
 7th in a row", "the 5th of 12" (a digit ordinal before a preposition or conjunction is else the
@@ -613,7 +651,7 @@ day: "on Tuesday the 7th in record numbers"); "to" only after "the": British "me
 # A bare ordinal day: "on the 26th", "Tuesday, the 26th"; a range's end: "the 21st and 22nd"
 @rule(
     "ordinal_day",
-    r"(?P<t>the\s+(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b(?!-)",
+    r"(?P<t>[Tt]he\s+(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b(?!-)",
 )
 @rule(
     "ordinal_day_word",
@@ -629,7 +667,9 @@ day: "on Tuesday the 7th in record numbers"); "to" only after "the": British "me
 )
 def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the 26th" after a cue word ("on", "by", "until", "since"...), a weekday ("on Tuesday,
-    the 26th", "Thursday the 28th") or another such day ("from the 18th to the 22nd"), and not before a noun ("the 26th floor", "the 21st century") ->
+    the 26th", "Thursday the 28th", see :func:`ordinal_is_the_day`), before a weekday in
+    apposition ("The 26th, a Tuesday,": the date near the DCT that is both) or after another
+    such day ("from the 18th to the 22nd"), and not before a noun ("the 26th floor", "the 21st century") ->
     that day of the month last mentioned (a day or month mention before it, TimeML 1.2.1
     ``anchorTimeID``), else the day of that number nearest the DCT, with the past bias of
     :func:`month_day` (no bias when the clause speaks of the future).
@@ -655,20 +695,26 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     range_end = re.search(
         rf"(?:\d(?:st|nd|rd|th)|{MONTH}\s*\d\d?|\d\d?\s+{MONTH})\s+(?:to|and|or|through|until|till)\s+$", text[max(0, s - 24) : s]
     )  # "from the 18th to the 22nd", "from March 1 to the 15th", "from 1 March to the 15th"
-    if not (after_weekday or range_end or cue in _ORDINAL_DAY_CUES):
-        return None
-    if before_a_noun(text, m.end()):
-        return None  # "the 26th floor", "the 21st Century Fund", "the second time"
     day = day_number(m["day"])
     if day is None:
         return None
+    appo = _WEEKDAY_APPOSITION.match(text, m.end())
+    if appo is not None and m["t"][:3].lower() == "the":
+        # "The 26th, a Tuesday, was the hottest day": the weekday in apposition picks the month
+        d = weekday_on_day_of_month(WEEKDAY_NUM[appo["wd"].lower()], day, dct)
+        return hit_over_t(m, timex_at(d, "day")) if d else None
+    if not (after_weekday or range_end or cue in _ORDINAL_DAY_CUES):
+        return None
     if after_weekday and not (range_end or cue in _ORDINAL_DAY_CUES):
-        # "Friday, the 29th": a day of the month restating the weekday before it, only where
-        # the phrase ends ("Friday, the 13th to die" is a rank) and a date near the DCT is both
-        d = weekday_on_day_of_month(WEEKDAY_NUM[after_weekday["wd"].lower()], day, dct)
-        rank = _RANK_AFTER.match(text, m.end()) and (m["t"][:3].lower() == "the" or not _RANK_AFTER.match(text, m.end())[0].strip().startswith("to"))
-        ends = ends_a_phrase(text, m.end()) or (m["day"][0].isdigit() and not rank)
-        return hit_over_t(m, timex_at(d, "day")) if d and ends else None
+        # "Friday, the 29th": a day of the month restating the weekday before it (where
+        # ordinal_is_the_day says so) and a date near the DCT is both
+        if not ordinal_is_the_day(text, max(0, s - 12) + after_weekday.end("wd"), s, m.end()):
+            return None
+        future = future_context(text, s) or clause_tense(text, s, m.end()) > 0 or scheduled_present(text, s)
+        d = weekday_on_day_of_month(WEEKDAY_NUM[after_weekday["wd"].lower()], day, dct, future)
+        return hit_over_t(m, timex_at(d, "day")) if d else None
+    if before_a_noun(text, m.end()):
+        return None  # "the 26th floor", "the 21st Century Fund", "the second time"
     if not m["day"][0].isdigit() or not (range_end or m["t"].lower().startswith("the")):
         return None  # "the first", "the second", British "25th" are days only after a weekday
     fallback = nearest_day_of_month(day, dct, future_context(text, s) or clause_tense(text, s, m.end()) > 0 or scheduled_present(text, s))
@@ -973,8 +1019,11 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     else:
         d = dct - dt.timedelta(days=back)
     dm = None if rel else _DAY_OF_MONTH_AFTER.match(text, m.end())
-    if dm is not None and ends_a_phrase(text, dm.end()):  # "Friday, the 29th": the day picks the week
-        d = weekday_on_day_of_month(wd, day_number(dm["day"]) or 0, dct) or d
+    the = text.lower().find("the", dm.start(), dm.start("day")) if dm is not None else -1
+    if dm is not None and ordinal_is_the_day(text, m.end("wd"), the if the >= 0 else dm.start("day"), dm.end()):
+        # "Friday, the 29th": the day picks the week (the clause's tense breaks a tie)
+        future = future_context(text, s) or clause_tense(text, s, m.end()) > 0 or scheduled_present(text, s)
+        d = weekday_on_day_of_month(wd, day_number(dm["day"]) or 0, dct, future) or d
     pod = m["pod"]
     tx = timex_at(d, "day", PARTS_OF_DAY[pod.lower()] if pod else None)
     if not (rel or m["mod"] or pod) and re.search(r"\d,\s+an?\s+$", text[max(0, s - 8) : s]):
@@ -1106,7 +1155,8 @@ def clock_time(m: re.Match[str], suffix: str = "", text: str = "") -> tuple[str,
     guidelines); "10 p.m." ``22:00`` at hour granularity, "10:35 a.m." ``10:35`` at minute;
     "4 in the morning" ``04:00`` and "five o'clock" ``05:00`` (:func:`~etl.dates.vocabulary.clock_hour`;
     ``17:00`` after "tonight" or "this evening" in ``text``, :data:`_EVENING_BEFORE`);
-    a 24-hour "1015 GMT" ``10:15``, the zone dropped as TimeBank does."""
+    a 24-hour "1015 GMT" ``10:15``, the zone dropped as TimeBank does; seconds when written
+    ("23:59:59 GMT" ``23:59:59``, at minute granularity: the model has no finer one)."""
     noon = m[f"noon{suffix}"]
     if noon:
         return ("24:00" if noon.lower() == "midnight" else "12:00"), "hour"
@@ -1117,10 +1167,11 @@ def clock_time(m: re.Match[str], suffix: str = "", text: str = "") -> tuple[str,
             h += 12  # "tonight at 10 o'clock Eastern time": 22:00
         return f"{h:02d}:00", "hour"
     if m[f"h24{suffix}"] is not None:
-        return f"{int(m[f'h24{suffix}']):02d}:{m[f'mi24{suffix}']}", "minute"
-    mi = m[f"mi{suffix}"]
+        se = m[f"se24{suffix}"]
+        return f"{int(m[f'h24{suffix}']):02d}:{m[f'mi24{suffix}']}" + (f":{se}" if se else ""), "minute"
+    mi, se = m[f"mi{suffix}"], m[f"se{suffix}"]
     hh = int(m[f"h{suffix}"]) % 12 + (12 if m[f"ap{suffix}"].lower().startswith("p") else 0)
-    return f"{hh:02d}:{int(mi or 0):02d}", ("minute" if mi else "hour")
+    return f"{hh:02d}:{int(mi or 0):02d}" + (f":{se}" if se else ""), ("minute" if mi else "hour")
 
 
 # today, yesterday, tomorrow, tonight, "the day before yesterday", "this morning", "last night"

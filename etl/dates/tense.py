@@ -56,12 +56,12 @@ def future_context(text: str, pos: int) -> bool:
     # (not a passive: "is expected to be completed Friday").
     toks = re.findall(r"[A-Za-z]+", window[cues[-1].end() :])
     return not any(
-        _past_form(w) and (i == 0 or toks[i - 1].lower() not in ("be", "been", "being", "have", "has"))
+        past_form(w) and (i == 0 or toks[i - 1].lower() not in ("be", "been", "being", "have", "has"))
         for i, w in enumerate(toks)
     )
 
 
-def _past_form(word: str) -> bool:
+def past_form(word: str) -> bool:
     """A lower-case finite past or past participle ("made", "filed", "began"), not a plan
     participle ("scheduled", "expected")."""
     if not word.islower() or word in _PLAN_PARTICIPLES:
@@ -212,7 +212,9 @@ Monday", "the summit opens Thursday", "polls close at 8 p.m. Sunday") the event 
 Third-person forms, and plurals ("talks resume", "polls open"); forms that are as often nouns
 ("visit(s)", "return", "vote", "play", "start", "end") are left out; after a determiner a
 form is a noun ("at the close Friday"); for the forms without -s see :data:`_BARE_PLURAL_VERBS`."""
-_PRESENT_BEFORE = re.compile(r"\b([a-z]+)(?:\s+(?:[a-z]+ly|again))?(?:\s+(?:on|at|until))?\s+$")
+_PRESENT_BEFORE = re.compile(r"\b([a-z]+)(\s+off)?(?:\s+(?:[a-z]+ly|again))?(?:\s+(?:on|at|until))?\s+$")
+_OFF_VERBS = frozenset("kicks tips tees kick tip tee".split())
+"""Verbs of a scheduled start with "off" ("the match kicks off at 3 p.m. GMT on Saturday")."""
 _BARE_PLURAL_VERBS = frozenset("meet convene resume begin reopen open close".split())
 """Forms of :data:`_SCHEDULED_VERBS` without -s: a plan after a plural subject ("talks resume",
 "polls open", "Arafat and Netanyahu meet") or "to", not after a negation, a modal, a past copula
@@ -222,12 +224,13 @@ or a past verb ("banks remained open Monday"), see :data:`_NOT_A_PLAN_BEFORE`.""
 def scheduled_present(text: str, pos: int) -> bool:
     """True when the word before ``pos`` (an adverb in -ly or "again", and "on"/"at" skipped) is a verb of
     a scheduled event in the present tense (:data:`_SCHEDULED_VERBS`): "the leaders meet
-    separately Monday", "the summit opens on Thursday". HeidelTime's tense feature (Strötgen &
+    separately Monday", "the summit opens on Thursday", "the match kicks off at 3 p.m. on
+    Saturday" (:data:`_OFF_VERBS`). HeidelTime's tense feature (Strötgen &
     Gertz 2013) resolves an underspecified day of a present-tense clause towards the future;
     here only verbs that name a scheduled event count, since "X says Monday" is rare but
     "is" and most present forms tell nothing."""
     m = _PRESENT_BEFORE.search(text, max(0, pos - 40), pos)
-    if m is None or m.group(1) not in _SCHEDULED_VERBS:
+    if m is None or (m.group(1) not in _SCHEDULED_VERBS and not (m.group(2) and m.group(1) in _OFF_VERBS)):
         return False
     before = word_before(text, m.start(1))
     if before in _DETERMINERS:
@@ -239,7 +242,7 @@ def scheduled_present(text: str, pos: int) -> bool:
         # to open Tuesday", "managed to meet Friday")
         return m.group(1) != "close" and word_before(text, text.rfind("to", 0, m.start(1))) not in _IMPLICATIVE
     if m.group(1) in _BARE_PLURAL_VERBS:
-        if before in _NOT_A_PLAN_BEFORE or _past_form(before):
+        if before in _NOT_A_PLAN_BEFORE or past_form(before):
             return False
         # an adjective after its verb's object: "kept its doors open Thursday"
         words = re.findall(r"[A-Za-z]+", text[max(0, m.start(1) - 30) : m.start(1)])[-3:]

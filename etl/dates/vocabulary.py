@@ -214,13 +214,15 @@ TIME_ZONES = """GMT UTC UT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST BST IST
 """Time zone abbreviations written after a clock time in wire copy ("10:15 GMT", "4 a.m. EST")."""
 _PLACE_TIME = (
     rf"(?-i:(?!(?:{alts(WEEKDAYS)}|{alts(MONTHS_FULL)})\b)"
-    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+time)(?!\s+(?!(?:on|at|and|or|in|for|to|from|with|by|when|as)\b)[a-z])"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+time)(?!\s+(?!(?:on|at|and|or|in|for|to|from|with|by|when|as|today|yesterday"
+    r"|tomorrow|tonight|last|this)\b)[a-z])"
 )
 TZ_NAME = rf"(?:(?-i:{alts(TIME_ZONES)})|local\s+time|{_PLACE_TIME})"
 """A time zone: an abbreviation ("GMT", "EST"), "local time", or a place's time as wire copy
 writes it ("Moscow time", "Hong Kong time"): one or two capitalised words before "time", not a
-weekday or month ("Tuesday time was running out"), and no word after it but a preposition or
-conjunction ("the 2008 Olympic time trial" has no clock time)."""
+weekday or month ("Tuesday time was running out"), and no word after it but a preposition, a
+conjunction or a day word ("10:32 a.m. New York time yesterday"; "the 2008 Olympic time trial"
+has no clock time)."""
 # An optional time zone after a clock time; the TIMEX3 value keeps the clock as written (TimeBank drops the zone).
 TZ = rf"(?:\s*(?:(?:hours|hrs)\s+)?{TZ_NAME}\b)?"
 
@@ -253,21 +255,21 @@ def clock_hour(hour: str, part_of_day: str | None) -> int:
 
 def clock(suffix: str = "") -> str:
     """A clock time, its groups named with ``suffix`` (one pattern may hold two clocks): a
-    12-hour time ``h``, ``mi``, ``ap`` ("10:35 a.m.", "3.30 p.m." as British copy writes it,
-    "4 pm"); ``noon`` (noon, midnight,
+    12-hour time ``h``, ``mi``, ``se``, ``ap`` ("10:35 a.m.", "3.30 p.m." as British copy writes
+    it, "4 pm", "11:59:59 p.m."); ``noon`` (noon, midnight,
     midday); an hour ``hw`` in digits or words with "o'clock" or the part of the day ``pod``
     ("five o'clock", "4 in the morning", "eight o'clock at night", "seven in the evening");
-    or a 24-hour time ``h24``, ``mi24`` ("10:15", "1015", "0735"), taken only when a
+    or a 24-hour time ``h24``, ``mi24``, ``se24`` ("10:15", "1015", "0735", "23:59:59"), taken only when a
     time zone follows ("10:15 GMT", "1600 UTC", "14:30 local time", military "1015 hours GMT",
     Indian "1443 hrs IST") or, written with a colon, a weekday ("10:15 on Wednesday"): alone,
     "10:15" is as often a score or a ratio."""
     n = suffix
     return (
-        rf"(?:(?P<h{n}>1[0-2]|0?[1-9])(?:[:.](?P<mi{n}>[0-5]\d))?\s*(?P<ap{n}>[ap]\.\s?m\.?|[ap]m\b)"
+        rf"(?:(?P<h{n}>1[0-2]|0?[1-9])(?:[:.](?P<mi{n}>[0-5]\d)(?::(?P<se{n}>[0-5]\d))?)?\s*(?P<ap{n}>[ap]\.\s?m\.?|[ap]m\b)"
         rf"|(?P<noon{n}>noon|midnight|midday)"
         rf"|(?<![\d:.,$-])(?P<hw{n}>1[0-2]|0?[1-9]|(?i:{alts(list(HOUR_WORDS))}))(?=\s*o['’]clock\b|\s+(?:{CLOCK_PART_OF_DAY})\b)"
         rf"(?P<oc{n}>\s*o['’]clock)?(?:\s+(?P<pod{n}>{CLOCK_PART_OF_DAY}))?"
-        rf"|(?<![\d:.,])(?P<h24{n}>[01]?\d|2[0-3])(?::|\.|h)?(?P<mi24{n}>[0-5]\d)"
+        rf"|(?<![\d:.,])(?P<h24{n}>[01]?\d|2[0-3])(?::|\.|h)?(?P<mi24{n}>[0-5]\d)(?::(?P<se24{n}>[0-5]\d))?"
         rf"(?=\s*(?:(?:hours|hrs)\s+)?{TZ_NAME}\b|(?<=:\d\d),?\s+(?:on\s+)?{WEEKDAY}\b))"
     )
 
