@@ -27,7 +27,8 @@ class Anaphor:
     named: bool = False  # the phrase names a calendar unit ("the following year"): the value
     # is that unit, not the anchor's granularity shifted
     mentioned_only: bool = False  # anchored on a date mentioned before it, never on the DCT
-    day_of_month: int | None = None  # "the 26th": that day in the anchor's month (a day or month anchor)
+    day_of_month: int | None = None  # "the 26th": that day in the anchor's month (a day or month
+    # anchor), ``shift`` months on ("the 10th of the following month"); -1 for its last day
     fallback_end: int | None = None  # the extent's end when the fallback is used ("two years" of
     # "two years later", a DURATION when no date precedes)
     weekday: int | None = None  # "the previous Friday": that weekday (Monday = 0) before (shift < 0)
@@ -114,8 +115,14 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
     if a.day_of_month is not None:
         if gran not in ("minute", "hour", "day", "month"):
             return None
-        d = safe_date(anchor.start.year, anchor.start.month, a.day_of_month)
+        first = add_months(anchor.start.replace(day=1), a.shift)
+        if a.day_of_month == -1:  # "the last day of the month"
+            return timex_at(add_months(first, 1) - dt.timedelta(days=1), "day")
+        d = safe_date(first.year, first.month, a.day_of_month)
         return timex_at(d, "day") if d else None
+    if a.named and a.mentioned_only and a.unit == "week" and gran == "day" and a.shift and not a.same:
+        # "two weeks later" after March 3: the day, as "a week later" is (weeks are whole days)
+        return timex_at(anchor.start + dt.timedelta(weeks=a.shift), "day")
     per = _UNITS_PER.get((a.unit, gran))
     if a.named and per and a.shift and a.shift % per == 0:
         # a whole number of the anchor's units keeps its granularity: "a decade later" after

@@ -537,13 +537,15 @@ _L_ORDINAL_DAY = re.compile(
 @rule(
     "day_of_month",
     rf"of\s+(?:(?P<rel>(?i:this|next|last|the\s+current|the\s+coming|the\s+previous|the\s+past))\s+(?i:month)"
-    rf"|(?P<the>(?i:the\s+month))(?!['’])|(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?)\b"
+    rf"|(?P<the>(?i:the\s+month))(?!['’])|(?P<foll>(?i:the\s+(?:following|next)\s+month))|(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?)\b"
     r"|(?P<bare>(?i:this|next|last))\s+(?i:month)\b(?!['’])",
 )
 def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A day of the month written as an ordinal, in a month named relative to the DCT ("the
     3rd of next month" -> the DCT's month + 1; this, the current, last, the previous; "the
-    month": the month last mentioned, else the DCT's; "the 3rd next month" without "of") or by
+    month": the month last mentioned, else the DCT's; "the following month" the one after it,
+    "the 10th of the following month" after "in March" -> April 10; "the 3rd next month"
+    without "of") or by
     name ("the first of May", "the twenty-first of March 1999"; without a year, the day
     nearest the DCT as :func:`month_day`); "the first (last) day of" that month too, but not
     a day of a lunar month ("the fifth day of May on China's lunar calendar"). TIMEX3
@@ -566,12 +568,15 @@ def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     day = 1 if lm["last"] else day_number(lm["day"])
     if day is None:
         return None
-    if m["the"]:
-        # "the 1st of the month": that day of the month last mentioned, else of the DCT's
-        first = safe_date(dct.year, dct.month, day)
-        if lm["last"] or first is None:
+    if m["the"] or m["foll"]:
+        # "the 1st of the month": that day of the month last mentioned, else of the DCT's;
+        # "the 10th of the following month": of the month after it; "the last day of": its last
+        step = 1 if m["foll"] else 0
+        month_start = add_months(dct.replace(day=1), step)
+        first = (add_months(month_start, 1) - ONE_DAY) if lm["last"] else safe_date(month_start.year, month_start.month, day)
+        if first is None:
             return None
-        return Hit(lm.start(), m.end(), Anaphor("day", 0, same=True, day_of_month=day, fallback=timex_at(first, "day")))
+        return Hit(lm.start(), m.end(), Anaphor("day", step, same=True, day_of_month=-1 if lm["last"] else day, fallback=timex_at(first, "day")))
     if m["rel"] or m["bare"]:
         first = add_months(dct.replace(day=1), _REL_STEP[re.sub(r"\s+", " ", (m["rel"] or m["bare"]).lower())])
         d = safe_date(first.year, first.month, day)
@@ -1344,7 +1349,7 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # "two years later", "three days earlier": anchored on the date mentioned before
 @rule(
     "units_later",
-    rf"\b(?P<unit>{UNIT_CS})(?:\s+{OR_SO})?\s+(?P<dir>later|earlier|on(?=\s*[,.;:]))\b(?!\s+than\b)",
+    rf"\b(?P<unit>{UNIT_CS})(?:\s+{OR_SO})?\s+(?P<dir>later|earlier|on(?=\s*[,.;:])|after\s+that|before\s+that)\b(?!\s+than\b)",
 )
 def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"two years later", "three days earlier" (a count of at least two): the date mentioned
@@ -1355,7 +1360,8 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     years" ("later" outside the extent, as TimeBank annotates durations). Hours and minutes,
     one too, count from a clock time before them ("10:15 GMT ...; two hours later" -> ``T12:15``,
     "8:46 a.m. ... An hour or so later" -> ``T09:46``), else stay durations. "on" before a punctuation mark is "later" ("Six years on, the war
-    continues"; not "two years on the job"). "a year earlier" is :func:`anaphor`; vague counts
+    continues"; not "two years on the job"), and so is "after that" ("five years after that";
+    "before that" is "earlier"). "a year earlier" is :func:`anaphor`; vague counts
     ("a few days later") stay durations.
 
     TimeML (DCT 2017-12-27): ``He left in <TIMEX3 type="DATE" value="2015-SP">the spring of
@@ -1373,7 +1379,7 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     as_duration = Timex("DURATION", duration_value(n, unit), UNITS[unit][1])
     if unit == "decade":
         unit, n = "year", 10 * n
-    sign = 1 if m["dir"].lower() in ("later", "on") else -1
+    sign = 1 if m["dir"].lower().split()[0] in ("later", "on", "after") else -1
     shifted = Anaphor(unit, sign * n, named=True, mentioned_only=True, fallback=as_duration, fallback_end=m.end("unit"))
     return Hit(lm.start(), m.end(), shifted)
 
@@ -1494,7 +1500,7 @@ def year_range_end(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # Decades: "the 1990s", "the mid-1990s", "the '80s", "the nineties"
 @rule(
     "decade",
-    r"(?P<t>\b(?:[Tt]he\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<full>1\d\d0|20\d0)['’]?s"
+    r"(?P<t>(?<![\w'’])(?:[Tt]he\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<full>1\d\d0|20\d0)['’]?s"
     r"|['’](?P<short>\d0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b",
     # "1990s", "1990's", "'90s", "nineties": the parse tree shows only "0" and "s"
     needs=frozenset(["0s", "0's", "0’s", *"twenties thirties forties fifties sixties seventies eighties nineties".split()]),
@@ -2006,8 +2012,8 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     only a calendar one has an end: "the end of the next decade" -> ``202``, the extent
     widened as :func:`widen_to_part_of` does; and a century after "in" ("founded in the last
     century" -> ``19``: "in" places an event in a calendar century; "over the past century"
-    stays ``P100Y``), or either after "into" ("well into the next decade" -> ``202``, "into
-    the next century"); also after a part of it named before "of" ("the closing years of the
+    stays ``P100Y``), or either after "into" or "early (late, mid) in" ("well into the next
+    decade", "early in the next decade" -> ``202``, "into the next century"); also after a part of it named before "of" ("the closing years of the
     last century" -> ``19``, "the first half of the next decade" -> ``202``).
 
     TimeML (DCT 2017-12-27): ``Over <TIMEX3 type="DATE" value="2016">the past year</TIMEX3> it ruled
@@ -2021,7 +2027,9 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     step = 1 if re.search(r"next|coming", m["t"], re.IGNORECASE) else -1
     if unit in ("decade", "century"):
         before = word_before(text, m.start("t"))
-        in_century = (unit == "century" and before == "in") or before == "into"
+        in_century = (unit == "century" and before == "in") or before == "into" or bool(
+            re.search(r"\b(?:early|late|later|mid)\s+in\s+$", text[max(0, m.start("t") - 16) : m.start("t")], re.IGNORECASE)
+        )
         part = _YEARS_OF.search(text, max(0, m.start() - 30), m.start())
         if in_century or part or _PART_OF.search(text, max(0, m.start() - 30), m.start()):
             # "the end of the next decade": only a calendar decade has an end; "founded in
