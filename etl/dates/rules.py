@@ -1355,14 +1355,17 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"two years later", "three days earlier" (a count of at least two): the date mentioned
     before it, shifted by that many units, at the unit's granularity: after "in the spring
     of 2015", "two years later" is the DATE ``2017`` (TimeML 1.2.1 ``anchorTimeID``, as
-    HeidelTime's anaphoric rules). With no date before it, or one finer than the unit
-    ("three months later" after a day is the month), it stays the DURATION ``P2Y`` of "two
-    years" ("later" outside the extent, as TimeBank annotates durations). Hours and minutes,
-    one too, count from a clock time before them ("10:15 GMT ...; two hours later" -> ``T12:15``,
-    "8:46 a.m. ... An hour or so later" -> ``T09:46``), else stay durations. "on" before a punctuation mark is "later" ("Six years on, the war
-    continues"; not "two years on the job"), and so is "after that" ("five years after that";
-    "before that" is "earlier"). "a year earlier" is :func:`anaphor`; vague counts
-    ("a few days later") stay durations.
+    HeidelTime's anaphoric rules); "three months later" after a day is that month; weeks after
+    a day give the day ("two weeks later" after March 3 is March 17); a whole number of a
+    coarser anchor's units keeps its granularity ("six months later" after a season is a
+    season, :func:`~etl.dates.anaphora.resolve_anaphor`). With no date before it, or one
+    coarser than the unit otherwise, it stays the DURATION ``P2Y`` of "two years" ("later"
+    outside the extent, as TimeBank annotates durations). Hours and minutes, one too, count
+    from a clock time before them ("10:15 GMT ...; two hours later" -> ``T12:15``, "8:46 a.m.
+    ... An hour or so later" -> ``T09:46``), else stay durations. "on" before a punctuation
+    mark is "later" ("Six years on, the war continues"; not "two years on the job"), and so
+    is "after that" ("five years after that"; "before that" is "earlier"). "a year earlier" is
+    :func:`anaphor`'s; vague counts ("a few days later") stay durations.
 
     TimeML (DCT 2017-12-27): ``He left in <TIMEX3 type="DATE" value="2015-SP">the spring of
         2015</TIMEX3> and came back <TIMEX3 type="DATE" value="2017">two years later</TIMEX3>.``
