@@ -197,6 +197,11 @@ _L_COUNT = re.compile(
     r"(?:(?:more|additional|full|long|trading|business|working|calendar)\s+)?$",
     re.IGNORECASE,
 )
+_REL_STEP = {"this": 0, "the current": 0, "next": 1, "the coming": 1, "last": -1, "the previous": -1, "the past": -1}
+"""Steps of a unit named relative to the DCT ("next month" +1, "last year" -1, "this year" 0)."""
+_NOT_AFTER_A_TIME_WORD = r"(?<![Yy]ear)(?<![Mm]onth)(?<![Ww]eek)(?<![Tt]oday)(?<![Yy]esterday)(?<![Tt]omorrow)"
+"""Lookbehinds that keep a time's possessive ("last year's", "today's") out of the possessive
+patterns (:data:`_POSSESSOR`, :data:`_POSSESSIVE_NAME`)."""
 OR_SO = r"(?:or\s+so)\b"
 """An approximation written after a count ("a week or so ago", "the next two years or so"):
 inside the TIMEX3, as TBAQ annotates it (3 of 3, ``mod="APPROX"``); the value is the count's."""
@@ -414,7 +419,7 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if year:
         d = safe_date(int(year), month, day)
     elif m.groupdict().get("ry"):  # "on June 23 last year": that day of the year before the DCT's
-        d = safe_date(dct.year + {"last": -1, "this": 0, "next": 1}[m["ry"].lower()], month, day)
+        d = safe_date(dct.year + _REL_STEP[m["ry"].lower()], month, day)
     elif word_before(text, m.start("t")) in ("since", "ended"):
         # "since Nov. 28", "the year ended Jan. 31": the latest such day on or before the DCT
         d = safe_date(dct.year, month, day)
@@ -521,9 +526,6 @@ rule(
     rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
     rf"(?:,?\s+(?P<y>{YEAR4}))?)",
 )(month_day)
-
-
-_REL_STEP = {"this": 0, "the current": 0, "next": 1, "the coming": 1, "last": -1, "the previous": -1, "the past": -1}
 
 
 _L_ORDINAL_DAY = re.compile(
@@ -849,7 +851,7 @@ def month_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if m["y"]:
         year = int(m["y"])
     else:
-        year = dct.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+        year = dct.year + _REL_STEP[m["rel"].lower()]
     lm = left_context(_L_MOD, text, m.start())
     return Hit(lm.start() if lm else m.start(), m.end(), timex_at(dt.date(year, month, 1), "month"))
 
@@ -1248,8 +1250,7 @@ def unit_before_last(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 
 _POSSESSOR = re.compile(
-    r"(?:\b(?:his|her|its|their|my|your|our)|(?<![Yy]ear)(?<![Mm]onth)(?<![Ww]eek)(?<![Tt]oday)(?<![Yy]esterday)"
-    r"(?<![Tt]omorrow)(?<![Tt]onight)\b[A-Za-z]+['’]s?)\s+$"
+    rf"(?:\b(?:his|her|its|their|my|your|our)|{_NOT_AFTER_A_TIME_WORD}(?<![Tt]onight)\b[A-Za-z]+['’]s?)\s+$"
 )
 """A possessive right before "last/next <unit>": "last" is then "final" ("his last week in
 office", "Smith's last century", a cricket score), not the calendar unit before the DCT's; a
@@ -1680,7 +1681,7 @@ def quarter(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if m["y1"] or m["y2"] or m["y3"]:
         year = int(m["y1"] or m["y2"] or m["y3"])
     elif m["relyear"] or m["relyear2"]:
-        year = dct.year + {"this": 0, "last": -1, "next": 1}[(m["relyear"] or m["relyear2"]).lower()]
+        year = dct.year + _REL_STEP[(m["relyear"] or m["relyear2"]).lower()]
     if q_word in ("last", "final"):
         if year is None and q_word == "last":
             if m["t"].lower().startswith("the"):
@@ -1738,7 +1739,7 @@ def half_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     elif m["the"]:
         year = dct.year  # "the second half of the year": the DCT's, as "for the year" is
     else:
-        year = dct.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+        year = dct.year + _REL_STEP[m["rel"].lower()]
     if m["fiscal"]:
         return Hit(s, e, Timex("DATE", f"{year:04d}-H{half}", None))
     first = dt.date(year, 6 * half - 5, 1)
@@ -2247,7 +2248,7 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if year:
         d = day_in(int(year))
     elif ry:  # "last year's Thanksgiving", "Easter this year": the holiday of that year
-        d = day_in(dct.year + {"last": -1, "this": 0, "next": 1}[ry])
+        d = day_in(dct.year + _REL_STEP[ry])
     else:
         rel = (m["rel"] or "").lower()
         cands = [day_in(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
@@ -2470,10 +2471,16 @@ def unit_s_end(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2011-01-15): ``China aims to land a probe on Mars by <TIMEX3 type="DATE"
         value="201">decade's end</TIMEX3>.``
     """
-    unit = m["unit"]
+    return hit_over_t(m, unit_of_the_story(m["unit"], dct))
+
+
+def unit_of_the_story(unit: str, dct: dt.date) -> Timex | Anaphor:
+    """The decade or century of the DCT, or the month or week last mentioned, else the DCT's:
+    what "the end of the decade" and "the month's end" name (``unit`` one of decade, century,
+    month, week)."""
     if unit in ("decade", "century"):
-        return hit_over_t(m, timex_at(dct, unit))
-    return hit_over_t(m, Anaphor(unit, 0, same=True, fallback=timex_at(dct, unit)))
+        return timex_at(dct, unit)
+    return Anaphor(unit, 0, same=True, fallback=timex_at(dct, unit))
 
 
 # "the end of the decade", "the beginning of the month" (the pattern starts at "of the", a
@@ -2495,13 +2502,7 @@ def part_of_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     lm = _L_PART.search(text, max(0, m.start() - 20), m.start())
     if lm is None:
         return None
-    unit = m["unit"]
-    if unit in ("decade", "century"):
-        tx: Timex | Anaphor | Period = timex_at(dct, unit)
-    elif unit == "quarter":
-        tx = Period()
-    else:
-        tx = Anaphor(unit, 0, same=True, fallback=timex_at(dct, unit))
+    tx = Period() if m["unit"] == "quarter" else unit_of_the_story(m["unit"], dct)
     return Hit(lm.start(), m.end(), tx)
 
 
@@ -2659,7 +2660,7 @@ def plain_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 
 _POSSESSIVE_NAME = (
-    r"(?<![Yy]ear)(?<![Mm]onth)(?<![Ww]eek)(?<![Tt]oday)(?<![Yy]esterday)(?<![Tt]omorrow)\b[A-Z][A-Za-z]*['’]s?"
+    rf"{_NOT_AFTER_A_TIME_WORD}\b[A-Z][A-Za-z]*['’]s?"
 )
 _THE_NAME = r"\b[Tt]he\s+(?!(?:Early|Late|Mid|Last|Next|This|Same|Following|Previous)\b)[A-Z][a-z]+"
 _EVENT_NAME = re.compile(
