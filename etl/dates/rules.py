@@ -1021,16 +1021,18 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = dct + dt.timedelta(days=(wd - dct.weekday()) % 7 or 7)
     elif rel == "this":
         d = dct + dt.timedelta(days=wd - dct.weekday())
-    elif future_context(text, s) or clause_tense(text, s, m.end()) > 0 or deadline(text, s) or scheduled_present(text, s):
-        d = dct + dt.timedelta(days=(wd - dct.weekday()) % 7)
     else:
-        d = dct - dt.timedelta(days=back)
-    dm = None if rel else _DAY_OF_MONTH_AFTER.match(text, m.end())
-    the = text.lower().find("the", dm.start(), dm.start("day")) if dm is not None else -1
-    if dm is not None and ordinal_is_the_day(text, m.end("wd"), the if the >= 0 else dm.start("day"), dm.end()):
-        # "Friday, the 29th": the day picks the week (the clause's tense breaks a tie)
         future = future_context(text, s) or clause_tense(text, s, m.end()) > 0 or scheduled_present(text, s)
-        d = weekday_on_day_of_month(wd, day_number(dm["day"]) or 0, dct, future) or d
+        if future or deadline(text, s):
+            d = dct + dt.timedelta(days=(wd - dct.weekday()) % 7)
+        else:
+            d = dct - dt.timedelta(days=back)
+    dm = None if rel else _DAY_OF_MONTH_AFTER.match(text, m.end())
+    if dm is not None:
+        the = text[dm.start() : dm.start("day")].lower().find("the")
+        if ordinal_is_the_day(text, m.end("wd"), dm.start() + the if the >= 0 else dm.start("day"), dm.end()):
+            # "Friday, the 29th": the day picks the week (the clause's tense breaks a tie)
+            d = weekday_on_day_of_month(wd, day_number(dm["day"]) or 0, dct, future) or d
     pod = m["pod"]
     tx = timex_at(d, "day", PARTS_OF_DAY[pod.lower()] if pod else None)
     if not (rel or m["mod"] or pod) and re.search(r"\d,\s+an?\s+$", text[max(0, s - 8) : s]):
