@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from etl.dates.context import word_before
+from etl.parse import split_sentences
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|would(?!\s+not|n['’]t)|might|(?:is|are|was|were)\s+(?:due\s+|set\s+|slated\s+|going\s+)?to"
@@ -110,7 +111,10 @@ _NOT_VERBS_ED = frozenset("bed red need hundred shed speed seed creed greed feed
 # Prepositions of a deadline: "postponed until Tuesday" is future although "postponed" is past.
 _DEADLINE_WORDS = frozenset("until till through pending".split())
 _TENSE_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|['’]ll|\d[\d,.]*|[,;:()]")
-_SENTENCE_BACK = re.compile(r"(?:[.!?]\s+(?=[A-Z\"“`'(_])|[;\n\"“”]|``|'')")
+_AHEAD_TOKENS = 28
+"""How far :func:`clause_tense` reads ahead of a sentence-opening date for its verb, in tokens
+(words, numbers and commas)."""
+_SENTENCE_BACK = re.compile(r"[;\n\"“”]|``|''")
 
 
 def clause_tense(text: str, start: int, end: int) -> int:
@@ -127,9 +131,13 @@ def clause_tense(text: str, start: int, end: int) -> int:
     ("until") is unknown. When the expression opens its sentence ("In January, the company
     sold..."), the first verb after it decides, and a verb of a plan in the present tense met
     before any other verb form (:data:`_FUTURE_AHEAD`: "On Tuesday, the league plans to
-    hold...", "is scheduled to", "will") makes it future. At most 18 words either way.
+    hold...", "is scheduled to", "will") makes it future. At most 18 tokens back and 28 ahead (a
+    sentence-opening date's subject can be long: "In January, a week after the 25th anniversary of
+    the Roe vs. Wade decision, a clinic bombing in Birmingham, Ala., killed...").
     """
     lo = max(0, start - 160)
+    for lo, _ in split_sentences(text, lo, start):
+        pass  # the last sentence start before the expression ("U.S. Sen. Bob Dole" is one sentence)
     window = text[lo:start]
     cut = None
     for m in _SENTENCE_BACK.finditer(window):
@@ -145,13 +153,18 @@ def clause_tense(text: str, start: int, end: int) -> int:
     if sum(1 for t in toks if t[0].isalpha()) > 3:
         return 0
     ahead = text[end : end + 160]
-    m = re.search(r"[.!?;\"“”]\s|``|''|\n", ahead)
+    m = re.search(r"[;\"“”]\s|``|''|\n", ahead)
     if m:
         ahead = ahead[: m.start()]
+    # The sentence ends where etl.parse.split_sentences says: not after "vs.", "Ala.", "U.S."
+    # ("In January, a week after ... Roe vs. Wade ..., a clinic bombing in Birmingham, Ala.,
+    # killed": the verb is "killed").
+    sentence = next(split_sentences(text, end, end + len(ahead)), None)
+    ahead = text[end : sentence[1]] if sentence else ""
     cue = _FUTURE_AHEAD.search(ahead)
     head = _TENSE_TOKEN.findall(ahead[: cue.start()] if cue else ahead)
-    verdict = _scan_tense(head[:18], backwards=False)
-    if verdict is None and cue is not None and len(head) <= 18:
+    verdict = _scan_tense(head[:_AHEAD_TOKENS], backwards=False)
+    if verdict is None and cue is not None and len(head) <= _AHEAD_TOKENS:
         return 1  # "On Tuesday, the league plans to hold a news conference": the plan's verb first
     return verdict or 0
 
