@@ -53,7 +53,7 @@ from etl.dates.anchoring import (
     weekday_on_day_of_month,
 )
 from etl.dates.context import left_context, title_unit, word_after, word_before
-from etl.dates.tense import clause_tense, deadline, future_context, past_form, scheduled_present
+from etl.dates.tense import clause_tense, deadline, future_context, past_form, scheduled_present, speaks_of_future
 from etl.dates.vocabulary import (
     CHANGE_VERBS,
     CLOCK,
@@ -717,14 +717,16 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # ordinal_is_the_day says so) and a date near the DCT is both
         if not ordinal_is_the_day(text, max(0, s - 12) + after_weekday.end("wd"), s, m.end()):
             return None
-        future = future_context(text, s) or clause_tense(text, s, m.end()) > 0 or scheduled_present(text, s)
+        # the weekday's clause, not the few words after its comma, says past or future
+        wd_at = max(0, s - 12)
+        future = speaks_of_future(text, wd_at + after_weekday.start("wd"), wd_at + after_weekday.end("wd"))
         d = weekday_on_day_of_month(WEEKDAY_NUM[after_weekday["wd"].lower()], day, dct, future)
         return hit_over_t(m, timex_at(d, "day")) if d else None
     if before_a_noun(text, m.end()):
         return None  # "the 26th floor", "the 21st Century Fund", "the second time"
     if not m["day"][0].isdigit() or not (range_end or m["t"].lower().startswith("the")):
         return None  # "the first", "the second", British "25th" are days only after a weekday
-    fallback = nearest_day_of_month(day, dct, future_context(text, s) or clause_tense(text, s, m.end()) > 0 or scheduled_present(text, s))
+    fallback = nearest_day_of_month(day, dct, speaks_of_future(text, s, m.end()))
     if fallback is None:
         return None
     return hit_over_t(m, Anaphor("day", 0, same=True, day_of_month=day, fallback=timex_at(fallback, "day")))
@@ -1022,7 +1024,7 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     elif rel == "this":
         d = dct + dt.timedelta(days=wd - dct.weekday())
     else:
-        future = future_context(text, s) or clause_tense(text, s, m.end()) > 0 or scheduled_present(text, s)
+        future = speaks_of_future(text, s, m.end())
         if future or deadline(text, s):
             d = dct + dt.timedelta(days=(wd - dct.weekday()) % 7)
         else:
@@ -1135,7 +1137,7 @@ def a_score(m: re.Match[str], text: str) -> bool:
         if _NOT_A_CLOCK_AFTER.match(text, m.end("pod") if m["pod"] else m.end("oc")):
             return True
         return m["hw"].isdigit() and not m["oc"] and word_before(text, m.start("hw")) not in _CLOCK_PREPOSITIONS | {"to"}
-    if m["h24"] is None or re.match(rf"\s*(?:(?:hours|hrs)\s+)?{TZ_NAME}\b", text[m.end("mi24") :]):
+    if m["h24"] is None or re.match(rf"\s*(?:(?:hours|hrs)\s+)?{TZ_NAME}\b", text[m.end("se24" if m["se24"] else "mi24") :]):
         return False
     return word_before(text, m.start("h24")) not in _CLOCK_PREPOSITIONS
 
@@ -1147,7 +1149,7 @@ def day_of_clock(day: str, text: str, start: int, end: int, dct: dt.date) -> dt.
     it when the clause speaks of the future), the deictic words from the DCT."""
     if day in WEEKDAY_NUM:
         wd = WEEKDAY_NUM[day]
-        if future_context(text, start) or clause_tense(text, start, end) > 0 or deadline(text, start) or scheduled_present(text, start):
+        if speaks_of_future(text, start, end) or deadline(text, start):
             return dct + dt.timedelta(days=(wd - dct.weekday()) % 7)
         return dct - dt.timedelta(days=(dct.weekday() - wd) % 7)
     return dct + dt.timedelta(days=_CLOCK_DAY_SHIFT.get(re.sub(r"\s+", " ", day), 0))

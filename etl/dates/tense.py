@@ -274,3 +274,11 @@ _KEEP_VERBS = frozenset("kept keep keeps stayed stay stays remained remain remai
 _NOT_A_PLAN_BEFORE = frozenset("not never did could would should can may might must was were".split())
 """Words before a form without -s that make it no present plan: a negation or a modal ("did not
 begin Monday", "could not open Friday") or a past copula ("the shops were open Thursday")."""
+
+
+def speaks_of_future(text: str, start: int, end: int) -> bool:
+    """True when the expression at ``start:end`` lies ahead of the DCT by its clause: a future
+    cue before it (:func:`future_context`), a future verb governing it (:func:`clause_tense`)
+    or a scheduled event in the present tense (:func:`scheduled_present`). What the weekday
+    and day-of-month rules ask before they pick the next such day over the last."""
+    return future_context(text, start) or clause_tense(text, start, end) > 0 or scheduled_present(text, start)

@@ -1780,3 +1780,25 @@ def test_clause_tense_reads_past_abbreviations_and_long_subjects(tagger):
     # "Corp." and "Ill.," end no sentence: "will resign" puts Friday ahead (Fri 1998-10-23).
     text = "On Friday, the chairman of Acme Corp. and two directors of the Springfield, Ill., bank will resign."
     assert values(tagger.run(text, dt.date(1998, 10, 21))) == [("Friday", "DATE", "1998-10-23")]
+
+
+def test_a_day_of_the_month_after_a_weekday_takes_the_weekdays_tense(tagger):
+    # DCT Sun 2018-03-11: Sundays the 25th are 2018-02-25 and 2018-03-25 (14 days either side).
+    # "is set for" puts the weekday ahead; the day after its comma is the same day.
+    ms = tagger.run("The referendum is set for Sunday, the 25th.", dt.date(2018, 3, 11))
+    assert values(ms) == [("Sunday", "DATE", "2018-03-25"), ("the 25th", "DATE", "2018-03-25")]
+    # DCT Thu 2018-03-08: the 25th of February is nearer (11 days back, 17 ahead) but "is due" looks ahead
+    ms = tagger.run("The report is due on Sunday, the 25th.", dt.date(2018, 3, 8))
+    assert values(ms) == [("Sunday", "DATE", "2018-03-25"), ("the 25th", "DATE", "2018-03-25")]
+    ms = tagger.run("The referendum was held on Sunday, the 25th.", dt.date(2018, 3, 11))
+    assert values(ms) == [("Sunday", "DATE", "2018-02-25"), ("the 25th", "DATE", "2018-02-25")]
+
+
+def test_a_24_hour_time_with_seconds_and_a_zone_after_for(tagger):
+    # DCT Wed 2017-12-27. The zone after the seconds makes it a clock time, not a race time.
+    ms = tagger.run("The launch is set for 08:30:00 GMT on Friday.", dt.date(2017, 12, 27))
+    assert values(ms) == [("08:30:00 GMT on Friday", "TIME", "2017-12-29T08:30:00")]
+    ms = tagger.run("The vote is scheduled for 23:15:30 UTC on Monday.", dt.date(2017, 12, 27))
+    assert values(ms) == [("23:15:30 UTC on Monday", "TIME", "2018-01-01T23:15:30")]
+    # no zone and no time preposition: a race time, only the weekday is a date
+    assert values(tagger.run("He ran for 02:30:00 on Friday.", dt.date(2017, 12, 27))) == [("Friday", "DATE", "2017-12-22")]
