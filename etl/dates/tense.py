@@ -16,7 +16,7 @@ from etl.parse import split_sentences
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|would(?!\s+not|n['’]t)|might|(?:is|are|was|were)\s+(?:due\s+|set\s+|slated\s+|going\s+)?to"
-    r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)\s+(?:expected|set|due)\b|to\s+be\s+held|as\s+(?:soon|early)\s+as"
+    r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)(?:\s+not|n['’]t)?\s+(?:expected|set|due)\b|to\s+be\s+held|as\s+(?:soon|early)\s+as|ahead\s+of"
     r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|threaten(?:s|ed)?|intends?|hopes?|aims?)\s+to)\b"
     r"|\w['’]ll\b",
     re.IGNORECASE,
@@ -25,7 +25,8 @@ _FUTURE_CUE = re.compile(
 commissive verbs before an infinitive, whose event comes after the commitment ("agreed to hold
 talks at 10 a.m. on Tuesday", "promised to release the hostages at noon Saturday"; of "hope",
 "aim", "intend" only the present, as "had said he hoped to remain captain ... on Monday" dates
-the saying)."""
+the saying); a negated expectation ("is not expected to act until Wednesday") and "ahead of"
+("raced to assemble a plan ahead of a Monday deadline") look ahead too."""
 _FUTURE_AHEAD = re.compile(
     r"\b(?:will|shall|plans?\s+to|intends?\s+to|(?:is|are)\s+(?:due|set|scheduled|slated|expected|going|planning)\s+to)\b"
     r"|\w['’]ll\b",
@@ -206,14 +207,27 @@ _DEADLINE_CUE = re.compile(
 )
 
 
+_MOVED_CUE = re.compile(
+    r"\b(?:postpon\w*|delay(?:s|ed|ing)?|mov(?:e|es|ed|ing)|push(?:es|ed|ing)?\s+back|reschedul\w*|put\s+off"
+    r"|defer(?:s|red|ring)?|adjourn\w*|br(?:ing|ings|ought)\s+forward)\b[^.;!?]*$",
+    re.IGNORECASE,
+)
+"""A verb that moves a date, before the "to" of the new one ("postponed the downhill from
+Saturday to Monday", "the vote was moved to Thursday")."""
+
+
 def deadline(text: str, pos: int) -> bool:
-    """True for a deadline ahead of the DCT: "until"/"till" right before ``pos`` after a word
-    that sets a limit ("extended its deadline until 9 a.m. Tuesday", "postponed until Tuesday
-    morning", "has given them until Friday"). Such a limit lies after the DCT although the
-    verb may be past; a bare "until Thursday, they had..." (a past limit) stays past."""
-    if word_before(text, pos) not in ("until", "till"):
-        return False
-    return _DEADLINE_CUE.search(text, max(0, pos - 80), pos) is not None
+    """True for a limit or a new date ahead of the DCT: "until"/"till" right before ``pos``
+    after a word that sets a limit ("extended its deadline until 9 a.m. Tuesday", "postponed
+    until Tuesday morning", "has given them until Friday"), or "to" after a verb that moves a
+    date (:data:`_MOVED_CUE`: "postponed trick-or-treating from Monday to Nov. 4" names the new
+    day, which the story announces before it comes). Such a date lies after the DCT although
+    the verb is past; a bare "until Thursday, they had..." (a past limit) stays past. The
+    cue is looked for in the sentence, at most 100 characters back."""
+    before = word_before(text, pos)
+    if before in ("until", "till"):
+        return _DEADLINE_CUE.search(text, max(0, pos - 100), pos) is not None
+    return before == "to" and _MOVED_CUE.search(text, max(0, pos - 100), pos) is not None
 
 
 _SCHEDULED_VERBS = frozenset(
