@@ -127,7 +127,8 @@ def clause_tense(text: str, start: int, end: int) -> int:
     sentence and towards the future in a future-tense one. Scans back within the sentence (or
     quote) for the nearest verb form: "will" (also "will be named") is future; "was", "had",
     "said", an irregular past ("bought") or a finite -ed form ("stepped down ... in March";
-    not an adjective after a determiner, not "expected"/"scheduled") is past; a modal,
+    not an adjective after a determiner, not "expected"/"scheduled") is past; a present passive
+    ("nominations are announced Tuesday") is a schedule, future; a modal,
     "would", "is", an infinitive ("agreed to acquire ... in January") or a deadline word
     ("until") is unknown. When the expression opens its sentence ("In January, the company
     sold..."), the first verb after it decides, and a verb of a plan in the present tense met
@@ -194,7 +195,7 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
         if prev in _DETERMINERS or prev in ("be", "being"):
             continue  # "the troubled region"; "will be named": the auxiliary decides
         if prev in ("is", "are", "am"):
-            return 0  # present passive: "the case is heard in May"
+            return 1  # present passive, a schedule: "the case is heard in May", "nominations are announced Tuesday"
         if regular and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS:
             continue  # an -ed form before a noun is an adjective: "a still unspecified date"
         return -1

@@ -1802,3 +1802,35 @@ def test_a_24_hour_time_with_seconds_and_a_zone_after_for(tagger):
     assert values(ms) == [("23:15:30 UTC on Monday", "TIME", "2018-01-01T23:15:30")]
     # no zone and no time preposition: a race time, only the weekday is a date
     assert values(tagger.run("He ran for 02:30:00 on Friday.", dt.date(2017, 12, 27))) == [("Friday", "DATE", "2017-12-22")]
+
+
+def test_days_ahead_by_ahead_of_a_negated_expectation_a_moved_date_and_a_schedule(tagger):
+    # DCT Fri 2013-03-22: "ahead of" a day puts it after the clause's own time.
+    ms = tagger.run("Cyprus raced to assemble a rescue plan ahead of a Monday deadline.", dt.date(2013, 3, 22))
+    assert values(ms) == [("Monday", "DATE", "2013-03-25")]
+    # DCT Mon 2005-12-12: Iraq voted on Thu 2005-12-15.
+    ms = tagger.run("Jeffrey spoke ahead of the election Thursday.", dt.date(2005, 12, 12))
+    assert values(ms) == [("Thursday", "DATE", "2005-12-15")]
+    # DCT Mon 2012-12-31: the next Wednesday is 2013-01-02.
+    ms = tagger.run("The House is not expected to act until Wednesday at the earliest.", dt.date(2012, 12, 31))
+    assert values(ms) == [("Wednesday", "DATE", "2013-01-02")]
+    ms = tagger.run("The ministers are not expected in Kuwait until Sunday.", dt.date(2005, 12, 10))
+    assert values(ms) == [("Sunday", "DATE", "2005-12-11")]
+    # DCT Sun 2010-02-14: the downhill moved from yesterday to the coming Monday; "until" 90
+    # characters after "postpone" still in its sentence.
+    text = "Rain forced organizers to postpone the men's downhill from Saturday to Monday, and the women's super-combined until Thursday."
+    assert values(tagger.run(text, dt.date(2010, 2, 14))) == [
+        ("Saturday", "DATE", "2010-02-13"),
+        ("Monday", "DATE", "2010-02-15"),
+        ("Thursday", "DATE", "2010-02-18"),
+    ]
+    # DCT Sat 2011-10-29: Halloween, Mon 2011-10-31, was moved; Nov. 4 is ahead too.
+    ms = tagger.run("Towns postponed Halloween trick-or-treating from Monday to Nov. 4.", dt.date(2011, 10, 29))
+    assert ("Nov. 4", "DATE", "2011-11-04") in values(ms)
+    assert values(tagger.run("The vote was moved to Thursday.", dt.date(2011, 10, 29))) == [("Thursday", "DATE", "2011-11-03")]
+    # "to" without a verb that moves a date stays in the past: "from Monday to Wednesday" of a past week
+    ms = tagger.run("Talks ran from Monday to Wednesday.", dt.date(2011, 10, 29))
+    assert values(ms) == [("Monday", "DATE", "2011-10-24"), ("Wednesday", "DATE", "2011-10-26")]
+    # DCT Mon 2005-12-12: a present passive is a schedule (the Golden Globe nominations, Tue 2005-12-13)
+    ms = tagger.run("The movie is a favourite, and nominations are announced Tuesday.", dt.date(2005, 12, 12))
+    assert values(ms) == [("Tuesday", "DATE", "2005-12-13")]
