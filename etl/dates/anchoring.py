@@ -89,6 +89,15 @@ def season_start(year: int, code: str) -> dt.date:
     return dt.date(year, SEASON_START_MONTH[code], 1)
 
 
+def weekend_of(d: dt.date) -> Timex:
+    """The TIMEX3 DATE ``YYYY-Www-WE`` of the weekend of ``d``'s ISO 8601 week (TimeML 1.2.1),
+    no granularity, range Saturday to Monday: "the weekend" after a Saturday ``d``, "the
+    Thanksgiving weekend" (``d`` the holiday, a Thursday)."""
+    sat = d - dt.timedelta(days=d.weekday()) + dt.timedelta(days=5)
+    iso = sat.isocalendar()
+    return Timex("DATE", f"{iso.year:04d}-W{iso.week:02d}-WE", None, sat, sat + dt.timedelta(2))
+
+
 def timex_at(d: dt.date, granularity: str, tod: str | None = None) -> Timex:
     """The TIMEX3 DATE of the given ``granularity`` that contains ``d`` (TimeML 1.2.1 value syntax).
 

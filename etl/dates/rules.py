@@ -51,6 +51,7 @@ from etl.dates.anchoring import (
     shift,
     timex_at,
     weekday_on_day_of_month,
+    weekend_of,
 )
 from etl.dates.context import left_context, title_unit, word_after, word_before
 from etl.dates.tense import clause_tense, deadline, future_context, past_form, scheduled_present, speaks_of_future
@@ -63,6 +64,8 @@ from etl.dates.vocabulary import (
     DAY_RANGE_START,
     EASTER_OFFSETS,
     FIXED_HOLIDAYS,
+    NTH_WEEKDAY_HOLIDAYS,
+    THANKSGIVING_OFFSETS,
     HEDGE,
     MONTH,
     MONTH_FULL,
@@ -1292,10 +1295,7 @@ def relative_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         sat = monday + dt.timedelta(days=5)
         if rel == "this past" and sat > dct:
             sat -= dt.timedelta(weeks=1)
-        iso = sat.isocalendar()
-        return hit_over_t(
-            m, Timex("DATE", f"{iso.year:04d}-W{iso.week:02d}-WE", None, sat, sat + dt.timedelta(2))
-        )
+        return hit_over_t(m, weekend_of(sat))
     if unit in ("decade", "century"):
         if rel.startswith("last") or rel == "this past":
             # "last decade" is as often "the past ten years" as "the 2000s": only
@@ -2109,8 +2109,7 @@ def weekend(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         sat -= dt.timedelta(weeks=1)
     if future and dct.weekday() == 6:
         sat += dt.timedelta(weeks=1)
-    iso = sat.isocalendar()
-    return hit_over_t(m, Timex("DATE", f"{iso.year:04d}-W{iso.week:02d}-WE", None, sat, sat + dt.timedelta(2)))
+    return hit_over_t(m, weekend_of(sat))
 
 
 # "for weeks", "within days", "in years"
@@ -2198,8 +2197,9 @@ Pope Francis called for peace")."""
     r"\b(?P<t>(?P<wkof>the\s+week\s+of\s+)?(?:(?P<rel>last|this|next)\s+|(?P<ry>(?i:last|this|next))\s+year['’]s\s+"
     r"|(?P<y0>(?:19|20)\d\d)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+Day|\s+Eve)"
     r"|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Election\s+Day"
+    r"|Memorial\s+Day|Presidents['’]?\s+Day|President['’]s\s+Day|Columbus\s+Day|Black\s+Friday|Cyber\s+Monday"
     r"|Boxing\s+Day|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Bastille\s+Day|Veterans['’]?\s+Day|Armistice\s+Day|May\s+Day"
-    r"|Ash\s+Wednesday|Palm\s+Sunday|Holy(?=\s+Week\b))\b(?P<wk>\s+[Ww]eek\b)?"
+    r"|Ash\s+Wednesday|Palm\s+Sunday|Holy(?=\s+Week\b))\b(?P<wk>\s+[Ww]eek(?P<we>end)?\b)?"
     r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|\s+(?P<ry2>last|this|next)\s+year\b(?!['’]))?)(?!\s+(?:tree|trees|card|cards|present|presents|gift|gifts|shopping|season|sales|holidays?|break|party|parties|dinner|carols?|lights|market|music|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|eggs?)\b)(?!['’]s)",
 )
 def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
@@ -2210,8 +2210,11 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     :data:`~etl.dates.vocabulary.EASTER_OFFSETS`), US Election Day (capitalized: the Tuesday
     after the first Monday of November, 2 U.S.C. 7) and the fixed days of
     :data:`~etl.dates.vocabulary.FIXED_HOLIDAYS` (Boxing Day, St. Patrick's Day, Bastille
-    Day, Veterans/Armistice Day, May Day). Memorial Day and Labor Day are left out: each
-    country keeps its own (Israel's, South Korea's; Labor Day is May 1 outside the US). A
+    Day, Veterans/Armistice Day, May Day), the US federal holidays on an n-th weekday
+    (:data:`~etl.dates.vocabulary.NTH_WEEKDAY_HOLIDAYS`: Memorial Day, Presidents' Day,
+    Columbus Day; 5 U.S.C. 6103) and the shopping days after Thanksgiving (Black Friday, Cyber
+    Monday). Labor Day is left out: Chinese and Asian wire copy calls May 1 so, the US the
+    first Monday of September. A
     year before the name is its year ("the 2004 Boxing Day tsunami"); before a capitalised
     word the holiday is part of a name ("Christmas Channel", "Palm Sunday Mass") unless a
     preposition precedes it ("On Christmas Day Pope Francis..."). TIMEX3 guidelines:
@@ -2222,7 +2225,8 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
     A holiday before "week" ("Easter week", "Christmas week", "Thanksgiving week", and "Holy
     Week", Easter's) or after "the week of" is the ISO week that holds the holiday (TBAQ: "as Easter week began" on
-    Palm Sunday 2000 is ``2000-W16``, the week that ends on Easter Sunday).
+    Palm Sunday 2000 is ``2000-W16``, the week that ends on Easter Sunday); before "weekend",
+    that week's weekend ("the Thanksgiving weekend" of 2013: ``2013-W48-WE``).
 
     TimeML (DCT 2000-04-17): ``Protesters prayed as <TIMEX3 type="DATE" value="2000-W16">Easter
         week</TIMEX3> began.``
@@ -2233,6 +2237,11 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]) and not (m["y"] or m["y0"]):
         if word_before(text, m.start("t")) not in _HOLIDAY_PREPOSITIONS:
             return None  # a name: "a special Christmas Channel", "the Easter Rising", "Palm Sunday Mass"
+    prev = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, m.start("t") - 30) : m.start("t")])
+    if prev and not (m["rel"] or m["ry"] or m["y0"] or m["wkof"]):
+        at = m.start("t") - len(prev[0])
+        if not re.search(r"(?:^|[.!?:;\"“”(]|``|'')\s*$", text[max(0, at - 4) : at]):
+            return None  # "Orthodox Christmas", "Holocaust Memorial Day": another calendar's day, a longer name
     name = re.sub(r"[\s'’.]+", " ", m["name"].lower()).strip()
     year = m["y"] or m["y0"]
 
@@ -2240,9 +2249,12 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         for prefix, month, day in FIXED_HOLIDAYS:
             if name.startswith(prefix):
                 return dt.date(y, month, day)
-        if name.startswith("thanksgiving"):
-            first = dt.date(y, 11, 1)
-            return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        for prefix, month, weekday, n in NTH_WEEKDAY_HOLIDAYS:
+            if name.startswith(prefix):
+                return nth_weekday(dt.date(y, month, 1), weekday, n)  # type: ignore[return-value]
+        for prefix, after in THANKSGIVING_OFFSETS.items():
+            if name.startswith(prefix):
+                return nth_weekday(dt.date(y, 11, 1), 3, 4) + dt.timedelta(days=after)  # type: ignore[operator]
         if name.startswith("election"):
             first = dt.date(y, 11, 1)  # the Tuesday after the first Monday of November
             return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
@@ -2264,6 +2276,10 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             d = cands[1]
         else:
             d = min(cands, key=lambda c: abs((c - dct).days) + (PAST_BIAS_DAYS if c > dct else 0))
+    if m["we"]:  # "the Thanksgiving weekend", "Easter weekend": the weekend of the holiday's ISO week
+        s = m.start("t")
+        the = 4 if text[max(0, s - 4) : s].lower() == "the " and not m["wkof"] else 0
+        return Hit(s - the, m.end("t"), weekend_of(d))
     return hit_over_t(m, timex_at(d, "week" if m["wk"] or m["wkof"] else "day"))
 
 

@@ -30,6 +30,19 @@ FIXED_HOLIDAYS: tuple[tuple[str, int, int], ...] = (
 )
 """Fixed-date holidays: the day of the Gregorian calendar each falls on (Boxing Day, 26
 December, in the Commonwealth; Veterans/Armistice Day, 11 November; Bastille Day, 14 July)."""
+# US federal holidays on an n-th weekday of a month (5 U.S.C. 6103): (name prefix, month, weekday
+# with Monday 0, n with -1 for the last).
+NTH_WEEKDAY_HOLIDAYS: tuple[tuple[str, int, int, int], ...] = (
+    ("memorial day", 5, 0, -1),
+    ("presidents day", 2, 0, 3),
+    ("president s day", 2, 0, 3),
+    ("columbus day", 10, 0, 2),
+)
+"""US holidays set on a weekday of a month: Memorial Day (last Monday of May), Presidents' Day
+(Washington's Birthday, third Monday of February), Columbus Day (second Monday of October)."""
+THANKSGIVING_OFFSETS: dict[str, int] = {"thanksgiving": 0, "black friday": 1, "cyber monday": 4}
+"""The US shopping days named after Thanksgiving (the fourth Thursday of November): Black
+Friday the day after, Cyber Monday the Monday after."""
 # Movable feasts as days after Easter Sunday (Gregorian computus): Ash Wednesday is 46 days
 # before, Palm Sunday 7 before, Good Friday 2 before, Easter Monday 1 after.
 EASTER_OFFSETS: dict[str, int] = {"ash wednesday": -46, "palm sunday": -7, "good friday": -2, "easter monday": 1}

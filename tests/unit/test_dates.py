@@ -241,7 +241,9 @@ def test_weekday_part_of_day_is_a_time(tagger):
 
 
 def test_named_days_are_not_weekdays(tagger):
-    assert tag(tagger, "Shoppers crowded stores on Black Friday.") == []
+    # Black Friday is the day after Thanksgiving (Thu 2017-11-23), not the Friday before the DCT
+    assert values(tag(tagger, "Shoppers crowded stores on Black Friday.")) == [("Black Friday", "DATE", "2017-11-24")]
+    assert tag(tagger, "Candidates campaigned hard before Super Tuesday.") == []
 
 
 def test_today_yesterday_tomorrow(tagger):
@@ -1110,8 +1112,11 @@ def test_more_holidays(tagger):
     ]
     # St. Patrick's Day 2018-03-17 is 80 days ahead, 2017-03-17 285 back (past bias 120).
     assert values(tag(tagger, "Parades will mark St. Patrick's Day.")) == [("St. Patrick's Day", "DATE", "2018-03-17")]
-    # Memorial Day and Labor Day differ by country (Israel's, South Korea's; May 1): no date.
+    # After a capitalised word mid-sentence a holiday is another one's name (Holocaust Memorial
+    # Day is Jan 27; Orthodox Christmas Jan 7); Labor Day differs by country (May 1 in Beijing): no date.
     assert tag(tagger, "Britain marked Holocaust Memorial Day; Beijing's parks were full on Labor Day.") == []
+    assert tag(tagger, "Serbs marked Orthodox Christmas with bonfires.") == []
+    assert tag(tagger, "Exports of Chinese Christmas goods fell.") == []
     # Before a capitalised word a holiday is a name, unless a preposition precedes it.
     assert tag(tagger, "A special Christmas Channel plays carols.") == []
     assert values(tag(tagger, "On Christmas Day Pope Francis called for peace.")) == [("Christmas Day", "DATE", "2017-12-25")]
@@ -1834,3 +1839,22 @@ def test_days_ahead_by_ahead_of_a_negated_expectation_a_moved_date_and_a_schedul
     # DCT Mon 2005-12-12: a present passive is a schedule (the Golden Globe nominations, Tue 2005-12-13)
     ms = tagger.run("The movie is a favourite, and nominations are announced Tuesday.", dt.date(2005, 12, 12))
     assert values(ms) == [("Tuesday", "DATE", "2005-12-13")]
+
+
+def test_us_holidays_on_an_nth_weekday_the_shopping_days_and_a_holiday_weekend(tagger):
+    # DCT Sat 2013-11-30: Thanksgiving was Thu 2013-11-28 (ISO week 48).
+    text = "Shoppers spent less over the Thanksgiving weekend, as early deals drew spending away from Black Friday."
+    assert values(tagger.run(text, dt.date(2013, 11, 30))) == [
+        ("the Thanksgiving weekend", "DATE", "2013-W48-WE"),
+        ("Black Friday", "DATE", "2013-11-29"),
+    ]
+    assert values(tagger.run("Retailers turn to Cyber Monday.", dt.date(2013, 11, 30))) == [("Cyber Monday", "DATE", "2013-12-02")]
+    # Memorial Day 2010: the last Monday of May, the 31st; Presidents' Day 2014 the third Monday
+    # of February (17th); Columbus Day 2013 the second Monday of October (14th).
+    assert values(tagger.run("He met his advisers on Memorial Day.", dt.date(2010, 5, 31))) == [("Memorial Day", "DATE", "2010-05-31")]
+    ms = tagger.run("Banks close on Columbus Day and Presidents' Day.", dt.date(2013, 11, 30))
+    assert values(ms) == [("Columbus Day", "DATE", "2013-10-14"), ("Presidents' Day", "DATE", "2014-02-17")]
+    # Easter 2013 was Sun 03-31, in 2013-W13.
+    assert values(tagger.run("The Easter weekend was quiet.", dt.date(2013, 4, 2))) == [("The Easter weekend", "DATE", "2013-W13-WE")]
+    # a name, not a day: "Black Friday Sale" (a capitalised word after it)
+    assert tagger.run("The Black Friday Sale starts early.", dt.date(2013, 11, 30)) == []
