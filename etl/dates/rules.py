@@ -1973,15 +1973,23 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     n = number(raw)
     unit = unit_key(m["unit"])
     pre = re.sub(r"\s+", " ", (lm["pre"] or "").lower())
-    if n is None and pre in ("the past", "the last", "past", "last", "the previous") and m["unit"].lower().endswith("s"):
-        # "the past few months", "the last several quarters": the recent past, as "recent months"
+    verb_last = pre == "last" and word_before(text, lm.start("pre")) in _BEFORE_A_VERB  # "could last several weeks"
+    if (
+        n is None
+        and not verb_last
+        and pre in ("the past", "the last", "past", "last", "the previous")
+        and m["unit"].lower().endswith("s")
+        and word_before(text, lm.start("pre")) != "for"
+    ):
+        # "(in) the past few months", "the last several quarters": the recent past, as "recent
+        # months"; after "for", how long it lasted ("for the past few weeks": PXW, TBAQ 1 of 1)
         return Hit(lm.start("pre"), m.end(), Timex("DATE", "PAST_REF", None))
     if unit == "quarter" and (word_after(text, m.end()).lower() == "of" or n is None):
         return None  # "three quarters of the vote"
     if m["unit"].lower().endswith("s") and n == 1 and not raw.isdigit():
         return None
     s, e = lm.start(), m.end()
-    if pre == "last" and word_before(text, lm.start("pre")) in _BEFORE_A_VERB or (raw.lower() in ("a", "an") and pre in ("last", "past", "next")):
+    if verb_last or (raw.lower() in ("a", "an") and pre in ("last", "past", "next")):
         s, pre = lm.start("num"), ""  # "could last a day", "the trial could last three months": the verb
     approx = re.compile(rf"\s+{OR_SO}").match(text, e)
     if approx is not None:

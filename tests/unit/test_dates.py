@@ -1858,3 +1858,15 @@ def test_us_holidays_on_an_nth_weekday_the_shopping_days_and_a_holiday_weekend(t
     assert values(tagger.run("The Easter weekend was quiet.", dt.date(2013, 4, 2))) == [("The Easter weekend", "DATE", "2013-W13-WE")]
     # a name, not a day: "Black Friday Sale" (a capitalised word after it)
     assert tagger.run("The Black Friday Sale starts early.", dt.date(2013, 11, 30)) == []
+
+
+def test_a_vague_count_of_units_just_past_after_for_and_after_the_verb_last(tagger):
+    # NYT19980206.0466: TBAQ "For the past few weeks" DURATION PXW; "in the last few months" stays PAST_REF
+    ms = tagger.run("For the past few weeks we've been subjected to false leaks.", dt.date(1998, 2, 6))
+    assert values(ms) == [("the past few weeks", "DURATION", "PXW")]
+    ms = tagger.run("He has been under house arrest for the past few years.", dt.date(2006, 12, 3))
+    assert values(ms) == [("the past few years", "DURATION", "PXY")]
+    assert values(tagger.run("Rates have fallen in the last few months.", dt.date(1998, 2, 6))) == [("the last few months", "DATE", "PAST_REF")]
+    # "last" after a modal is the verb: the duration is "several weeks"
+    ms = tagger.run("Blackouts begin on Monday and could last several weeks.", dt.date(2011, 3, 12))
+    assert values(ms) == [("Monday", "DATE", "2011-03-14"), ("several weeks", "DURATION", "PXW")]
