@@ -168,10 +168,18 @@ def unknown_within(anchor: Timex, unit: str) -> Timex | None:
     return Timex("DATE", value, None, anchor.start, anchor.end)
 
 
+QUARTER_END_DAYS = 7
+"""Days before a quarter's end from which a story sums that quarter up ("stocks rose 2.4
+percent in the quarter" in a market report of its last trading days)."""
+
+
 def latest_closed_quarter(dct: dt.date) -> dt.date:
-    """First day of the latest calendar quarter that ended before the DCT (a company reports
-    a quarter after it closes: in a story of 1989-10-26 "the latest quarter" is 1989-Q3)."""
-    first = dt.date(dct.year, 3 * ((dct.month - 1) // 3) + 1, 1)
+    """First day of the latest calendar quarter that ended before the DCT, or ends within
+    :data:`QUARTER_END_DAYS` after it (a company reports a quarter after it closes: in a story
+    of 1989-10-26 "the latest quarter" is 1989-Q3; a market report of 2013-06-30 sums up
+    2013-Q2)."""
+    d = dct + dt.timedelta(days=QUARTER_END_DAYS)
+    first = dt.date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
     return add_months(first, -3)
 
 
