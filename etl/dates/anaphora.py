@@ -41,6 +41,8 @@ class Anaphor:
     # shifted by ``shift`` years ("March of the following year")
     ahead: bool = False  # anchored only on a date from the DCT on, else the fallback: a clock time
     # in a future clause ("will hold a call at 11 a.m.") is not on a past day named before it
+    behind: bool = False  # anchored only on a date up to the DCT, else the fallback: a clock time
+    # in a past clause ("recorded 1.3 inches by 2 p.m.") is not on a day ahead named before it
 
 
 @dataclass(frozen=True, slots=True)

@@ -2545,8 +2545,11 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A clock time without a weekday ("at about 10:35 a.m.", "at midday", "at 10:15 GMT") ->
     TIMEX3 TIME on the date written after it ("5 p.m. EST, Nov. 6"), else on the day last
     mentioned before it (TimeML 1.2.1 ``anchorTimeID``), else on the DCT: ``1998-08-07T10:35``
-    (the clock as :func:`clock_time` reads it); in a future clause not on a day before the DCT
-    ("... hit on July 11, 2008. Chevron will hold a call at 11 a.m. EDT": the DCT's day). A zone conversion in brackets after another
+    (the clock as :func:`clock_time` reads it); in a future clause or a scheduled present not
+    on a day before the DCT ("... hit on July 11, 2008. Chevron will hold a call at 11 a.m.
+    EDT", "Polling stations close at 7 p.m." after the last election's date: the DCT's day),
+    in a past clause not on a day after it ("... through Sunday morning. Central Park recorded
+    1.3 inches by 2 p.m."). A zone conversion in brackets after another
     clock time ("10:35 a.m. (0735 GMT)") restates the same moment and is not tagged.
 
     TimeML (DCT 2017-12-27): ``The blast occurred at about <TIMEX3 type="TIME"
@@ -2578,8 +2581,10 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if m["mon"]:  # "5 p.m. EST, Nov. 6": that day (see month_day)
         d = _month_day_of(m["mon"], m["day"], m["y"], text, s, dct)
         return hit_over_t(m, timex_at(d, gran, tod) if d else None)
-    ahead = future_context(text, s) or clause_tense(text, s, m.end()) > 0
-    return hit_over_t(m, Anaphor("day", 0, same=True, fallback=timex_at(dct, gran, tod), tod=tod, ahead=ahead))
+    ahead = speaks_of_future(text, s, m.end())
+    behind = not ahead and clause_tense(text, s, m.end()) < 0
+    fallback = timex_at(dct, gran, tod)
+    return hit_over_t(m, Anaphor("day", 0, same=True, fallback=fallback, tod=tod, ahead=ahead, behind=behind))
 
 
 def _month_day_of(mon: str, day: str, year: str | None, text: str, pos: int, dct: dt.date) -> dt.date | None:

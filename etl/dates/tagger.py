@@ -220,7 +220,7 @@ class TemporalTagger:
             elif isinstance(tx, Anaphor):
                 stale = (tx.recent and not (anchor.start is not None and dct - _STORY_WEEK <= anchor.start <= dct)) or (
                     tx.ahead and anchor.start is not None and anchor.start < dct
-                )
+                ) or (tx.behind and anchor.start is not None and anchor.start > dct)
                 try:
                     skip = ((tx.same or tx.mentioned_only) and anchor_is_dct) or stale
                     resolved = None if skip else resolve_anaphor(tx, anchor)

@@ -1870,3 +1870,15 @@ def test_a_vague_count_of_units_just_past_after_for_and_after_the_verb_last(tagg
     # "last" after a modal is the verb: the duration is "several weeks"
     ms = tagger.run("Blackouts begin on Monday and could last several weeks.", dt.date(2011, 3, 12))
     assert values(ms) == [("Monday", "DATE", "2011-03-14"), ("several weeks", "DURATION", "PXW")]
+
+
+def test_a_bare_clock_time_keeps_to_its_clause_tense_side_of_the_dct(tagger):
+    # DCT Sat 2011-10-29: the day named before (Sunday, ahead) does not date a past clause
+    text = "Snow will fall through Sunday morning. Central Park recorded 1.3 inches by 2 p.m."
+    assert values(tagger.run(text, dt.date(2011, 10, 29)))[-1] == ("2 p.m.", "TIME", "2011-10-29T14:00")
+    # DCT Sun 2012-06-17: a scheduled present ("close at") is not on the last election's day
+    text = "The May 6 poll produced a hung parliament. Polling stations close at 7 p.m. (1600 GMT)."
+    assert values(tagger.run(text, dt.date(2012, 6, 17)))[-1] == ("7 p.m.", "TIME", "2012-06-17T19:00")
+    # a past day named before still dates a past clause
+    text = "The quake struck on Tuesday. Rescuers arrived at 10 p.m."
+    assert values(tagger.run(text, dt.date(2011, 10, 29)))[-1] == ("10 p.m.", "TIME", "2011-10-25T22:00")
