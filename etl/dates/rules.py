@@ -197,7 +197,7 @@ _L_SEASON = re.compile(
 _L_COUNT = re.compile(
     rf"(?:\b(?P<hedge>{HEDGE})\s+)?(?:\b(?P<pre>(?:the\s+)?(?:past|last|next|first|final|previous|coming"
     rf"|following|latest|same|remaining)|the)\s+)?\b(?P<num>{NUM})(?P<sep>[\s-])"
-    r"(?:(?:more|additional|full|long|trading|business|working|calendar)\s+)?$",
+    r"(?:(?:more|additional|full|long|trading|business|working|calendar|consecutive|straight|successive)\s+)?$",
     re.IGNORECASE,
 )
 _REL_STEP = {"this": 0, "the current": 0, "next": 1, "the coming": 1, "last": -1, "the previous": -1, "the past": -1}
@@ -1937,6 +1937,10 @@ _ONE_UNIT_CUES = frozenset(
 )
 """Words before "a day", "a year" that make it a duration ("for a day", "lasted a minute", "could
 take a year"); elsewhere "a day" is as often a rate ("$5 a day") or a narrative "One day"."""
+_GIVEN_TIME = frozenset("has have had given gave give gives giving offered allowed granted him her them us".split())
+"""Words before "a week to <verb>" that make it the time allowed to do something, a duration
+("Syria has a week to submit a list", "offered him a week to withdraw": TBAQ ``P1W``), not
+"a day to remember"."""
 
 
 # Durations: "two years", "the past three months", "more than four hours", "five-year"
@@ -1997,7 +2001,8 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     later = re.match(r"\s+(?:later|after|earlier|before)\b", text[e : e + 10])
     if raw.lower() in ("a", "an", "one") and lm["sep"] != "-" and not (lm["hedge"] or pre or later):
         prev = word_before(text, s)
-        if prev not in _ONE_UNIT_CUES:
+        allowed = prev in _GIVEN_TIME and re.match(r"\s+to\s+[a-z]", text[e : e + 6]) is not None
+        if prev not in _ONE_UNIT_CUES and not allowed:  # "Syria has a week to submit a list": time allowed
             if not (prev == "as" and re.search(r"\bas\s+(?:long|much|little|short)\s+as\s+$", text[max(0, s - 20) : s])):
                 return None  # "as long as a month" is a duration
         if prev == "in" and raw.lower() == "one":
@@ -2018,7 +2023,7 @@ _YEARS_OF = re.compile(r"\b(?:years|decades|half|part|days)\s+of\s+$", re.IGNORE
 # "the past year", "the last week": one unit back from the DCT, a DURATION
 @rule(
     "past_unit",
-    rf"\b(?P<t>the\s+(?:past|last|next|coming)\s+(?P<unit>week|month|year|decade|century)(?:\s+{OR_SO})?)\b(?!\s+of\b|['’]s)", re.IGNORECASE,
+    rf"\b(?P<t>the\s+(?:past|last|next|coming)\s+(?P<unit>week|fortnight|month|year|decade|century)(?:\s+{OR_SO})?)\b(?!\s+of\b|['’]s)", re.IGNORECASE,
 )
 def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the past year", "the last week", "the next month": the previous (next) calendar
@@ -2041,6 +2046,8 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None
     unit = m["unit"].lower()
     step = 1 if re.search(r"next|coming", m["t"], re.IGNORECASE) else -1
+    if unit == "fortnight":  # no calendar unit: "over the past fortnight" is two weeks long
+        return hit_over_t(m, Timex("DURATION", duration_value(1, unit), UNITS[unit][1]))
     if unit in ("decade", "century"):
         before = word_before(text, m.start("t"))
         in_century = (unit == "century" and before == "in") or before == "into" or bool(
@@ -2058,7 +2065,7 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # PRESENT_REF / PAST_REF / FUTURE_REF
 @rule(
     "ref",
-    r"\b(?P<t>(?P<present>(?:[Rr]ight\s+)?[Nn]ow|[Cc]urrently|[Nn]owadays|at\s+present|these\s+days)"
+    r"\b(?P<t>(?P<present>(?:[Rr]ight\s+)?[Nn]ow|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days)"
     r"|(?P<past>[Rr]ecently|the\s+past)|(?P<future>the\s+(?:near\s+|foreseeable\s+|distant\s+)?future"
     r"|the\s+(?:near|short|long)\s+(?:term|run)\b(?!\s+(?!(?:and|or|but|is|was|will|as)\b)[a-z])"
     r"|a\s+later\s+date))\b"
@@ -2123,7 +2130,7 @@ def weekend(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # "for weeks", "within days", "in years"
 @rule(
     "vague_duration",
-    r"\b(?:(?:for|within|in|over)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades))|(?P<t2>(?:[Rr]ecent|(?:[Tt]he\s+)?[Cc]oming)\s+(?P<unit2>days|weeks|months|quarters|years|decades)|[Tt]he\s+(?P<unit3>days|weeks|months|years)\s+ahead))\b(?!\s+(?:of|to\s+come|ago|later|earlier|before|after|since|past)\b)(?![-’'])", re.IGNORECASE,
+    r"\b(?:(?:for|within|in|over|take|takes|took|taking|last|lasts|lasted|lasting)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades))|(?P<t2>(?:[Rr]ecent|(?:[Tt]he\s+)?[Cc]oming)\s+(?P<unit2>days|weeks|months|quarters|years|decades)|[Tt]he\s+(?P<unit3>days|weeks|months|years)\s+ahead))\b(?!\s+(?:of|to\s+come|ago|later|earlier|before|after|since|past)\b)(?![-’'])", re.IGNORECASE,
 )
 def vague_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"for weeks", "within days", "for the first time in years", "in (the) coming months",

@@ -1882,3 +1882,18 @@ def test_a_bare_clock_time_keeps_to_its_clause_tense_side_of_the_dct(tagger):
     # a past day named before still dates a past clause
     text = "The quake struck on Tuesday. Rescuers arrived at 10 p.m."
     assert values(tagger.run(text, dt.date(2011, 10, 29)))[-1] == ("10 p.m.", "TIME", "2011-10-25T22:00")
+
+
+def test_counts_with_consecutive_time_allowed_a_fortnight_take_weeks_and_at_present(tagger):
+    d = dt.date(2013, 9, 14)
+    assert values(tagger.run("Investors pulled money out for nine consecutive weeks.", d)) == [("nine consecutive weeks", "DURATION", "P9W")]
+    assert values(tagger.run("Shares fell for three straight days.", d)) == [("three straight days", "DURATION", "P3D")]
+    # time allowed to do something (TBAQ WSJ910225-0066: "offered him a week to withdraw" P1W)
+    assert values(tagger.run("Under the deal, Syria has a week to submit a full list.", d)) == [("a week", "DURATION", "P1W")]
+    assert values(tagger.run("Bush offered him a week to withdraw fully.", d)) == [("a week", "DURATION", "P1W")]
+    assert tagger.run("It was a day to remember.", d) == []
+    # a fortnight is no calendar unit: "the past fortnight" is two weeks long
+    assert values(tagger.run("The scandal has engulfed the company over the past fortnight.", d)) == [("the past fortnight", "DURATION", "P2W")]
+    assert values(tagger.run("A recount could take weeks.", d)) == [("weeks", "DURATION", "PXW")]
+    assert values(tagger.run("At present, no deal exists.", d)) == [("At present", "DATE", "PRESENT_REF")]
+    assert values(tagger.run("These days, few people write letters.", d)) == [("These days", "DATE", "PRESENT_REF")]
