@@ -64,19 +64,20 @@ from etl.dates.vocabulary import (
     DAY_RANGE_START,
     EASTER_OFFSETS,
     FIXED_HOLIDAYS,
-    NTH_WEEKDAY_HOLIDAYS,
-    THANKSGIVING_OFFSETS,
     HEDGE,
     MONTH,
+    MONTH_ABBR,
     MONTH_FULL,
     MONTH_NUM,
     MONTHS_FULL,
+    NTH_WEEKDAY_HOLIDAYS,
     NUM,
     OF_HEADS,
     ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
     SPOKEN_YEAR,
+    THANKSGIVING_OFFSETS,
     TZ,
     TZ_NAME,
     UNIT,
@@ -1712,6 +1713,31 @@ def quarter(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     s, e = m.span("t")
     # "third-quarter" as a modifier keeps its hyphen; a trailing ", 1990" is part of it.
     return Hit(s, e, timex_at(dt.date(year, 3 * q - 2, 1), "quarter"))
+
+
+# A quarter named by its months: "the April-June quarter", "the July-September period"
+@rule(
+    "month_range_quarter",
+    rf"\b(?P<t>(?:the\s+)?(?P<m1>{MONTH_FULL}|{MONTH_ABBR})\.?\s?[-–/]\s?(?P<m2>{MONTH_FULL}|{MONTH_ABBR})\.?"
+    rf"(?:,?\s+(?P<y>{YEAR4}))?\s+(?:fiscal\s+)?(?:quarter|period|three\s+months))\b",
+)
+def month_range_quarter(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A calendar quarter named by its first and last months, as Japanese, Indian and
+    markets copy write it: "the April-June quarter" -> ``2011-Q2`` (TIMEX3 quarter value),
+    "the Oct.-Dec. period", "the July-September three months"; the year as written ("the
+    January-March 2012 quarter"), else that of the first month placed as :func:`bare_month`
+    places a month (the clause's tense; the nearest one). Months that span no calendar
+    quarter ("the March-May period") are left to the month rules.
+
+    TimeML (DCT 2011-03-12): ``Growth could fall in <TIMEX3 type="DATE" value="2011-Q2">the
+        April-June quarter</TIMEX3>.``
+    """
+    m1, m2 = MONTH_NUM[m["m1"].lower()], MONTH_NUM[m["m2"].lower()]
+    if m1 % 3 != 1 or m2 != m1 + 2:
+        return None
+    s, e = m.span("t")
+    d = dt.date(int(m["y"]), m1, 1) if m["y"] else month_in_context(m1, dct, clause_tense(text, s, e), future_context(text, s))
+    return hit_over_t(m, timex_at(d, "quarter"))
 
 
 # Half years: "the first half of 1990", "the last half of 1989", "the second half

@@ -1897,3 +1897,13 @@ def test_counts_with_consecutive_time_allowed_a_fortnight_take_weeks_and_at_pres
     assert values(tagger.run("A recount could take weeks.", d)) == [("weeks", "DURATION", "PXW")]
     assert values(tagger.run("At present, no deal exists.", d)) == [("At present", "DATE", "PRESENT_REF")]
     assert values(tagger.run("These days, few people write letters.", d)) == [("These days", "DATE", "PRESENT_REF")]
+
+
+def test_a_quarter_named_by_its_months(tagger):
+    d = dt.date(2011, 3, 12)
+    assert values(tagger.run("Growth could fall in the April-June quarter.", d)) == [("the April-June quarter", "DATE", "2011-Q2")]
+    # past tense: the latest October on or before the DCT's month, 2010
+    assert values(tagger.run("Profit rose in the October-December period.", d)) == [("the October-December period", "DATE", "2010-Q4")]
+    assert values(tagger.run("Sales in the Jan.-March 2012 quarter rose.", d)) == [("the Jan.-March 2012 quarter", "DATE", "2012-Q1")]
+    # no calendar quarter: the months stay months of their own
+    assert [v[0] for v in values(tagger.run("Sales rose in the February-April period.", d))] == ["February", "April"]
