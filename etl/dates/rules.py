@@ -223,6 +223,11 @@ _RESTATED = re.compile(
     rf"(?:[ap]\.?\s?m\.?|noon|midnight|midday|\d|{TZ_NAME}|{WEEKDAY}|today|yesterday|tomorrow)\s*\(\s*$", re.IGNORECASE
 )
 """A clock time (or its zone or day) and an opening bracket: what follows restates that time in another zone."""
+_DAY_BEFORE_BRACKET = re.compile(
+    rf"(?:{CLOCK}{TZ},?\s+(?:on\s+)?)?(?P<day>{WEEKDAY}|today|yesterday|tomorrow)\s*\(\s*$", re.IGNORECASE
+)
+"""The day of a clock time written before the bracket that restates it ("9 p.m. Sunday ("),
+with that clock time when there is one (its start is where the clause dates it)."""
 
 _CLOCK_DAY_WORDS = r"today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
 """Words that name the day of a clock time written before them ("11.30pm last night")."""
@@ -1098,17 +1103,27 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2017-12-27): ``The deadline passed at <TIMEX3 type="TIME"
         value="2017-12-20T16:00">4 p.m. EST on Wednesday, Dec. 20</TIMEX3>.``
     """
-    if _RESTATED.search(text, max(0, m.start("t") - 24), m.start("t")):
-        return None  # "9 p.m. Sunday (0200 GMT Monday)": the same moment in another zone
+    # "at 10:31 p.m. PDT (1:31 a.m. EDT Monday)": the same moment in another zone, a TIMEX3 of
+    # its own as TBAQ tags it ("(4 a.m. EDT Thursday)"); the clause before the bracket dates it
+    restated = _RESTATED.search(text, max(0, m.start("t") - 24), m.start("t"))
+    at, until = (restated.start(), restated.start()) if restated else m.span("t")
     if a_score(m, text):
         return None
+    first_day = _DAY_BEFORE_BRACKET.search(text, max(0, m.start("t") - 48), m.start("t")) if restated else None
+    if first_day is not None and m["wd"] and not m["dmon"]:
+        # "9 p.m. Sunday (0200 GMT Monday)": the restated day lies a day or less from the first
+        base = day_of_clock(first_day["day"].lower(), text, first_day.start(), first_day.start(), dct)
+        wd = WEEKDAY_NUM[m["wd"].lower()]
+        d = next(base + dt.timedelta(days=k) for k in (0, 1, -1, 2, -2, 3, -3) if (base + dt.timedelta(days=k)).weekday() == wd)
+        tod, gran = clock_time(m, "", text)
+        return hit_over_t(m, timex_at(d, gran, tod))
     if m["dmon"]:  # "10:15 GMT on Wednesday, Dec. 27": the date written after the weekday
-        d = _month_day_of(m["dmon"], m["dday"], m["dy"], text, m.start("t"), dct)
+        d = _month_day_of(m["dmon"], m["dday"], m["dy"], text, at, dct)
         if d is None:
             return None
     else:
         day = (m["wd"] or m["wd2"]).lower()
-        d = day_of_clock(day, text, m.start("t"), m.end("t"), dct)
+        d = day_of_clock(day, text, at, until, dct)
         dm = _DAY_OF_MONTH_AFTER.match(text, m.end("t")) if day in WEEKDAY_NUM else None
         if dm is not None:  # "at 10 a.m. EST on Monday, the 8th": the day of the month picks the week
             d = weekday_on_day_of_month(WEEKDAY_NUM[day], day_number(dm["day"]) or 0, dct) or d

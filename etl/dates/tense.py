@@ -36,8 +36,9 @@ _FUTURE_AHEAD = re.compile(
 opening its sentence, make the clause future ("On Tuesday, the league plans to hold a news
 conference"); a past plan ("the government planned to pay") does not."""
 _CLAUSE_START = re.compile(
-    r"[.!?;:,\n]\s|[\"“”(]|\b(?:said|says|because|which|who|whom|when|after|before|while|since|although|though|but)\b"
+    r"(?<![ap]\.m)(?<!\.[A-Z])[.!?;:,\n]\s|[\"“”(]|\b(?:said|says|because|which|who|whom|when|after|before|while|since|although|though|but)\b"
 )
+"""Where a clause begins, for :func:`future_context`: not after "a.m."/"p.m." or "U.S."."""
 
 
 def future_context(text: str, pos: int) -> bool:

@@ -1907,3 +1907,17 @@ def test_a_quarter_named_by_its_months(tagger):
     assert values(tagger.run("Sales in the Jan.-March 2012 quarter rose.", d)) == [("the Jan.-March 2012 quarter", "DATE", "2012-Q1")]
     # no calendar quarter: the months stay months of their own
     assert [v[0] for v in values(tagger.run("Sales rose in the February-April period.", d))] == ["February", "April"]
+
+
+def test_a_clock_time_restated_with_its_day_in_brackets(tagger):
+    # TBAQ APW20000405.0276 tags "(4 a.m. EDT Thursday)"; the clause before the bracket dates it.
+    # DCT Sun 2012-08-05: Curiosity landed 1:31 a.m. EDT Mon 2012-08-06.
+    ms = tagger.run("Touchdown is expected at 10:31 p.m. PDT (1:31 a.m. EDT Monday).", dt.date(2012, 8, 5))
+    assert values(ms) == [("10:31 p.m. PDT", "TIME", "2012-08-05T22:31"), ("1:31 a.m. EDT Monday", "TIME", "2012-08-06T01:31")]
+    # the restated day lies a day or less from the first: Sun 2017-12-31 21:00 EST is Mon 02:00 GMT
+    ms = tagger.run("Polls close at 9 p.m. Sunday (0200 GMT Monday).", dt.date(2017, 12, 27))
+    assert values(ms) == [("9 p.m. Sunday", "TIME", "2017-12-31T21:00"), ("0200 GMT Monday", "TIME", "2018-01-01T02:00")]
+    ms = tagger.run("The rocket was launched at 7:39 a.m. Friday (2239 GMT Thursday).", dt.date(2012, 4, 16))
+    assert values(ms)[1] == ("2239 GMT Thursday", "TIME", "2012-04-12T22:39")
+    # without a day the restatement stays untagged (TBAQ: "10:35 a.m. (0735 GMT)")
+    assert len(tagger.run("The blast occurred at 10:35 a.m. (0735 GMT).", dt.date(2012, 4, 16))) == 1
