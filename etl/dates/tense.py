@@ -88,6 +88,8 @@ _IRREGULAR_PAST = frozenset(
 # "would", the future-in-the-past of reported speech) leave the tense open.
 _FUTURE_AUX = frozenset("will shall 'll ’ll wo".split())
 _OPEN_AUX = frozenset("would could can may might must should is are am".split())
+_BARE_PARTICIPLES = frozenset("shut cut hit put set".split())
+"""Participles spelt as their verb's base form: after "is"/"are" a present passive, a schedule."""
 # Participles that announce a plan, not a past event: "is expected in March"; a postponement's
 # new date lies after it ("has been rescheduled for the first week of April").
 _PLAN_PARTICIPLES = frozenset(
@@ -181,6 +183,8 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
         if w in _FUTURE_AUX or w.endswith(("'ll", "’ll")) or w in ("won't", "won’t"):
             return 1
         if w in _OPEN_AUX:
+            if backwards and w in ("is", "are") and i and toks[i - 1].lower() in _BARE_PARTICIPLES:
+                return 1  # a present passive of "shut", "cut"...: "markets are shut on Thursday"
             return 0
         prev = (toks[i + 1] if i + 1 < n else "") if backwards else (toks[i - 1] if i else "")
         nxt = (toks[i - 1] if i else "") if backwards else (toks[i + 1] if i + 1 < n else "")

@@ -1921,3 +1921,10 @@ def test_a_clock_time_restated_with_its_day_in_brackets(tagger):
     assert values(ms)[1] == ("2239 GMT Thursday", "TIME", "2012-04-12T22:39")
     # without a day the restatement stays untagged (TBAQ: "10:35 a.m. (0735 GMT)")
     assert len(tagger.run("The blast occurred at 10:35 a.m. (0735 GMT).", dt.date(2012, 4, 16))) == 1
+
+
+def test_a_present_passive_of_a_bare_participle_is_a_schedule(tagger):
+    # DCT Sun 2013-06-30: US markets were shut on Thu 2013-07-04; "were shut" is the past
+    ms = tagger.run("Markets close early on Wednesday and are shut on Thursday.", dt.date(2013, 6, 30))
+    assert values(ms) == [("Wednesday", "DATE", "2013-07-03"), ("Thursday", "DATE", "2013-07-04")]
+    assert values(tagger.run("Markets were shut on Thursday.", dt.date(2013, 6, 30))) == [("Thursday", "DATE", "2013-06-27")]
