@@ -38,7 +38,7 @@ from etl.sources import checksum, decode, document_id, read_bytes
 
 log = logging.getLogger(__name__)
 
-BUILD_REVISION = 26
+BUILD_REVISION = 27
 """The revision of what a build makes of a file: bump it with any change to the document's
 fields or to what parsing, NER post-processing, the TIMEX3 tagger or language detection
 produce, so the next run re-processes every file built before (1: releases up to the
@@ -101,7 +101,13 @@ a ninth probe found: a weekday's day before a verb or an infinitive ("Monday the
 Tuesday", "New York time yesterday", seconds ("23:59:59 GMT"), "kicks off", "runs 3/19-3/23",
 "Inauguration Day is 1/20", issue 16; 26: what a tenth probe found: "the 10th of the following
 month", "the last day of the month", "five years after that", "two weeks later" after a day is
-the day, "early in the next decade", "the 1960s and '70s", issue 16).
+the day, "early in the next decade", "the 1960s and '70s", issue 16; 27: what an eleventh probe
+of held-back-style TimeML articles found: "ahead of a Monday deadline", "is not expected to act
+until Wednesday", "postponed ... to Monday", present passives ("nominations are announced
+Tuesday"), US holidays (Memorial Day, Black Friday...) and "the Thanksgiving weekend", "for the
+past few weeks" PXW, "nine consecutive weeks", "the April-June quarter", a restated clock time
+with its day, bare clock times kept to their clause's side of the DCT, sentences that go on
+past "vs." and "Ala.", issue 16).
 ``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 
