@@ -2149,12 +2149,14 @@ rule(
 # "over the weekend", "ahead of the weekend"
 @rule(
     "weekend",
-    r"(?:\b(?P<ahead>ahead\s+of|before)\s+)?\b(?P<t>the\s+weekend)\b(?!['’]s|\s+(?:of|before|after)\b)", re.IGNORECASE,
+    r"(?:\b(?P<ahead>ahead\s+of|before)\s+)?\b(?P<t>the\s+weekend)\b(?!\s+(?:of|before|after)\b)", re.IGNORECASE,
 )
 def weekend(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"(over) the weekend" -> ``YYYY-Www-WE`` (TIMEX3): the latest weekend that has begun
     by the DCT, or the coming one when the clause speaks of the future ("will ... this
-    weekend", "ahead of the weekend"). Range Saturday to Monday; granularity none.
+    weekend", "ahead of the weekend"); a possessive too ("the last of the weekend's four
+    wild-card games", the extent without "'s", as "last year's"). Range Saturday to Monday;
+    granularity none.
 
     TimeML (DCT 2017-12-27): ``Talks failed over <TIMEX3 type="DATE" value="2017-W51-WE">the
         weekend</TIMEX3>.``

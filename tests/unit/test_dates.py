@@ -1928,3 +1928,9 @@ def test_a_present_passive_of_a_bare_participle_is_a_schedule(tagger):
     ms = tagger.run("Markets close early on Wednesday and are shut on Thursday.", dt.date(2013, 6, 30))
     assert values(ms) == [("Wednesday", "DATE", "2013-07-03"), ("Thursday", "DATE", "2013-07-04")]
     assert values(tagger.run("Markets were shut on Thursday.", dt.date(2013, 6, 30))) == [("Thursday", "DATE", "2013-06-27")]
+
+
+def test_the_weekends_possessive_is_the_weekend(tagger):
+    # DCT Sun 2013-01-06 (ISO week 2013-W01): the wild-card weekend under way
+    ms = tagger.run("Washington hosts Seattle in the last of the weekend's four wild-card games.", dt.date(2013, 1, 6))
+    assert values(ms) == [("the weekend", "DATE", "2013-W01-WE")]
