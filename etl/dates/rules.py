@@ -1110,7 +1110,7 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if a_score(m, text):
         return None
     first_day = _DAY_BEFORE_BRACKET.search(text, max(0, m.start("t") - 48), m.start("t")) if restated else None
-    if first_day is not None and m["wd"] and not m["dmon"]:
+    if first_day is not None and (m["wd"] or "").lower() in WEEKDAY_NUM and not m["dmon"]:
         # "9 p.m. Sunday (0200 GMT Monday)": the restated day lies a day or less from the first
         base = day_of_clock(first_day["day"].lower(), text, first_day.start(), first_day.start(), dct)
         wd = WEEKDAY_NUM[m["wd"].lower()]
@@ -2631,8 +2631,9 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if m["mon"]:  # "5 p.m. EST, Nov. 6": that day (see month_day)
         d = _month_day_of(m["mon"], m["day"], m["y"], text, s, dct)
         return hit_over_t(m, timex_at(d, gran, tod) if d else None)
-    ahead = speaks_of_future(text, s, m.end())
-    behind = not ahead and clause_tense(text, s, m.end()) < 0
+    tense = clause_tense(text, s, m.end())
+    ahead = speaks_of_future(text, s, m.end(), tense)
+    behind = not ahead and tense < 0
     fallback = timex_at(dct, gran, tod)
     return hit_over_t(m, Anaphor("day", 0, same=True, fallback=fallback, tod=tod, ahead=ahead, behind=behind))
 

@@ -296,9 +296,12 @@ _NOT_A_PLAN_BEFORE = frozenset("not never did could would should can may might m
 begin Monday", "could not open Friday") or a past copula ("the shops were open Thursday")."""
 
 
-def speaks_of_future(text: str, start: int, end: int) -> bool:
+def speaks_of_future(text: str, start: int, end: int, tense: int | None = None) -> bool:
     """True when the expression at ``start:end`` lies ahead of the DCT by its clause: a future
-    cue before it (:func:`future_context`), a future verb governing it (:func:`clause_tense`)
-    or a scheduled event in the present tense (:func:`scheduled_present`). What the weekday
-    and day-of-month rules ask before they pick the next such day over the last."""
-    return future_context(text, start) or clause_tense(text, start, end) > 0 or scheduled_present(text, start)
+    cue before it (:func:`future_context`), a future verb governing it (:func:`clause_tense`;
+    ``tense`` when the caller has it already) or a scheduled event in the present tense
+    (:func:`scheduled_present`). What the weekday and day-of-month rules ask before they pick
+    the next such day over the last."""
+    if future_context(text, start):
+        return True
+    return (clause_tense(text, start, end) if tense is None else tense) > 0 or scheduled_present(text, start)

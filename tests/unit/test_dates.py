@@ -1919,6 +1919,9 @@ def test_a_clock_time_restated_with_its_day_in_brackets(tagger):
     assert values(ms) == [("9 p.m. Sunday", "TIME", "2017-12-31T21:00"), ("0200 GMT Monday", "TIME", "2018-01-01T02:00")]
     ms = tagger.run("The rocket was launched at 7:39 a.m. Friday (2239 GMT Thursday).", dt.date(2012, 4, 16))
     assert values(ms)[1] == ("2239 GMT Thursday", "TIME", "2012-04-12T22:39")
+    # a day word, not a weekday, in the bracket: the deictic day
+    ms = tagger.run("It starts at 9 p.m. today (0200 GMT tomorrow).", dt.date(2017, 12, 27))
+    assert values(ms) == [("9 p.m. today", "TIME", "2017-12-27T21:00"), ("0200 GMT tomorrow", "TIME", "2017-12-28T02:00")]
     # without a day the restatement stays untagged (TBAQ: "10:35 a.m. (0735 GMT)")
     assert len(tagger.run("The blast occurred at 10:35 a.m. (0735 GMT).", dt.date(2012, 4, 16))) == 1
 
