@@ -195,6 +195,9 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
         regular = w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED
         if not (irregular or regular) or not tok.islower():
             continue
+        j = i + 2 if backwards else i - 2
+        if w == "said" and nxt == "," and 0 <= j < n and toks[j] == ",":
+            continue  # a parenthetical ", economists said," governs nothing after it
         if w in _PLAN_PARTICIPLES:
             return 0
         if prev in _DETERMINERS or prev in ("be", "being"):

@@ -1926,6 +1926,14 @@ def test_a_clock_time_restated_with_its_day_in_brackets(tagger):
     assert len(tagger.run("The blast occurred at 10:35 a.m. (0735 GMT).", dt.date(2012, 4, 16))) == 1
 
 
+def test_a_parenthetical_said_does_not_date_what_follows(tagger):
+    # DCT Mon 2012-12-31: ", economists said," is no tense for "in early January would be small"
+    text = "If the deadline passes, economists said, the practical effect in early January would be small."
+    assert values(tagger.run(text, dt.date(2012, 12, 31))) == [("early January", "DATE", "2013-01")]
+    text = "Economists said the effect in early January was small."
+    assert values(tagger.run(text, dt.date(2012, 12, 31))) == [("early January", "DATE", "2012-01")]
+
+
 def test_a_present_passive_of_a_bare_participle_is_a_schedule(tagger):
     # DCT Sun 2013-06-30: US markets were shut on Thu 2013-07-04; "were shut" is the past
     ms = tagger.run("Markets close early on Wednesday and are shut on Thursday.", dt.date(2013, 6, 30))
