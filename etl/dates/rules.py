@@ -898,7 +898,8 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A month name alone -> the month nearest the DCT ("since March": the latest March on
     or before the DCT's month); "last November" -> the latest
     November strictly before the DCT's month, "next November" the first after it,
-    "this November" the one of the DCT's year (TIMEX3 guidelines, news convention).
+    "this November" the one of the DCT's year (TIMEX3 guidelines, news convention); after
+    "any" ("any October day") a month of no year, ``XXXX-10``.
 
     May/March/August need a cue ("in May", "last March", "early August"): they are also
     a modal verb, a verb, an adjective. Other months are taken alone unless a capitalized
@@ -919,6 +920,9 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None  # the month of a date that did not parse ("February 30")
     if event_name(m, text):
         return None  # "the March on Washington"
+    if not (rel or cue) and word_before(text, s) == "any" and mon.lower() not in ("may", "march", "august"):
+        # "the most for any October day": an October of no year (TimeML 1.2.1 ``XXXX-10``)
+        return Hit(s, e, Timex("DATE", f"XXXX-{month:02d}", None))
     if not (rel or cue):
         if mon.lower() in ("may", "march", "august"):
             return None

@@ -1934,6 +1934,13 @@ def test_a_parenthetical_said_does_not_date_what_follows(tagger):
     assert values(tagger.run(text, dt.date(2012, 12, 31))) == [("early January", "DATE", "2012-01")]
 
 
+def test_any_month_is_a_month_of_no_year(tagger):
+    text = "Central Park recorded 1.3 inches, the most for any October day since 1869."
+    ms = tagger.run(text, dt.date(2011, 10, 29))
+    assert values(ms) == [("October", "DATE", "XXXX-10"), ("1869", "DATE", "1869")]
+    assert ms[0].range is None
+
+
 def test_a_present_passive_of_a_bare_participle_is_a_schedule(tagger):
     # DCT Sun 2013-06-30: US markets were shut on Thu 2013-07-04; "were shut" is the past
     ms = tagger.run("Markets close early on Wednesday and are shut on Thursday.", dt.date(2013, 6, 30))
