@@ -1220,9 +1220,15 @@ def deictic_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     DCT - 2 (TIMEX3 guidelines). tonight / last night / this morning / "yesterday
     afternoon" are TIMEX3 TIMEs (``TNI``, ``TMO``, ``TAF``, ``TEV``) on that day.
 
+    A capitalised "Today" after a capitalised word mid-sentence is a name ("told USA Today",
+    "This is VOA Today": TBAQ leaves it untagged).
+
     TimeML (DCT 2017-12-27): ``It rained <TIMEX3 type="DATE" value="2017-12-26">yesterday</TIMEX3>
         and froze <TIMEX3 type="TIME" value="2017-12-26TNI">last night</TIMEX3>.``
     """
+    if m["day"] and m["t"][:1].isupper() and re.search(r"\b[A-Z][\w.&]*[\w&]\s+$", text[max(0, m.start("t") - 12) : m.start("t")]):
+        if not re.search(r"(?:^|[.!?:;\"“”(]|``|'')\s*[A-Z][\w.&]*[\w&]\s+$", text[max(0, m.start("t") - 16) : m.start("t")]):
+            return None  # "USA Today", "VOA Today", "Good Morning America Today": a name mid-sentence
     if m["lastnight"]:
         return hit_over_t(m, timex_at(dct - ONE_DAY, "day", "NI"))
     if m["tonight"]:

@@ -17,7 +17,8 @@ from etl.parse import split_sentences
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|would(?!\s+not|n['’]t)|might|(?:is|are|was|were)\s+(?:due\s+|set\s+|slated\s+|going\s+)?to"
     r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)(?:\s+not|n['’]t)?\s+(?:expected|set|due)\b|to\s+be\s+held|as\s+(?:soon|early)\s+as|ahead\s+of"
-    r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|threaten(?:s|ed)?|intends?|hopes?|aims?)\s+to)\b"
+    r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|threaten(?:s|ed)?|intends?|hopes?|aims?)\s+to"
+    r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have))\b"
     r"|\w['’]ll\b",
     re.IGNORECASE,
 )
@@ -25,8 +26,10 @@ _FUTURE_CUE = re.compile(
 commissive verbs before an infinitive, whose event comes after the commitment ("agreed to hold
 talks at 10 a.m. on Tuesday", "promised to release the hostages at noon Saturday"; of "hope",
 "aim", "intend" only the present, as "had said he hoped to remain captain ... on Monday" dates
-the saying); a negated expectation ("is not expected to act until Wednesday") and "ahead of"
-("raced to assemble a plan ahead of a Monday deadline") look ahead too."""
+the saying); a negated expectation ("is not expected to act until Wednesday"), "ahead of"
+("raced to assemble a plan ahead of a Monday deadline"), a present expectation or forecast
+("traders expect more turbulence Friday", "are forecast to stay below freezing through the
+weekend") and an obligation ("must vote on its plan by Dec. 23") look ahead too."""
 _FUTURE_AHEAD = re.compile(
     r"\b(?:will|shall|plans?\s+to|intends?\s+to|(?:is|are)\s+(?:due|set|scheduled|slated|expected|going|planning)\s+to)\b"
     r"|\w['’]ll\b",
@@ -52,11 +55,12 @@ def future_context(text: str, pos: int) -> bool:
     cues = list(_FUTURE_CUE.finditer(window))
     if not cues:
         return False
-    if not re.match(r"(?:is|are)\s", cues[-1].group(), re.IGNORECASE):
-        return True
-    # After a present state ("is set", "is due", "is expected") a past form dates an earlier
-    # event: "is set to extend gains made Tuesday", "a ruling is due in the case filed Monday"
-    # (not a passive: "is expected to be completed Friday").
+    if re.match(r"as\s", cues[-1].group(), re.IGNORECASE):
+        return True  # "as soon as trading opened Monday": reported speech keeps its own verb in the past
+    # After the cue a past form dates an earlier event: "is set to extend gains made Tuesday",
+    # "a ruling is due in the case filed Monday", "must charge or release a man they had
+    # arrested on Monday" (not a passive or a perfect: "is expected to be completed Friday",
+    # "will have finished by Monday").
     toks = re.findall(r"[A-Za-z]+", window[cues[-1].end() :])
     return not any(
         past_form(w) and (i == 0 or toks[i - 1].lower() not in ("be", "been", "being", "have", "has"))
@@ -111,7 +115,9 @@ _FUNCTION_WORDS = frozenset(
     here it he she they we you him them us""".split()
 )
 # -ed words that are not verbs.
-_NOT_VERBS_ED = frozenset("bed red need hundred shed speed seed creed greed feed breed united".split())
+_NOT_VERBS_ED = frozenset(
+    "bed red need hundred shed bloodshed watershed speed seed creed greed feed breed united sacred naked wicked kindred".split()
+)
 # Prepositions of a deadline: "postponed until Tuesday" is future although "postponed" is past.
 _DEADLINE_WORDS = frozenset("until till through pending".split())
 _TENSE_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|['’]ll|\d[\d,.]*|[,;:()]")
@@ -211,7 +217,8 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
 
 
 _DEADLINE_CUE = re.compile(
-    r"\b(?:deadline|postpon\w*|delay(?:s|ed)?|extend(?:s|ed)?|adjourn\w*|gives?|given|has|have|grant\w*)\b[^.;!?]*$",
+    r"\b(?:deadline|postpon\w*|delay(?:s|ed)?|extend(?:s|ed)?|adjourn\w*|gives?|given|has|have|grant\w*"
+    r"|could|would|may|might|should|must|expects?)\b[^.;!?]*$",
     re.IGNORECASE,
 )
 

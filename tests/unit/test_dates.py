@@ -1941,6 +1941,36 @@ def test_any_month_is_a_month_of_no_year(tagger):
     assert ms[0].range is None
 
 
+def test_expectations_forecasts_obligations_and_modal_limits_look_ahead(tagger):
+    # DCT Thu 2008-10-16: the next Friday, and the clock time of the clause after it on that day
+    ms = tagger.run("Traders expect more turbulence Friday, when markets open at 9:30 a.m. EDT.", dt.date(2008, 10, 16))
+    assert values(ms) == [("Friday", "DATE", "2008-10-17"), ("9:30 a.m. EDT", "TIME", "2008-10-17T09:30")]
+    # DCT Sun 1999-08-08: a limit after a modal lies ahead
+    ms = tagger.run("Some customers could be without electricity until Tuesday.", dt.date(1999, 8, 8))
+    assert values(ms) == [("Tuesday", "DATE", "1999-08-10")]
+    # DCT Tue 2006-01-03: the weekend of 2006-W01
+    ms = tagger.run("Temperatures are forecast to stay below freezing through the weekend.", dt.date(2006, 1, 3))
+    assert values(ms) == [("the weekend", "DATE", "2006-W01-WE")]
+    ms = tagger.run("The committee must vote on its plan by Dec. 23.", dt.date(2011, 8, 6))
+    assert values(ms) == [("Dec. 23", "DATE", "2011-12-23")]
+    # a past form after the cue dates an earlier event; "bloodshed" is no past form
+    text = "By Friday morning, police must charge or release a man they had arrested on Monday."
+    assert values(tagger.run(text, dt.date(2006, 12, 20)))[1] == ("Monday", "DATE", "2006-12-18")
+    text = "Curfews will be imposed to limit bloodshed and bombings during Thursday's vote."
+    assert values(tagger.run(text, dt.date(2005, 12, 12))) == [("Thursday", "DATE", "2005-12-15")]
+    # TBAQ wsj_0340 (DCT Wed 1989-11-01): reported speech after "as soon as" keeps the next Monday
+    text = "The chairman had suggested that institutions were likely to buy its stock as soon as trading opened Monday."
+    assert values(tagger.run(text, dt.date(1989, 11, 1))) == [("Monday", "DATE", "1989-11-06")]
+
+
+def test_today_after_a_capitalised_word_is_a_name(tagger):
+    assert tagger.run("He told USA Today that he would run.", dt.date(2003, 5, 2)) == []
+    assert tagger.run("This is VOA Today.", dt.date(1998, 3, 31)) == []
+    # a sentence's first word: the day before the DCT
+    ms = tagger.run("Compaq fell on Wednesday. Yesterday, Compaq plunged further.", dt.date(1989, 10, 27))
+    assert values(ms)[1] == ("Yesterday", "DATE", "1989-10-26")
+
+
 def test_a_present_passive_of_a_bare_participle_is_a_schedule(tagger):
     # DCT Sun 2013-06-30: US markets were shut on Thu 2013-07-04; "were shut" is the past
     ms = tagger.run("Markets close early on Wednesday and are shut on Thursday.", dt.date(2013, 6, 30))
