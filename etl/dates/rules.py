@@ -164,15 +164,17 @@ _PAIR_LEFT = re.compile(
     rf"\b(?P<mon>{MONTH})\s*(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
     r"(?:\s+(?:and|or|&|to|through|thru|till|until)\s+|(?P<dash>\s?[-–]\s?))$"
 )
-_RANGE_END = re.compile(rf"\s?[-–]\s?(?P<d2>3[01]|[12]\d|0?[1-9])(?:,?\s+(?:of\s+)?(?P<y>{YEAR4}))?")
+_RANGE_END = re.compile(
+    rf"\s?[-–]\s?(?P<d2>3[01]|[12]\d|0?[1-9])(?:,?\s+(?:of\s+)?(?P<y>{YEAR4})|\s+(?P<ry>last|this|next)\s+year\b(?!['’]))?"
+)
 _YEAR_AFTER = re.compile(rf",?\s+(?:of\s+)?(?P<y>{YEAR4})")
 """The year written after a day: ", 2017", " of 2017"."""
-"""The end of a hyphenated range of days after its first day: "-22", "–22, 2017"."""
+"""The end of a hyphenated range of days after its first day: "-22", "–22, 2017", "-25 next year"."""
 _PAIR_YEAR = re.compile(
     rf"(?:st|nd|rd|th)?\s+(?:and|or|&|to|through|thru|till|until)\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-    rf",?\s+(?:of\s+)?(?P<y>{YEAR4})"
+    rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR4})|\s+(?P<ry>last|this|next)\s+year\b(?!['’]))"
 )
-"""The year written after the second day of a pair: " and 25, 1999"."""
+"""The year written after the second day of a pair: " and 25, 1999", " to 25 next year"."""
 
 # Left contexts. A rule's regex matches the distinctive core of an expression (a year, a
 # month name, a unit word), which ``re`` finds quickly; the optional words before it are read
@@ -422,9 +424,10 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         rng = _RANGE_END.match(text, m.end())
         if rng is None or int(rng["d2"]) <= day:
             return None  # "May 3-2": not an increasing range of days (a score)
-        year = rng["y"]
+        year = rng["y"] or (str(dct.year + _REL_STEP[rng["ry"].lower()]) if rng["ry"] else None)
     elif not year and m["day"] and (pair := _PAIR_YEAR.match(text, m.end("day"))):
-        year = pair["y"]  # "April 24 and 25, 1999": the year of the pair (HeidelTime's date_r4a)
+        # "April 24 and 25, 1999", "from May 14 to 25 next year": the year of the pair (HeidelTime's date_r4a)
+        year = pair["y"] or str(dct.year + _REL_STEP[pair["ry"].lower()])
     if year:
         d = safe_date(int(year), month, day)
     elif m.groupdict().get("ry"):  # "on June 23 last year": that day of the year before the DCT's
@@ -448,8 +451,9 @@ def second_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """The second day of "April 24 and 25" (also "or", "&") or the end of a range "from
     Dec. 18 to 22" (also "through", "until", a hyphen or en dash: "Dec. 18-22"): a TIMEX3
     of its own in the month of the first (TIMEX3 guidelines: one TIMEX3 per date), the year
-    as written after it and inside its extent ("April 24 and 25, 1999": "25, 1999"), else
-    resolved as by :func:`month_day` (nearest the DCT). Not before a count noun or a unit
+    as written after it and inside its extent ("April 24 and 25, 1999": "25, 1999"), or named
+    after it ("from May 14 to 25 next year"), else resolved as by :func:`month_day` (nearest
+    the DCT). Not before a count noun or a unit
     ("Dec. 18 to 22 people"), nor a decreasing pair ("May 3-2", a score).
 
     TimeML (DCT 2017-02-10): ``Leaders will meet on <TIMEX3 type="DATE" value="2017-04-24">April
@@ -474,7 +478,11 @@ def second_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if y:
         d = safe_date(int(y["y"]), month, day)
         return Hit(m.start("t"), y.end(), timex_at(d, "day")) if d else None
-    d = nearest_day(month, day, dct, future_context(text, left.start()))
+    ry = re.match(r"\s+(last|this|next)\s+year\b(?!['’])", text[m.end() : m.end() + 16], re.IGNORECASE)
+    if ry:  # "from May 14 to 25 next year": that year ("next year" stays a TIMEX3 of its own)
+        d = safe_date(dct.year + _REL_STEP[ry[1].lower()], month, day)
+    else:
+        d = nearest_day(month, day, dct, future_context(text, left.start()))
     return hit_over_t(m, timex_at(d, "day") if d else None)
 
 

@@ -18,7 +18,7 @@ _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|would(?!\s+not|n['’]t)|might|(?:is|are|was|were)\s+(?:due\s+|set\s+|slated\s+|going\s+)?to"
     r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)(?:\s+not|n['’]t)?\s+(?:expected|set|due)\b|to\s+be\s+held|as\s+(?:soon|early)\s+as|ahead\s+of"
     r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|threaten(?:s|ed)?|intends?|hopes?|aims?)\s+to"
-    r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have))\b"
+    r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have)|could(?!\s+(?:not|never|have|only|hardly)\b|\s+be\s+(?:reached|located|contacted|found)\b))\b"
     r"|\w['’]ll\b",
     re.IGNORECASE,
 )
@@ -29,7 +29,9 @@ talks at 10 a.m. on Tuesday", "promised to release the hostages at noon Saturday
 the saying); a negated expectation ("is not expected to act until Wednesday"), "ahead of"
 ("raced to assemble a plan ahead of a Monday deadline"), a present expectation or forecast
 ("traders expect more turbulence Friday", "are forecast to stay below freezing through the
-weekend") and an obligation ("must vote on its plan by Dec. 23") look ahead too."""
+weekend"), an obligation ("must vote on its plan by Dec. 23") and a possibility ("the storm
+could bring a foot of snow Sunday night"; not "could not", "could have", nor the reporter's
+past attempt "could be reached/located Wednesday") look ahead too."""
 _FUTURE_AHEAD = re.compile(
     r"\b(?:will|shall|plans?\s+to|intends?\s+to|(?:is|are)\s+(?:due|set|scheduled|slated|expected|going|planning)\s+to)\b"
     r"|\w['’]ll\b",

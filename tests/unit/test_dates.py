@@ -1963,6 +1963,26 @@ def test_expectations_forecasts_obligations_and_modal_limits_look_ahead(tagger):
     assert values(tagger.run(text, dt.date(1989, 11, 1))) == [("Monday", "DATE", "1989-11-06")]
 
 
+def test_a_possibility_looks_ahead_but_not_a_past_attempt(tagger):
+    # DCT Sat 1997-04-19 (AFP): the talks' envoys hoped for the next Monday
+    ms = tagger.run("Seoul's envoys, also hopeful that the meeting could be held Monday, stayed in New York.", dt.date(1997, 4, 19))
+    assert values(ms) == [("Monday", "DATE", "1997-04-21")]
+    ms = tagger.run("The storm could bring 6 to 10 inches of snow Sunday night.", dt.date(2015, 1, 29))
+    assert values(ms)[-1] == ("Sunday night", "TIME", "2015-02-01TNI")
+    # TBAQ APW20000106.0064 (DCT Thu 2000-01-06): the reporter's attempt was the day before
+    text = "Neither he nor Elian's four grandparents could be located Wednesday in their hometown."
+    assert values(tagger.run(text, dt.date(2000, 1, 6))) == [("Wednesday", "DATE", "2000-01-05")]
+    assert values(tagger.run("He could not attend on Monday.", dt.date(2000, 1, 6))) == [("Monday", "DATE", "2000-01-03")]
+
+
+def test_a_pair_or_range_of_days_takes_the_relative_year_after_it(tagger):
+    # DCT Sat 2007-05-26: Cannes 2008 ran May 14-25
+    for text in ("The festival will run from May 14 to 25 next year.", "The festival runs May 14-25 next year."):
+        assert values(tagger.run(text, dt.date(2007, 5, 26)))[:2] == [("May 14", "DATE", "2008-05-14"), ("25", "DATE", "2008-05-25")]
+    ms = tagger.run("Talks held on March 3 and 4 last year failed.", dt.date(2007, 5, 26))
+    assert values(ms)[:2] == [("March 3", "DATE", "2006-03-03"), ("4", "DATE", "2006-03-04")]
+
+
 def test_today_after_a_capitalised_word_is_a_name(tagger):
     assert tagger.run("He told USA Today that he would run.", dt.date(2003, 5, 2)) == []
     assert tagger.run("This is VOA Today.", dt.date(1998, 3, 31)) == []
