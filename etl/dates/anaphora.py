@@ -98,7 +98,8 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
     give up when the unit is finer ("the next day" after "in November"). A ``same`` anaphor
     is the anchor at the anaphor's unit ("the quarter" after "Sept. 30" -> that quarter). A
     ``day_of_month`` anaphor ("the 26th") is that day of the anchor's month, when the anchor
-    is a day or a month; a ``weekday`` anaphor ("the previous Friday") that weekday strictly
+    is a day, a week (the month of its Thursday: "the second week of January ... from the
+    20th" is January 20) or a month; a ``weekday`` anaphor ("the previous Friday") that weekday strictly
     before (after) the anchor's day."""
     gran = anchor.granularity
     if anchor.start is None or gran is None or gran not in RANK:
@@ -115,9 +116,11 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
             return None  # "August of that year" after a decade: no year to take
         return timex_at(dt.date(anchor.start.year + a.shift, a.month, 1), "month")
     if a.day_of_month is not None:
-        if gran not in ("minute", "hour", "day", "month"):
+        if gran not in ("minute", "hour", "day", "week", "month"):
             return None
-        first = add_months(anchor.start.replace(day=1), a.shift)
+        # a week's month is the month of its Thursday (ISO 8601, as :func:`~etl.dates.anchoring.nth_week`)
+        base = anchor.start + dt.timedelta(days=3) if gran == "week" else anchor.start
+        first = add_months(base.replace(day=1), a.shift)
         if a.day_of_month == -1:  # "the last day of the month"
             return timex_at(add_months(first, 1) - dt.timedelta(days=1), "day")
         d = safe_date(first.year, first.month, a.day_of_month)

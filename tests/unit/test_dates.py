@@ -1983,6 +1983,15 @@ def test_a_pair_or_range_of_days_takes_the_relative_year_after_it(tagger):
     assert values(ms)[:2] == [("March 3", "DATE", "2006-03-03"), ("4", "DATE", "2006-03-04")]
 
 
+def test_a_day_of_the_month_after_a_week_takes_the_weeks_month(tagger):
+    # DCT Sat 2002-12-28: 2003-W02 runs Jan 6-12, so "the 20th" is Jan 20 (was Dec 20)
+    text = "Talks are planned in the second week of January, and unions threatened action from the 20th."
+    assert values(tagger.run(text, dt.date(2002, 12, 28))) == [
+        ("the second week of January", "DATE", "2003-W02"),
+        ("the 20th", "DATE", "2003-01-20"),
+    ]
+
+
 def test_today_after_a_capitalised_word_is_a_name(tagger):
     assert tagger.run("He told USA Today that he would run.", dt.date(2003, 5, 2)) == []
     assert tagger.run("This is VOA Today.", dt.date(1998, 3, 31)) == []
