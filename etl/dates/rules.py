@@ -2276,7 +2276,7 @@ Pope Francis called for peace")."""
     r"|Memorial\s+Day|Presidents['’]?\s+Day|President['’]s\s+Day|Columbus\s+Day|Black\s+Friday|Cyber\s+Monday"
     r"|Boxing\s+Day|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Bastille\s+Day|Veterans['’]?\s+Day|Armistice\s+Day|May\s+Day"
     r"|Ash\s+Wednesday|Palm\s+Sunday|Holy(?=\s+Week\b))\b(?P<wk>\s+[Ww]eek(?P<we>end)?\b)?"
-    r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|\s+(?P<ry2>last|this|next)\s+year\b(?!['’]))?)(?!\s+(?:tree|trees|card|cards|present|presents|gift|gifts|shopping|season|sales|holidays?|break|party|parties|dinner|carols?|lights|market|music|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|eggs?)\b)(?!['’]s)",
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|\s+(?P<ry2>last|this|next)\s+year\b(?!['’]))?)(?!\s+(?:tree|trees|card|cards|present|presents|gift|gifts|shopping|shoppers?|spending|season|sales|holidays?|break|party|parties|dinner|carols?|lights|market|music|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|eggs?|decorations)\b)(?!['’]s)",
 )
 def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Fixed and computed holidays -> their day, in the year nearest the DCT (past bias):
@@ -2618,7 +2618,9 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     EDT", "Polling stations close at 7 p.m." after the last election's date: the DCT's day),
     in a past clause not on a day after it ("... through Sunday morning. Central Park recorded
     1.3 inches by 2 p.m."). A zone conversion in brackets after another
-    clock time ("10:35 a.m. (0735 GMT)") restates the same moment and is not tagged.
+    clock time ("10:35 a.m. (0735 GMT)") restates the same moment and is not tagged. The first
+    of a pair takes the day written after the second ("between noon and 8 p.m. today", "from
+    9 a.m. to 5 p.m. Monday").
 
     TimeML (DCT 2017-12-27): ``The blast occurred at about <TIMEX3 type="TIME"
         value="2017-12-27T10:35">10:35 a.m.</TIMEX3> (0735 GMT).``
@@ -2649,11 +2651,21 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if m["mon"]:  # "5 p.m. EST, Nov. 6": that day (see month_day)
         d = _month_day_of(m["mon"], m["day"], m["y"], text, s, dct)
         return hit_over_t(m, timex_at(d, gran, tod) if d else None)
+    pair = _CLOCK_PAIR_DAY.match(text, m.end())
+    if pair is not None:  # "between noon and 8 p.m. today", "from 9 a.m. to 5 p.m. Monday": the second's day
+        return hit_over_t(m, timex_at(day_of_clock(pair["day"].lower(), text, s, pair.end(), dct), gran, tod))
     tense = clause_tense(text, s, m.end())
     ahead = speaks_of_future(text, s, m.end(), tense)
     behind = not ahead and tense < 0
     fallback = timex_at(dct, gran, tod)
     return hit_over_t(m, Anaphor("day", 0, same=True, fallback=fallback, tod=tod, ahead=ahead, behind=behind))
+
+
+_CLOCK_PAIR_DAY = re.compile(
+    rf"\s+(?:and|to|until|till|through)\s+(?:{clock('p')}){TZ},?\s+(?:on\s+)?(?P<day>{WEEKDAY}|today|yesterday|tomorrow)\b",
+    re.IGNORECASE,
+)
+"""The second clock time of a pair and its day ("noon and 8 p.m. today"): the day of both."""
 
 
 def _month_day_of(mon: str, day: str, year: str | None, text: str, pos: int, dct: dt.date) -> dt.date | None:

@@ -1992,6 +1992,19 @@ def test_a_day_of_the_month_after_a_week_takes_the_weeks_month(tagger):
     ]
 
 
+def test_the_first_clock_time_of_a_pair_takes_the_seconds_day(tagger):
+    # DCT Sun 1999-08-08; an earlier day in the story does not date "noon"
+    text = "The storm hit on Tuesday. Cooling centers will be open between noon and 8 p.m. today."
+    assert values(tagger.run(text, dt.date(1999, 8, 8)))[1:] == [
+        ("noon", "TIME", "1999-08-08T12:00"),
+        ("8 p.m. today", "TIME", "1999-08-08T20:00"),
+    ]
+    ms = tagger.run("The office opened from 9 a.m. to 5 p.m. Monday.", dt.date(1999, 8, 8))
+    assert values(ms) == [("9 a.m.", "TIME", "1999-08-02T09:00"), ("5 p.m. Monday", "TIME", "1999-08-02T17:00")]
+    # "Christmas shoppers" name no day
+    assert values(tagger.run("Christmas shoppers crowded the stores.", dt.date(2002, 12, 28))) == []
+
+
 def test_today_after_a_capitalised_word_is_a_name(tagger):
     assert tagger.run("He told USA Today that he would run.", dt.date(2003, 5, 2)) == []
     assert tagger.run("This is VOA Today.", dt.date(1998, 3, 31)) == []
