@@ -257,9 +257,10 @@ Monday", "the summit opens Thursday", "polls close at 8 p.m. Sunday") the event 
 Third-person forms, and plurals ("talks resume", "polls open"); forms that are as often nouns
 ("visit(s)", "return", "vote", "play", "start", "end") are left out; after a determiner a
 form is a noun ("at the close Friday"); for the forms without -s see :data:`_BARE_PLURAL_VERBS`."""
-_PRESENT_BEFORE = re.compile(r"\b([a-z]+)(\s+off)?(?:\s+(?:[a-z]+ly|again))?(?:\s+(?:on|at|until))?\s+$")
-_OFF_VERBS = frozenset("kicks tips tees kick tip tee".split())
-"""Verbs of a scheduled start with "off" ("the match kicks off at 3 p.m. GMT on Saturday")."""
+_PRESENT_BEFORE = re.compile(r"\b([a-z]+)(\s+(?:off|effect))?(?:\s+(?:[a-z]+ly|again))?(?:\s+(?:on|at|until))?\s+$")
+_OFF_VERBS = frozenset("kicks tips tees kick tip tee takes take".split())
+"""Verbs of a scheduled start with "off" ("the match kicks off at 3 p.m. GMT on Saturday") or
+"effect" ("the new law takes effect Friday")."""
 _BARE_PLURAL_VERBS = frozenset("meet convene resume begin reopen open close".split())
 """Forms of :data:`_SCHEDULED_VERBS` without -s: a plan after a plural subject ("talks resume",
 "polls open", "Arafat and Netanyahu meet") or "to", not after a negation, a modal, a past copula
@@ -270,13 +271,15 @@ def scheduled_present(text: str, pos: int) -> bool:
     """True when the word before ``pos`` (an adverb in -ly or "again", and "on"/"at" skipped) is a verb of
     a scheduled event in the present tense (:data:`_SCHEDULED_VERBS`): "the leaders meet
     separately Monday", "the summit opens on Thursday", "the match kicks off at 3 p.m. on
-    Saturday" (:data:`_OFF_VERBS`). HeidelTime's tense feature (Strötgen &
+    Saturday", "the new law takes effect Friday" (:data:`_OFF_VERBS`). HeidelTime's tense feature (Strötgen &
     Gertz 2013) resolves an underspecified day of a present-tense clause towards the future;
     here only verbs that name a scheduled event count, since "X says Monday" is rare but
     "is" and most present forms tell nothing."""
     m = _PRESENT_BEFORE.search(text, max(0, pos - 40), pos)
     if m is None or (m.group(1) not in _SCHEDULED_VERBS and not (m.group(2) and m.group(1) in _OFF_VERBS)):
         return False
+    if m.group(2) and "effect" in m.group(2) and not m.group(1).startswith("take"):
+        return False  # "takes effect", "kicks off", "takes off"; not "tips effect"
     before = word_before(text, m.start(1))
     if before in _DETERMINERS:
         return False  # a noun: "at the close Friday", "their leaves Monday", "the meet Saturday"

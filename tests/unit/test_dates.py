@@ -2005,6 +2005,13 @@ def test_the_first_clock_time_of_a_pair_takes_the_seconds_day(tagger):
     assert values(tagger.run("Christmas shoppers crowded the stores.", dt.date(2002, 12, 28))) == []
 
 
+def test_takes_effect_and_takes_off_are_scheduled_starts(tagger):
+    d = dt.date(2011, 8, 2)  # a Tuesday
+    assert values(tagger.run("The new law takes effect Friday.", d)) == [("Friday", "DATE", "2011-08-05")]
+    assert values(tagger.run("The plane takes off Friday.", d)) == [("Friday", "DATE", "2011-08-05")]
+    assert values(tagger.run("The law took effect Friday.", d)) == [("Friday", "DATE", "2011-07-29")]
+
+
 def test_today_after_a_capitalised_word_is_a_name(tagger):
     assert tagger.run("He told USA Today that he would run.", dt.date(2003, 5, 2)) == []
     assert tagger.run("This is VOA Today.", dt.date(1998, 3, 31)) == []
