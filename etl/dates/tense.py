@@ -94,7 +94,7 @@ _IRREGULAR_PAST = frozenset(
 # "would", the future-in-the-past of reported speech) leave the tense open.
 _FUTURE_AUX = frozenset("will shall 'll ’ll wo".split())
 _OPEN_AUX = frozenset("would could can may might must should is are am".split())
-_BARE_PARTICIPLES = frozenset("shut cut hit put set".split())
+_BARE_PARTICIPLES = frozenset("shut cut hit put set forecast".split())
 """Participles spelt as their verb's base form: after "is"/"are" a present passive, a schedule."""
 # Participles that announce a plan, not a past event: "is expected in March"; a postponement's
 # new date lies after it ("has been rescheduled for the first week of April").
@@ -277,7 +277,7 @@ def scheduled_present(text: str, pos: int) -> bool:
     "is" and most present forms tell nothing."""
     m = _PRESENT_BEFORE.search(text, max(0, pos - 40), pos)
     if m is None or (m.group(1) not in _SCHEDULED_VERBS and not (m.group(2) and m.group(1) in _OFF_VERBS)):
-        return False
+        return _scheduled_verb_in_clause(text, pos)
     if m.group(2) and "effect" in m.group(2) and not m.group(1).startswith("take"):
         return False  # "takes effect", "kicks off", "takes off"; not "tips effect"
     before = word_before(text, m.start(1))
@@ -296,6 +296,35 @@ def scheduled_present(text: str, pos: int) -> bool:
         words = re.findall(r"[A-Za-z]+", text[max(0, m.start(1) - 30) : m.start(1)])[-3:]
         return not any(w in _KEEP_VERBS for w in words)
     return True
+
+
+_FIXTURE_VERBS = frozenset("plays play faces face hosts host visits leaves meets opens begins starts".split())
+"""Verbs of a fixture or a visit in the present tense, whose object or place may stand between
+them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for
+the region on Sunday"): in news copy the present tense of such a verb is a schedule."""
+_CLAUSE_BACK = re.compile(r"[.!?;:,\n\"“”()]|\b(?:said|says|and|but|while|when|after|before|since|which|who)\b", re.IGNORECASE)
+
+
+def _scheduled_verb_in_clause(text: str, pos: int) -> bool:
+    """Helper of :func:`scheduled_present`: a verb of :data:`_FIXTURE_VERBS` earlier in the
+    clause before ``pos`` (at most 60 characters, no clause break), after a name or a noun
+    (not a determiner: "the leaves fell on Sunday"), followed by its object or place (not the
+    day itself: "told his French hosts Tuesday") and by no other verb form."""
+    lo = max(0, pos - 60)
+    window = text[lo:pos]
+    cut = [m.end() for m in _CLAUSE_BACK.finditer(window)]
+    if cut:
+        window = window[cut[-1] :]
+    words = re.findall(r"[A-Za-z']+", window)
+    for i in range(len(words) - 1, 0, -1):
+        if words[i] in _FIXTURE_VERBS:
+            after = words[i + 1 :]
+            if not [w for w in after if w not in ("on", "at")]:
+                return False  # right before the day it is the nearer rule's case ("told his French hosts Tuesday")
+            if words[i - 1].lower() in _DETERMINERS or words[i - 1].lower() in _NOT_A_PLAN_BEFORE:
+                return False
+            return not any(past_form(w) or w in _OPEN_AUX or w in _FUTURE_AUX for w in after)
+    return False
 
 
 _IMPLICATIVE = frozenset("failed fails tried tries refused refuses managed manages declined declines attempted unable".split())

@@ -2012,6 +2012,19 @@ def test_takes_effect_and_takes_off_are_scheduled_starts(tagger):
     assert values(tagger.run("The law took effect Friday.", d)) == [("Friday", "DATE", "2011-07-29")]
 
 
+def test_a_fixture_or_a_visit_in_the_present_with_its_object_before_the_day(tagger):
+    # DCT Tue 1998-06-30: the World Cup quarter-final of Sat 1998-07-04
+    ms = tagger.run("The winners play the Netherlands in Marseille on Saturday.", dt.date(1998, 6, 30))
+    assert values(ms) == [("Saturday", "DATE", "1998-07-04")]
+    d = dt.date(2004, 12, 31)  # a Friday
+    assert values(tagger.run("Powell leaves for the region on Sunday.", d)) == [("Sunday", "DATE", "2005-01-02")]
+    assert values(tagger.run("Gusts are forecast for the Western Isles on Friday.", dt.date(2014, 12, 31))) == [("Friday", "DATE", "2015-01-02")]
+    # a noun, a past verb or the day right after the word: the past
+    assert values(tagger.run("Leaves fell on Sunday.", d)) == [("Sunday", "DATE", "2004-12-26")]
+    assert values(tagger.run("Wen told his French hosts Tuesday that more was needed.", d)) == [("Tuesday", "DATE", "2004-12-28")]
+    assert values(tagger.run("He made his visit to Paris on Monday.", d)) == [("Monday", "DATE", "2004-12-27")]
+
+
 def test_today_after_a_capitalised_word_is_a_name(tagger):
     assert tagger.run("He told USA Today that he would run.", dt.date(2003, 5, 2)) == []
     assert tagger.run("This is VOA Today.", dt.date(1998, 3, 31)) == []
