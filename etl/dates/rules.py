@@ -54,7 +54,7 @@ from etl.dates.anchoring import (
     weekend_of,
 )
 from etl.dates.context import left_context, title_unit, word_after, word_before
-from etl.dates.tense import clause_tense, deadline, future_context, past_form, scheduled_present, speaks_of_future
+from etl.dates.tense import clause_tense, deadline, future_context, past_form, present_plan, scheduled_present, speaks_of_future
 from etl.dates.vocabulary import (
     CHANGE_VERBS,
     CLOCK,
@@ -164,6 +164,9 @@ _PAIR_LEFT = re.compile(
     rf"\b(?P<mon>{MONTH})\s*(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
     r"(?:\s+(?:and|or|&|to|through|thru|till|until)\s+|(?P<dash>\s?[-–]\s?))$"
 )
+_PLAN_SLACK = dt.timedelta(days=7)
+"""How far before the DCT a planned day may lie and stay in the DCT's year: a range under way
+("banks will be closed from December 30" in a story of Dec. 31)."""
 _RANGE_END = re.compile(
     rf"\s?[-–]\s?(?P<d2>3[01]|[12]\d|0?[1-9])(?:,?\s+(?:of\s+)?(?P<y>{YEAR4})|\s+(?P<ry>last|this|next)\s+year\b(?!['’]))?"
 )
@@ -439,6 +442,8 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             d = safe_date(dct.year - 1, month, day)
     else:
         d = nearest_day(month, day, dct, future_context(text, m.start("t")))
+        if d and d < dct - _PLAN_SLACK and present_plan(text, m.start("t")):
+            d = safe_date(d.year + 1, month, day)  # "will face Australia on June 12" (a story of Dec.): next June
     return hit_over_t(m, timex_at(d, "day") if d else None)
 
 
@@ -955,6 +960,8 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
     else:
         d = month_in_context(month, dct, clause_tense(text, s, e), future_context(text, s))
+        if (d.year, d.month) < (dct.year, dct.month) and present_plan(text, s):
+            d = d.replace(year=d.year + 1)  # "a summit is planned in Brussels in June" (a story of August)
     return Hit(s, e, timex_at(d, "month"))
 
 

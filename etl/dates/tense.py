@@ -16,7 +16,7 @@ from etl.parse import split_sentences
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|would(?!\s+not|n['’]t)|might|(?:is|are|was|were)\s+(?:due\s+|set\s+|slated\s+|going\s+)?to"
-    r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)(?:\s+not|n['’]t)?\s+(?:expected|set|due)\b|to\s+be\s+held|as\s+(?:soon|early)\s+as|ahead\s+of"
+    r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)(?:\s+not|n['’]t)?\s+(?:expected|set|due)\b|to\s+be\s+held|as\s+(?:soon|early)\s+as|ahead\s+of(?!\s+(?:plan|schedule|time|target|expectations|forecasts?)\b)"
     r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|threaten(?:s|ed)?|intends?|hopes?|aims?)\s+to"
     r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have)|could(?!\s+(?:not|never|have|only|hardly)\b|\s+be\s+(?:reached|located|contacted|found)\b))\b"
     r"|\w['’]ll\b",
@@ -349,3 +349,24 @@ def speaks_of_future(text: str, start: int, end: int, tense: int | None = None) 
     if future_context(text, start):
         return True
     return (clause_tense(text, start, end) if tense is None else tense) > 0 or scheduled_present(text, start)
+
+
+_PRESENT_PLAN = re.compile(
+    r"\b(?:will|shall|(?:is|are)(?:\s+not|n['’]t)?\s+(?:\w+\s+)?(?:scheduled|planned|due|set|expected|slated|going)"
+    r"|ahead\s+of(?!\s+(?:plan|schedule|time|target|expectations|forecasts?)\b))\b|\w['’]ll\b",
+    re.IGNORECASE,
+)
+
+
+def present_plan(text: str, pos: int) -> bool:
+    """True when the clause before ``pos`` names a plan in the present or the future ("will",
+    "is planned", "are due", "ahead of"; :data:`_PRESENT_PLAN`) and :func:`future_context`
+    agrees: a month or a day it names lies ahead of the DCT ("A summit is planned in Brussels
+    in June" in a story of August is next June; HeidelTime's tense rule for a present-future
+    clause). A past plan ("had been scheduled for July 25") names no such cue."""
+    window = text[max(0, pos - 60) : pos]
+    starts = [m.end() for m in _CLAUSE_START.finditer(window)]
+    if starts:
+        window = window[starts[-1] :]
+    cues = list(_PRESENT_PLAN.finditer(window))
+    return bool(cues) and future_context(text, pos)

@@ -2025,6 +2025,21 @@ def test_a_fixture_or_a_visit_in_the_present_with_its_object_before_the_day(tagg
     assert values(tagger.run("He made his visit to Paris on Monday.", d)) == [("Monday", "DATE", "2004-12-27")]
 
 
+def test_a_present_plan_puts_a_month_or_a_day_ahead(tagger):
+    d = dt.date(2011, 8, 6)
+    assert values(tagger.run("A summit is planned in Brussels in June.", d)) == [("June", "DATE", "2012-06")]
+    assert values(tagger.run("Elections are due in February.", d)) == [("February", "DATE", "2012-02")]
+    # DCT 2005-12-09: the 2006 World Cup
+    ms = tagger.run("Japan will face Australia in their opening match on June 12.", dt.date(2005, 12, 9))
+    assert values(ms) == [("June 12", "DATE", "2006-06-12")]
+    # a past plan, a range under way, and "ahead of schedule" (no time ahead) keep the nearest
+    assert values(tagger.run("The talks had been scheduled for July 25.", d)) == [("July 25", "DATE", "2011-07-25")]
+    ms = tagger.run("Banks will be closed from December 30.", dt.date(2006, 12, 31))
+    assert values(ms) == [("December 30", "DATE", "2006-12-30")]
+    ms = tagger.run("Work ran ahead of schedule through early September.", dt.date(2001, 10, 1))
+    assert values(ms) == [("early September", "DATE", "2001-09")]
+
+
 def test_today_after_a_capitalised_word_is_a_name(tagger):
     assert tagger.run("He told USA Today that he would run.", dt.date(2003, 5, 2)) == []
     assert tagger.run("This is VOA Today.", dt.date(1998, 3, 31)) == []
