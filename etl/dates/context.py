@@ -36,3 +36,18 @@ def title_unit(unit: str, whole: str) -> bool:
     """True for a capitalized unit word in mixed case: a title ("This Week", "60 Minutes",
     "the Five Year Plan"), not a time expression."""
     return unit[:1].isupper() and not whole.isupper()
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?P<w>[A-Z](?:[\w.&'’-]*[\w&])?)\s+$")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\"“”(]|``|'')\s*$")
+
+
+def name_word_before(text: str, pos: int) -> bool:
+    """True when a capitalised word ("USA", "Orthodox", "AT&T") ends just before ``pos`` and
+    does not open its sentence: the expression at ``pos`` is then part of a name or of another
+    thing's name ("USA Today", "Holocaust Memorial Day"), as a sentence's first word is not."""
+    m = _CAPITALISED_BEFORE.search(text, max(0, pos - 30), pos)
+    if m is None:
+        return False
+    at = m.start("w")
+    return _SENTENCE_OPENS.search(text, max(0, at - 4), at) is None

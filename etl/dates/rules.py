@@ -53,7 +53,7 @@ from etl.dates.anchoring import (
     weekday_on_day_of_month,
     weekend_of,
 )
-from etl.dates.context import left_context, title_unit, word_after, word_before
+from etl.dates.context import left_context, name_word_before, title_unit, word_after, word_before
 from etl.dates.tense import clause_tense, deadline, future_context, past_form, present_plan, scheduled_present, speaks_of_future
 from etl.dates.vocabulary import (
     CHANGE_VERBS,
@@ -1241,9 +1241,8 @@ def deictic_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2017-12-27): ``It rained <TIMEX3 type="DATE" value="2017-12-26">yesterday</TIMEX3>
         and froze <TIMEX3 type="TIME" value="2017-12-26TNI">last night</TIMEX3>.``
     """
-    if m["day"] and m["t"][:1].isupper() and re.search(r"\b[A-Z][\w.&]*[\w&]\s+$", text[max(0, m.start("t") - 12) : m.start("t")]):
-        if not re.search(r"(?:^|[.!?:;\"“”(]|``|'')\s*[A-Z][\w.&]*[\w&]\s+$", text[max(0, m.start("t") - 16) : m.start("t")]):
-            return None  # "USA Today", "VOA Today", "Good Morning America Today": a name mid-sentence
+    if m["day"] and m["t"][:1].isupper() and name_word_before(text, m.start("t")):
+        return None  # "USA Today", "VOA Today", "Good Morning America Today": a name mid-sentence
     if m["lastnight"]:
         return hit_over_t(m, timex_at(dct - ONE_DAY, "day", "NI"))
     if m["tonight"]:
@@ -2320,11 +2319,8 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]) and not (m["y"] or m["y0"]):
         if word_before(text, m.start("t")) not in _HOLIDAY_PREPOSITIONS:
             return None  # a name: "a special Christmas Channel", "the Easter Rising", "Palm Sunday Mass"
-    prev = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, m.start("t") - 30) : m.start("t")])
-    if prev and not (m["rel"] or m["ry"] or m["y0"] or m["wkof"]):
-        at = m.start("t") - len(prev[0])
-        if not re.search(r"(?:^|[.!?:;\"“”(]|``|'')\s*$", text[max(0, at - 4) : at]):
-            return None  # "Orthodox Christmas", "Holocaust Memorial Day": another calendar's day, a longer name
+    if not (m["rel"] or m["ry"] or m["y0"] or m["wkof"]) and name_word_before(text, m.start("t")):
+        return None  # "Orthodox Christmas", "Holocaust Memorial Day": another calendar's day, a longer name
     name = re.sub(r"[\s'’.]+", " ", m["name"].lower()).strip()
     year = m["y"] or m["y0"]
 

@@ -14,9 +14,12 @@ import re
 from etl.dates.context import word_before
 from etl.parse import split_sentences
 
+_AHEAD_OF = r"ahead\s+of(?!\s+(?:plan|schedule|time|target|expectations|forecasts?)\b)"
+""""ahead of" before what lies ahead, not "ahead of schedule" (earlier than planned)."""
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|would(?!\s+not|n['’]t)|might|(?:is|are|was|were)\s+(?:due\s+|set\s+|slated\s+|going\s+)?to"
-    r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)(?:\s+not|n['’]t)?\s+(?:expected|set|due)\b|to\s+be\s+held|as\s+(?:soon|early)\s+as|ahead\s+of(?!\s+(?:plan|schedule|time|target|expectations|forecasts?)\b)"
+    r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)(?:\s+not|n['’]t)?\s+(?:expected|set|due)\b|to\s+be\s+held|as\s+(?:soon|early)\s+as|"
+    rf"{_AHEAD_OF}"
     r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|threaten(?:s|ed)?|intends?|hopes?|aims?)\s+to"
     r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have)|could(?!\s+(?:not|never|have|only|hardly)\b|\s+be\s+(?:reached|located|contacted|found)\b))\b"
     r"|\w['’]ll\b",
@@ -46,14 +49,19 @@ _CLAUSE_START = re.compile(
 """Where a clause begins, for :func:`future_context`: not after "a.m."/"p.m." or "U.S."."""
 
 
+def _clause_before(text: str, pos: int) -> str:
+    """The clause that ends at ``pos``: at most 60 characters back, from the last
+    :data:`_CLAUSE_START` on."""
+    window = text[max(0, pos - 60) : pos]
+    starts = [m.end() for m in _CLAUSE_START.finditer(window)]
+    return window[starts[-1] :] if starts else window
+
+
 def future_context(text: str, pos: int) -> bool:
     """True when the clause before ``pos`` speaks of the future ("talks will resume on
     Tuesday"): a cheap stand-in for HeidelTime's tense feature. Looks back to the start
     of the clause (sentence end, comma, quote, "said", "because"...), at most 60 characters."""
-    window = text[max(0, pos - 60) : pos]
-    starts = [m.end() for m in _CLAUSE_START.finditer(window)]
-    if starts:
-        window = window[starts[-1] :]
+    window = _clause_before(text, pos)
     cues = list(_FUTURE_CUE.finditer(window))
     if not cues:
         return False
@@ -353,7 +361,7 @@ def speaks_of_future(text: str, start: int, end: int, tense: int | None = None) 
 
 _PRESENT_PLAN = re.compile(
     r"\b(?:will|shall|(?:is|are)(?:\s+not|n['’]t)?\s+(?:\w+\s+)?(?:scheduled|planned|due|set|expected|slated|going)"
-    r"|ahead\s+of(?!\s+(?:plan|schedule|time|target|expectations|forecasts?)\b))\b|\w['’]ll\b",
+    rf"|{_AHEAD_OF})\b|\w['’]ll\b",
     re.IGNORECASE,
 )
 
@@ -364,9 +372,4 @@ def present_plan(text: str, pos: int) -> bool:
     agrees: a month or a day it names lies ahead of the DCT ("A summit is planned in Brussels
     in June" in a story of August is next June; HeidelTime's tense rule for a present-future
     clause). A past plan ("had been scheduled for July 25") names no such cue."""
-    window = text[max(0, pos - 60) : pos]
-    starts = [m.end() for m in _CLAUSE_START.finditer(window)]
-    if starts:
-        window = window[starts[-1] :]
-    cues = list(_PRESENT_PLAN.finditer(window))
-    return bool(cues) and future_context(text, pos)
+    return _PRESENT_PLAN.search(_clause_before(text, pos)) is not None and future_context(text, pos)
