@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from etl.dates.anchoring import RANK, Timex, add_months, safe_date, shift, timex_at
+from etl.dates.anchoring import RANK, Timex, add_months, safe_date, season_start, shift, timex_at
 
 @dataclass(frozen=True, slots=True)
 class Anaphor:
@@ -43,6 +43,8 @@ class Anaphor:
     # in a future clause ("will hold a call at 11 a.m.") is not on a past day named before it
     behind: bool = False  # anchored only on a date up to the DCT, else the fallback: a clock time
     # in a past clause ("recorded 1.3 inches by 2 p.m.") is not on a day ahead named before it
+    season: str | None = None  # "the following spring": the first such season (SP, SU, FA, WI) after
+    # the anchor (shift > 0) or the last one before it (shift < 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,8 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
     ``day_of_month`` anaphor ("the 26th") is that day of the anchor's month, when the anchor
     is a day, a week (the month of its Thursday: "the second week of January ... from the
     20th" is January 20) or a month; a ``weekday`` anaphor ("the previous Friday") that weekday strictly
-    before (after) the anchor's day."""
+    before (after) the anchor's day; a ``season`` anaphor ("the following spring") the first
+    such season that starts once the anchor is over (the last one over before it starts)."""
     gran = anchor.granularity
     if anchor.start is None or gran is None or gran not in RANK:
         return None
@@ -111,6 +114,13 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
         if a.shift < 0:
             return timex_at(base - dt.timedelta(days=(base.weekday() - a.weekday) % 7 or 7), "day")
         return timex_at(base + dt.timedelta(days=(a.weekday - base.weekday()) % 7 or 7), "day")
+    if a.season is not None:
+        if RANK[gran] > RANK["year"] or anchor.end is None:
+            return None
+        starts = [season_start(y, a.season) for y in range(anchor.start.year - 2, anchor.start.year + 3)]
+        if a.shift > 0:  # the first such season that starts once the anchor is over
+            return timex_at(min(c for c in starts if c >= anchor.end), "season")
+        return timex_at(max(c for c in starts if add_months(c, 3) <= anchor.start), "season")
     if a.month is not None:
         if RANK[gran] > RANK["year"]:
             return None  # "August of that year" after a decade: no year to take

@@ -293,7 +293,7 @@ def numeric_date(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 _NUMERIC_CUES = frozenset(
     """on since until till by from before after through thru starting effective effect dated
     between for ended ending expires expired deadline ends begins starts opens closes resumes payable
-    record runs""".split()
+    record runs due""".split()
 )
 """Words before a year-less numeric date ("held on 12/20", "set for 1/9", "payable 12/1 to
 holders of record 11/15", "early voting ends 11/3": the scheduled present of :func:`~etl.dates.tense.scheduled_present`'s verbs): without
@@ -303,6 +303,41 @@ def _backwards(start: tuple[int, int], end: tuple[int, int]) -> bool:
     """True when the month/day ``end`` does not follow ``start`` in a range, across a year end
     at most ("12/28 to 1/3" runs forward; "1/5 to 1/4" does not)."""
     return end <= start and not (start[0] >= 11 and end[0] <= 2)
+
+
+_DATED_EVENT_NOUNS = frozenset(
+    """deadline deadlines election elections primary primaries runoff referendum caucus caucuses
+    meeting meetings hearing hearings trial summit debate launch release opening premiere
+    kickoff ceremony ceremonies rally concert game match race auction sale session conference
+    shutdown strike walkout payday""".split()
+)
+"""Nouns of an event held on one day that a numeric month/day can modify ("its 10/31
+deadline", "the 11/8 election", "the 4/15 filing deadline"): TimeML tags a date before a
+noun as a DATE of its own, as TimeBank tags "the March employment report"."""
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|your|this|that|a|an)\s+$", re.IGNORECASE)
+_ATTRIBUTIVE_AFTER = re.compile(r"(?:\s+[A-Za-z]+){1,3}")
+_VULGAR_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8})
+"""Denominators of the vulgar fractions (Unicode's ½ ⅓ ¼ ⅕ ⅙ ⅛ and their kin): "1/2" before
+"price sale" is half price, not January 2."""
+
+
+def _attributive_date(text: str, start: int, end: int, a: int, b: int) -> bool:
+    """True when the numeric form ``a/b`` at ``start:end`` stands after a determiner or a
+    possessive and before a noun of :data:`_DATED_EVENT_NOUNS`: right after it ("its 10/31
+    deadline", "the 11/8 election") or, unless ``a/b`` reads as a vulgar fraction (``a < b``,
+    ``b`` in :data:`_VULGAR_DENOMINATORS`), at most two words on ("the 4/15 filing deadline"):
+    a date used as a modifier. A fraction or a ratio in that place modifies a quantity ("the
+    2/3 majority", "a 5/8-inch bolt", "the 1/2 price sale"), none of these nouns."""
+    if _ATTRIBUTIVE_BEFORE.search(text, max(0, start - 8), start) is None:
+        return False
+    m = _ATTRIBUTIVE_AFTER.match(text, end, end + 40)
+    if m is None:
+        return False
+    words = m.group(0).lower().split()
+    if words[0] in _DATED_EVENT_NOUNS:
+        return True
+    fraction = a < b and b in _VULGAR_DENOMINATORS
+    return not fraction and any(w in _DATED_EVENT_NOUNS for w in words[1:])
 
 
 _MOVED_TO = frozenset("postponed delayed moved pushed rescheduled adjourned put back brought forward advanced".split())
@@ -361,7 +396,11 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     elif cue in ("is", "was"):
         if word_before(text, text.rfind(cue, 0, s)) not in ("deadline", "date", "day"):
             return None  # "the deadline is 9/1", "Inauguration Day is 1/20"; not "the ratio is 3/4"
-    elif cue not in _NUMERIC_CUES and not re.search(r"\bas\s+of\s+$", text[max(0, s - 8) : s], re.IGNORECASE):
+    elif (
+        cue not in _NUMERIC_CUES
+        and not re.search(r"\bas\s+of\s+$", text[max(0, s - 8) : s], re.IGNORECASE)
+        and not _attributive_date(text, s, m.end(), int(m["a"]), int(m["b"]))
+    ):
         return None
     if cue == "by" and word_before(text, text.rfind("by", 0, s)) in CHANGE_VERBS:
         return None
@@ -440,11 +479,47 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = safe_date(dct.year, month, day)
         if d is None or d > dct:
             d = safe_date(dct.year - 1, month, day)
+    elif (rs := _RANGE_START_BEFORE.search(text, max(0, m.start("t") - 40), m.start("t"))) is not None:
+        # "run from July 24 to Aug. 9": the end is the first such day on or after the start
+        first_month, first_day = MONTH_NUM[rs["mon"].rstrip(".").lower()], int(rs["day"])
+        first = safe_date(int(rs["y"]), first_month, first_day) if rs["y"] else _unwritten_year_day(first_month, first_day, text, rs.start(), dct)
+        d = None
+        if first is not None:
+            d = safe_date(first.year, month, day)
+            if d is not None and d < first:
+                d = safe_date(first.year + 1, month, day)
     else:
-        d = nearest_day(month, day, dct, future_context(text, m.start("t")))
-        if d and d < dct - _PLAN_SLACK and present_plan(text, m.start("t")):
-            d = safe_date(d.year + 1, month, day)  # "will face Australia on June 12" (a story of Dec.): next June
+        d = _unwritten_year_day(month, day, text, m.start("t"), dct)
     return hit_over_t(m, timex_at(d, "day") if d else None)
+
+
+_RANGE_START_BEFORE = re.compile(
+    rf"(?:\bfrom\s+|\bbetween\s+)?\b(?P<mon>{MONTH})\s*(?P<day>{DAY})(?:,?\s+(?P<y>{YEAR4}))?"
+    r"(?:\s+(?:to|through|thru|till|until)\s+|\s?[-–]\s?)$"
+)
+"""The first day of a range written before its end's month: "from July 24 to ", "Jan. 29-"."""
+
+
+def _unwritten_year_day(month: int, day: int, text: str, pos: int, dct: dt.date) -> dt.date | None:
+    """The year of a month and day written without one at ``pos``: the day nearest the DCT
+    (:func:`~etl.dates.anchoring.nearest_day`, past bias unless the clause speaks of the
+    future), moved a year on when it lies more than :data:`_PLAN_SLACK` before the DCT in a
+    clause that names a plan ("will face Australia on June 12" in a story of December), or more
+    than :data:`_HABIT_SLACK` before it in a clause with a scheduled event in the present ("the
+    festival opens July 24" in a story of January): HeidelTime's tense rule for a
+    present-future clause."""
+    d = nearest_day(month, day, dct, future_context(text, pos))
+    if d and (
+        (d < dct - _PLAN_SLACK and present_plan(text, pos)) or (d < dct - _HABIT_SLACK and scheduled_present(text, pos))
+    ):
+        d = safe_date(d.year + 1, month, day)
+    return d
+
+
+_HABIT_SLACK = dt.timedelta(days=31)
+"""How far before the DCT a day may lie and still be the one a present-tense schedule names:
+"India's financial year begins April 1" in a story of April 13 is a habit stated of the year
+under way, not next April."""
 
 
 # The second day of "April 24 and 25": a date of its own (TIMEX3 guidelines)
@@ -1053,10 +1128,15 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = dct + dt.timedelta(days=wd - dct.weekday())
     else:
         future = speaks_of_future(text, s, m.end())
-        if future or deadline(text, s):
-            d = dct + dt.timedelta(days=(wd - dct.weekday()) % 7)
-        else:
-            d = dct - dt.timedelta(days=back)
+        d = _bare_weekday(wd, future or deadline(text, s), dct)
+        rs = _WEEKDAY_RANGE_START.search(text, max(0, s - 50), s)
+        if rs is not None and not rs["rel"]:
+            # "start Monday and run through Friday": a range's end follows its start when
+            # the start lies ahead; a past range keeps both days on or before the DCT
+            ws = rs.start("wd")
+            first = _bare_weekday(WEEKDAY_NUM[rs["wd"].lower()], speaks_of_future(text, ws, rs.end("wd")) or deadline(text, ws), dct)
+            if first >= dct and d <= first:
+                d = first + dt.timedelta(days=(wd - first.weekday()) % 7 or 7)
     dm = None if rel else _DAY_OF_MONTH_AFTER.match(text, m.end())
     if dm is not None:
         the = text[dm.start() : dm.start("day")].lower().find("the")
@@ -1069,6 +1149,22 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # "Jan. 8, a Monday": an apposition naming the weekday of the date before it
         return hit_over_t(m, Anaphor("day", 0, same=True, exact=True, fallback=tx))
     return hit_over_t(m, tx)
+
+
+_WEEKDAY_RANGE_START = re.compile(
+    rf"(?:\b(?P<rel>last|next|this|past|coming)\s+)?\b(?P<wd>{WEEKDAY})\b[^.;:!?]{{0,40}}?"
+    r"(?:\s+(?:to|through|thru|until|till)\s+|\s?[-–]\s?)$"
+)
+"""A weekday that starts a range whose end comes next: "Monday to ", "Monday and run through "."""
+
+
+def _bare_weekday(wd: int, ahead: bool, dct: dt.date) -> dt.date:
+    """The day with weekday ``wd`` (Monday = 0) named without last/next: the latest on or
+    before the DCT, or the first on or after it when ``ahead`` (news convention, as in
+    HeidelTime; :func:`weekday`)."""
+    if ahead:
+        return dct + dt.timedelta(days=(wd - dct.weekday()) % 7)
+    return dct - dt.timedelta(days=(dct.weekday() - wd) % 7)
 
 
 # "the previous Friday", "the following Monday": a weekday anchored on the date before it
@@ -1901,6 +1997,31 @@ def season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(s, e, timex_at(start, "season"))
 
 
+# "the following spring", "the previous winter": a season anchored on the date before it
+@rule(
+    "season_anaphor",
+    r"\b(?P<t>[Tt]he\s+(?P<dir>(?i:following|next|previous|preceding))\s+(?P<s>(?i:spring|summer|fall|autumn|winter)))\b(?![-’'])",
+)
+def season_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the following (next) spring" -> the first spring that starts after the date told
+    before it ends; "the previous (preceding) winter" the last winter over before it starts
+    (TimeML 1.2.1 ``anchorTimeID``, as :func:`anaphor` reads "the following year"; seasons as
+    :func:`season`). With no date before it, the same from the DCT's season ("next spring",
+    "last winter").
+
+    TimeML (DCT 2017-12-27): ``The fighting began in <TIMEX3 type="DATE" value="2008-FA">the
+        autumn of 2008</TIMEX3>. <TIMEX3 type="DATE" value="2009-SP">The following
+        spring</TIMEX3>, aid workers returned.``
+    """
+    code = SEASONS[m["s"].lower()]
+    sign = -1 if m["dir"].lower() in ("previous", "preceding") else 1
+    cur_y, cur_code = season_of(dct)
+    cur = season_start(cur_y, cur_code)
+    cands = [season_start(y, code) for y in (dct.year - 2, dct.year - 1, dct.year, dct.year + 1, dct.year + 2)]
+    start = min(c for c in cands if c > cur) if sign > 0 else max(c for c in cands if c < cur)
+    return hit_over_t(m, Anaphor("season", sign, season=code, fallback=timex_at(start, "season")))
+
+
 # Sets: "every day", "each Thursday", "every two years", "daily", "on Fridays"
 @rule(
     "set",
@@ -2106,6 +2227,12 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         by decree.``
     TimeML (DCT 2017-12-27): ``The fleet is replaced by <TIMEX3 type="DATE" value="202">the end of the
         next decade</TIMEX3>.``
+
+    In a past clause "the next week (month, year)" is anaphoric, as "the following year" is
+    (:func:`anaphor`): shifted from the date told before it, else from the DCT.
+
+    TimeML (DCT 2017-12-27): ``She joined in <TIMEX3 type="DATE" value="2003">2003</TIMEX3> and
+        was promoted <TIMEX3 type="DATE" value="2004">the next year</TIMEX3>.``
     """
     if title_unit(m["unit"], m["t"]):
         return None
@@ -2124,7 +2251,12 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             # the last century": a time in a calendar century, not a hundred years
             return hit_over_t(m, timex_at(add_months(dct, step * (120 if unit == "decade" else 1200)), unit))
         return hit_over_t(m, Timex("DURATION", duration_value(1, unit), UNITS[unit][1]))
-    return hit_over_t(m, timex_at(shift(dct, unit, step), unit))
+    deictic = timex_at(shift(dct, unit, step), unit)
+    if re.match(r"the\s+next\b", m["t"], re.IGNORECASE) and clause_tense(text, m.start("t"), m.end("t")) < 0:
+        # "joined in 2003 and was promoted the next year": in a past clause "the next" is
+        # "the following", anchored on the date told before it (TimeML 1.2.1 anchorTimeID)
+        return hit_over_t(m, Anaphor(unit, 1, named=True, fallback=deictic))
+    return hit_over_t(m, deictic)
 
 
 # PRESENT_REF / PAST_REF / FUTURE_REF

@@ -258,25 +258,27 @@ def deadline(text: str, pos: int) -> bool:
 
 _SCHEDULED_VERBS = frozenset(
     """meets opens begins resumes arrives leaves travels flies convenes reconvenes closes ends
-    expires adjourns departs reopens starts meet convene resume begin reopen open close""".split()
+    expires adjourns departs reopens starts runs meet convene resume begin reopen open close start run""".split()
 )
 """Verbs of scheduled events in the present tense: before a weekday ("Arafat meets Albright
 Monday", "the summit opens Thursday", "polls close at 8 p.m. Sunday") the event lies ahead.
-Third-person forms, and plurals ("talks resume", "polls open"); forms that are as often nouns
-("visit(s)", "return", "vote", "play", "start", "end") are left out; after a determiner a
-form is a noun ("at the close Friday"); for the forms without -s see :data:`_BARE_PLURAL_VERBS`."""
-_PRESENT_BEFORE = re.compile(r"\b([a-z]+)(\s+(?:off|effect))?(?:\s+(?:[a-z]+ly|again))?(?:\s+(?:on|at|until))?\s+$")
+Third-person forms, and plurals ("talks resume", "polls open", "the games run from July 24");
+forms that are as often nouns ("visit(s)", "return", "vote", "play", "end") are left out; after
+a determiner a form is a noun ("at the close Friday", "a run on Monday"); for the forms without
+-s see :data:`_BARE_PLURAL_VERBS`."""
+_PRESENT_BEFORE = re.compile(r"\b([a-z]+)(\s+(?:off|effect))?(?:\s+(?:[a-z]+ly|again))?(?:\s+(?:on|at|until|from|through))?\s+$")
 _OFF_VERBS = frozenset("kicks tips tees kick tip tee takes take".split())
 """Verbs of a scheduled start with "off" ("the match kicks off at 3 p.m. GMT on Saturday") or
 "effect" ("the new law takes effect Friday")."""
-_BARE_PLURAL_VERBS = frozenset("meet convene resume begin reopen open close".split())
+_BARE_PLURAL_VERBS = frozenset("meet convene resume begin reopen open close start run".split())
 """Forms of :data:`_SCHEDULED_VERBS` without -s: a plan after a plural subject ("talks resume",
 "polls open", "Arafat and Netanyahu meet") or "to", not after a negation, a modal, a past copula
 or a past verb ("banks remained open Monday"), see :data:`_NOT_A_PLAN_BEFORE`."""
 
 
 def scheduled_present(text: str, pos: int) -> bool:
-    """True when the word before ``pos`` (an adverb in -ly or "again", and "on"/"at" skipped) is a verb of
+    """True when the word before ``pos`` (an adverb in -ly or "again", and "on", "at", "until",
+    "from" or "through" skipped) is a verb of
     a scheduled event in the present tense (:data:`_SCHEDULED_VERBS`): "the leaders meet
     separately Monday", "the summit opens on Thursday", "the match kicks off at 3 p.m. on
     Saturday", "the new law takes effect Friday" (:data:`_OFF_VERBS`). HeidelTime's tense feature (Strötgen &

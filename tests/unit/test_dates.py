@@ -2059,3 +2059,80 @@ def test_the_weekends_possessive_is_the_weekend(tagger):
     # DCT Sun 2013-01-06 (ISO week 2013-W01): the wild-card weekend under way
     ms = tagger.run("Washington hosts Seattle in the last of the weekend's four wild-card games.", dt.date(2013, 1, 6))
     assert values(ms) == [("the weekend", "DATE", "2013-W01-WE")]
+
+
+# --------------------------------------------------------------------------- issue 16, seventh pass
+# Kinds a blind probe of the issue's expressions found (fifteenth probe, 157/164 at first).
+
+
+def test_a_numeric_month_day_before_an_event_noun_or_after_due(tagger):
+    assert values(tagger.run("Estimated tax payments are due 1/15, the IRS said.", dt.date(2017, 12, 27))) == [
+        ("1/15", "DATE", "2018-01-15")
+    ]
+    assert values(tagger.run("The company missed its 10/31 deadline to file.", dt.date(2019, 11, 4))) == [
+        ("10/31", "DATE", "2019-10-31")
+    ]
+    assert values(tagger.run("Taxpayers rushed to meet the 4/15 filing deadline.", dt.date(2016, 4, 10))) == [
+        ("4/15", "DATE", "2016-04-15")
+    ]
+    assert values(tagger.run("The 11/8 election drew record turnout.", dt.date(2016, 11, 10))) == [
+        ("11/8", "DATE", "2016-11-08")
+    ]
+    assert values(tagger.run("Polls tightened before the 3/7 Texas primary.", dt.date(2016, 3, 1))) == [
+        ("3/7", "DATE", "2016-03-07")
+    ]
+    # fractions and ratios before a quantity; a vulgar fraction two words before the noun
+    for s in ("It needs the 2/3 majority.", "Use a 5/8-inch bolt.", "Shoppers came for the 1/2 price sale.",
+              "It kept its 3/4 share of the market.", "He spoke after the 7/7 bombings."):
+        assert tagger.run(s, dt.date(2017, 12, 27)) == [], s
+
+
+def test_a_present_schedule_puts_a_month_day_ahead(tagger):
+    d = dt.date(2020, 1, 15)
+    assert values(tagger.run("The festival opens July 24.", d)) == [("July 24", "DATE", "2020-07-24")]
+    assert values(tagger.run("The games run from July 24 to Aug. 9.", d)) == [
+        ("July 24", "DATE", "2020-07-24"), ("Aug. 9", "DATE", "2020-08-09")
+    ]
+    assert values(tagger.run("The games ran from July 24 to Aug. 9.", d)) == [
+        ("July 24", "DATE", "2019-07-24"), ("Aug. 9", "DATE", "2019-08-09")
+    ]
+    # a habit stated of the year under way: the fiscal year began 12 days before
+    assert values(tagger.run("India's financial year begins April 1.", dt.date(1997, 4, 13))) == [
+        ("April 1", "DATE", "1997-04-01")
+    ]
+
+
+def test_a_range_end_follows_its_start(tagger):
+    assert values(tagger.run("Talks run from Dec. 29 to Jan. 3.", dt.date(2017, 12, 27))) == [
+        ("Dec. 29", "DATE", "2017-12-29"), ("Jan. 3", "DATE", "2018-01-03")
+    ]
+    assert values(tagger.run("The fair ran from Dec. 18 to Jan. 2.", dt.date(2018, 1, 10))) == [
+        ("Dec. 18", "DATE", "2017-12-18"), ("Jan. 2", "DATE", "2018-01-02")
+    ]
+    # DCT Wed 2020-01-15: the coming Monday, then the Friday after it (not the 17th)
+    assert values(tagger.run("The talks start Monday and run through Friday.", dt.date(2020, 1, 15))) == [
+        ("Monday", "DATE", "2020-01-20"), ("Friday", "DATE", "2020-01-24")
+    ]
+    # DCT Thu 2005-12-15 (AFP): the conference under way from the DCT to Saturday
+    ms = tagger.run("The media conference, being held Thursday through Saturday, was organized by the union.", dt.date(2005, 12, 15))
+    assert values(ms) == [("Thursday", "DATE", "2005-12-15"), ("Saturday", "DATE", "2005-12-17")]
+
+
+def test_the_next_unit_in_a_past_clause_is_anaphoric(tagger):
+    d = dt.date(2017, 12, 27)
+    ms = tagger.run("She joined the company in 2003 and was promoted the next year.", d)
+    assert values(ms) == [("2003", "DATE", "2003"), ("the next year", "DATE", "2004")]
+    ms = tagger.run("He arrived in March 2010 and married the next month.", d)
+    assert values(ms) == [("March 2010", "DATE", "2010-03"), ("the next month", "DATE", "2010-04")]
+    # not in a future clause
+    assert values(tagger.run("Sales will rise 5 percent in the next year.", d)) == [("the next year", "DATE", "2018")]
+
+
+def test_the_following_season_is_anchored_on_the_date_before_it(tagger):
+    d = dt.date(2017, 12, 27)
+    ms = tagger.run("The fighting began in the autumn of 2008. The following spring, aid workers returned.", d)
+    assert values(ms) == [("the autumn of 2008", "DATE", "2008-FA"), ("The following spring", "DATE", "2009-SP")]
+    ms = tagger.run("The war ended in May 1945. The previous winter had been harsh.", d)
+    assert values(ms) == [("May 1945", "DATE", "1945-05"), ("The previous winter", "DATE", "1944-WI")]
+    # no date before it: from the DCT's season (winter 2017)
+    assert values(tagger.run("The following spring will be busy.", d)) == [("The following spring", "DATE", "2018-SP")]
