@@ -1035,8 +1035,12 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
     else:
         d = month_in_context(month, dct, clause_tense(text, s, e), future_context(text, s))
-        if (d.year, d.month) < (dct.year, dct.month) and present_plan(text, s):
-            d = d.replace(year=d.year + 1)  # "a summit is planned in Brussels in June" (a story of August)
+        back = (dct.year - d.year) * 12 + dct.month - d.month
+        if (back > 0 and present_plan(text, s)) or (back > 1 and scheduled_present(text, s)):
+            # "a summit is planned in Brussels in June", "the Democrats meet in Denver in late
+            # August" (stories of August and February); a month just gone is a habit ("the
+            # fiscal year begins in April" in May)
+            d = d.replace(year=d.year + 1)
     return Hit(s, e, timex_at(d, "month"))
 
 
@@ -1451,7 +1455,7 @@ def relative_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # "N units ago", "N units from now"
 @rule(
     "ago",
-    rf"\b(?P<unit>{UNIT_CS})(?:\s+{OR_SO})?\s+(?P<dir>ago|from\s+now|hence|before\s+now)\b",
+    rf"\b(?P<unit>{UNIT_CS})(?:\s+{OR_SO})?\s+(?P<dir>ago|from\s+now|hence|before\s+now|from\s+(?P<day>today|tomorrow|yesterday))\b",
 )
 def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"two days ago" -> DCT - 2 days at day granularity; "three weeks ago" -> that ISO
@@ -1459,17 +1463,27 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     that year (TIMEX3 guidelines: "ago" is anchored on the DCT, granularity of the unit).
     A hedge ("nearly", "more than", or "or so" after the unit: "a week or so ago") stays in the
     extent; the value is unchanged (TimeML ``mod="APPROX"``, which the value does not carry).
-    "several/a few years ago" -> ``PAST_REF`` (no number to count back).
+    "several/a few years ago" -> ``PAST_REF`` (no number to count back). Counted from a day
+    word ("a week from today", "two days from tomorrow"), the value is that day shifted (TIDES
+    2005: an offset from a day names a day).
 
     TimeML (DCT 2017-12-27): ``The mine collapsed <TIMEX3 type="DATE" value="2017-12-25">two days
         ago</TIMEX3>.``
+    TimeML (DCT 2018-05-25): ``The pool will open <TIMEX3 type="DATE" value="2018-06-01">a week
+        from today</TIMEX3>.``
     """
     lm = left_context(_L_AGO, text, m.start())
     if lm is None:
         return None
     n = number(lm["num"])
     unit = unit_key(m["unit"])
-    sign = 1 if m["dir"].lower() in ("from now", "hence") else -1
+    sign = 1 if m["dir"].lower() in ("from now", "hence") or m["day"] else -1
+    if m["day"]:
+        if n is None or unit not in ("day", "week", "fortnight", "month", "year"):
+            return None
+        base = dct + dt.timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[m["day"].lower()])
+        n, unit = (2 * n, "week") if unit == "fortnight" else (n, unit)
+        return Hit(lm.start(), m.end(), timex_at(shift(base, unit, n), "day"))
     if n is None and lm["num"].lower() in ("several", "a few", "few") and unit not in ("hour", "minute"):
         # "several years ago": a vague past (TIMEX3 PAST_REF, as HeidelTime)
         return Hit(lm.start(), m.end(), Timex("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None))
@@ -1641,6 +1655,14 @@ def year_range_end(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(m.start("y2"), m.end("y2"), timex_at(dt.date(ends[1], 1, 1), "year")) if ends else None
 
 
+_READING_BEFORE = re.compile(
+    r"\b(?:temperatures?|highs|lows|degrees|readings?|thermometers?|mercury|wind\s+chills?|heat\s+index)\b[^.;!?]*$",
+    re.IGNORECASE,
+)
+"""A weather reading earlier in the clause: "the fifties" after it is a range of degrees (US
+weather copy: "highs in the seventies"), not a decade."""
+
+
 # Decades: "the 1990s", "the mid-1990s", "the '80s", "the nineties"
 @rule(
     "decade",
@@ -1652,7 +1674,8 @@ def year_range_end(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 def decade(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the 1990s" -> ``199``, granularity decade, range 1990-01-01..2000-01-01 (TIMEX3
     value: the first three digits). "the '90s"/"the nineties" -> the latest such decade
-    that starts on or before the DCT's year. "the 1800s" is a century (``18``); "the 1900s"
+    that starts on or before the DCT's year, unless a weather reading comes before it in the
+    clause ("highs in the seventies"). "the 1800s" is a century (``18``); "the 1900s"
     is left alone (the century as often as its first decade); "the 2000s" in a story written
     since 2000 is the decade ``200``.
 
@@ -1671,6 +1694,8 @@ def decade(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if m["word"]:
             if not m["t"].lower().startswith("the"):
                 return None  # "in his forties" is an age
+            if _READING_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+                return None  # "temperatures will climb into the fifties": degrees, not years
             digit = [
                 "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
             ].index(m["word"]) + 2  # fmt: skip
@@ -1993,8 +2018,21 @@ def season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         elif rel == "this":
             start = cur if code == cur_code else season_start(dct.year, code)
         else:
-            start = min(cands, key=lambda c: (gap_days(c, add_months(c, 3), dct), -c.toordinal()))
+            start = season_by_tense(cands, text, s, e, dct)
     return Hit(s, e, timex_at(start, "season"))
+
+
+def season_by_tense(cands: list[dt.date], text: str, start: int, end: int, dct: dt.date) -> dt.date:
+    """Of the starts ``cands`` (in date order) of one season in several years, the one "the
+    summer" at ``start:end`` names: after "since" the latest begun by the DCT ("the strictest
+    lockdowns since the spring" in a story of December); in a clause that speaks of the future
+    the first not over by the DCT ("will bring life back to normal by the summer" in December:
+    next summer; HeidelTime's tense rule); else the nearest, the past winning a tie."""
+    if word_before(text, start) == "since" and any(c <= dct for c in cands):
+        return max(c for c in cands if c <= dct)
+    if speaks_of_future(text, start, end) and any(add_months(c, 3) > dct for c in cands):
+        return min(c for c in cands if add_months(c, 3) > dct)
+    return min(cands, key=lambda c: (gap_days(c, add_months(c, 3), dct), -c.toordinal()))
 
 
 # "the following spring", "the previous winter": a season anchored on the date before it
@@ -2026,7 +2064,7 @@ def season_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 @rule(
     "set",
     rf"\b(?P<t>(?:every|each)\s+(?:(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night|weekend)"
-    rf"|(?P<wd>{WEEKDAY})|(?P<mon>{MONTH_FULL})|(?P<num>{NUM})\s+(?P<units>{UNIT}))"
+    rf"|(?P<wd>{WEEKDAY})(?:\s+(?P<wpod>morning|afternoon|evening|night)\b)?|(?P<mon>{MONTH_FULL})|(?P<num>{NUM})\s+(?P<units>{UNIT}))"
     rf"|(?P<freq>once|twice|thrice|(?:{NUM}|\d{{1,3}})\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>{UNIT})"
     rf"|(?P<adv>daily|weekly|monthly|annually|yearly|quarterly|hourly)"
     rf"|(?P<wds>{WEEKDAY})s)\b(?!\s+of\b)",
@@ -2037,7 +2075,8 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     nor before a name, "the weekly Akhbar", nor "the average daily volume" (a statistic,
     which TBAQ leaves unannotated, 2 of 2); nor "annually" as a rate after a figure,
     "to rise 20% annually", which TimeBank leaves unannotated),
-    "every two years" -> ``P2Y``, "each Thursday"/"on Thursdays" -> ``XXXX-WXX-4``,
+    "every two years" -> ``P2Y``, "each Thursday"/"on Thursdays" -> ``XXXX-WXX-4``, "every
+    Sunday afternoon" -> ``XXXX-WXX-7TAF``,
     "each July" -> ``XXXX-07``; a quantified set, "twice a week", "three times a year",
     "once a month" -> ``P1W``, ``P1Y``, ``P1M`` (TimeML 1.2.1 SETs: the value is the period,
     the count goes to ``freq``, which the value does not carry; the whole phrase is the extent).
@@ -2065,7 +2104,8 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return hit_over_t(m, Timex("SET", duration_value(1, unit), None))
     if m["wd"] or m["wds"]:
         wd = WEEKDAY_NUM[(m["wd"] or m["wds"]).lower()]
-        return hit_over_t(m, Timex("SET", f"XXXX-WXX-{wd + 1}", None))
+        pod = f"T{PARTS_OF_DAY[m['wpod'].lower()]}" if m["wpod"] else ""  # "every Sunday afternoon"
+        return hit_over_t(m, Timex("SET", f"XXXX-WXX-{wd + 1}{pod}", None))
     if m["mon"]:
         return hit_over_t(m, Timex("SET", f"XXXX-{MONTH_NUM[m['mon'].lower()]:02d}", None))
     if m["unit"]:
@@ -2273,7 +2313,7 @@ def ref(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "recently", "the past" -> ``PAST_REF``; "the (near) future", "the near (short, long)
     term" as a noun, "the long run", "a later date" -> ``FUTURE_REF`` (TIMEX3 guidelines,
     type DATE, no range; TBAQ tags "the near term" and "the short term" so, not the adjective
-    "short-term debt"). The adjectives "current" (``PRESENT_REF``) and
+    "short-term debt"; "as recently as April" tags only "April"). The adjectives "current" (``PRESENT_REF``) and
     "then-current" (``PAST_REF``) too, as TimeBank annotates them; "current account",
     "current assets" and such financial terms are not.
 
@@ -2288,6 +2328,8 @@ def ref(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if m["present"]:
         value = "PRESENT_REF"
     elif m["past"]:
+        if re.search(r"\bas\s+$", text[max(0, m.start() - 4) : m.start()], re.IGNORECASE) and re.match(r"\s+as\b", text[m.end() :]):
+            return None  # "as recently as April": the date after it is the expression
         value = "PAST_REF"
     else:
         value = "FUTURE_REF"
@@ -2686,6 +2728,23 @@ def the_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(dct, "year"))
 
 
+# "in the new year": the coming calendar year
+@rule(
+    "new_year",
+    r"\b(?P<t>the\s+new\s+year)\b(?!['’]|\s+(?:festival|holiday|holidays|celebrations?|day|eve|party|parties|resolutions?)\b)",
+)
+def new_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the new year" (lower case; not the holiday, "the new year festival") -> the calendar
+    year that comes next in a story of the last quarter ("made public early in the new year" on
+    2005-11-16 -> ``2006``), else the DCT's year, which has just begun ("a recession early in
+    the new year" on 2000-01-02 -> ``2000``): TIDES 2005, a year named by its relation to the DCT.
+
+    TimeML (DCT 2005-11-16): ``The list could be made public early in <TIMEX3 type="DATE"
+        value="2006">the new year</TIMEX3>.``
+    """
+    return hit_over_t(m, timex_at(dt.date(dct.year + (1 if dct.month >= 10 else 0), 1, 1), "year"))
+
+
 _L_PART = re.compile(r"\b[Tt]he\s+(?:end|start|beginning|middle|close|(?:first|second|latter)\s+half)\s+$")
 
 
@@ -2755,7 +2814,8 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     1.3 inches by 2 p.m."). A zone conversion in brackets after another
     clock time ("10:35 a.m. (0735 GMT)") restates the same moment and is not tagged. The first
     of a pair takes the day written after the second ("between noon and 8 p.m. today", "from
-    9 a.m. to 5 p.m. Monday").
+    9 a.m. to 5 p.m. Monday"), or the day before when it is the later clock ("from noon until
+    1 a.m. Thursday": the span runs past midnight).
 
     TimeML (DCT 2017-12-27): ``The blast occurred at about <TIMEX3 type="TIME"
         value="2017-12-27T10:35">10:35 a.m.</TIMEX3> (0735 GMT).``
@@ -2788,7 +2848,10 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return hit_over_t(m, timex_at(d, gran, tod) if d else None)
     pair = _CLOCK_PAIR_DAY.match(text, m.end())
     if pair is not None:  # "between noon and 8 p.m. today", "from 9 a.m. to 5 p.m. Monday": the second's day
-        return hit_over_t(m, timex_at(day_of_clock(pair["day"].lower(), text, s, pair.end(), dct), gran, tod))
+        day = day_of_clock(pair["day"].lower(), text, s, pair.end(), dct)
+        if tod > clock_time(pair, "p", text)[0]:
+            day -= ONE_DAY  # "from noon until 1 a.m. Thursday": the span runs past midnight
+        return hit_over_t(m, timex_at(day, gran, tod))
     tense = clause_tense(text, s, m.end())
     ahead = speaks_of_future(text, s, m.end(), tense)
     behind = not ahead and tense < 0
@@ -2881,7 +2944,7 @@ def spoken_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # mostly a reporting period in business news) only inside spaCy spans.
 rule(
     "day_anaphor",
-    r"\b(?P<t>(?:the\s+(?P<dir>previous|preceding|next|following)\s+(?P<unit>day|morning|afternoon|evening|night)"
+    r"\b(?P<t>(?:the\s+(?P<dir>previous|preceding|prior|next|following)\s+(?P<unit>day|morning|afternoon|evening|night)"
     r"|the\s+(?P<unit2>day)\s+(?P<dir2>before|after)"
     rf"|(?:a|one)\s+(?P<unit3>day)(?:\s+{OR_SO})?\s+(?P<dir3>earlier|later)))\b"
     r"(?=\s*[,.;:!?)\u201d\"]|\s*$|\s+(?:and|but|when|as|while)\b)", re.IGNORECASE,
@@ -2960,19 +3023,21 @@ def plain_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     relaxed=True,
 )
 def plain_season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """A season inside a spaCy DATE span ("the summer") -> the nearest such season.
+    """A season inside a spaCy DATE span ("the summer") -> the nearest such season, or the one
+    the clause's tense names (:func:`season_by_tense`).
 
     TimeML (DCT 2017-12-27): ``It was hot in <TIMEX3 type="DATE" value="2017-SU">summer</TIMEX3>.``
     """
     code = SEASONS[m["s"].lower()]
     cands = [season_start(y, code) for y in (dct.year - 1, dct.year, dct.year + 1)]
-    start = min(cands, key=lambda c: (gap_days(c, add_months(c, 3), dct), -c.toordinal()))
+    s = _PART_OF.search(text, max(0, m.start() - 30), m.start())
+    start = season_by_tense(cands, text, s.start() if s else m.start(), m.end(), dct)
     return hit_over_t(m, timex_at(start, "season"))
 
 
 rule(
     "relaxed_anaphor",
-    r"\b(?P<t>the\s+(?P<dir>previous|preceding|next|following)\s+(?P<unit>day|week|month|year)"
+    r"\b(?P<t>the\s+(?P<dir>previous|preceding|prior|next|following)\s+(?P<unit>day|week|month|year)"
     r"|the\s+(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after)"
     rf"|(?:a|one)\s+(?P<unit3>day|week|month|year)(?:\s+{OR_SO})?\s+(?P<dir3>earlier|later|before))\b", re.IGNORECASE,
     relaxed=True,

@@ -21,7 +21,8 @@ _FUTURE_CUE = re.compile(
     r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)(?:\s+not|n['’]t)?\s+(?:expected|set|due)\b|to\s+be\s+held|as\s+(?:soon|early)\s+as|"
     rf"{_AHEAD_OF}"
     r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|threaten(?:s|ed)?|intends?|hopes?|aims?)\s+to"
-    r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have)|could(?!\s+(?:not|never|have|only|hardly)\b|\s+be\s+(?:reached|located|contacted|found)\b))\b"
+    r"|(?:is|are|am)\s+(?:bracing|preparing|gearing\s+up|getting\s+ready|girding)\s+for"
+    r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have)|should(?!\s+(?:have|not|never)\b)|could(?!\s+(?:not|never|have|only|hardly)\b|\s+be\s+(?:reached|located|contacted|found)\b))\b"
     r"|\w['’]ll\b",
     re.IGNORECASE,
 )
@@ -32,7 +33,9 @@ talks at 10 a.m. on Tuesday", "promised to release the hostages at noon Saturday
 the saying); a negated expectation ("is not expected to act until Wednesday"), "ahead of"
 ("raced to assemble a plan ahead of a Monday deadline"), a present expectation or forecast
 ("traders expect more turbulence Friday", "are forecast to stay below freezing through the
-weekend"), an obligation ("must vote on its plan by Dec. 23") and a possibility ("the storm
+weekend"), an event prepared for ("retailers are bracing for Friday"), an obligation ("must
+vote on its plan by Dec. 23"), an expectation ("the weather should clear by Saturday"; not
+"should have") and a possibility ("the storm
 could bring a foot of snow Sunday night"; not "could not", "could have", nor the reporter's
 past attempt "could be reached/located Wednesday") look ahead too."""
 _FUTURE_AHEAD = re.compile(
@@ -137,6 +140,20 @@ _AHEAD_TOKENS = 28
 _SENTENCE_BACK = re.compile(r"[;\n\"“”]|``|''")
 
 
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:(?P<future>will|shall|should(?!\s+(?:have|not|never)\b)|(?:is|are)\s+(?:(?:expected|due|set|scheduled|slated"
+    r"|forecast|predicted|likely|going)\s+to|to\s+be))|(?P<past>was|were|had|saw|brought))\b"
+)
+"""A verb right after a time expression that is its subject ("Monday is expected to be
+sunny", "Sunday should be drier", "Friday saw heavy trading") or ends its subject ("their match
+on Tuesday was postponed", "the summit on Friday and Saturday will bring together"): the verb's
+tense is the expression's. Not after "from" or "since" (a start: "the campaign from Friday will
+last 16 days" began on Friday); after a preposition not "should", whose event it does not date
+("the cut in October should be observed"), nor a future verb when a past participle before the
+preposition dates its event ("the vote held in May will be repeated")."""
+_PREPOSITIONS = frozenset("in on at by for of during after before until till through".split())
+
+
 def clause_tense(text: str, start: int, end: int) -> int:
     """The tense of the verb that governs the time expression at ``start:end``: -1 past,
     +1 future ("will"), 0 when unknown (modal, infinitive, present tense, a deadline).
@@ -152,10 +169,29 @@ def clause_tense(text: str, start: int, end: int) -> int:
     ("until") is unknown. When the expression opens its sentence ("In January, the company
     sold..."), the first verb after it decides, and a verb of a plan in the present tense met
     before any other verb form (:data:`_FUTURE_AHEAD`: "On Tuesday, the league plans to
-    hold...", "is scheduled to", "will") makes it future. At most 18 tokens back and 28 ahead (a
+    hold...", "is scheduled to", "will") makes it future. An expression that is the subject of
+    the verb right after it takes that verb's tense (:data:`_SUBJECT_VERB`: "Monday is expected
+    to be sunny", "Sunday should be drier", "Friday was the worst day"). At most 18 tokens back and 28 ahead (a
     sentence-opening date's subject can be long: "In January, a week after the 25th anniversary of
     the Roe vs. Wade decision, a clinic bombing in Birmingham, Ala., killed...").
     """
+    tense = _scan_clause(text, start, end)
+    subject = _SUBJECT_VERB.match(text, end, end + 60)
+    if subject is None:
+        return tense
+    before = word_before(text, start)
+    if subject["past"]:
+        return -1 if before not in ("from", "since") else tense
+    if before in _PREPOSITIONS and (
+        subject["future"] == "should" or past_form(word_before(text, text.rfind(before, 0, start)))
+    ):
+        return tense  # "the vote held in May will be repeated": the participle dates the vote
+    return 1 if before not in ("from", "since") else tense
+
+
+def _scan_clause(text: str, start: int, end: int) -> int:
+    """:func:`clause_tense` without the subject's verb: the verb forms before the expression,
+    or after it when it opens its sentence."""
     lo = max(0, start - 160)
     for lo, _ in split_sentences(text, lo, start):
         pass  # the last sentence start before the expression ("U.S. Sen. Bob Dole" is one sentence)
@@ -267,8 +303,9 @@ forms that are as often nouns ("visit(s)", "return", "vote", "play", "end") are 
 a determiner a form is a noun ("at the close Friday", "a run on Monday"); for the forms without
 -s see :data:`_BARE_PLURAL_VERBS`."""
 _PRESENT_BEFORE = re.compile(r"\b([a-z]+)(\s+(?:off|effect))?(?:\s+(?:[a-z]+ly|again))?(?:\s+(?:on|at|until|from|through))?\s+$")
-_OFF_VERBS = frozenset("kicks tips tees kick tip tee takes take".split())
-"""Verbs of a scheduled start with "off" ("the match kicks off at 3 p.m. GMT on Saturday") or
+_OFF_VERBS = frozenset("kicks tips tees steps sets lifts blasts kick tip tee step set lift blast takes take".split())
+"""Verbs of a scheduled start with "off" ("the match kicks off at 3 p.m. GMT on Saturday", "the
+parade steps off Monday at 10 a.m.") or
 "effect" ("the new law takes effect Friday")."""
 _BARE_PLURAL_VERBS = frozenset("meet convene resume begin reopen open close start run".split())
 """Forms of :data:`_SCHEDULED_VERBS` without -s: a plan after a plural subject ("talks resume",
@@ -276,16 +313,25 @@ _BARE_PLURAL_VERBS = frozenset("meet convene resume begin reopen open close star
 or a past verb ("banks remained open Monday"), see :data:`_NOT_A_PLAN_BEFORE`."""
 
 
+_COPULA_SCHEDULE = re.compile(r"\b[a-z]+\s+(?:is|are)(?:\s+(?:on|at))?\s+$")
+"""A present copula right before the day, after a noun ("the observance is Sunday at 2 p.m.",
+"the funeral is on Saturday", "the deadline is Friday"): the event is scheduled for that day."""
+
+
 def scheduled_present(text: str, pos: int) -> bool:
     """True when the word before ``pos`` (an adverb in -ly or "again", and "on", "at", "until",
     "from" or "through" skipped) is a verb of
     a scheduled event in the present tense (:data:`_SCHEDULED_VERBS`): "the leaders meet
     separately Monday", "the summit opens on Thursday", "the match kicks off at 3 p.m. on
-    Saturday", "the new law takes effect Friday" (:data:`_OFF_VERBS`). HeidelTime's tense feature (Strötgen &
+    Saturday", "the new law takes effect Friday" (:data:`_OFF_VERBS`), or a present copula
+    after a noun ("the observance is Sunday at 2 p.m.", :data:`_COPULA_SCHEDULE`; not "it is",
+    "there are"). HeidelTime's tense feature (Strötgen &
     Gertz 2013) resolves an underspecified day of a present-tense clause towards the future;
     here only verbs that name a scheduled event count, since "X says Monday" is rare but
     "is" and most present forms tell nothing."""
     m = _PRESENT_BEFORE.search(text, max(0, pos - 40), pos)
+    if m is not None and m.group(1) in ("is", "are") and not m.group(2) and _COPULA_SCHEDULE.search(text, max(0, pos - 40), pos):
+        return word_before(text, m.start(1)) not in ("there", "it", "this", "that", "today")
     if m is None or (m.group(1) not in _SCHEDULED_VERBS and not (m.group(2) and m.group(1) in _OFF_VERBS)):
         return _scheduled_verb_in_clause(text, pos)
     if m.group(2) and "effect" in m.group(2) and not m.group(1).startswith("take"):
@@ -308,7 +354,7 @@ def scheduled_present(text: str, pos: int) -> bool:
     return True
 
 
-_FIXTURE_VERBS = frozenset("plays play faces face hosts host visits leaves meets opens begins starts".split())
+_FIXTURE_VERBS = frozenset("plays play faces face hosts host visits leaves meets meet opens begins starts".split())
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for
 the region on Sunday"): in news copy the present tense of such a verb is a schedule."""
@@ -318,7 +364,8 @@ _CLAUSE_BACK = re.compile(r"[.!?;:,\n\"“”()]|\b(?:said|says|and|but|while|wh
 def _scheduled_verb_in_clause(text: str, pos: int) -> bool:
     """Helper of :func:`scheduled_present`: a verb of :data:`_FIXTURE_VERBS` earlier in the
     clause before ``pos`` (at most 60 characters, no clause break), after a name or a noun
-    (not a determiner: "the leaves fell on Sunday"), followed by its object or place (not the
+    (not a determiner: "the leaves fell on Sunday"; nor "to": an infinitive's plan is told by
+    the words before it, :func:`future_context`), followed by its object or place (not the
     day itself: "told his French hosts Tuesday") and by no other verb form."""
     lo = max(0, pos - 60)
     window = text[lo:pos]
@@ -331,8 +378,8 @@ def _scheduled_verb_in_clause(text: str, pos: int) -> bool:
             after = words[i + 1 :]
             if not [w for w in after if w not in ("on", "at")]:
                 return False  # right before the day it is the nearer rule's case ("told his French hosts Tuesday")
-            if words[i - 1].lower() in _DETERMINERS or words[i - 1].lower() in _NOT_A_PLAN_BEFORE:
-                return False
+            if words[i - 1].lower() in _DETERMINERS or words[i - 1].lower() in _NOT_A_PLAN_BEFORE or words[i - 1] == "to":
+                return False  # a noun, a negation or a modal; an infinitive ("difficult to meet demand into the summer") is no schedule of itself
             return not any(past_form(w) or w in _OPEN_AUX or w in _FUTURE_AUX for w in after)
     return False
 
