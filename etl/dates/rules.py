@@ -34,6 +34,7 @@ from etl.dates.anaphora import Anaphor, Period, comparison
 from etl.dates.anchoring import (
     ONE_DAY,
     PAST_BIAS_DAYS,
+    RANK,
     Timex,
     add_months,
     duration_value,
@@ -1135,11 +1136,15 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = _bare_weekday(wd, future or deadline(text, s), dct)
         rs = _WEEKDAY_RANGE_START.search(text, max(0, s - 50), s)
         if rs is not None and not rs["rel"]:
-            # "start Monday and run through Friday": a range's end follows its start when
-            # the start lies ahead; a past range keeps both days on or before the DCT
+            # "start Monday and run through Friday": a range's end follows its start when the
+            # start lies ahead (a past range keeps both days on or before the DCT); "meet
+            # Tuesday and Wednesday": a pair's second day, past by itself, follows a first
+            # day read as ahead ("statements made Friday and Thursday" on a Friday stay past)
             ws = rs.start("wd")
-            first = _bare_weekday(WEEKDAY_NUM[rs["wd"].lower()], speaks_of_future(text, ws, rs.end("wd")) or deadline(text, ws), dct)
-            if first >= dct and d <= first:
+            ahead = speaks_of_future(text, ws, rs.end("wd")) or deadline(text, ws)
+            first = _bare_weekday(WEEKDAY_NUM[rs["wd"].lower()], ahead, dct)
+            pair = rs.group().rstrip().endswith(("and", "or", "&"))
+            if (first >= dct and d <= first) if not pair else (ahead and d < dct):
                 d = first + dt.timedelta(days=(wd - first.weekday()) % 7 or 7)
     dm = None if rel else _DAY_OF_MONTH_AFTER.match(text, m.end())
     if dm is not None:
@@ -1149,17 +1154,19 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             d = weekday_on_day_of_month(wd, day_number(dm["day"]) or 0, dct, future) or d
     pod = m["pod"]
     tx = timex_at(d, "day", PARTS_OF_DAY[pod.lower()] if pod else None)
-    if not (rel or m["mod"] or pod) and re.search(r"\d,\s+an?\s+$", text[max(0, s - 8) : s]):
-        # "Jan. 8, a Monday": an apposition naming the weekday of the date before it
-        return hit_over_t(m, Anaphor("day", 0, same=True, exact=True, fallback=tx))
+    if not (rel or m["mod"]) and re.search(r"\d,\s+an?\s+$", text[max(0, s - 8) : s]):
+        # "Jan. 8, a Monday", "Aug. 18, a Monday night game": an apposition naming the weekday
+        # (and the part of it) of the date before it
+        return hit_over_t(m, Anaphor("day", 0, same=True, exact=True, fallback=tx, tod=PARTS_OF_DAY[pod.lower()] if pod else None))
     return hit_over_t(m, tx)
 
 
 _WEEKDAY_RANGE_START = re.compile(
-    rf"(?:\b(?P<rel>last|next|this|past|coming)\s+)?\b(?P<wd>{WEEKDAY})\b[^.;:!?]{{0,40}}?"
-    r"(?:\s+(?:to|through|thru|until|till)\s+|\s?[-–]\s?)$"
+    rf"(?:\b(?P<rel>last|next|this|past|coming)\s+)?\b(?P<wd>{WEEKDAY})\b(?:[^.;:!?]{{0,40}}?"
+    r"(?:\s+(?:to|through|thru|until|till)\s+|\s?[-–]\s?)|\s+(?:and|or|&)\s+)$"
 )
-"""A weekday that starts a range whose end comes next: "Monday to ", "Monday and run through "."""
+"""A weekday that starts a range whose end comes next ("Monday to ", "Monday and run through ")
+or the first of a pair ("meet Tuesday and ")."""
 
 
 def _bare_weekday(wd: int, ahead: bool, dct: dt.date) -> dt.date:
@@ -1197,7 +1204,7 @@ def weekday_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # Clock time tied to a day: "10 p.m. Wednesday", "noon Thursday", "Tuesday at 9 a.m."
 @rule(
     "clock_with_day",
-    rf"\b(?P<t>(?:{CLOCK}{TZ},?\s+(?:on\s+)?(?P<wd>{WEEKDAY}|(?i:{_CLOCK_DAY_WORDS}))\b"
+    rf"\b(?P<t>(?:{CLOCK}{TZ},?\s+(?:on\s+)?(?P<wd>(?:(?i:next|last|this\s+coming|this\s+past|coming)\s+)?{WEEKDAY}|(?i:{_CLOCK_DAY_WORDS}))\b"
     rf"(?:,\s+(?P<dmon>{MONTH})\s*(?P<dday>{DAY})(?:,?\s+(?P<dy>{YEAR4}))?\b)?"
     rf"|(?P<wd2>{WEEKDAY}|(?i:today|yesterday|tomorrow))\s+(?:at\s+)?{clock('2')}{TZ}))",
 )
@@ -1205,7 +1212,7 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Clock time with its day: "10 p.m. Wednesday" -> TIME ``2017-12-27T22:00``.
 
     The day follows the weekday/today rules (:func:`day_of_clock`; "11.30pm last night" is
-    the day before the DCT); the clock is read by :func:`clock_time` (a 24-hour time with its
+    the day before the DCT, "10 a.m. next Monday" the Monday after the DCT's); the clock is read by :func:`clock_time` (a 24-hour time with its
     zone too: "10:15 GMT on Wednesday" -> ``2017-12-27T10:15``).
     Granularity minute or hour; range that day.
 
@@ -1241,7 +1248,7 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if d is None:
             return None
     else:
-        day = (m["wd"] or m["wd2"]).lower()
+        day = re.sub(r"\s+", " ", (m["wd"] or m["wd2"]).lower())
         d = day_of_clock(day, text, at, until, dct)
         dm = _DAY_OF_MONTH_AFTER.match(text, m.end("t")) if day in WEEKDAY_NUM else None
         if dm is not None:  # "at 10 a.m. EST on Monday, the 8th": the day of the month picks the week
@@ -1281,15 +1288,19 @@ def a_score(m: re.Match[str], text: str) -> bool:
 
 
 def day_of_clock(day: str, text: str, start: int, end: int, dct: dt.date) -> dt.date:
-    """The date of the day word (lower case weekday or one of :data:`_CLOCK_DAY_WORDS`:
-    "today", "last night"...) that dates a clock time at ``text[start:end]``: a weekday as
-    :func:`weekday` places a bare one (the latest on or before the DCT, the next on or after
-    it when the clause speaks of the future), the deictic words from the DCT."""
-    if day in WEEKDAY_NUM:
-        wd = WEEKDAY_NUM[day]
-        if speaks_of_future(text, start, end) or deadline(text, start):
-            return dct + dt.timedelta(days=(wd - dct.weekday()) % 7)
-        return dct - dt.timedelta(days=(dct.weekday() - wd) % 7)
+    """The date of the day word (lower case weekday, optionally after "next", "last", "this
+    coming"..., or one of :data:`_CLOCK_DAY_WORDS`: "today", "last night"...) that dates a clock
+    time at ``text[start:end]``: a weekday as :func:`weekday` places it (a bare one the latest on
+    or before the DCT, the next on or after it when the clause speaks of the future), the
+    deictic words from the DCT."""
+    rel, _, name = day.rpartition(" ")
+    if name in WEEKDAY_NUM:
+        wd = WEEKDAY_NUM[name]
+        if rel in ("next", "this coming", "coming"):  # "10 a.m. next Monday", as :func:`weekday`
+            return dct + dt.timedelta(days=(wd - dct.weekday()) % 7 or 7)
+        if rel in ("last", "this past", "past"):
+            return dct - dt.timedelta(days=(dct.weekday() - wd) % 7 or 7)
+        return _bare_weekday(wd, speaks_of_future(text, start, end) or deadline(text, start), dct)
     return dct + dt.timedelta(days=_CLOCK_DAY_SHIFT.get(re.sub(r"\s+", " ", day), 0))
 
 
@@ -1463,7 +1474,9 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     that year (TIMEX3 guidelines: "ago" is anchored on the DCT, granularity of the unit).
     A hedge ("nearly", "more than", or "or so" after the unit: "a week or so ago") stays in the
     extent; the value is unchanged (TimeML ``mod="APPROX"``, which the value does not carry).
-    "several/a few years ago" -> ``PAST_REF`` (no number to count back). Counted from a day
+    "several/a few years ago" -> ``PAST_REF`` (no number to count back), as is a bare plural
+    ("decades ago"; not "65 million years ago"). "Fifty years ago this month", "a year ago
+    today" are one TIMEX3 at the finer unit (``1961-03``, ``2020-03-31``). Counted from a day
     word ("a week from today", "two days from tomorrow"), the value is that day shifted (TIDES
     2005: an offset from a day names a day).
 
@@ -1474,6 +1487,11 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """
     lm = left_context(_L_AGO, text, m.start())
     if lm is None:
+        if m["dir"].lower() == "ago" and re.fullmatch(r"(?i:weeks|months|years|decades|centuries)", m["unit"]) and not re.search(
+            r"(?:\d|\b(?:million|billion|thousand|hundred|of|many|some|the))\s+$", text[max(0, m.start() - 10) : m.start()], re.IGNORECASE
+        ):
+            # "renounced violence decades ago": a vague past, as "several years ago" (TIMEX3 PAST_REF)
+            return Hit(m.start(), m.end(), Timex("DATE", "PAST_REF", None))
         return None
     n = number(lm["num"])
     unit = unit_key(m["unit"])
@@ -1494,11 +1512,21 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if unit == "century":
         unit, n = "year", 100 * n
     gran = "year" if unit == "decade" else unit
+    finer = _AGO_FINER.match(text, m.end())
+    finer_unit = (finer["unit"] or "day").lower() if finer else ""
+    if finer is not None and sign < 0 and RANK[finer_unit] < RANK[gran]:
+        # "Fifty years ago this month", "a year ago today": that month (day) N units back
+        # (TimeML 1.2.1: one expression, the finer unit sets the granularity)
+        return Hit(lm.start(), finer.end(), timex_at(shift(dct, unit, sign * n), finer_unit))
     tx = timex_at(shift(dct, unit, sign * n), gran)
     if unit == "year" and n == 1 and sign < 0 and comparison(text, lm.start(), need_cue=False):
         # "up from $10 million a year ago": the reporting period a year back (see Period)
         return Hit(lm.start(), m.end(), Period(years_back=1, fallback=tx))
     return Hit(lm.start(), m.end(), tx)
+
+
+_AGO_FINER = re.compile(r"\s+(?:this\s+(?P<unit>month|week)|today)\b(?!['’])", re.IGNORECASE)
+"""A finer unit of the DCT after "N units ago": "this month", "this week", "today"."""
 
 
 # "two years later", "three days earlier": anchored on the date mentioned before
@@ -2064,7 +2092,7 @@ def season_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 @rule(
     "set",
     rf"\b(?P<t>(?:every|each)\s+(?:(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night|weekend)"
-    rf"|(?P<wd>{WEEKDAY})(?:\s+(?P<wpod>morning|afternoon|evening|night)\b)?|(?P<mon>{MONTH_FULL})|(?P<num>{NUM})\s+(?P<units>{UNIT}))"
+    rf"|(?P<wd>{WEEKDAY})(?:\s+(?P<wpod>morning|afternoon|evening|night)\b)?|(?P<season>spring|summer|autumn|fall|winter)\b|(?P<mon>{MONTH_FULL})|(?P<num>{NUM})\s+(?P<units>{UNIT}))"
     rf"|(?P<freq>once|twice|thrice|(?:{NUM}|\d{{1,3}})\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>{UNIT})"
     rf"|(?P<adv>daily|weekly|monthly|annually|yearly|quarterly|hourly)"
     rf"|(?P<wds>{WEEKDAY})s)\b(?!\s+of\b)",
@@ -2076,7 +2104,7 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     which TBAQ leaves unannotated, 2 of 2); nor "annually" as a rate after a figure,
     "to rise 20% annually", which TimeBank leaves unannotated),
     "every two years" -> ``P2Y``, "each Thursday"/"on Thursdays" -> ``XXXX-WXX-4``, "every
-    Sunday afternoon" -> ``XXXX-WXX-7TAF``,
+    Sunday afternoon" -> ``XXXX-WXX-7TAF``, "each spring" -> ``XXXX-SP``,
     "each July" -> ``XXXX-07``; a quantified set, "twice a week", "three times a year",
     "once a month" -> ``P1W``, ``P1Y``, ``P1M`` (TimeML 1.2.1 SETs: the value is the period,
     the count goes to ``freq``, which the value does not carry; the whole phrase is the extent).
@@ -2108,6 +2136,8 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return hit_over_t(m, Timex("SET", f"XXXX-WXX-{wd + 1}{pod}", None))
     if m["mon"]:
         return hit_over_t(m, Timex("SET", f"XXXX-{MONTH_NUM[m['mon'].lower()]:02d}", None))
+    if m["season"]:  # "each spring": TIMEX3 SET XXXX-SP
+        return hit_over_t(m, Timex("SET", f"XXXX-{SEASONS[m['season'].lower()]}", None))
     if m["unit"]:
         unit = m["unit"]
         if unit in PARTS_OF_DAY:
@@ -3023,15 +3053,18 @@ def plain_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     relaxed=True,
 )
 def plain_season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """A season inside a spaCy DATE span ("the summer") -> the nearest such season, or the one
-    the clause's tense names (:func:`season_by_tense`).
+    """A season inside a spaCy DATE span ("the summer") -> the nearest such season, or after
+    "the" the one the clause's tense names (:func:`season_by_tense`).
 
     TimeML (DCT 2017-12-27): ``It was hot in <TIMEX3 type="DATE" value="2017-SU">summer</TIMEX3>.``
     """
     code = SEASONS[m["s"].lower()]
     cands = [season_start(y, code) for y in (dct.year - 1, dct.year, dct.year + 1)]
-    s = _PART_OF.search(text, max(0, m.start() - 30), m.start())
-    start = season_by_tense(cands, text, s.start() if s else m.start(), m.end(), dct)
+    if not m["t"].lower().startswith("the"):  # "poor summer weather": a modifier, the nearest
+        start = min(cands, key=lambda c: (gap_days(c, add_months(c, 3), dct), -c.toordinal()))
+        return hit_over_t(m, timex_at(start, "season"))
+    part = _PART_OF.search(text, max(0, m.start() - 30), m.start())
+    start = season_by_tense(cands, text, part.start() if part else m.start(), m.end(), dct)
     return hit_over_t(m, timex_at(start, "season"))
 
 

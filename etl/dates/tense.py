@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from etl.dates.context import word_before
+from etl.dates.context import word_after, word_before
 from etl.parse import split_sentences
 
 _AHEAD_OF = r"ahead\s+of(?!\s+(?:plan|schedule|time|target|expectations|forecasts?)\b)"
@@ -22,6 +22,7 @@ _FUTURE_CUE = re.compile(
     rf"{_AHEAD_OF}"
     r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|threaten(?:s|ed)?|intends?|hopes?|aims?)\s+to"
     r"|(?:is|are|am)\s+(?:bracing|preparing|gearing\s+up|getting\s+ready|girding)\s+for"
+    r"|forecasters?|forecasts?\s+(?:call|calls|called)\s+for|no\s+later\s+than|due\s+(?:by|on|in|at|before)"
     r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have)|should(?!\s+(?:have|not|never)\b)|could(?!\s+(?:not|never|have|only|hardly)\b|\s+be\s+(?:reached|located|contacted|found)\b))\b"
     r"|\w['’]ll\b",
     re.IGNORECASE,
@@ -33,7 +34,9 @@ talks at 10 a.m. on Tuesday", "promised to release the hostages at noon Saturday
 the saying); a negated expectation ("is not expected to act until Wednesday"), "ahead of"
 ("raced to assemble a plan ahead of a Monday deadline"), a present expectation or forecast
 ("traders expect more turbulence Friday", "are forecast to stay below freezing through the
-weekend"), an event prepared for ("retailers are bracing for Friday"), an obligation ("must
+weekend"), a weather forecast ("forecasters called for thunderstorms Saturday"), a limit ("no
+later than Jan. 22", "results due by the end of September"), an event prepared for ("retailers
+are bracing for Friday"), an obligation ("must
 vote on its plan by Dec. 23"), an expectation ("the weather should clear by Saturday"; not
 "should have") and a possibility ("the storm
 could bring a foot of snow Sunday night"; not "could not", "could have", nor the reporter's
@@ -53,9 +56,9 @@ _CLAUSE_START = re.compile(
 
 
 def _clause_before(text: str, pos: int) -> str:
-    """The clause that ends at ``pos``: at most 60 characters back, from the last
-    :data:`_CLAUSE_START` on."""
-    window = text[max(0, pos - 60) : pos]
+    """The clause that ends at ``pos``: at most 80 characters back ("was due to see the head of
+    the centrist Third Way faction on Wednesday"), from the last :data:`_CLAUSE_START` on."""
+    window = text[max(0, pos - 80) : pos]
     starts = [m.end() for m in _CLAUSE_START.finditer(window)]
     return window[starts[-1] :] if starts else window
 
@@ -63,13 +66,15 @@ def _clause_before(text: str, pos: int) -> str:
 def future_context(text: str, pos: int) -> bool:
     """True when the clause before ``pos`` speaks of the future ("talks will resume on
     Tuesday"): a cheap stand-in for HeidelTime's tense feature. Looks back to the start
-    of the clause (sentence end, comma, quote, "said", "because"...), at most 60 characters."""
+    of the clause (sentence end, comma, quote, "said", "because"...), at most 80 characters."""
     window = _clause_before(text, pos)
     cues = list(_FUTURE_CUE.finditer(window))
     if not cues:
         return False
     if re.match(r"as\s", cues[-1].group(), re.IGNORECASE):
         return True  # "as soon as trading opened Monday": reported speech keeps its own verb in the past
+    if re.match(r"forecast", cues[-1].group(), re.IGNORECASE):
+        return True  # "forecasters called for thunderstorms Saturday": a forecast's verb is past, its weather ahead
     # After the cue a past form dates an earlier event: "is set to extend gains made Tuesday",
     # "a ruling is due in the case filed Monday", "must charge or release a man they had
     # arrested on Monday" (not a passive or a perfect: "is expected to be completed Friday",
@@ -142,15 +147,20 @@ _SENTENCE_BACK = re.compile(r"[;\n\"“”]|``|''")
 
 _SUBJECT_VERB = re.compile(
     r"\s+(?:(?P<future>will|shall|should(?!\s+(?:have|not|never)\b)|(?:is|are)\s+(?:(?:expected|due|set|scheduled|slated"
-    r"|forecast|predicted|likely|going)\s+to|to\s+be))|(?P<past>was|were|had|saw|brought))\b"
+    r"|forecast|predicted|likely|going)\s+to|to\s+be)|is(?=\s+[A-Z])|to\s+be)|(?P<past>was|were|had|saw|brought))\b"
 )
 """A verb right after a time expression that is its subject ("Monday is expected to be
-sunny", "Sunday should be drier", "Friday saw heavy trading") or ends its subject ("their match
+sunny", "Sunday should be drier", "Because Friday is Veterans Day" (a name after "is": "Monday
+is the busiest day" is a habit), "Friday saw heavy trading";
+the subject of an infinitive, "expected Tuesday to be the busiest day") or ends its subject ("their match
 on Tuesday was postponed", "the summit on Friday and Saturday will bring together"): the verb's
 tense is the expression's. Not after "from" or "since" (a start: "the campaign from Friday will
 last 16 days" began on Friday); after a preposition not "should", whose event it does not date
 ("the cut in October should be observed"), nor a future verb when a past participle before the
 preposition dates its event ("the vote held in May will be repeated")."""
+_EXPECT_VERBS = frozenset("expect expects expected forecast forecasts predicted predicts want wants wanted".split())
+"""Verbs whose object a date can be, as the subject of an infinitive ("Airlines expected Tuesday
+to be the busiest day")."""
 _PREPOSITIONS = frozenset("in on at by for of during after before until till through".split())
 
 
@@ -177,8 +187,8 @@ def clause_tense(text: str, start: int, end: int) -> int:
     """
     tense = _scan_clause(text, start, end)
     subject = _SUBJECT_VERB.match(text, end, end + 60)
-    if subject is None:
-        return tense
+    if subject is None or (subject.group().lstrip().startswith("to") and word_before(text, start) not in _EXPECT_VERBS):
+        return tense  # "was reported Friday to be suffering": the infinitive's subject is another
     before = word_before(text, start)
     if subject["past"]:
         return -1 if before not in ("from", "since") else tense
@@ -241,6 +251,8 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
         prev = (toks[i + 1] if i + 1 < n else "") if backwards else (toks[i - 1] if i else "")
         nxt = (toks[i - 1] if i else "") if backwards else (toks[i + 1] if i + 1 < n else "")
         prev, nxt_l = prev.lower(), nxt.lower()
+        if not backwards and i <= 5 and "," not in toks[1:i] and tok.endswith("s") and tok in _SCHEDULED_VERBS | _FIXTURE_VERBS and prev not in _DETERMINERS:
+            return 1  # "On Sunday, Manchester City meets Arsenal": a scheduled event in the present, its subject short
         if backwards and w == "to" and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS:
             return 0  # an infinitive: "agreed to acquire X in January"
         irregular = w in _IRREGULAR_PAST
@@ -262,6 +274,13 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
     return None
 
 
+_LASTING_STATE = re.compile(
+    r"\b(?:remains?|stays?|continues?|lasts?|runs?|is\s+valid|are\s+valid|valid|(?:is|are)\s+in\s+(?:place|effect|force))\b[^.;!?,]*$",
+    re.IGNORECASE,
+)
+"""A state in the present that lasts up to a day after "until"/"through" ("prices remain high
+through Friday", "an amber warning valid from 15:00 GMT until 09:00 GMT on Tuesday"): the day
+lies ahead."""
 _DEADLINE_CUE = re.compile(
     r"\b(?:deadline|postpon\w*|delay(?:s|ed)?|extend(?:s|ed)?|adjourn\w*|gives?|given|has|have|grant\w*"
     r"|could|would|may|might|should|must|expects?)\b[^.;!?]*$",
@@ -284,9 +303,12 @@ def deadline(text: str, pos: int) -> bool:
     until Tuesday morning", "has given them until Friday"), or "to" after a verb that moves a
     date (:data:`_MOVED_CUE`: "postponed trick-or-treating from Monday to Nov. 4" names the new
     day, which the story announces before it comes). Such a date lies after the DCT although
-    the verb is past; a bare "until Thursday, they had..." (a past limit) stays past. The
+    the verb is past; a bare "until Thursday, they had..." (a past limit) stays past. A state
+    in the present that lasts "until" or "through" the day (:data:`_LASTING_STATE`) ends ahead. The
     cue is looked for in the sentence, at most 100 characters back."""
     before = word_before(text, pos)
+    if before in ("until", "till", "through") and _LASTING_STATE.search(text, max(0, pos - 60), pos):
+        return True  # "will remain high through Friday", "the warning remains in place until Tuesday"
     if before in ("until", "till"):
         return _DEADLINE_CUE.search(text, max(0, pos - 100), pos) is not None
     return before == "to" and _MOVED_CUE.search(text, max(0, pos - 100), pos) is not None
@@ -328,7 +350,8 @@ def scheduled_present(text: str, pos: int) -> bool:
     "there are"). HeidelTime's tense feature (Strötgen &
     Gertz 2013) resolves an underspecified day of a present-tense clause towards the future;
     here only verbs that name a scheduled event count, since "X says Monday" is rare but
-    "is" and most present forms tell nothing."""
+    "is" and most present forms tell nothing. :func:`clause_tense` reads the same verbs after a
+    date that opens its sentence ("On Sunday, Manchester City meets Arsenal")."""
     m = _PRESENT_BEFORE.search(text, max(0, pos - 40), pos)
     if m is not None and m.group(1) in ("is", "are") and not m.group(2) and _COPULA_SCHEDULE.search(text, max(0, pos - 40), pos):
         return word_before(text, m.start(1)) not in ("there", "it", "this", "that", "today")
@@ -401,15 +424,18 @@ def speaks_of_future(text: str, start: int, end: int, tense: int | None = None) 
     """True when the expression at ``start:end`` lies ahead of the DCT by its clause: a future
     cue before it (:func:`future_context`), a future verb governing it (:func:`clause_tense`;
     ``tense`` when the caller has it already) or a scheduled event in the present tense
-    (:func:`scheduled_present`). What the weekday and day-of-month rules ask before they pick
+    (:func:`scheduled_present`), unless a past form follows it right away ("has claimed it will be
+    difficult ... and on Monday criticised the proceedings"). What the weekday and day-of-month rules ask before they pick
     the next such day over the last."""
+    if past_form(word_after(text, end)):
+        return False  # "... and on Monday criticised the proceedings": the verb after it is past
     if future_context(text, start):
         return True
     return (clause_tense(text, start, end) if tense is None else tense) > 0 or scheduled_present(text, start)
 
 
 _PRESENT_PLAN = re.compile(
-    r"\b(?:will|shall|(?:is|are)(?:\s+not|n['’]t)?\s+(?:\w+\s+)?(?:scheduled|planned|due|set|expected|slated|going)"
+    r"\b(?:will|shall|no\s+later\s+than|(?<!was\s)(?<!were\s)due\s+(?:by|on|in|at|before)|(?:is|are)(?:\s+not|n['’]t)?\s+(?:\w+\s+)?(?:scheduled|planned|due|set|expected|slated|going)"
     rf"|{_AHEAD_OF})\b|\w['’]ll\b",
     re.IGNORECASE,
 )
@@ -417,7 +443,7 @@ _PRESENT_PLAN = re.compile(
 
 def present_plan(text: str, pos: int) -> bool:
     """True when the clause before ``pos`` names a plan in the present or the future ("will",
-    "is planned", "are due", "ahead of"; :data:`_PRESENT_PLAN`) and :func:`future_context`
+    "is planned", "are due", "ahead of", a limit "no later than", "due by"; :data:`_PRESENT_PLAN`) and :func:`future_context`
     agrees: a month or a day it names lies ahead of the DCT ("A summit is planned in Brussels
     in June" in a story of August is next June; HeidelTime's tense rule for a present-future
     clause). A past plan ("had been scheduled for July 25") names no such cue."""

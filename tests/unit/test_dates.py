@@ -2222,3 +2222,71 @@ def test_degrees_and_as_recently_as_are_no_dates(tagger):
     assert values(ms) == [("the nineties", "DATE", "199")]
     ms = tagger.run("Drought was declared as recently as April.", dt.date(2012, 12, 24))
     assert values(ms) == [("April", "DATE", "2012-04")]
+
+
+# Kinds a sixteenth blind probe found (16 articles, value F1 0.9043 at first), and the clause
+# window they needed.
+
+
+def test_a_pair_of_days_ahead_keeps_its_order(tagger):
+    # DCT Mon 1997-06-30: the Bank of Japan's meeting days
+    ms = tagger.run("Japan's policymakers meet Tuesday and Wednesday.", dt.date(1997, 6, 30))
+    assert values(ms) == [("Tuesday", "DATE", "1997-07-01"), ("Wednesday", "DATE", "1997-07-02")]
+    # TBAQ NYT19980206.0466 (DCT Fri 1998-02-06): a past pair stays as it is
+    ms = tagger.run("Following are statements made Friday and Thursday by a lawyer.", dt.date(1998, 2, 6))
+    assert values(ms) == [("Friday", "DATE", "1998-02-06"), ("Thursday", "DATE", "1998-02-05")]
+
+
+def test_more_signs_of_a_day_ahead(tagger):
+    w = dt.date(1994, 11, 9)  # a Wednesday
+    assert values(tagger.run("The board meets at 10 a.m. next Monday.", w)) == [("10 a.m. next Monday", "TIME", "1994-11-14T10:00")]
+    ms = tagger.run("Because Friday is Veterans Day, banks close.", w)
+    assert values(ms) == [("Friday", "DATE", "1994-11-11"), ("Veterans Day", "DATE", "1994-11-11")]
+    f = dt.date(1995, 5, 26)  # the Friday before Memorial Day
+    assert values(tagger.run("Forecasters called for thunderstorms Saturday.", f)) == [("Saturday", "DATE", "1995-05-27")]
+    assert values(tagger.run("Airlines expected Tuesday to be the busiest day.", f)) == [("Tuesday", "DATE", "1995-05-30")]
+    # not the subject of the infinitive: AFP, Litvinenko's contact, DCT Fri 2006-12-08
+    ms = tagger.run("He was reported Friday to be suffering from radiation sickness.", dt.date(2006, 12, 8))
+    assert values(ms) == [("Friday", "DATE", "2006-12-08")]
+    assert values(tagger.run("Prices remain high through Friday.", dt.date(1999, 1, 4))) == [("Friday", "DATE", "1999-01-08")]
+    ms = tagger.run("On Sunday, Manchester City meets Arsenal at Wembley.", dt.date(2014, 8, 9))
+    assert values(ms) == [("Sunday", "DATE", "2014-08-10")]
+    # a long subject: "visits" is a noun (AFP, DCT Wed 1997-04-30)
+    ms = tagger.run("On Tuesday, EU foreign ministers in Luxembourg banned ministerial visits to Iran.", dt.date(1997, 4, 30))
+    assert values(ms) == [("Tuesday", "DATE", "1997-04-29")]
+    # a cue up to 80 characters back (AFP, DCT Mon 1998-12-28)
+    ms = tagger.run("Netanyahu was due to see the head of the centrist Third Way faction on Wednesday.", dt.date(1998, 12, 28))
+    assert values(ms) == [("Wednesday", "DATE", "1998-12-30")]
+    # a past form right after the day (AFP, Saddam's trial, DCT Tue 2005-12-06)
+    text = "The lawyer has claimed it will be very difficult for his client to get a fair trial and on Monday criticised the proceedings."
+    assert values(tagger.run(text, dt.date(2005, 12, 6))) == [("Monday", "DATE", "2005-12-05")]
+
+
+def test_a_limit_puts_a_month_day_ahead(tagger):
+    d = dt.date(2006, 7, 18)
+    ms = tagger.run("The judge set the trial for no later than Jan. 22.", d)
+    assert values(ms) == [("Jan. 22", "DATE", "2007-01-22")]
+    assert values(tagger.run("Bids are due by March 1.", d)) == [("March 1", "DATE", "2007-03-01")]
+    assert values(tagger.run("The report was due by March 1.", d)) == [("March 1", "DATE", "2006-03-01")]
+
+
+def test_an_apposition_with_a_part_of_the_day(tagger):
+    ms = tagger.run("The season opens on Aug. 18, a Monday night game.", dt.date(2014, 8, 9))
+    assert values(ms) == [("Aug. 18", "DATE", "2014-08-18"), ("Monday night", "TIME", "2014-08-18TNI")]
+
+
+def test_ago_with_a_finer_unit_and_bare_plurals(tagger):
+    d = dt.date(2011, 3, 24)
+    ms = tagger.run("Fifty years ago this month, Gagarin flew.", d)
+    assert values(ms) == [("Fifty years ago this month", "DATE", "1961-03")]
+    assert values(tagger.run("A year ago today he died.", d)) == [("A year ago today", "DATE", "2010-03-24")]
+    assert values(tagger.run("It renounced violence decades ago.", d)) == [("decades ago", "DATE", "PAST_REF")]
+    assert tagger.run("Fossils formed 65 million years ago.", d) == []
+    assert values(tagger.run("The orchard blooms each spring.", d)) == [("each spring", "SET", "XXXX-SP")]
+
+
+def test_a_bare_season_as_a_modifier_is_the_nearest(tagger):
+    # AFP, DCT 2006-12-13: the poor summer just gone, though "expect" is a future cue
+    text = "We expect to see some stagnation in light of slackening demand on poor summer weather."
+    i = text.index("summer")
+    assert values(tagger.run(text, dt.date(2006, 12, 13), [(i, i + 6)])) == [("summer", "DATE", "2006-SU")]
