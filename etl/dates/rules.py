@@ -66,6 +66,7 @@ from etl.dates.vocabulary import (
     EASTER_OFFSETS,
     FIXED_HOLIDAYS,
     HEDGE,
+    LABOR_DAY_MAY,
     MONTH,
     MONTH_ABBR,
     MONTH_FULL,
@@ -1107,7 +1108,9 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
       23rd."; not a rank, "Friday, the 13th to die"): the date within a month of the DCT that
       is that weekday and that day (:func:`~etl.dates.anchoring.weekday_on_day_of_month`),
       whatever the tense;
-    * in apposition to a date ("Jan. 8, a Monday"): that date.
+    * in apposition to a date ("Jan. 8, a Monday"): that date;
+    * after "a" at the end of its phrase ("both holidays fall on a Wednesday"): any such day,
+      ``XXXX-WXX-3`` (TIDES 2005: a non-specific day).
 
     A part of the day ("Tuesday night") gives a TIMEX3 TIME ``2017-12-26TNI`` (``MO``,
     ``AF``, ``EV``, ``NI``; TimeML 1.2.1: a time of the day, even a vague one, is a TIME),
@@ -1154,6 +1157,10 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             d = weekday_on_day_of_month(wd, day_number(dm["day"]) or 0, dct, future) or d
     pod = m["pod"]
     tx = timex_at(d, "day", PARTS_OF_DAY[pod.lower()] if pod else None)
+    if not (rel or m["mod"] or pod) and word_before(text, s) in ("a", "an") and re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end() :]):
+        if not re.search(r",\s+an?\s+$", text[max(0, s - 8) : s]):  # not an apposition: "The 26th, a Tuesday,"
+            # "Christmas falls on a Wednesday.": any Wednesday, no day of the calendar (TIDES 2005)
+            return hit_over_t(m, Timex("DATE", f"XXXX-WXX-{wd + 1}", None))
     if not (rel or m["mod"]) and re.search(r"\d,\s+an?\s+$", text[max(0, s - 8) : s]):
         # "Jan. 8, a Monday", "Aug. 18, a Monday night game": an apposition naming the weekday
         # (and the part of it) of the date before it
@@ -2055,11 +2062,14 @@ def season_by_tense(cands: list[dt.date], text: str, start: int, end: int, dct: 
     summer" at ``start:end`` names: after "since" the latest begun by the DCT ("the strictest
     lockdowns since the spring" in a story of December); in a clause that speaks of the future
     the first not over by the DCT ("will bring life back to normal by the summer" in December:
-    next summer; HeidelTime's tense rule); else the nearest, the past winning a tie."""
+    next summer; HeidelTime's tense rule); in a past clause the latest begun by the DCT ("first
+    reported the flaw in the summer" in February); else the nearest, the past winning a tie."""
     if word_before(text, start) == "since" and any(c <= dct for c in cands):
         return max(c for c in cands if c <= dct)
     if speaks_of_future(text, start, end) and any(add_months(c, 3) > dct for c in cands):
         return min(c for c in cands if add_months(c, 3) > dct)
+    if clause_tense(text, start, end) < 0 and any(c <= dct for c in cands):
+        return max(c for c in cands if c <= dct)  # "first reported the flaw in the summer" (in February): the last one
     return min(cands, key=lambda c: (gap_days(c, add_months(c, 3), dct), -c.toordinal()))
 
 
@@ -2204,7 +2214,7 @@ _GIVEN_TIME = frozenset("has have had given gave give gives giving offered allow
     "duration",
     rf"\b(?P<unit>{UNIT_CS})\b"
     r"(?!-old|[\s-]+olds?\b|\s+(?:ago|hence|from\s+now|of\s+age|and\s+a\s+half)\b)"
-    r"(?!-(?:and|to|or)-)",
+    r"(?!-(?:and|to|or)-|-(?:point|percentage|percent|inch|mile|pound|ounce)\b)",
 )
 def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Whole, unambiguous durations -> TIMEX3 DURATION (ISO 8601 ``PnY``/``PnM``/``PnW``/
@@ -2484,9 +2494,10 @@ Pope Francis called for peace")."""
     r"|(?P<y0>(?:19|20)\d\d)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+Day|\s+Eve)"
     r"|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Election\s+Day"
     r"|Memorial\s+Day|Presidents['’]?\s+Day|President['’]s\s+Day|Columbus\s+Day|Black\s+Friday|Cyber\s+Monday"
+    r"|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day|MLK\s+Day|Labor\s+Day"
     r"|Boxing\s+Day|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Bastille\s+Day|Veterans['’]?\s+Day|Armistice\s+Day|May\s+Day"
     r"|Ash\s+Wednesday|Palm\s+Sunday|Holy(?=\s+Week\b))\b(?P<wk>\s+[Ww]eek(?P<we>end)?\b)?"
-    r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|\s+(?P<ry2>last|this|next)\s+year\b(?!['’]))?)(?!\s+(?:tree|trees|card|cards|present|presents|gift|gifts|shopping|shoppers?|spending|season|sales|holidays?|break|party|parties|dinner|carols?|lights|market|music|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|eggs?|decorations)\b)(?!['’]s)",
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|\s+(?P<ry2>last|this|next)\s+year\b(?!['’]))?)(?!\s+(?:tree|trees|card|cards|present|presents|gift|gifts|shopping|shoppers?|spending|season|sales|holidays|break|party|parties|dinner|carols?|lights|market|music|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|eggs?|decorations)\b)(?!['’]s)",
 )
 def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Fixed and computed holidays -> their day, in the year nearest the DCT (past bias):
@@ -2498,9 +2509,14 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     :data:`~etl.dates.vocabulary.FIXED_HOLIDAYS` (Boxing Day, St. Patrick's Day, Bastille
     Day, Veterans/Armistice Day, May Day), the US federal holidays on an n-th weekday
     (:data:`~etl.dates.vocabulary.NTH_WEEKDAY_HOLIDAYS`: Memorial Day, Presidents' Day,
-    Columbus Day; 5 U.S.C. 6103) and the shopping days after Thanksgiving (Black Friday, Cyber
-    Monday). Labor Day is left out: Chinese and Asian wire copy calls May 1 so, the US the
-    first Monday of September. A
+    Columbus Day, Martin Luther King Jr. Day, Labor Day; 5 U.S.C. 6103) and the shopping days
+    after Thanksgiving (Black Friday, Cyber Monday). Chinese and Asian wire copy calls May 1
+    "Labor Day", the US the first Monday of September: the one nearer the DCT, on the side of it
+    a future or past clause speaks of, is taken ("open daily through Labor Day" in May:
+    September); more than :data:`_LABOR_DAY_REACH` days from both (half a year ahead in a
+    future clause), no date. Before
+    "holiday" only these Monday holidays are the day ("the Memorial Day holiday"; "the May Day
+    holiday" is a week in China, "the Christmas holiday" a season). A
     year before the name is its year ("the 2004 Boxing Day tsunami"); before a capitalised
     word the holiday is part of a name ("Christmas Channel", "Palm Sunday Mass") unless a
     preposition precedes it ("On Christmas Day Pope Francis..."). TIMEX3 guidelines:
@@ -2525,8 +2541,10 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             return None  # a name: "a special Christmas Channel", "the Easter Rising", "Palm Sunday Mass"
     if not (m["rel"] or m["ry"] or m["y0"] or m["wkof"]) and name_word_before(text, m.start("t")):
         return None  # "Orthodox Christmas", "Holocaust Memorial Day": another calendar's day, a longer name
-    name = re.sub(r"[\s'’.]+", " ", m["name"].lower()).strip()
+    name = re.sub(r"[\s'’.,]+", " ", m["name"].lower()).strip()
     year = m["y"] or m["y0"]
+    if re.match(r"\s+holiday\b", text[m.end("t") :]) and not any(name.startswith(h[0]) for h in NTH_WEEKDAY_HOLIDAYS):
+        return None  # "the Christmas holiday", "the May Day holiday": a period; "the Memorial Day holiday" is the Monday
 
     def day_in(y: int) -> dt.date:
         for prefix, month, day in FIXED_HOLIDAYS:
@@ -2551,6 +2569,17 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     else:
         rel = (m["rel"] or "").lower()
         cands = [day_in(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+        if name.startswith("labor"):
+            # Xinhua's "Labor Day" is May 1: the one of the two nearer the DCT on the clause's side
+            may = [dt.date(y, *LABOR_DAY_MAY) for y in (dct.year - 1, dct.year, dct.year + 1)]
+            ahead = speaks_of_future(text, m.start("t"), m.end("t"))
+            past = not ahead and clause_tense(text, m.start("t"), m.end("t")) < 0
+            side = [c for c in may + cands if (ahead and c >= dct) or (past and c <= dct) or not (ahead or past)] or may + cands
+            nearest = min(side, key=lambda c: abs((c - dct).days))
+            if abs((nearest - dct).days) > (_LABOR_DAY_REACH_AHEAD if ahead else _LABOR_DAY_REACH):
+                return None  # far from both, the story's country decides: no date
+            if nearest in may:
+                cands = may
         if rel == "last":
             d = max(c for c in cands if c < dct)
         elif rel == "next":
@@ -2610,7 +2639,7 @@ def period_back(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # Same-reference anaphors: "that day", "the same year", "the quarter", "the latest quarter"
 @rule(
     "same_anaphor",
-    r"\b(?P<t>(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>day|week|month|year|quarter)"
+    r"\b(?P<t>(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night)"
     r"|the\s+(?:latest\s+|same\s+|fiscal\s+)?(?P<q>quarter))\b"
     r"(?![-’']\w\w|\s+(?:of|before|after|when|that|in\s+which|last|a|one|next|this|earlier|later)\b)", re.IGNORECASE,
 )
@@ -2621,7 +2650,9 @@ def same_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     :func:`~etl.dates.anaphora.unknown_within`), while a plain "that day" there is mostly a
     generic one ("trades made that day") and is dropped, as when no date precedes. "the (latest) quarter",
     "that quarter" -> the reporting period (:class:`Period`): the latest quarter
-    mentioned, else the latest quarter closed before the DCT.
+    mentioned, else the latest quarter closed before the DCT. "that morning" (afternoon,
+    evening, night) is that part of the day mentioned before it, a TIME, as "the next morning"
+    is (:func:`anaphor`).
 
     TimeML (DCT 2017-12-27): ``Police arrived on <TIMEX3 type="DATE" value="2017-12-20">Dec.
         20</TIMEX3>; <TIMEX3 type="DATE" value="2017-12-20">that day</TIMEX3>, a crowd gathered.``
@@ -2631,6 +2662,8 @@ def same_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     unit = (m["unit"] or m["q"]).lower()
     if unit == "quarter":
         return hit_over_t(m, Period())
+    if unit in PARTS_OF_DAY:  # "that morning": the day before it, at that part of the day
+        return hit_over_t(m, Anaphor("day", 0, same=True, exact=True, tod=PARTS_OF_DAY[unit]))
     same = re.search(r"same", m["t"], re.IGNORECASE) is not None
     return hit_over_t(m, Anaphor(unit, 0, same=True, within=same))
 
@@ -2775,6 +2808,14 @@ def new_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(dt.date(dct.year + (1 if dct.month >= 10 else 0), 1, 1), "year"))
 
 
+_LABOR_DAY_REACH = 62
+"""Days from the DCT within which "Labor Day" is read as the nearer of May 1 and the US one
+(a story of late April or May speaks of May 1, one of August or September of the US day); beyond
+it the country decides, which the tagger does not know. A future clause reaches further
+(:data:`_LABOR_DAY_REACH_AHEAD`): "pools will be open daily through Labor Day" in May."""
+_LABOR_DAY_REACH_AHEAD = 183
+
+
 _L_PART = re.compile(r"\b[Tt]he\s+(?:end|start|beginning|middle|close|(?:first|second|latter)\s+half)\s+$")
 
 
@@ -2845,7 +2886,8 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     clock time ("10:35 a.m. (0735 GMT)") restates the same moment and is not tagged. The first
     of a pair takes the day written after the second ("between noon and 8 p.m. today", "from
     9 a.m. to 5 p.m. Monday"), or the day before when it is the later clock ("from noon until
-    1 a.m. Thursday": the span runs past midnight).
+    1 a.m. Thursday": the span runs past midnight); the second of a pair without a day, when
+    the earlier clock, is on the day after the first's ("from 8 pm until 2 am").
 
     TimeML (DCT 2017-12-27): ``The blast occurred at about <TIMEX3 type="TIME"
         value="2017-12-27T10:35">10:35 a.m.</TIMEX3> (0735 GMT).``
@@ -2882,6 +2924,10 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if tod > clock_time(pair, "p", text)[0]:
             day -= ONE_DAY  # "from noon until 1 a.m. Thursday": the span runs past midnight
         return hit_over_t(m, timex_at(day, gran, tod))
+    first = _CLOCK_PAIR_BEFORE.search(text, max(0, s - 40), s)
+    if first is not None and tod < clock_time(first, "q", text)[0]:
+        # "would run from 8 pm until 2 am": the end of a span past midnight, the next day
+        return hit_over_t(m, Anaphor("day", 1, named=True, tod=tod, fallback=timex_at(dct + ONE_DAY, gran, tod)))
     tense = clause_tense(text, s, m.end())
     ahead = speaks_of_future(text, s, m.end(), tense)
     behind = not ahead and tense < 0
@@ -2889,6 +2935,10 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, Anaphor("day", 0, same=True, fallback=fallback, tod=tod, ahead=ahead, behind=behind))
 
 
+_CLOCK_PAIR_BEFORE = re.compile(
+    rf"\b(?:from|between)\s+(?:{clock('q')}){TZ}\s+(?:and|to|until|till|through)\s+$", re.IGNORECASE
+)
+"""The first clock time of a pair, before the second: "from 8 pm until "."""
 _CLOCK_PAIR_DAY = re.compile(
     rf"\s+(?:and|to|until|till|through)\s+(?:{clock('p')}){TZ},?\s+(?:on\s+)?(?P<day>{WEEKDAY}|today|yesterday|tomorrow)\b",
     re.IGNORECASE,

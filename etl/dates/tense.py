@@ -17,12 +17,13 @@ from etl.parse import split_sentences
 _AHEAD_OF = r"ahead\s+of(?!\s+(?:plan|schedule|time|target|expectations|forecasts?)\b)"
 """"ahead of" before what lies ahead, not "ahead of schedule" (earlier than planned)."""
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|would(?!\s+not|n['’]t)|might|(?:is|are|was|were)\s+(?:due\s+|set\s+|slated\s+|going\s+)?to"
+    r"\b(?:will|shall|would(?!\s+not|n['’]t)|might|(?:is|are|was|were)\s+(?:due\s+|set\s+|slated\s+|going\s+)?to|['’](?:s|re)\s+going\s+to"
     r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)(?:\s+not|n['’]t)?\s+(?:expected|set|due)\b|to\s+be\s+held|as\s+(?:soon|early)\s+as|"
     rf"{_AHEAD_OF}"
     r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|threaten(?:s|ed)?|intends?|hopes?|aims?)\s+to"
     r"|(?:is|are|am)\s+(?:bracing|preparing|gearing\s+up|getting\s+ready|girding)\s+for"
     r"|forecasters?|forecasts?\s+(?:call|calls|called)\s+for|no\s+later\s+than|due\s+(?:by|on|in|at|before)"
+    r"|expected\s+(?:[a-z]+\s+){0,3}?to\s+(?!have\b)[a-z]+|(?-i:may)(?!\s+(?:have|not)\b)|(?-i:If|Unless)"
     r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have)|should(?!\s+(?:have|not|never)\b)|could(?!\s+(?:not|never|have|only|hardly)\b|\s+be\s+(?:reached|located|contacted|found)\b))\b"
     r"|\w['’]ll\b",
     re.IGNORECASE,
@@ -37,8 +38,10 @@ the saying); a negated expectation ("is not expected to act until Wednesday"), "
 weekend"), a weather forecast ("forecasters called for thunderstorms Saturday"), a limit ("no
 later than Jan. 22", "results due by the end of September"), an event prepared for ("retailers
 are bracing for Friday"), an obligation ("must
-vote on its plan by Dec. 23"), an expectation ("the weather should clear by Saturday"; not
-"should have") and a possibility ("the storm
+vote on its plan by Dec. 23"), an expectation ("the weather should clear by Saturday", "was
+expected to arrive in Baghdad Thursday", "snow may return on Monday"; not "should have", "may
+have", nor the month May), a condition that opens the sentence ("Unless parliament acts by
+Wednesday, ..."; "If he won in November" stays past by its verb) and a possibility ("the storm
 could bring a foot of snow Sunday night"; not "could not", "could have", nor the reporter's
 past attempt "could be reached/located Wednesday") look ahead too."""
 _FUTURE_AHEAD = re.compile(
@@ -68,6 +71,8 @@ def future_context(text: str, pos: int) -> bool:
     Tuesday"): a cheap stand-in for HeidelTime's tense feature. Looks back to the start
     of the clause (sentence end, comma, quote, "said", "because"...), at most 80 characters."""
     window = _clause_before(text, pos)
+    if re.search(r"\b(?:called|set)\s+for\s+$", window):
+        return True  # "Another meeting was called for Wednesday", "the vote was set for Friday"
     cues = list(_FUTURE_CUE.finditer(window))
     if not cues:
         return False
@@ -102,7 +107,7 @@ _IRREGULAR_PAST = frozenset(
     rose grew knew drew wrote broke chose spoke stole drove flew fled fought shot sought
     taught caught built felt heard laid lent meant rode rang sank sat shook slid slept
     spun swore swept swam threw tore understood woke wore withdrew overtook undertook
-    forgot forgave arose awoke bore beat bent bled blew bred burst clung crept dealt dug
+    forgot forgave arose awoke bore bent bled blew bred clung crept dealt dug
     fed froze hung hid lit overcame proved ran saw sang stuck stung strode strove swung
     wept wound""".split()
 )
@@ -244,7 +249,7 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
         w = tok.lower()
         if w in _FUTURE_AUX or w.endswith(("'ll", "’ll")) or w in ("won't", "won’t"):
             return 1
-        if w in _OPEN_AUX:
+        if w in _OPEN_AUX and tok != "May":  # the month is no modal
             if backwards and w in ("is", "are") and i and toks[i - 1].lower() in _BARE_PARTICIPLES:
                 return 1  # a present passive of "shut", "cut"...: "markets are shut on Thursday"
             return 0
@@ -253,8 +258,8 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
         prev, nxt_l = prev.lower(), nxt.lower()
         if not backwards and i <= 5 and "," not in toks[1:i] and tok.endswith("s") and tok in _SCHEDULED_VERBS | _FIXTURE_VERBS and prev not in _DETERMINERS:
             return 1  # "On Sunday, Manchester City meets Arsenal": a scheduled event in the present, its subject short
-        if backwards and w == "to" and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS:
-            return 0  # an infinitive: "agreed to acquire X in January"
+        if backwards and w == "to" and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS and not re.search(r"[^su]s$", nxt_l):
+            return 0  # an infinitive: "agreed to acquire X in January"; not "to regulators" (a plural noun)
         irregular = w in _IRREGULAR_PAST
         regular = w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED
         if not (irregular or regular) or not tok.islower():
@@ -274,6 +279,12 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
     return None
 
 
+_DIRECTIVE_BY = re.compile(
+    r"\b(?:asked|told|ordered|urged|instructed|directed|required|given|called\s+on)\s+(?:[a-z]+\s+){0,3}?to\s+[a-z]+\b[^.;!?,]*\bby\s+$",
+    re.IGNORECASE,
+)
+"""A directive's infinitive before "by" and the day ("members have been asked to vote by
+Tuesday", "ordered him to leave the country by Friday"): a deadline ahead of the DCT."""
 _LASTING_STATE = re.compile(
     r"\b(?:remains?|stays?|continues?|lasts?|runs?|is\s+valid|are\s+valid|valid|(?:is|are)\s+in\s+(?:place|effect|force))\b[^.;!?,]*$",
     re.IGNORECASE,
@@ -283,7 +294,7 @@ through Friday", "an amber warning valid from 15:00 GMT until 09:00 GMT on Tuesd
 lies ahead."""
 _DEADLINE_CUE = re.compile(
     r"\b(?:deadline|postpon\w*|delay(?:s|ed)?|extend(?:s|ed)?|adjourn\w*|gives?|given|has|have|grant\w*"
-    r"|could|would|may|might|should|must|expects?)\b[^.;!?]*$",
+    r"|could|would|(?-i:may)|might|should|must|expects?)\b[^.;!?]*$",
     re.IGNORECASE,
 )
 
@@ -304,9 +315,12 @@ def deadline(text: str, pos: int) -> bool:
     date (:data:`_MOVED_CUE`: "postponed trick-or-treating from Monday to Nov. 4" names the new
     day, which the story announces before it comes). Such a date lies after the DCT although
     the verb is past; a bare "until Thursday, they had..." (a past limit) stays past. A state
-    in the present that lasts "until" or "through" the day (:data:`_LASTING_STATE`) ends ahead. The
+    in the present that lasts "until" or "through" the day (:data:`_LASTING_STATE`) ends ahead, as
+    does "by" after a directive's infinitive (:data:`_DIRECTIVE_BY`). The
     cue is looked for in the sentence, at most 100 characters back."""
     before = word_before(text, pos)
+    if before == "by":
+        return _DIRECTIVE_BY.search(text, max(0, pos - 80), pos) is not None
     if before in ("until", "till", "through") and _LASTING_STATE.search(text, max(0, pos - 60), pos):
         return True  # "will remain high through Friday", "the warning remains in place until Tuesday"
     if before in ("until", "till"):
@@ -316,15 +330,17 @@ def deadline(text: str, pos: int) -> bool:
 
 _SCHEDULED_VERBS = frozenset(
     """meets opens begins resumes arrives leaves travels flies convenes reconvenes closes ends
-    expires adjourns departs reopens starts runs meet convene resume begin reopen open close start run""".split()
+    expires adjourns departs reopens starts runs meet convene resume begin reopen open close start run
+    beginning starting""".split()
 )
 """Verbs of scheduled events in the present tense: before a weekday ("Arafat meets Albright
-Monday", "the summit opens Thursday", "polls close at 8 p.m. Sunday") the event lies ahead.
+Monday", "the summit opens Thursday", "polls close at 8 p.m. Sunday"; the participles "a
+four-day match starting Thursday", "three days of mourning beginning Friday") the event lies ahead.
 Third-person forms, and plurals ("talks resume", "polls open", "the games run from July 24");
 forms that are as often nouns ("visit(s)", "return", "vote", "play", "end") are left out; after
 a determiner a form is a noun ("at the close Friday", "a run on Monday"); for the forms without
 -s see :data:`_BARE_PLURAL_VERBS`."""
-_PRESENT_BEFORE = re.compile(r"\b([a-z]+)(\s+(?:off|effect))?(?:\s+(?:[a-z]+ly|again))?(?:\s+(?:on|at|until|from|through))?\s+$")
+_PRESENT_BEFORE = re.compile(r"\b([a-z]+)(\s+(?:off|effect))?(?:\s+(?:[a-z]+ly|again))?(?:\s+(?P<prep>on|at|in|until|from|through))?\s+$")
 _OFF_VERBS = frozenset("kicks tips tees steps sets lifts blasts kick tip tee step set lift blast takes take".split())
 """Verbs of a scheduled start with "off" ("the match kicks off at 3 p.m. GMT on Saturday", "the
 parade steps off Monday at 10 a.m.") or
@@ -341,8 +357,8 @@ _COPULA_SCHEDULE = re.compile(r"\b[a-z]+\s+(?:is|are)(?:\s+(?:on|at))?\s+$")
 
 
 def scheduled_present(text: str, pos: int) -> bool:
-    """True when the word before ``pos`` (an adverb in -ly or "again", and "on", "at", "until",
-    "from" or "through" skipped) is a verb of
+    """True when the word before ``pos`` (an adverb in -ly or "again", and "on", "at", "in",
+    "until", "from" or "through" skipped) is a verb of
     a scheduled event in the present tense (:data:`_SCHEDULED_VERBS`): "the leaders meet
     separately Monday", "the summit opens on Thursday", "the match kicks off at 3 p.m. on
     Saturday", "the new law takes effect Friday" (:data:`_OFF_VERBS`), or a present copula
@@ -359,6 +375,8 @@ def scheduled_present(text: str, pos: int) -> bool:
         return _scheduled_verb_in_clause(text, pos)
     if m.group(2) and "effect" in m.group(2) and not m.group(1).startswith("take"):
         return False  # "takes effect", "kicks off", "takes off"; not "tips effect"
+    if m.group(1) in ("beginning", "starting") and m["prep"] not in (None, "on"):
+        return False  # a participle has no tense of its own: "the deal beginning in December was", "starting at noon Saturday"
     before = word_before(text, m.start(1))
     if before in _DETERMINERS:
         return False  # a noun: "at the close Friday", "their leaves Monday", "the meet Saturday"
@@ -377,31 +395,41 @@ def scheduled_present(text: str, pos: int) -> bool:
     return True
 
 
-_FIXTURE_VERBS = frozenset("plays play faces face hosts host visits leaves meets meet opens begins starts".split())
+_FIXTURE_VERBS = frozenset("plays play faces face hosts host visits leaves meets meet opens begins starts appears go".split())
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for
-the region on Sunday"): in news copy the present tense of such a verb is a schedule."""
+the region on Sunday", "the suspect appears in court on Wednesday", "voters go to the polls on
+Sunday"): in news copy the present tense of such a verb is a schedule."""
 _CLAUSE_BACK = re.compile(r"[.!?;:,\n\"“”()]|\b(?:said|says|and|but|while|when|after|before|since|which|who)\b", re.IGNORECASE)
 
 
 def _scheduled_verb_in_clause(text: str, pos: int) -> bool:
     """Helper of :func:`scheduled_present`: a verb of :data:`_FIXTURE_VERBS` earlier in the
-    clause before ``pos`` (at most 60 characters, no clause break), after a name or a noun
-    (not a determiner: "the leaves fell on Sunday"; nor "to": an infinitive's plan is told by
+    clause before ``pos`` (at most 60 characters, no clause break), after a name, a noun, a
+    relative pronoun or an apposition's comma ("the suspect, who appears in court on Wednesday",
+    "Spain, the champion, plays the Netherlands on Friday"; not a determiner: "the
+    leaves fell on Sunday"; nor "to": an infinitive's plan is told by
     the words before it, :func:`future_context`), followed by its object or place (not the
     day itself: "told his French hosts Tuesday") and by no other verb form."""
     lo = max(0, pos - 60)
     window = text[lo:pos]
-    cut = [m.end() for m in _CLAUSE_BACK.finditer(window)]
-    if cut:
-        window = window[cut[-1] :]
+    cuts = list(_CLAUSE_BACK.finditer(window))
+    # after "who", "which" or the comma that closes an apposition the verb opens the window:
+    # "the suspect, who appears in court on Wednesday", "Spain, the champion, plays the
+    # Netherlands on Friday"
+    opener = bool(cuts) and cuts[-1].group().lower() in ("who", "which", ",")
+    if cuts:
+        window = window[cuts[-1].end() :]
     words = re.findall(r"[A-Za-z']+", window)
-    for i in range(len(words) - 1, 0, -1):
+    for i in range(len(words) - 1, -1 if opener else 0, -1):
         if words[i] in _FIXTURE_VERBS:
             after = words[i + 1 :]
             if not [w for w in after if w not in ("on", "at")]:
                 return False  # right before the day it is the nearer rule's case ("told his French hosts Tuesday")
-            if words[i - 1].lower() in _DETERMINERS or words[i - 1].lower() in _NOT_A_PLAN_BEFORE or words[i - 1] == "to":
+            before = words[i - 1] if i else ""
+            if not i and after[0] == "to":
+                return False  # a noun opening a clause: ", visits to the region on Sunday"
+            if before.lower() in _DETERMINERS or before.lower() in _NOT_A_PLAN_BEFORE or before == "to":
                 return False  # a noun, a negation or a modal; an infinitive ("difficult to meet demand into the summer") is no schedule of itself
             return not any(past_form(w) or w in _OPEN_AUX or w in _FUTURE_AUX for w in after)
     return False
@@ -435,7 +463,7 @@ def speaks_of_future(text: str, start: int, end: int, tense: int | None = None) 
 
 
 _PRESENT_PLAN = re.compile(
-    r"\b(?:will|shall|no\s+later\s+than|(?<!was\s)(?<!were\s)due\s+(?:by|on|in|at|before)|(?:is|are)(?:\s+not|n['’]t)?\s+(?:\w+\s+)?(?:scheduled|planned|due|set|expected|slated|going)"
+    r"\b(?:will|shall|(?-i:If|Unless)|no\s+later\s+than|(?<!was\s)(?<!were\s)due\s+(?:by|on|in|at|before)|(?:is|are)(?:\s+not|n['’]t)?\s+(?:\w+\s+)?(?:scheduled|planned|due|set|expected|slated|going)"
     rf"|{_AHEAD_OF})\b|\w['’]ll\b",
     re.IGNORECASE,
 )
@@ -443,7 +471,8 @@ _PRESENT_PLAN = re.compile(
 
 def present_plan(text: str, pos: int) -> bool:
     """True when the clause before ``pos`` names a plan in the present or the future ("will",
-    "is planned", "are due", "ahead of", a limit "no later than", "due by"; :data:`_PRESENT_PLAN`) and :func:`future_context`
+    "is planned", "are due", "ahead of", a limit "no later than", "due by", a condition opening
+    the sentence, "If he wins in November"; :data:`_PRESENT_PLAN`) and :func:`future_context`
     agrees: a month or a day it names lies ahead of the DCT ("A summit is planned in Brussels
     in June" in a story of August is next June; HeidelTime's tense rule for a present-future
     clause). A past plan ("had been scheduled for July 25") names no such cue."""

@@ -37,9 +37,17 @@ NTH_WEEKDAY_HOLIDAYS: tuple[tuple[str, int, int, int], ...] = (
     ("presidents day", 2, 0, 3),
     ("president s day", 2, 0, 3),
     ("columbus day", 10, 0, 2),
+    ("martin luther king", 1, 0, 3),
+    ("mlk day", 1, 0, 3),
+    ("labor day", 9, 0, 1),
 )
 """US holidays set on a weekday of a month: Memorial Day (last Monday of May), Presidents' Day
-(Washington's Birthday, third Monday of February), Columbus Day (second Monday of October)."""
+(Washington's Birthday, third Monday of February), Columbus Day (second Monday of October),
+Martin Luther King Jr. Day (third Monday of January), Labor Day (first Monday of September; in
+Chinese wire copy "Labor Day" is May 1, :data:`LABOR_DAY_MAY`)."""
+LABOR_DAY_MAY = (5, 1)
+"""International Workers' Day, 1 May, which Xinhua copy calls "Labor Day": the holiday rule takes
+whichever of it and the US Labor Day lies nearer the DCT."""
 THANKSGIVING_OFFSETS: dict[str, int] = {"thanksgiving": 0, "black friday": 1, "cyber monday": 4}
 """The US shopping days named after Thanksgiving (the fourth Thursday of November): Black
 Friday the day after, Cyber Monday the Monday after."""
