@@ -484,7 +484,10 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     elif (rs := _RANGE_START_BEFORE.search(text, max(0, m.start("t") - 40), m.start("t"))) is not None:
         # "run from July 24 to Aug. 9": the end is the first such day on or after the start
         first_month, first_day = MONTH_NUM[rs["mon"].rstrip(".").lower()], int(rs["day"])
-        first = safe_date(int(rs["y"]), first_month, first_day) if rs["y"] else _unwritten_year_day(first_month, first_day, text, rs.start(), dct)
+        if rs["y"]:
+            first = safe_date(int(rs["y"]), first_month, first_day)
+        else:
+            first = _unwritten_year_day(first_month, first_day, text, rs.start(), dct)
         d = None
         if first is not None:
             d = safe_date(first.year, month, day)
@@ -1157,14 +1160,16 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             d = weekday_on_day_of_month(wd, day_number(dm["day"]) or 0, dct, future) or d
     pod = m["pod"]
     tx = timex_at(d, "day", PARTS_OF_DAY[pod.lower()] if pod else None)
-    if not (rel or m["mod"] or pod) and word_before(text, s) in ("a", "an") and re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end() :]):
+    ends_phrase = re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end() :]) is not None
+    if not (rel or m["mod"] or pod) and word_before(text, s) in ("a", "an") and ends_phrase:
         if not re.search(r",\s+an?\s+$", text[max(0, s - 8) : s]):  # not an apposition: "The 26th, a Tuesday,"
             # "Christmas falls on a Wednesday.": any Wednesday, no day of the calendar (TIDES 2005)
             return hit_over_t(m, Timex("DATE", f"XXXX-WXX-{wd + 1}", None))
     if not (rel or m["mod"]) and re.search(r"\d,\s+an?\s+$", text[max(0, s - 8) : s]):
         # "Jan. 8, a Monday", "Aug. 18, a Monday night game": an apposition naming the weekday
         # (and the part of it) of the date before it
-        return hit_over_t(m, Anaphor("day", 0, same=True, exact=True, fallback=tx, tod=PARTS_OF_DAY[pod.lower()] if pod else None))
+        tod = PARTS_OF_DAY[pod.lower()] if pod else None
+        return hit_over_t(m, Anaphor("day", 0, same=True, exact=True, fallback=tx, tod=tod))
     return hit_over_t(m, tx)
 
 
@@ -1219,7 +1224,8 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Clock time with its day: "10 p.m. Wednesday" -> TIME ``2017-12-27T22:00``.
 
     The day follows the weekday/today rules (:func:`day_of_clock`; "11.30pm last night" is
-    the day before the DCT, "10 a.m. next Monday" the Monday after the DCT's); the clock is read by :func:`clock_time` (a 24-hour time with its
+    the day before the DCT, "10 a.m. next Monday" the first Monday after the DCT); the clock is
+    read by :func:`clock_time` (a 24-hour time with its
     zone too: "10:15 GMT on Wednesday" -> ``2017-12-27T10:15``).
     Granularity minute or hour; range that day.
 
@@ -1494,9 +1500,9 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """
     lm = left_context(_L_AGO, text, m.start())
     if lm is None:
-        if m["dir"].lower() == "ago" and re.fullmatch(r"(?i:weeks|months|years|decades|centuries)", m["unit"]) and not re.search(
-            r"(?:\d|\b(?:million|billion|thousand|hundred|of|many|some|the))\s+$", text[max(0, m.start() - 10) : m.start()], re.IGNORECASE
-        ):
+        bare_plural = re.fullmatch(r"(?i:weeks|months|years|decades|centuries)", m["unit"]) is not None
+        counted = _COUNTED_BEFORE.search(text, max(0, m.start() - 10), m.start()) is not None
+        if m["dir"].lower() == "ago" and bare_plural and not counted:
             # "renounced violence decades ago": a vague past, as "several years ago" (TIMEX3 PAST_REF)
             return Hit(m.start(), m.end(), Timex("DATE", "PAST_REF", None))
         return None
@@ -1532,6 +1538,8 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(lm.start(), m.end(), tx)
 
 
+_COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|of|many|some|the))\s+$", re.IGNORECASE)
+"""A count or a determiner before a plural unit: "65 million years ago" is no vague past."""
 _AGO_FINER = re.compile(r"\s+(?:this\s+(?P<unit>month|week)|today)\b(?!['’])", re.IGNORECASE)
 """A finer unit of the DCT after "N units ago": "this month", "this week", "today"."""
 
@@ -2102,7 +2110,8 @@ def season_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 @rule(
     "set",
     rf"\b(?P<t>(?:every|each)\s+(?:(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night|weekend)"
-    rf"|(?P<wd>{WEEKDAY})(?:\s+(?P<wpod>morning|afternoon|evening|night)\b)?|(?P<season>spring|summer|autumn|fall|winter)\b|(?P<mon>{MONTH_FULL})|(?P<num>{NUM})\s+(?P<units>{UNIT}))"
+    rf"|(?P<wd>{WEEKDAY})(?:\s+(?P<wpod>morning|afternoon|evening|night)\b)?|(?P<season>spring|summer|autumn|fall|winter)\b"
+    rf"|(?P<mon>{MONTH_FULL})|(?P<num>{NUM})\s+(?P<units>{UNIT}))"
     rf"|(?P<freq>once|twice|thrice|(?:{NUM}|\d{{1,3}})\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>{UNIT})"
     rf"|(?P<adv>daily|weekly|monthly|annually|yearly|quarterly|hourly)"
     rf"|(?P<wds>{WEEKDAY})s)\b(?!\s+of\b)",

@@ -24,7 +24,8 @@ _FUTURE_CUE = re.compile(
     r"|(?:is|are|am)\s+(?:bracing|preparing|gearing\s+up|getting\s+ready|girding)\s+for"
     r"|forecasters?|forecasts?\s+(?:call|calls|called)\s+for|no\s+later\s+than|due\s+(?:by|on|in|at|before)"
     r"|expected\s+(?:[a-z]+\s+){0,3}?to\s+(?!have\b)[a-z]+|(?-i:may)(?!\s+(?:have|not)\b)|(?-i:If|Unless)"
-    r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have)|should(?!\s+(?:have|not|never)\b)|could(?!\s+(?:not|never|have|only|hardly)\b|\s+be\s+(?:reached|located|contacted|found)\b))\b"
+    r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have)|should(?!\s+(?:have|not|never)\b)"
+    r"|could(?!\s+(?:not|never|have|only|hardly)\b|\s+be\s+(?:reached|located|contacted|found)\b))\b"
     r"|\w['’]ll\b",
     re.IGNORECASE,
 )
@@ -37,8 +38,8 @@ the saying); a negated expectation ("is not expected to act until Wednesday"), "
 ("traders expect more turbulence Friday", "are forecast to stay below freezing through the
 weekend"), a weather forecast ("forecasters called for thunderstorms Saturday"), a limit ("no
 later than Jan. 22", "results due by the end of September"), an event prepared for ("retailers
-are bracing for Friday"), an obligation ("must
-vote on its plan by Dec. 23"), an expectation ("the weather should clear by Saturday", "was
+are bracing for Friday"), an obligation ("must vote on its plan by Dec. 23"), an expectation
+("the weather should clear by Saturday", "was
 expected to arrive in Baghdad Thursday", "snow may return on Monday"; not "should have", "may
 have", nor the month May), a condition that opens the sentence ("Unless parliament acts by
 Wednesday, ..."; "If he won in November" stays past by its verb) and a possibility ("the storm
@@ -156,8 +157,8 @@ _SUBJECT_VERB = re.compile(
 )
 """A verb right after a time expression that is its subject ("Monday is expected to be
 sunny", "Sunday should be drier", "Because Friday is Veterans Day" (a name after "is": "Monday
-is the busiest day" is a habit), "Friday saw heavy trading";
-the subject of an infinitive, "expected Tuesday to be the busiest day") or ends its subject ("their match
+is the busiest day" is a habit), "Friday saw heavy trading"; the subject of an infinitive,
+"expected Tuesday to be the busiest day") or ends its subject ("their match
 on Tuesday was postponed", "the summit on Friday and Saturday will bring together"): the verb's
 tense is the expression's. Not after "from" or "since" (a start: "the campaign from Friday will
 last 16 days" began on Friday); after a preposition not "should", whose event it does not date
@@ -186,15 +187,16 @@ def clause_tense(text: str, start: int, end: int) -> int:
     before any other verb form (:data:`_FUTURE_AHEAD`: "On Tuesday, the league plans to
     hold...", "is scheduled to", "will") makes it future. An expression that is the subject of
     the verb right after it takes that verb's tense (:data:`_SUBJECT_VERB`: "Monday is expected
-    to be sunny", "Sunday should be drier", "Friday was the worst day"). At most 18 tokens back and 28 ahead (a
+    to be sunny", "Sunday should be drier", "Friday was the worst day"). At most 18 tokens back
+    and 28 ahead (a
     sentence-opening date's subject can be long: "In January, a week after the 25th anniversary of
     the Roe vs. Wade decision, a clinic bombing in Birmingham, Ala., killed...").
     """
     tense = _scan_clause(text, start, end)
     subject = _SUBJECT_VERB.match(text, end, end + 60)
-    if subject is None or (subject.group().lstrip().startswith("to") and word_before(text, start) not in _EXPECT_VERBS):
-        return tense  # "was reported Friday to be suffering": the infinitive's subject is another
     before = word_before(text, start)
+    if subject is None or (subject.group().lstrip().startswith("to") and before not in _EXPECT_VERBS):
+        return tense  # "was reported Friday to be suffering": the infinitive's subject is another
     if subject["past"]:
         return -1 if before not in ("from", "since") else tense
     if before in _PREPOSITIONS and (
@@ -256,10 +258,12 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
         prev = (toks[i + 1] if i + 1 < n else "") if backwards else (toks[i - 1] if i else "")
         nxt = (toks[i - 1] if i else "") if backwards else (toks[i + 1] if i + 1 < n else "")
         prev, nxt_l = prev.lower(), nxt.lower()
-        if not backwards and i <= 5 and "," not in toks[1:i] and tok.endswith("s") and tok in _SCHEDULED_VERBS | _FIXTURE_VERBS and prev not in _DETERMINERS:
+        scheduled = tok.endswith("s") and tok in _SCHEDULED_VERBS | _FIXTURE_VERBS and prev not in _DETERMINERS
+        if not backwards and scheduled and i <= 5 and "," not in toks[1:i]:
             return 1  # "On Sunday, Manchester City meets Arsenal": a scheduled event in the present, its subject short
-        if backwards and w == "to" and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS and not re.search(r"[^su]s$", nxt_l):
-            return 0  # an infinitive: "agreed to acquire X in January"; not "to regulators" (a plural noun)
+        plural = re.search(r"[^su]s$", nxt_l) is not None  # "to regulators": a noun, no infinitive
+        if backwards and w == "to" and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS and not plural:
+            return 0  # an infinitive: "agreed to acquire X in January"
         irregular = w in _IRREGULAR_PAST
         regular = w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED
         if not (irregular or regular) or not tok.islower():
@@ -453,8 +457,8 @@ def speaks_of_future(text: str, start: int, end: int, tense: int | None = None) 
     cue before it (:func:`future_context`), a future verb governing it (:func:`clause_tense`;
     ``tense`` when the caller has it already) or a scheduled event in the present tense
     (:func:`scheduled_present`), unless a past form follows it right away ("has claimed it will be
-    difficult ... and on Monday criticised the proceedings"). What the weekday and day-of-month rules ask before they pick
-    the next such day over the last."""
+    difficult ... and on Monday criticised the proceedings"). What the weekday and day-of-month
+    rules ask before they pick the next such day over the last."""
     if past_form(word_after(text, end)):
         return False  # "... and on Monday criticised the proceedings": the verb after it is past
     if future_context(text, start):
@@ -463,7 +467,8 @@ def speaks_of_future(text: str, start: int, end: int, tense: int | None = None) 
 
 
 _PRESENT_PLAN = re.compile(
-    r"\b(?:will|shall|(?-i:If|Unless)|no\s+later\s+than|(?<!was\s)(?<!were\s)due\s+(?:by|on|in|at|before)|(?:is|are)(?:\s+not|n['’]t)?\s+(?:\w+\s+)?(?:scheduled|planned|due|set|expected|slated|going)"
+    r"\b(?:will|shall|(?-i:If|Unless)|no\s+later\s+than|(?<!was\s)(?<!were\s)due\s+(?:by|on|in|at|before)"
+    r"|(?:is|are)(?:\s+not|n['’]t)?\s+(?:\w+\s+)?(?:scheduled|planned|due|set|expected|slated|going)"
     rf"|{_AHEAD_OF})\b|\w['’]ll\b",
     re.IGNORECASE,
 )
