@@ -3069,6 +3069,7 @@ _EVENT_NAME = re.compile(
     rf"(?P<mon>{MONTH_FULL})\s+(?:for|of|on|against|to)\s+(?!(?:{WEEKDAY}|{MONTH_FULL})\b)[A-Z][a-z]"
     rf"|\b[Aa]n?\s+(?P<mon3>{MONTH_FULL})\s+(?!(?:{WEEKDAY}|{MONTH_FULL}|The|A|An)\b)[A-Z][a-z]"
     rf"|(?:{_THE_NAME}|{_POSSESSIVE_NAME})\s+(?P<mon2>{MONTH_FULL})(?=\s*[,.;:!?)\"”]|\s+(?:said|says|of\s+\d))"
+    rf"|{_THE_NAME}\s+(?P<mon4>March)(?=\s+(?:has|had|was|were|is|are|will|would|can|could)\b)"
 )
 """A month name that names an event, not a month: it begins a name ("the annual March for Life",
 "the March on Washington", "a March for Justice", "Mussolini's March on Rome": a determiner or
@@ -3076,7 +3077,8 @@ a possessive before it, a capitalised name after "for", "of", "on", "against" or
 Madness upset": "a" before it and a capitalised name after it, where "the December Tankan"
 stays a month), or it
 ends one before a punctuation mark, "said" or "of" and a year ("the Long March.", "the Women's
-March said", "the Salt March of 1930"). A month that modifies a noun stays a month ("a June
+March said", "the Salt March of 1930"), or a march that is the subject of an auxiliary ("the
+Radetzky March has closed the programme"). A month that modifies a noun stays a month ("a June
 meeting", "Turkey's December 1995 election", "Friday's November employment report"), as do "the
 March of 1998" and "in March on Capitol Hill"."""
 
@@ -3085,7 +3087,7 @@ def event_name(m: re.Match[str], text: str) -> bool:
     """True when the month name in group ``mon`` of ``m`` names an event (:data:`_EVENT_NAME`)."""
     s = m.start("mon")
     for em in _EVENT_NAME.finditer(text, max(0, s - 40), m.end("mon") + 40):
-        if s in (em.start("mon"), em.start("mon2"), em.start("mon3")):
+        if s in (em.start("mon"), em.start("mon2"), em.start("mon3"), em.start("mon4")):
             return True
     return False
 

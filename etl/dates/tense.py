@@ -399,10 +399,11 @@ def scheduled_present(text: str, pos: int) -> bool:
     return True
 
 
-_FIXTURE_VERBS = frozenset("plays play faces face hosts host visits leaves meets meet opens begins starts appears go".split())
+_FIXTURE_VERBS = frozenset("plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take".split())
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for
 the region on Sunday", "the suspect appears in court on Wednesday", "voters go to the polls on
+Sunday", "the orchestra takes the stage at 11:15 am on Wednesday", "the ceremony takes place on
 Sunday"): in news copy the present tense of such a verb is a schedule."""
 _CLAUSE_BACK = re.compile(r"[.!?;:,\n\"“”()]|\b(?:said|says|and|but|while|when|after|before|since|which|who)\b", re.IGNORECASE)
 

@@ -2365,3 +2365,13 @@ def test_labor_day_martin_luther_king_day_and_a_non_specific_weekday(tagger):
     ms = tagger.run("Both Christmas and New Year's Day fall on a Wednesday.", dt.date(2019, 12, 22))
     assert values(ms)[-1] == ("Wednesday", "DATE", "XXXX-WXX-3")
     assert tagger.run("Futures priced in a quarter-point increase.", dt.date(2004, 6, 23)) == []
+
+
+def test_a_march_that_is_a_name_and_takes_as_a_schedule(tagger):
+    d = dt.date(2002, 12, 31)  # a Tuesday
+    ms = tagger.run("The Radetzky March has closed the programme every year since 1958.", d)
+    assert values(ms) == [("every year", "SET", "P1Y"), ("1958", "DATE", "1958")]
+    assert values(tagger.run("Sales in March were weak.", d)) == [("March", "DATE", "2002-03")]
+    text = "It ends when the orchestra takes the stage of the Musikverein at 11:15 am on Wednesday, organisers said Tuesday."
+    assert values(tagger.run(text, d)) == [("11:15 am on Wednesday", "TIME", "2003-01-01T11:15"), ("Tuesday", "DATE", "2002-12-31")]
+    assert values(tagger.run("The ceremony takes place on Sunday.", d)) == [("Sunday", "DATE", "2003-01-05")]
