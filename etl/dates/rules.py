@@ -1038,6 +1038,8 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     elif cue == "since":
         # "since March": the latest March on or before the DCT's month
         d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
+    elif _CONTRACT_MONTH.match(text, e):
+        d = month_in_context(month, dct, 1)  # "gold for April delivery": a futures contract's month, from the DCT's on
     else:
         d = month_in_context(month, dct, clause_tense(text, s, e), future_context(text, s))
         back = (dct.year - d.year) * 12 + dct.month - d.month
@@ -1047,6 +1049,11 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             # fiscal year begins in April" in May)
             d = d.replace(year=d.year + 1)
     return Hit(s, e, timex_at(d, "month"))
+
+
+_CONTRACT_MONTH = re.compile(r"\s+(?:delivery|contracts?|futures)\b", re.IGNORECASE)
+"""A noun after a month that makes it a futures contract's month ("Gold for April delivery fell",
+"the March contract"): a month from the DCT's on, as commodity copy writes it."""
 
 
 _DAY_OF_MONTH_AFTER = re.compile(
@@ -1118,7 +1125,9 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     A part of the day ("Tuesday night") gives a TIMEX3 TIME ``2017-12-26TNI`` (``MO``,
     ``AF``, ``EV``, ``NI``; TimeML 1.2.1: a time of the day, even a vague one, is a TIME),
     granularity day, range that day, as HeidelTime writes it for TempEval-3 (its rule
-    ``time_r3b``). Named days such as "Good Friday" or "Super Tuesday" are left alone.
+    ``time_r3b``). Named days such as "Good Friday" or "Super Tuesday" are left alone, as are
+    titles: a weekday after "the" before a capitalised word ("The Sunday Times"), or with a
+    capitalised part of the day ("Saturday Night Live").
 
     TimeML (DCT 2017-12-27): ``He left on <TIMEX3 type="DATE" value="2017-12-25">Monday</TIMEX3> and
         returns <TIMEX3 type="DATE" value="2018-01-03">next Wednesday</TIMEX3>.``
@@ -1126,6 +1135,10 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     s = m.start("t")
     if word_before(text, s) in WEEKDAY_BLOCKERS and not m["rel"] and not m["mod"]:
         return None
+    if not (m["rel"] or m["mod"]) and word_before(text, s) == "the" and re.match(r"\s+[A-Z][a-z]", text[m.end("wd") :]):
+        return None  # a title: "The Sunday Times", "the Sunday Telegraph"
+    if m["pod"] and m["pod"][0].isupper() and not m["t"].isupper():
+        return None  # a title-cased part of the day: "Saturday Night Live", "Friday Night Lights"
     if ordinal_before(text, s) and re.match(r"\s+(?:of|in)\s", text[m.end() : m.end() + 4]):
         return None  # "the fifth Monday of February": weekday_of_month's, or no day at all
     wd = WEEKDAY_NUM[m["wd"].lower()]
@@ -1268,6 +1281,31 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             d = weekday_on_day_of_month(WEEKDAY_NUM[day], day_number(dm["day"]) or 0, dct) or d
     tod, gran = clock_time(m, "" if m["wd"] else "2", text)
     return hit_over_t(m, timex_at(d, gran, tod))
+
+
+# "3:20 this afternoon", "9:45 tonight": a 12-hour clock without a.m./p.m., its half told by the day word
+@rule(
+    "clock_part_of_day",
+    r"\b(?P<t>(?P<h>1[0-2]|0?[1-9]):(?P<mi>[0-5]\d)\s+(?P<pod>(?i:this\s+(?:morning|afternoon|evening)|tonight|last\s+night)))\b",
+)
+def clock_part_of_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A clock time without a.m./p.m. before the part of the day that gives its half ("at
+    about 3:20 this afternoon", "9:45 tonight", "11:30 last night") -> one TIME on the DCT's day
+    (the day before for "last night"), in the afternoon, the evening or the night 12 hours on
+    (TimeML 1.2.1: a clock time with its day is one TIME; broadcast and wire copy drop the
+    a.m./p.m. when the day word tells it).
+
+    TimeML (DCT 1999-04-15): ``The storm hit at about <TIMEX3 type="TIME"
+        value="1999-04-15T15:20">3:20 this afternoon</TIMEX3>.``
+    """
+    pod = re.sub(r"\s+", " ", m["pod"].lower())
+    h = int(m["h"]) % 12
+    if not pod.endswith("morning") and not (pod.endswith("night") and h < 5):
+        h += 12  # afternoon, evening, tonight; "2:30 last night" stays after midnight
+    day = dct + dt.timedelta(days=_CLOCK_DAY_SHIFT.get(pod, 0))
+    if pod == "last night" and h < 12:
+        day = dct  # "2:30 last night": the small hours of the DCT's day
+    return hit_over_t(m, timex_at(day, "minute", f"{h:02d}:{m['mi']}"))
 
 
 _CLOCK_PREPOSITIONS = frozenset("at by around about until till from before after approximately roughly since".split())
@@ -1479,7 +1517,7 @@ def relative_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # "N units ago", "N units from now"
 @rule(
     "ago",
-    rf"\b(?P<unit>{UNIT_CS})(?:\s+{OR_SO})?\s+(?P<dir>ago|from\s+now|hence|before\s+now|from\s+(?P<day>today|tomorrow|yesterday))\b",
+    rf"\b(?P<unit>{UNIT_CS})(?:\s+{OR_SO})?\s+(?P<dir>ago|from\s+now|hence|before\s+now|from\s+(?P<day>today|tomorrow|yesterday|{WEEKDAY}))\b",
 )
 def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"two days ago" -> DCT - 2 days at day granularity; "three weeks ago" -> that ISO
@@ -1490,8 +1528,9 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "several/a few years ago" -> ``PAST_REF`` (no number to count back), as is a bare plural
     ("decades ago"; not "65 million years ago"). "Fifty years ago this month", "a year ago
     today" are one TIMEX3 at the finer unit (``1961-03``, ``2020-03-31``). Counted from a day
-    word ("a week from today", "two days from tomorrow"), the value is that day shifted (TIDES
-    2005: an offset from a day names a day).
+    word ("a week from today", "two days from tomorrow", "a week from Friday": the coming
+    Friday), the value is that day shifted (TIDES 2005: an offset from a day names a day); not
+    after "for" or before a range's end ("close for two weeks from Thursday": a span and its start).
 
     TimeML (DCT 2017-12-27): ``The mine collapsed <TIMEX3 type="DATE" value="2017-12-25">two days
         ago</TIMEX3>.``
@@ -1512,7 +1551,13 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if m["day"]:
         if n is None or unit not in ("day", "week", "fortnight", "month", "year"):
             return None
-        base = dct + dt.timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[m["day"].lower()])
+        if word_before(text, lm.start()) in ("for", "over", "during") or re.match(r"\s+(?:to|until|till|through|and)\b", text[m.end() :]):
+            return None  # "close for two weeks from Thursday", "two days from Tuesday to Thursday": a span and its start
+        day = m["day"].lower()
+        if day in WEEKDAY_NUM:  # "a week from Friday": counted from the coming Friday
+            base = _bare_weekday(WEEKDAY_NUM[day], True, dct)
+        else:
+            base = dct + dt.timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[day])
         n, unit = (2 * n, "week") if unit == "fortnight" else (n, unit)
         return Hit(lm.start(), m.end(), timex_at(shift(base, unit, n), "day"))
     if n is None and lm["num"].lower() in ("several", "a few", "few") and unit not in ("hour", "minute"):
@@ -1979,6 +2024,44 @@ def half_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(s, e, Timex("DATE", f"{year:04d}-H{half}", None, first, add_months(first, 6)))
 
 
+# "the second half" alone in business copy: a half of the DCT's year
+@rule(
+    "the_half",
+    r"\b(?P<t>[Tt]he\s+(?P<h>first|second)\s+half)\b(?![-’']|\s+of\b)",
+)
+def the_half(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the first (second) half" with no "of" after it, in business or economic copy (a word of
+    :data:`_BUSINESS` within 300 characters, none of :data:`_GAME`) -> a half of the DCT's year
+    (``2009-H2``; TIMEX3 value syntax as :func:`half_year`), the year before for the second
+    half in a past clause written in the first half ("profit rose in the second half" in
+    February). In sports copy "the second half" is a match's.
+
+    TimeML (DCT 2009-07-29): ``Demand should recover in <TIMEX3 type="DATE" value="2009-H2">the
+        second half</TIMEX3>, the chief executive said.``
+    """
+    lo, hi = max(0, m.start() - 300), m.end() + 300
+    if _GAME.search(text, lo, hi) or _SPORTS.search(text, lo, hi) or not _BUSINESS.search(text, lo, hi):
+        return None
+    half = 1 if m["h"].lower() == "first" else 2
+    year = dct.year
+    if half == 2 and dct.month <= 6 and not speaks_of_future(text, m.start("t"), m.end("t")) and clause_tense(text, m.start("t"), m.end("t")) < 0:
+        year -= 1
+    first = dt.date(year, 6 * half - 5, 1)
+    return hit_over_t(m, Timex("DATE", f"{year:04d}-H{half}", None, first, add_months(first, 6)))
+
+
+_BUSINESS = re.compile(
+    r"\b(?:profits?|sales|revenues?|earnings|econom(?:y|ic|ies)|growth|demand|prices|percent|inflation|output|GDP|fiscal|shares)\b|%",
+    re.IGNORECASE,
+)
+"""Words of business and economic copy, where "the second half" is a half of the year."""
+_GAME = re.compile(
+    r"\b(?:goals?|match(?:es)?|games?|penalty|striker|halftime|half-time|innings|kick(?:ed|off)?|referee|league|minute)\b",
+    re.IGNORECASE,
+)
+"""Words of sports copy, where "the second half" is a half of a match."""
+
+
 @rule(
     "relative_quarter",
     r"\b(?P<t>(?P<rel>this|next|last|the\s+current|current)\s+quarter)\b(?!\s+of\b)", re.IGNORECASE,
@@ -2109,10 +2192,10 @@ def season_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # Sets: "every day", "each Thursday", "every two years", "daily", "on Fridays"
 @rule(
     "set",
-    rf"\b(?P<t>(?:every|each)\s+(?:(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night|weekend)"
-    rf"|(?P<wd>{WEEKDAY})(?:\s+(?P<wpod>morning|afternoon|evening|night)\b)?|(?P<season>spring|summer|autumn|fall|winter)\b"
-    rf"|(?P<mon>{MONTH_FULL})|(?P<num>{NUM})\s+(?P<units>{UNIT}))"
-    rf"|(?P<freq>once|twice|thrice|(?:{NUM}|\d{{1,3}})\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>{UNIT})"
+    rf"\b(?P<t>(?i:every|each)\s+(?:(?P<other>other\s+)?(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night|weekend)"
+    rf"|(?:other\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<wpod>morning|afternoon|evening|night)\b)?|(?P<season>spring|summer|autumn|fall|winter)\b"
+    rf"|(?P<mon>{MONTH})(?:\s*(?P<mday>{DAY}))?|(?P<num>{NUM})\s+(?P<units>{UNIT}))"
+    rf"|(?P<freq>(?i:once|twice|thrice)|(?:{NUM}|\d{{1,3}})\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>{UNIT})"
     rf"|(?P<adv>daily|weekly|monthly|annually|yearly|quarterly|hourly)"
     rf"|(?P<wds>{WEEKDAY})s)\b(?!\s+of\b)",
 )
@@ -2153,8 +2236,10 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         wd = WEEKDAY_NUM[(m["wd"] or m["wds"]).lower()]
         pod = f"T{PARTS_OF_DAY[m['wpod'].lower()]}" if m["wpod"] else ""  # "every Sunday afternoon"
         return hit_over_t(m, Timex("SET", f"XXXX-WXX-{wd + 1}{pod}", None))
-    if m["mon"]:
-        return hit_over_t(m, Timex("SET", f"XXXX-{MONTH_NUM[m['mon'].lower()]:02d}", None))
+    if m["mon"]:  # "each July", "every Jan. 1" (XXXX-01-01)
+        month = MONTH_NUM[m["mon"].rstrip(".").lower()]
+        mday = day_number(m["mday"]) if m["mday"] else None
+        return hit_over_t(m, Timex("SET", f"XXXX-{month:02d}" + (f"-{mday:02d}" if mday else ""), None))
     if m["season"]:  # "each spring": TIMEX3 SET XXXX-SP
         return hit_over_t(m, Timex("SET", f"XXXX-{SEASONS[m['season'].lower()]}", None))
     if m["unit"]:
@@ -2163,7 +2248,7 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             return hit_over_t(m, Timex("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", None))
         if unit == "weekend":
             return hit_over_t(m, Timex("SET", "XXXX-WXX-WE", None))
-        return hit_over_t(m, Timex("SET", duration_value(1, unit), None))
+        return hit_over_t(m, Timex("SET", duration_value(2 if m["other"] else 1, unit), None))  # "every other week": P2W
     n = number(m["num"])
     if n is None:
         return None
@@ -2237,7 +2322,8 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     fractions ("two and a half years", "2.5 years"), ages ("a 45-year-old"), anchored
     phrases ("two years later"), "a year" after a number or money ("$5m a year", a rate),
     and "a day"/"one day" without a preceding cue ("One day, he ..."; cues: "for", "in",
-    "within", "over", "as long as", "lasted", "take"...: :data:`_ONE_UNIT_CUES`).
+    "within", "over", "as long as", "lasted", "take"...: :data:`_ONE_UNIT_CUES`). Counts of finer
+    units after it join it ("two hours and 20 minutes" -> ``PT2H20M``, :func:`_iso_duration`).
 
     TimeML (DCT 2017-12-27): ``He served <TIMEX3 type="DURATION" value="P2Y">two years</TIMEX3> in a
         <TIMEX3 type="DURATION" value="P5Y">five-year</TIMEX3> term.``
@@ -2288,7 +2374,37 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         s = lm.start("num")  # "the two-year plan": the determiner belongs to "plan"
     if pre.startswith("the same") or pre == "same":
         return None
+    parts, end = [(unit, n)], e
+    while n is not None and unit in _ISO_PARTS and (finer := _FINER_AFTER.match(text, end)) is not None:
+        u2, n2 = unit_key(finer["u2"]), number(finer["n2"])
+        if n2 is None or list(_ISO_PARTS).index(u2) <= list(_ISO_PARTS).index(parts[-1][0]):
+            break
+        parts.append((u2, n2))
+        end = finer.end()
+    if len(parts) > 1:  # "two hours and 20 minutes", "one day, 18 hours, 40 minutes and 10 seconds"
+        return Hit(s, end, Timex("DURATION", _iso_duration(parts), UNITS[unit][1]))
     return Hit(s, e, Timex("DURATION", duration_value(n, unit), UNITS[unit][1]))
+
+
+_FINER_AFTER = re.compile(
+    rf"(?:,|\s+and|,\s+and)\s+(?P<n2>{NUM})\s+(?P<u2>months?|days?|hours?|minutes?|seconds?)\b(?![-’'])"
+    r"(?!\s+(?:a|an|per|each|every|or)\b)",
+    re.IGNORECASE,
+)
+"""A count of a finer unit after a duration, not a rate ("20 years, five days a week") nor one of
+a list of choices ("one year, 68 days or even two months")."""
+_ISO_PARTS = {"year": "Y", "month": "M", "day": "D", "hour": "H", "minute": "M", "second": "S"}
+"""The units of an ISO 8601 duration, coarsest first, and their designators."""
+
+
+def _iso_duration(parts: list[tuple[str, int | None]]) -> str:
+    """The ISO 8601 duration of counts of units in :data:`_ISO_PARTS` order ("14 years, nine
+    months and 20 days" -> ``P14Y9M20D``, "one day, 18 hours, 40 minutes and 10 seconds" ->
+    ``P1DT18H40M10S``): one TIMEX3 DURATION for a chain of finer units (TimeML 1.2.1: one
+    expression, one value)."""
+    date = "".join(f"{n}{_ISO_PARTS[u]}" for u, n in parts if u in ("year", "month", "day"))
+    time = "".join(f"{n}{_ISO_PARTS[u]}" for u, n in parts if u in ("hour", "minute", "second"))
+    return f"P{date}" + (f"T{time}" if time else "")
 
 
 _YEARS_OF = re.compile(r"\b(?:years|decades|half|part|days)\s+of\s+$", re.IGNORECASE)
@@ -2352,14 +2468,14 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 @rule(
     "ref",
     r"\b(?P<t>(?P<present>(?:[Rr]ight\s+)?[Nn]ow|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days)"
-    r"|(?P<past>[Rr]ecently|the\s+past)|(?P<future>the\s+(?:near\s+|foreseeable\s+|distant\s+)?future"
+    r"|(?P<past>[Rr]ecently|the\s+past|(?:[Aa]\s+moment|[Mm]oments)\s+ago)|(?P<future>the\s+(?:near\s+|foreseeable\s+|distant\s+)?future"
     r"|the\s+(?:near|short|long)\s+(?:term|run)\b(?!\s+(?!(?:and|or|but|is|was|will|as)\b)[a-z])"
     r"|a\s+later\s+date))\b"
     rf"(?!\s+(?:{NUM}\s+)?(?:{UNIT}|few|several|couple|tense|perfect|participle|of)\b)(?![-’'])",
 )
 def ref(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"now", "currently", "nowadays", "at present", "these days" -> ``PRESENT_REF``;
-    "recently", "the past" -> ``PAST_REF``; "the (near) future", "the near (short, long)
+    "recently", "the past", "a moment ago" (broadcast copy) -> ``PAST_REF``; "the (near) future", "the near (short, long)
     term" as a noun, "the long run", "a later date" -> ``FUTURE_REF`` (TIMEX3 guidelines,
     type DATE, no range; TBAQ tags "the near term" and "the short term" so, not the adjective
     "short-term debt"; "as recently as April" tags only "April"). The adjectives "current" (``PRESENT_REF``) and
@@ -2896,7 +3012,10 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     of a pair takes the day written after the second ("between noon and 8 p.m. today", "from
     9 a.m. to 5 p.m. Monday"), or the day before when it is the later clock ("from noon until
     1 a.m. Thursday": the span runs past midnight); the second of a pair without a day, when
-    the earlier clock, is on the day after the first's ("from 8 pm until 2 am").
+    the earlier clock, is on the day after the first's ("from 8 pm until 2 am"); a clock time
+    before "the next (previous) day" is on the day after (before) the one mentioned before it
+    ("met on Feb. 26. At 11 a.m. the next day"), and one before "on" and a holiday on the
+    holiday ("at about 10:45 p.m. on Bastille Day").
 
     TimeML (DCT 2017-12-27): ``The blast occurred at about <TIMEX3 type="TIME"
         value="2017-12-27T10:35">10:35 a.m.</TIMEX3> (0735 GMT).``
@@ -2933,6 +3052,15 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if tod > clock_time(pair, "p", text)[0]:
             day -= ONE_DAY  # "from noon until 1 a.m. Thursday": the span runs past midnight
         return hit_over_t(m, timex_at(day, gran, tod))
+    after = _DAY_AFTER_CLOCK.match(text, m.end())
+    if after is not None and after["rel"]:  # "At 11 a.m. the next day": a day from the one before
+        step = -1 if after["rel"].lower() in ("previous", "preceding") else 1
+        # one TIMEX3 over both, as "10 a.m. Tuesday" is
+        return Hit(s, after.end(), Anaphor("day", step, named=True, tod=tod, fallback=timex_at(dct + step * ONE_DAY, gran, tod)))
+    if after is not None:  # "at 1 p.m. on New Year's Eve": the holiday's day
+        day = _holiday_at(text, after.end(), dct)
+        if day is not None:
+            return hit_over_t(m, timex_at(day, gran, tod))
     first = _CLOCK_PAIR_BEFORE.search(text, max(0, s - 40), s)
     if first is not None and tod < clock_time(first, "q", text)[0]:
         # "would run from 8 pm until 2 am": the end of a span past midnight, the next day
@@ -2942,6 +3070,22 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     behind = not ahead and tense < 0
     fallback = timex_at(dct, gran, tod)
     return hit_over_t(m, Anaphor("day", 0, same=True, fallback=fallback, tod=tod, ahead=ahead, behind=behind))
+
+
+_DAY_AFTER_CLOCK = re.compile(
+    r"\s+the\s+(?P<rel>next|following|previous|preceding)\s+day\b|,?\s+on\s+(?=[A-Z])", re.IGNORECASE
+)
+"""What dates a clock time right after it: "the next (previous) day", or "on" before a name (a
+holiday: "at 10:45 p.m. on Bastille Day")."""
+
+
+def _holiday_at(text: str, pos: int, dct: dt.date) -> dt.date | None:
+    """The day of the holiday named at ``pos`` (:func:`holiday`'s pattern and resolution), or None."""
+    rule_ = next(r for r in _own if r.name == "holiday")
+    hm = rule_.pattern.match(text, pos)
+    hit = rule_.resolve(hm, text, dct) if hm else None
+    tx = hit.timex if hit else None
+    return tx.start if isinstance(tx, Timex) and tx.granularity == "day" else None
 
 
 _CLOCK_PAIR_BEFORE = re.compile(

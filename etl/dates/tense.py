@@ -22,7 +22,8 @@ _FUTURE_CUE = re.compile(
     rf"{_AHEAD_OF}"
     r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|threaten(?:s|ed)?|intends?|hopes?|aims?)\s+to"
     r"|(?:is|are|am)\s+(?:bracing|preparing|gearing\s+up|getting\s+ready|girding)\s+for"
-    r"|forecasters?|forecasts?\s+(?:call|calls|called)\s+for|no\s+later\s+than|due\s+(?:by|on|in|at|before)"
+    r"|forecasters?|forecasts?\s+(?:call|calls|called)\s+for|no\s+later\s+than|due(?!\s+to\b)"
+    r"|(?:look|looks|looking)\s+(?:ahead|forward)\s+to|await(?:s|ing)?"
     r"|expected\s+(?:[a-z]+\s+){0,3}?to\s+(?!have\b)[a-z]+|(?-i:may)(?!\s+(?:have|not)\b)|(?-i:If|Unless)"
     r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have)|should(?!\s+(?:have|not|never)\b)"
     r"|could(?!\s+(?:not|never|have|only|hardly)\b|\s+be\s+(?:reached|located|contacted|found)\b))\b"
@@ -38,7 +39,8 @@ the saying); a negated expectation ("is not expected to act until Wednesday"), "
 ("traders expect more turbulence Friday", "are forecast to stay below freezing through the
 weekend"), a weather forecast ("forecasters called for thunderstorms Saturday"), a limit ("no
 later than Jan. 22", "results due by the end of September"), an event prepared for ("retailers
-are bracing for Friday"), an obligation ("must vote on its plan by Dec. 23"), an expectation
+are bracing for Friday", "investors are looking ahead to Thursday's report", "the producer
+price index, due Friday"), an obligation ("must vote on its plan by Dec. 23"), an expectation
 ("the weather should clear by Saturday", "was
 expected to arrive in Baghdad Thursday", "snow may return on Monday"; not "should have", "may
 have", nor the month May), a condition that opens the sentence ("Unless parliament acts by
@@ -139,6 +141,9 @@ _FUNCTION_WORDS = frozenset(
     here it he she they we you him them us""".split()
 )
 # -ed words that are not verbs.
+_PARTICLES = frozenset("guilty innocent down up out off back away again together home".split())
+"""Words after an -ed form that make it a verb, not an adjective before a noun ("pleaded guilty
+in March", "stepped down in May", "called off on Friday")."""
 _NOT_VERBS_ED = frozenset(
     "bed red need hundred shed bloodshed watershed speed seed creed greed feed breed united sacred naked wicked kindred".split()
 )
@@ -153,7 +158,7 @@ _SENTENCE_BACK = re.compile(r"[;\n\"“”]|``|''")
 
 _SUBJECT_VERB = re.compile(
     r"\s+(?:(?P<future>will|shall|should(?!\s+(?:have|not|never)\b)|(?:is|are)\s+(?:(?:expected|due|set|scheduled|slated"
-    r"|forecast|predicted|likely|going)\s+to|to\s+be)|is(?=\s+[A-Z])|to\s+be)|(?P<past>was|were|had|saw|brought))\b"
+    r"|forecast|predicted|likely|going)\s+to|to\s+be)|is(?=\s+[A-Z\"'“‘])|to\s+be)|(?P<past>was|were|had|saw|brought))\b"
 )
 """A verb right after a time expression that is its subject ("Monday is expected to be
 sunny", "Sunday should be drier", "Because Friday is Veterans Day" (a name after "is": "Monday
@@ -277,7 +282,7 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
             continue  # "the troubled region"; "will be named": the auxiliary decides
         if prev in ("is", "are", "am"):
             return 1  # present passive, a schedule: "the case is heard in May", "nominations are announced Tuesday"
-        if regular and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS:
+        if regular and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS and nxt_l not in _PARTICLES:
             continue  # an -ed form before a noun is an adjective: "a still unspecified date"
         return -1
     return None
@@ -399,12 +404,13 @@ def scheduled_present(text: str, pos: int) -> bool:
     return True
 
 
-_FIXTURE_VERBS = frozenset("plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take".split())
+_FIXTURE_VERBS = frozenset("plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take holds".split())
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for
 the region on Sunday", "the suspect appears in court on Wednesday", "voters go to the polls on
 Sunday", "the orchestra takes the stage at 11:15 am on Wednesday", "the ceremony takes place on
-Sunday"): in news copy the present tense of such a verb is a schedule."""
+Sunday", "the Security Council holds an emergency meeting on the crisis Thursday"): in news copy
+the present tense of such a verb is a schedule."""
 _CLAUSE_BACK = re.compile(r"[.!?;:,\n\"“”()]|\b(?:said|says|and|but|while|when|after|before|since|which|who)\b", re.IGNORECASE)
 
 
