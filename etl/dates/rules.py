@@ -295,12 +295,15 @@ def numeric_date(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 _NUMERIC_CUES = frozenset(
     """on since until till by from before after through thru starting effective effect dated
     between for ended ending expires expired deadline ends begins starts opens closes resumes payable
-    record runs due""".split()
+    record runs due start begin open close reopen resume end expire sale resumed reopened""".split()
 )
 """Words before a year-less numeric date ("held on 12/20", "set for 1/9", "payable 12/1 to
-holders of record 11/15", "early voting ends 11/3": the scheduled present of :func:`~etl.dates.tense.scheduled_present`'s verbs): without
-one, "3/4" is a fraction. Past forms other than "ended" are left out: "went 3/5", "started
-4/1 favourite", "ruled 5/4" are statistics, odds and vote splits as often as dates."""
+holders of record 11/15", "early voting ends 11/3": the scheduled present of
+:func:`~etl.dates.tense.scheduled_present`'s verbs, also without -s, "stores reopen 1/2", "go on
+sale 10/5"): without one, "3/4" is a fraction. Past forms other than "ended", "resumed" and
+"reopened" are left out ("went 3/5", "started 4/1 favourite", "ruled 5/4" are statistics, odds
+and vote splits as often as dates), unless a form of "be" makes them a passive ("will be released
+4/30")."""
 def _backwards(start: tuple[int, int], end: tuple[int, int]) -> bool:
     """True when the month/day ``end`` does not follow ``start`` in a range, across a year end
     at most ("12/28 to 1/3" runs forward; "1/5 to 1/4" does not)."""
@@ -316,6 +319,9 @@ _DATED_EVENT_NOUNS = frozenset(
 """Nouns of an event held on one day that a numeric month/day can modify ("its 10/31
 deadline", "the 11/8 election", "the 4/15 filing deadline"): TimeML tags a date before a
 noun as a DATE of its own, as TimeBank tags "the March employment report"."""
+_DATED_DOCUMENTS = frozenset("letter letters memo statement order ruling notice filing".split())
+"""Documents named by the day they bear ("In a 1/28 letter, the agency said"): as
+:data:`_DATED_EVENT_NOUNS`, but never after a vulgar fraction ("a 1/2 order")."""
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|your|this|that|a|an)\s+$", re.IGNORECASE)
 _ATTRIBUTIVE_AFTER = re.compile(r"(?:\s+[A-Za-z]+){1,3}")
 _VULGAR_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8})
@@ -336,10 +342,10 @@ def _attributive_date(text: str, start: int, end: int, a: int, b: int) -> bool:
     if m is None:
         return False
     words = m.group(0).lower().split()
-    if words[0] in _DATED_EVENT_NOUNS:
-        return True
     fraction = a < b and b in _VULGAR_DENOMINATORS
-    return not fraction and any(w in _DATED_EVENT_NOUNS for w in words[1:])
+    if words[0] in _DATED_EVENT_NOUNS or (words[0] in _DATED_DOCUMENTS and not fraction):
+        return True
+    return not fraction and any(w in _DATED_EVENT_NOUNS or w in _DATED_DOCUMENTS for w in words[1:])
 
 
 _MOVED_TO = frozenset("postponed delayed moved pushed rescheduled adjourned put back brought forward advanced".split())
@@ -402,6 +408,7 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         cue not in _NUMERIC_CUES
         and not re.search(r"\bas\s+of\s+$", text[max(0, s - 8) : s], re.IGNORECASE)
         and not _attributive_date(text, s, m.end(), int(m["a"]), int(m["b"]))
+        and not (past_form(cue) and word_before(text, text.rfind(cue, 0, s)) in ("be", "been", "being"))
     ):
         return None
     if cue == "by" and word_before(text, text.rfind("by", 0, s)) in CHANGE_VERBS:
@@ -641,12 +648,14 @@ _L_ORDINAL_DAY = re.compile(
 @rule(
     "day_of_month",
     rf"of\s+(?:(?P<rel>(?i:this|next|last|the\s+current|the\s+coming|the\s+previous|the\s+past))\s+(?i:month)"
-    rf"|(?P<the>(?i:the\s+month))(?!['’])|(?P<foll>(?i:the\s+(?:following|next)\s+month))|(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?)\b"
+    rf"|(?P<two>(?i:the\s+month\s+(?:after\s+next|before\s+last)))|(?P<the>(?i:the\s+month))(?!['’]|\s+(?i:after\s+next|before\s+last))"
+    rf"|(?P<foll>(?i:the\s+(?:following|next)\s+month))|(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?)\b"
     r"|(?P<bare>(?i:this|next|last))\s+(?i:month)\b(?!['’])",
 )
 def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A day of the month written as an ordinal, in a month named relative to the DCT ("the
     3rd of next month" -> the DCT's month + 1; this, the current, last, the previous; "the
+    month after next" (before last) + 2 (- 2); "the
     month": the month last mentioned, else the DCT's; "the following month" the one after it,
     "the 10th of the following month" after "in March" -> April 10; "the 3rd next month"
     without "of") or by
@@ -681,8 +690,9 @@ def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if first is None:
             return None
         return Hit(lm.start(), m.end(), Anaphor("day", step, same=True, day_of_month=-1 if lm["last"] else day, fallback=timex_at(first, "day")))
-    if m["rel"] or m["bare"]:
-        first = add_months(dct.replace(day=1), _REL_STEP[re.sub(r"\s+", " ", (m["rel"] or m["bare"]).lower())])
+    if m["rel"] or m["bare"] or m["two"]:
+        step = (2 if "after" in m["two"].lower() else -2) if m["two"] else _REL_STEP[re.sub(r"\s+", " ", (m["rel"] or m["bare"]).lower())]
+        first = add_months(dct.replace(day=1), step)  # "the 1st of the month after next": two months on
         d = safe_date(first.year, first.month, day)
     else:
         month = MONTH_NUM[m["mon"].rstrip(".").lower()]
@@ -1398,13 +1408,15 @@ def deictic_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     afternoon" are TIMEX3 TIMEs (``TNI``, ``TMO``, ``TAF``, ``TEV``) on that day.
 
     A capitalised "Today" after a capitalised word mid-sentence is a name ("told USA Today",
-    "This is VOA Today": TBAQ leaves it untagged).
+    "This is VOA Today": TBAQ leaves it untagged), as is "The Day After Tomorrow" in capitals.
 
     TimeML (DCT 2017-12-27): ``It rained <TIMEX3 type="DATE" value="2017-12-26">yesterday</TIMEX3>
         and froze <TIMEX3 type="TIME" value="2017-12-26TNI">last night</TIMEX3>.``
     """
     if m["day"] and m["t"][:1].isupper() and name_word_before(text, m.start("t")):
         return None  # "USA Today", "VOA Today", "Good Morning America Today": a name mid-sentence
+    if m["ba"] and re.search(r"\bDay\s+(?:Before|After)\s+[A-Z]", m["t"]):
+        return None  # a title in capitals: "The Day After Tomorrow" (the film)
     if m["lastnight"]:
         return hit_over_t(m, timex_at(dct - ONE_DAY, "day", "NI"))
     if m["tonight"]:
@@ -2468,7 +2480,7 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 @rule(
     "ref",
     r"\b(?P<t>(?P<present>(?:[Rr]ight\s+)?[Nn]ow|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days)"
-    r"|(?P<past>[Rr]ecently|the\s+past|(?:[Aa]\s+moment|[Mm]oments)\s+ago)|(?P<future>the\s+(?:near\s+|foreseeable\s+|distant\s+)?future"
+    r"|(?P<past>[Rr]ecently|the\s+past(?!\s+\d)|(?:[Aa]\s+moment|[Mm]oments)\s+ago)|(?P<future>the\s+(?:near\s+|foreseeable\s+|distant\s+)?future"
     r"|the\s+(?:near|short|long)\s+(?:term|run)\b(?!\s+(?!(?:and|or|but|is|was|will|as)\b)[a-z])"
     r"|a\s+later\s+date))\b"
     rf"(?!\s+(?:{NUM}\s+)?(?:{UNIT}|few|several|couple|tense|perfect|participle|of)\b)(?![-’'])",

@@ -2442,3 +2442,40 @@ def test_the_second_half_in_business_copy_and_titles(tagger):
     assert tagger.run("He told The Sunday Times that he would resign.", d) == []
     assert tagger.run("Viewers of Saturday Night Live laughed.", d) == []
     assert values(tagger.run("The attack came on Saturday night.", d)) == [("Saturday night", "TIME", "2011-07-09TNI")]
+    # "the past" before a count of games is no PAST_REF (Xinhua, "In the past 12 matches")
+    assert tagger.run("They won six titles over the past 18 seasons.", dt.date(2019, 2, 4)) == []
+
+
+# Kinds a twenty-second blind probe of the issue's own kinds found (205 cases, 192/205 at first).
+
+
+def test_the_day_of_the_month_after_next(tagger):
+    d = dt.date(2018, 12, 31)
+    ms = tagger.run("Payments resume on the 1st of the month after next.", d)
+    assert values(ms) == [("the 1st of the month after next", "DATE", "2019-02-01")]
+    ms = tagger.run("It ended on the 15th of the month before last.", d)
+    assert values(ms) == [("the 15th of the month before last", "DATE", "2018-10-15")]
+
+
+def test_more_numeric_month_days(tagger):
+    ms = tagger.run("Test results will be released 4/30, officials said.", dt.date(2018, 4, 20))
+    assert values(ms) == [("4/30", "DATE", "2018-04-30")]
+    ms = tagger.run("Tickets go on sale 10/5 at the box office.", dt.date(2018, 10, 2))
+    assert values(ms) == [("10/5", "DATE", "2018-10-05")]
+    ms = tagger.run("The trial is expected to start 6/13 in federal court.", dt.date(2016, 6, 1))
+    assert values(ms) == [("6/13", "DATE", "2016-06-13")]
+    ms = tagger.run("Shipments resumed 12/28 after a stoppage.", dt.date(2018, 1, 3))
+    assert values(ms) == [("12/28", "DATE", "2017-12-28")]
+    assert values(tagger.run("In a 1/28 letter, the agency said.", dt.date(2019, 1, 31))) == [("1/28", "DATE", "2019-01-28")]
+    ms = tagger.run("Stores will close early on 12/31 and reopen 1/2.", dt.date(2022, 12, 30))
+    assert values(ms) == [("12/31", "DATE", "2022-12-31"), ("1/2", "DATE", "2023-01-02")]
+    # statistics, odds, vote splits, fractions stay numbers
+    for s in ("He went 3/5 at the plate.", "The court ruled 5/4.", "He was released 3/4 of the way through.",
+              "The shares closed 1/2 point higher.", "The horse started 4/1 favourite.", "Add 1/2 cup of sugar."):
+        assert tagger.run(s, dt.date(2018, 4, 20)) == [], s
+
+
+def test_a_film_title_is_no_day(tagger):
+    assert tagger.run("The film The Day After Tomorrow was shown on the plane.", dt.date(2019, 2, 2)) == []
+    ms = tagger.run("He left the day after tomorrow.", dt.date(2019, 2, 2))
+    assert values(ms) == [("the day after tomorrow", "DATE", "2019-02-04")]
