@@ -444,7 +444,8 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     2017-12-27 -> ``2017-11-28`` (news convention: nearest to the DCT, as in HeidelTime).
     A leading weekday ("Tuesday, Dec. 26") is part of the extent (TIMEX3 guidelines), as is
     "last/this/next year" after the day, which gives the year ("arrested on June 23 last year"
-    in a story of 1997 -> ``1996-06-23``; the whole phrase names the date).
+    in a story of 1997 -> ``1996-06-23``; the whole phrase names the date), or at the head of the
+    sentence ("Last year the monsoon arrived on June 8", :data:`_YEAR_LEAD`).
 
     TimeML (DCT 2017-12-27): ``He died on <TIMEX3 type="DATE" value="2017-11-28">November
         28</TIMEX3>.``
@@ -500,9 +501,17 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             d = safe_date(first.year, month, day)
             if d is not None and d < first:
                 d = safe_date(first.year + 1, month, day)
+    elif (yl := _YEAR_LEAD.search(text, max(0, m.start("t") - 100), m.start("t"))) is not None:
+        # "Last year the monsoon arrived on June 8": the sentence's lead names the year
+        d = safe_date(dct.year + _REL_STEP[yl["rel"].lower()], month, day)
     else:
         d = _unwritten_year_day(month, day, text, m.start("t"), dct)
     return hit_over_t(m, timex_at(d, "day") if d else None)
+
+
+_YEAR_LEAD = re.compile(r"(?:^|[.!?]\s+|\n)(?P<rel>Last|This|Next)\s+year\b[^.;!?\n]{0,80}$")
+"""A sentence that opens with "Last (This, Next) year": a day without a year later in it is of
+that year ("Last year the monsoon arrived on June 8")."""
 
 
 _RANGE_START_BEFORE = re.compile(
@@ -1978,8 +1987,9 @@ def quarter(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # A quarter named by its months: "the April-June quarter", "the July-September period"
 @rule(
     "month_range_quarter",
-    rf"\b(?P<t>(?:the\s+)?(?P<m1>{MONTH_FULL}|{MONTH_ABBR})\.?\s?[-–/]\s?(?P<m2>{MONTH_FULL}|{MONTH_ABBR})\.?"
-    rf"(?:,?\s+(?P<y>{YEAR4}))?\s+(?:fiscal\s+)?(?:quarter|period|three\s+months))\b",
+    rf"\b(?P<t>(?:the\s+)?(?P<m1>{MONTH_FULL}|{MONTH_ABBR})\.?\s?(?P<sep>[-–/])\s?(?P<m2>{MONTH_FULL}|{MONTH_ABBR})\.?"
+    rf"(?:,?\s+(?P<y>{YEAR4}))?(?P<noun>\s+(?:fiscal\s+)?(?:quarter|period|three\s+months))?"
+    rf"|the\s+(?P<qm>March|June|September|December)\s+quarter)\b",
 )
 def month_range_quarter(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A calendar quarter named by its first and last months, as Japanese, Indian and
@@ -1991,13 +2001,25 @@ def month_range_quarter(m: re.Match[str], text: str, dct: dt.date) -> Hit | None
 
     TimeML (DCT 2011-03-12): ``Growth could fall in <TIMEX3 type="DATE" value="2011-Q2">the
         April-June quarter</TIMEX3>.``
+
+    A hyphenated span before another noun is the quarter too ("January-March gross domestic
+    product figures"); "the March quarter" (Australian and Indian copy) is the quarter that
+    ends in that month.
     """
+    if m["qm"]:
+        m1 = MONTH_NUM[m["qm"].lower()] - 2
+        s, e = m.span("t")
+        d = month_in_context(m1, dct, clause_tense(text, s, e), future_context(text, s))
+        return hit_over_t(m, timex_at(d, "quarter"))
     m1, m2 = MONTH_NUM[m["m1"].lower()], MONTH_NUM[m["m2"].lower()]
-    if m1 % 3 != 1 or m2 != m1 + 2:
+    if m1 % 3 != 1 or m2 != m1 + 2 or not (m["noun"] or m["sep"] != "/"):
         return None
     s, e = m.span("t")
+    if not m["noun"]:
+        s = m.start("m1")  # "the January-March GDP figures": the determiner is the figures'
+
     d = dt.date(int(m["y"]), m1, 1) if m["y"] else month_in_context(m1, dct, clause_tense(text, s, e), future_context(text, s))
-    return hit_over_t(m, timex_at(d, "quarter"))
+    return Hit(s, e, timex_at(d, "quarter"))
 
 
 # Half years: "the first half of 1990", "the last half of 1989", "the second half
@@ -2072,6 +2094,23 @@ _GAME = re.compile(
     re.IGNORECASE,
 )
 """Words of sports copy, where "the second half" is a half of a match."""
+
+
+# "the previous quarter": the quarter before the one mentioned before it
+@rule(
+    "quarter_anaphor",
+    r"\b(?P<t>the\s+(?:previous|preceding|prior)\s+quarter)\b(?![-’'])", re.IGNORECASE,
+)
+def quarter_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the previous (preceding, prior) quarter" -> the quarter before the date mentioned
+    before it ("rose in the third quarter from the previous quarter" -> Q2; TimeML 1.2.1
+    ``anchorTimeID``, as :func:`anaphor` reads "the previous month"), else the one before the
+    DCT's.
+
+    TimeML (DCT 2000-11-01): ``Profit rose in <TIMEX3 type="DATE" value="2000-Q3">the third
+        quarter</TIMEX3> from <TIMEX3 type="DATE" value="2000-Q2">the previous quarter</TIMEX3>.``
+    """
+    return hit_over_t(m, Anaphor("quarter", -1, named=True, fallback=timex_at(shift(dct, "quarter", -1), "quarter")))
 
 
 @rule(
@@ -3066,7 +3105,7 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return hit_over_t(m, timex_at(day, gran, tod))
     after = _DAY_AFTER_CLOCK.match(text, m.end())
     if after is not None and after["rel"]:  # "At 11 a.m. the next day": a day from the one before
-        step = -1 if after["rel"].lower() in ("previous", "preceding") else 1
+        step = {"previous": -1, "preceding": -1, "same": 0}.get(after["rel"].lower(), 1)
         # one TIMEX3 over both, as "10 a.m. Tuesday" is
         return Hit(s, after.end(), Anaphor("day", step, named=True, tod=tod, fallback=timex_at(dct + step * ONE_DAY, gran, tod)))
     if after is not None:  # "at 1 p.m. on New Year's Eve": the holiday's day
@@ -3085,10 +3124,10 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 
 _DAY_AFTER_CLOCK = re.compile(
-    r"\s+the\s+(?P<rel>next|following|previous|preceding)\s+day\b|,?\s+on\s+(?=[A-Z])", re.IGNORECASE
+    r"\s+(?:the|that)\s+(?P<rel>next|following|previous|preceding|same)\s+day\b|,?\s+on\s+(?=[A-Z])", re.IGNORECASE
 )
-"""What dates a clock time right after it: "the next (previous) day", or "on" before a name (a
-holiday: "at 10:45 p.m. on Bastille Day")."""
+"""What dates a clock time right after it: "the next (previous, same) day", or "on" before a name
+(a holiday: "at 10:45 p.m. on Bastille Day")."""
 
 
 def _holiday_at(text: str, pos: int, dct: dt.date) -> dt.date | None:

@@ -20,9 +20,10 @@ _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|would(?!\s+not|n['’]t)|might|(?:is|are|was|were)\s+(?:due\s+|set\s+|slated\s+|going\s+)?to|['’](?:s|re)\s+going\s+to"
     r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)(?:\s+not|n['’]t)?\s+(?:expected|set|due)\b|to\s+be\s+held|as\s+(?:soon|early)\s+as|"
     rf"{_AHEAD_OF}"
-    r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|threaten(?:s|ed)?|intends?|hopes?|aims?)\s+to"
+    r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|threaten(?:s|ed)?|intends?|hopes?|aims?|votes?)\s+to"
     r"|(?:is|are|am)\s+(?:bracing|preparing|gearing\s+up|getting\s+ready|girding)\s+for"
-    r"|forecasters?|forecasts?\s+(?:call|calls|called)\s+for|no\s+later\s+than|due(?!\s+to\b)"
+    r"|forecasters?|forecasts?\s+(?:call|calls|called)\s+for|forecast\s+for|no\s+later\s+than|due(?!\s+to\b)"
+    r"|(?<!been\s)(?<!had\s)expected(?=(?:\s+(?:early|late|on|by|before|until))*\s*$)"
     r"|(?:look|looks|looking)\s+(?:ahead|forward)\s+to|await(?:s|ing)?"
     r"|expected\s+(?:[a-z]+\s+){0,3}?to\s+(?!have\b)[a-z]+|(?-i:may)(?!\s+(?:have|not)\b)|(?-i:If|Unless)"
     r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have)|should(?!\s+(?:have|not|never)\b)"
@@ -31,13 +32,17 @@ _FUTURE_CUE = re.compile(
     re.IGNORECASE,
 )
 """Words that put what follows them in the clause ahead of the DCT: the future, plans, and
-commissive verbs before an infinitive, whose event comes after the commitment ("agreed to hold
+commissive verbs before an infinitive, whose event comes after the commitment ("workers vote
+to walk off the job at 12:01 a.m. Saturday"; not the past "voted to convict ... Wednesday
+afternoon", which was the vote itself), "agreed to hold
 talks at 10 a.m. on Tuesday", "promised to release the hostages at noon Saturday"; of "hope",
 "aim", "intend" only the present, as "had said he hoped to remain captain ... on Monday" dates
 the saying); a negated expectation ("is not expected to act until Wednesday"), "ahead of"
 ("raced to assemble a plan ahead of a Monday deadline"), a present expectation or forecast
 ("traders expect more turbulence Friday", "are forecast to stay below freezing through the
-weekend"), a weather forecast ("forecasters called for thunderstorms Saturday"), a limit ("no
+weekend"), a weather forecast ("forecasters called for thunderstorms Saturday", "cooler weather
+forecast for Monday"), a result expected at a time ("final results expected early Monday"; not
+"a launch had been expected on Saturday"), a limit ("no
 later than Jan. 22", "results due by the end of September"), an event prepared for ("retailers
 are bracing for Friday", "investors are looking ahead to Thursday's report", "the producer
 price index, due Friday"), an obligation ("must vote on its plan by Dec. 23"), an expectation
@@ -157,7 +162,7 @@ _SENTENCE_BACK = re.compile(r"[;\n\"“”]|``|''")
 
 
 _SUBJECT_VERB = re.compile(
-    r"\s+(?:(?P<future>will|shall|should(?!\s+(?:have|not|never)\b)|(?:is|are)\s+(?:(?:expected|due|set|scheduled|slated"
+    r"\s+(?:(?P<future>will|shall|would(?!\s+(?:have|not)\b)|should(?!\s+(?:have|not|never)\b)|(?:is|are)\s+(?:(?:expected|due|set|scheduled|slated"
     r"|forecast|predicted|likely|going)\s+to|to\s+be)|is(?=\s+[A-Z\"'“‘])|to\s+be)|(?P<past>was|were|had|saw|brought))\b"
 )
 """A verb right after a time expression that is its subject ("Monday is expected to be
@@ -340,11 +345,12 @@ def deadline(text: str, pos: int) -> bool:
 _SCHEDULED_VERBS = frozenset(
     """meets opens begins resumes arrives leaves travels flies convenes reconvenes closes ends
     expires adjourns departs reopens starts runs meet convene resume begin reopen open close start run
-    beginning starting""".split()
+    beginning starting falls""".split()
 )
 """Verbs of scheduled events in the present tense: before a weekday ("Arafat meets Albright
 Monday", "the summit opens Thursday", "polls close at 8 p.m. Sunday"; the participles "a
-four-day match starting Thursday", "three days of mourning beginning Friday") the event lies ahead.
+four-day match starting Thursday", "three days of mourning beginning Friday"; "Dhanteras, which
+falls on Friday") the event lies ahead.
 Third-person forms, and plurals ("talks resume", "polls open", "the games run from July 24");
 forms that are as often nouns ("visit(s)", "return", "vote", "play", "end") are left out; after
 a determiner a form is a noun ("at the close Friday", "a run on Monday"); for the forms without
@@ -404,13 +410,17 @@ def scheduled_present(text: str, pos: int) -> bool:
     return True
 
 
-_FIXTURE_VERBS = frozenset("plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take holds".split())
+_FIXTURE_VERBS = frozenset(
+    """plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take holds
+    travelling traveling hosting facing playing visiting""".split()
+)
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for
 the region on Sunday", "the suspect appears in court on Wednesday", "voters go to the polls on
 Sunday", "the orchestra takes the stage at 11:15 am on Wednesday", "the ceremony takes place on
-Sunday", "the Security Council holds an emergency meeting on the crisis Thursday"): in news copy
-the present tense of such a verb is a schedule."""
+Sunday", "the Security Council holds an emergency meeting on the crisis Thursday"; the
+participles of a fixture list, "Montpellier travelling to Lille on Saturday"): in news copy the
+present tense of such a verb is a schedule."""
 _CLAUSE_BACK = re.compile(r"[.!?;:,\n\"“”()]|\b(?:said|says|and|but|while|when|after|before|since|which|who)\b", re.IGNORECASE)
 
 

@@ -2479,3 +2479,37 @@ def test_a_film_title_is_no_day(tagger):
     assert tagger.run("The film The Day After Tomorrow was shown on the plane.", dt.date(2019, 2, 2)) == []
     ms = tagger.run("He left the day after tomorrow.", dt.date(2019, 2, 2))
     assert values(ms) == [("the day after tomorrow", "DATE", "2019-02-04")]
+
+
+# Kinds a twenty-first blind probe (16 articles of Indian, Australian, Canadian, Japanese and
+# Korean wire copy; value F1 0.8774 at first) found.
+
+
+def test_more_days_ahead_from_non_us_copy(tagger):
+    ms = tagger.run("Cooler weather forecast for Monday would give firefighters a chance.", dt.date(2009, 2, 8))
+    assert values(ms) == [("Monday", "DATE", "2009-02-09")]
+    ms = tagger.run("Montpellier travelling to Lille on Saturday and Paris hosting Rennes on Sunday evening.", dt.date(2011, 9, 8))
+    assert values(ms) == [("Saturday", "DATE", "2011-09-10"), ("Sunday evening", "TIME", "2011-09-11TEV")]
+    ms = tagger.run("Dhanteras, which falls on Friday, starts the festival.", dt.date(2016, 10, 26))
+    assert values(ms) == [("Friday", "DATE", "2016-10-28")]
+    ms = tagger.run("Officials said its last trains on Sunday would leave at 10 p.m.", dt.date(2016, 10, 26))
+    assert values(ms) == [("Sunday", "DATE", "2016-10-30"), ("10 p.m.", "TIME", "2016-10-30T22:00")]
+    ms = tagger.run("With final results expected early Monday, turnout was high.", dt.date(2022, 7, 10))
+    assert values(ms) == [("early Monday", "DATE", "2022-07-11")]
+    # a past expectation and a past vote are no plans (AP, DCT Sun 2009-04-05; AP, DCT Fri 1995-03-17)
+    ms = tagger.run("A launch had been expected on Saturday, but it was called off.", dt.date(2009, 4, 5))
+    assert values(ms) == [("Saturday", "DATE", "2009-04-04")]
+    ms = tagger.run("Jurors said they voted to convict on the first ballot Wednesday afternoon.", dt.date(1995, 3, 17))
+    assert values(ms) == [("Wednesday afternoon", "TIME", "1995-03-15TAF")]
+    ms = tagger.run("Last year the monsoon arrived on June 8, a week late.", dt.date(2004, 6, 8))
+    assert values(ms) == [("Last year", "DATE", "2003"), ("June 8", "DATE", "2003-06-08")]
+    ms = tagger.run("Abe was shot on Friday and died at 5:03 p.m. the same day.", dt.date(2022, 7, 10))
+    assert values(ms) == [("Friday", "DATE", "2022-07-08"), ("5:03 p.m. the same day", "TIME", "2022-07-08T17:03")]
+
+
+def test_quarters_named_by_months_and_the_previous_quarter(tagger):
+    assert values(tagger.run("Inflation in the March quarter eased.", dt.date(2012, 5, 8))) == [("the March quarter", "DATE", "2012-Q1")]
+    ms = tagger.run("Economists await the January-March gross domestic product figures.", dt.date(2001, 3, 19))
+    assert values(ms) == [("January-March", "DATE", "2001-Q1")]
+    ms = tagger.run("Profit rose in the third quarter from the previous quarter.", dt.date(2000, 11, 1))
+    assert values(ms) == [("the third quarter", "DATE", "2000-Q3"), ("the previous quarter", "DATE", "2000-Q2")]
