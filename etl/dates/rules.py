@@ -700,7 +700,10 @@ def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             return None
         return Hit(lm.start(), m.end(), Anaphor("day", step, same=True, day_of_month=-1 if lm["last"] else day, fallback=timex_at(first, "day")))
     if m["rel"] or m["bare"] or m["two"]:
-        step = (2 if "after" in m["two"].lower() else -2) if m["two"] else _REL_STEP[re.sub(r"\s+", " ", (m["rel"] or m["bare"]).lower())]
+        if m["two"]:
+            step = 2 if "after" in m["two"].lower() else -2
+        else:
+            step = _REL_STEP[re.sub(r"\s+", " ", (m["rel"] or m["bare"]).lower())]
         first = add_months(dct.replace(day=1), step)  # "the 1st of the month after next": two months on
         d = safe_date(first.year, first.month, day)
     else:
@@ -1572,7 +1575,8 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if m["day"]:
         if n is None or unit not in ("day", "week", "fortnight", "month", "year"):
             return None
-        if word_before(text, lm.start()) in ("for", "over", "during") or re.match(r"\s+(?:to|until|till|through|and)\b", text[m.end() :]):
+        span_start = re.match(r"\s+(?:to|until|till|through|and)\b", text[m.end() :]) is not None
+        if word_before(text, lm.start()) in ("for", "over", "during") or span_start:
             return None  # "close for two weeks from Thursday", "two days from Tuesday to Thursday": a span and its start
         day = m["day"].lower()
         if day in WEEKDAY_NUM:  # "a week from Friday": counted from the coming Friday
@@ -2078,7 +2082,8 @@ def the_half(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None
     half = 1 if m["h"].lower() == "first" else 2
     year = dct.year
-    if half == 2 and dct.month <= 6 and not speaks_of_future(text, m.start("t"), m.end("t")) and clause_tense(text, m.start("t"), m.end("t")) < 0:
+    s, e = m.span("t")
+    if half == 2 and dct.month <= 6 and not speaks_of_future(text, s, e) and clause_tense(text, s, e) < 0:
         year -= 1
     first = dt.date(year, 6 * half - 5, 1)
     return hit_over_t(m, Timex("DATE", f"{year:04d}-H{half}", None, first, add_months(first, 6)))
