@@ -1780,14 +1780,15 @@ weather copy: "highs in the seventies"), not a decade."""
 @rule(
     "decade",
     r"(?P<t>(?<![\w'’])(?:[Tt]he\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<full>1\d\d0|20\d0)['’]?s"
-    r"|['’](?P<short>\d0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b",
+    r"|['’](?P<short>\d0)s|(?:(?P<cent>(?i:eighteen|nineteen))\s+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b",
     # "1990s", "1990's", "'90s", "nineties": the parse tree shows only "0" and "s"
     needs=frozenset(["0s", "0's", "0’s", *"twenties thirties forties fifties sixties seventies eighties nineties".split()]),
 )
 def decade(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the 1990s" -> ``199``, granularity decade, range 1990-01-01..2000-01-01 (TIMEX3
     value: the first three digits). "the '90s"/"the nineties" -> the latest such decade
-    that starts on or before the DCT's year, unless a weather reading comes before it in the
+    that starts on or before the DCT's year ("the nineteen eighties", as broadcast copy says it:
+    ``198``), unless a weather reading comes before it in the
     clause ("highs in the seventies"). "the 1800s" is a century (``18``); "the 1900s"
     is left alone (the century as often as its first decade); "the 2000s" in a story written
     since 2000 is the decade ``200``.
@@ -1814,9 +1815,12 @@ def decade(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             ].index(m["word"]) + 2  # fmt: skip
         else:
             digit = int(m["short"][0])
-        y = dct.year - dct.year % 100 + digit * 10
-        if y > dct.year:
-            y -= 100
+        if m["cent"]:  # "the nineteen eighties": the century spoken
+            y = (18 if m["cent"].lower() == "eighteen" else 19) * 100 + digit * 10
+        else:
+            y = dct.year - dct.year % 100 + digit * 10
+            if y > dct.year:
+                y -= 100
     return hit_over_t(m, timex_at(dt.date(y, 1, 1), "decade"))
 
 

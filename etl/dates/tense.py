@@ -412,14 +412,15 @@ def scheduled_present(text: str, pos: int) -> bool:
 
 _FIXTURE_VERBS = frozenset(
     """plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take holds
-    travelling traveling hosting facing playing visiting""".split()
+    travelling traveling hosting facing playing visiting close closes finish finishes""".split()
 )
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for
 the region on Sunday", "the suspect appears in court on Wednesday", "voters go to the polls on
 Sunday", "the orchestra takes the stage at 11:15 am on Wednesday", "the ceremony takes place on
 Sunday", "the Security Council holds an emergency meeting on the crisis Thursday"; the
-participles of a fixture list, "Montpellier travelling to Lille on Saturday"): in news copy the
+participles of a fixture list, "Montpellier travelling to Lille on Saturday"; "The Bucks close
+the regular season on Wednesday", "the 76ers finish at home against Chicago Tuesday"): in news copy the
 present tense of such a verb is a schedule."""
 _CLAUSE_BACK = re.compile(r"[.!?;:,\n\"“”()]|\b(?:said|says|and|but|while|when|after|before|since|which|who)\b", re.IGNORECASE)
 

@@ -2513,3 +2513,12 @@ def test_quarters_named_by_months_and_the_previous_quarter(tagger):
     assert values(ms) == [("January-March", "DATE", "2001-Q1")]
     ms = tagger.run("Profit rose in the third quarter from the previous quarter.", dt.date(2000, 11, 1))
     assert values(ms) == [("the third quarter", "DATE", "2000-Q3"), ("the previous quarter", "DATE", "2000-Q2")]
+
+
+def test_a_season_closing_fixture_and_a_spoken_decade(tagger):
+    # twenty-third blind probe (DCT Mon 2019-04-08; ABC 1993-02-16)
+    ms = tagger.run("The Bucks close the regular season on Wednesday.", dt.date(2019, 4, 8))
+    assert values(ms) == [("Wednesday", "DATE", "2019-04-10")]
+    assert values(tagger.run("Stocks closed higher on Friday.", dt.date(2019, 4, 8))) == [("Friday", "DATE", "2019-04-05")]
+    ms = tagger.run("Unemployment has not been this high since the nineteen eighties.", dt.date(1993, 2, 16))
+    assert values(ms) == [("the nineteen eighties", "DATE", "198")]
