@@ -145,10 +145,10 @@ _FUNCTION_WORDS = frozenset(
     but not also again later earlier early late last next first only just still then there
     here it he she they we you him them us""".split()
 )
-# -ed words that are not verbs.
 _PARTICLES = frozenset("guilty innocent down up out off back away again together home".split())
 """Words after an -ed form that make it a verb, not an adjective before a noun ("pleaded guilty
 in March", "stepped down in May", "called off on Friday")."""
+# -ed words that are not verbs.
 _NOT_VERBS_ED = frozenset(
     "bed red need hundred shed bloodshed watershed speed seed creed greed feed breed united sacred naked wicked kindred".split()
 )
@@ -420,8 +420,8 @@ the region on Sunday", "the suspect appears in court on Wednesday", "voters go t
 Sunday", "the orchestra takes the stage at 11:15 am on Wednesday", "the ceremony takes place on
 Sunday", "the Security Council holds an emergency meeting on the crisis Thursday"; the
 participles of a fixture list, "Montpellier travelling to Lille on Saturday"; "The Bucks close
-the regular season on Wednesday", "the 76ers finish at home against Chicago Tuesday"): in news copy the
-present tense of such a verb is a schedule."""
+the regular season on Wednesday", "the 76ers finish at home against Chicago Tuesday"): in news
+copy the present tense of such a verb is a schedule."""
 _CLAUSE_BACK = re.compile(r"[.!?;:,\n\"“”()]|\b(?:said|says|and|but|while|when|after|before|since|which|who)\b", re.IGNORECASE)
 
 
