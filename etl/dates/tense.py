@@ -61,9 +61,12 @@ _FUTURE_AHEAD = re.compile(
 opening its sentence, make the clause future ("On Tuesday, the league plans to hold a news
 conference"); a past plan ("the government planned to pay") does not."""
 _CLAUSE_START = re.compile(
-    r"(?<![ap]\.m)(?<!\.[A-Z])[.!?;:,\n]\s|[\"“”(]|\b(?:said|says|because|which|who|whom|when|after|before|while|since|although|though|but)\b"
+    r"(?<![ap]\.m)(?<!\.[A-Z])[.!?;:,\n]\s|[\"“”(]|\b(?:said|says|because|which|who|whom|when|while|although|though|but)\b"
+    r"|\b(?:after|before|since)\b(?!\s+(?:a|an|the|his|her|their|its)\b)"
 )
-"""Where a clause begins, for :func:`future_context`: not after "a.m."/"p.m." or "U.S."."""
+"""Where a clause begins, for :func:`future_context`: not after "a.m."/"p.m." or "U.S."; "after",
+"before" and "since" before a determiner are prepositions, no clause's start ("is scheduled to
+appear before a magistrate Tuesday")."""
 
 
 def _clause_before(text: str, pos: int) -> str:

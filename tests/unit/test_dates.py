@@ -2522,3 +2522,6 @@ def test_a_season_closing_fixture_and_a_spoken_decade(tagger):
     assert values(tagger.run("Stocks closed higher on Friday.", dt.date(2019, 4, 8))) == [("Friday", "DATE", "2019-04-05")]
     ms = tagger.run("Unemployment has not been this high since the nineteen eighties.", dt.date(1993, 2, 16))
     assert values(ms) == [("the nineteen eighties", "DATE", "198")]
+    # "before" before a determiner is a preposition, no clause's start (twenty-third probe, AP)
+    ms = tagger.run("He is scheduled to appear before a magistrate Tuesday.", dt.date(1996, 11, 4))
+    assert values(ms) == [("Tuesday", "DATE", "1996-11-05")]
