@@ -1165,13 +1165,9 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None  # "the fifth Monday of February": weekday_of_month's, or no day at all
     wd = WEEKDAY_NUM[m["wd"].lower()]
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
-    back = (dct.weekday() - wd) % 7
-    if rel in ("last", "this past", "past"):
-        d = dct - dt.timedelta(days=back or 7)
-    elif rel in ("next", "this coming", "coming"):
-        d = dct + dt.timedelta(days=(wd - dct.weekday()) % 7 or 7)
-    elif rel == "this":
-        d = dct + dt.timedelta(days=wd - dct.weekday())
+    relative = _relative_weekday(wd, rel, dct)
+    if relative is not None:
+        d = relative
     else:
         future = speaks_of_future(text, s, m.end())
         d = _bare_weekday(wd, future or deadline(text, s), dct)
@@ -1216,6 +1212,19 @@ _WEEKDAY_RANGE_START = re.compile(
 or the first of a pair ("meet Tuesday and ")."""
 
 
+def _relative_weekday(wd: int, rel: str, dct: dt.date) -> dt.date | None:
+    """The day with weekday ``wd`` (Monday = 0) after "last"/"this past"/"past" (the latest
+    strictly before the DCT), "next"/"this coming"/"coming" (the first strictly after it) or
+    "this" (that day of the DCT's ISO 8601 week); None for any other ``rel`` (lower case)."""
+    if rel in ("last", "this past", "past"):
+        return dct - dt.timedelta(days=(dct.weekday() - wd) % 7 or 7)
+    if rel in ("next", "this coming", "coming"):
+        return dct + dt.timedelta(days=(wd - dct.weekday()) % 7 or 7)
+    if rel == "this":
+        return dct + dt.timedelta(days=wd - dct.weekday())
+    return None
+
+
 def _bare_weekday(wd: int, ahead: bool, dct: dt.date) -> dt.date:
     """The day with weekday ``wd`` (Monday = 0) named without last/next: the latest on or
     before the DCT, or the first on or after it when ``ahead`` (news convention, as in
@@ -1243,9 +1252,8 @@ def weekday_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """
     wd = WEEKDAY_NUM[m["wd"].lower()]
     sign = -1 if m["dir"].lower() in ("previous", "preceding") else 1
-    back = (dct.weekday() - wd) % 7 or 7
-    fallback = dct - dt.timedelta(days=back) if sign < 0 else dct + dt.timedelta(days=(wd - dct.weekday()) % 7 or 7)
-    return hit_over_t(m, Anaphor("day", sign, weekday=wd, fallback=timex_at(fallback, "day")))
+    fallback = _relative_weekday(wd, "last" if sign < 0 else "next", dct)
+    return hit_over_t(m, Anaphor("day", sign, weekday=wd, fallback=timex_at(fallback, "day")))  # type: ignore[arg-type]
 
 
 # Clock time tied to a day: "10 p.m. Wednesday", "noon Thursday", "Tuesday at 9 a.m."
@@ -1369,10 +1377,9 @@ def day_of_clock(day: str, text: str, start: int, end: int, dct: dt.date) -> dt.
     rel, _, name = day.rpartition(" ")
     if name in WEEKDAY_NUM:
         wd = WEEKDAY_NUM[name]
-        if rel in ("next", "this coming", "coming"):  # "10 a.m. next Monday", as :func:`weekday`
-            return dct + dt.timedelta(days=(wd - dct.weekday()) % 7 or 7)
-        if rel in ("last", "this past", "past"):
-            return dct - dt.timedelta(days=(dct.weekday() - wd) % 7 or 7)
+        relative = _relative_weekday(wd, rel, dct) if rel != "this" else None  # "10 a.m. next Monday"
+        if relative is not None:
+            return relative
         return _bare_weekday(wd, speaks_of_future(text, start, end) or deadline(text, start), dct)
     return dct + dt.timedelta(days=_CLOCK_DAY_SHIFT.get(re.sub(r"\s+", " ", day), 0))
 
