@@ -38,7 +38,7 @@ from etl.sources import checksum, decode, document_id, read_bytes
 
 log = logging.getLogger(__name__)
 
-BUILD_REVISION = 40
+BUILD_REVISION = 41
 """The revision of what a build makes of a file: bump it with any change to the document's
 fields or to what parsing, NER post-processing, the TIMEX3 tagger or language detection
 produce, so the next run re-processes every file built before (1: releases up to the
@@ -149,7 +149,15 @@ day", "Last year ... on June 8", "the March quarter", "January-March GDP figures
 quarter", issue 16; 39: what a twenty-third probe found: "The Bucks close the regular season on
 Wednesday", "the nineteen eighties", issue 16; 40: "after", "before", "since" before a determiner
 are prepositions, no clause's start ("is scheduled to appear before a magistrate Tuesday"),
-issue 16).
+issue 16; 41: what a twenty-fourth to a twenty-seventh probe found: holidays and months ahead in
+a plan ("hopes to have it on shelves by Christmas", "plans to open the plant by June"), an aside
+"(1430 GMT)" is no clause's start, "depart at 0630 GMT Saturday", "unlikely before Thursday",
+"on course to", "attention turns to", "and travel to Leipzig on Saturday", "half an hour", "a
+decade of", "every hour", "overnight", a quarter ahead in a past clause is last year's, "a year
+earlier" after a month or quarter of its sentence, "the first half" ahead, "December sales",
+"the full year" in January, "this time last year", "the last weekend of October", "the first
+half of the 20th century", "between the 1st and the 28th of last month", "the team's 11/29
+game", Independence Day, issue 16).
 ``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 

@@ -219,7 +219,7 @@ inside the TIMEX3, as TBAQ annotates it (3 of 3, ``mod="APPROX"``); the value is
 _L_AGO = re.compile(rf"(?:\b(?P<hedge>{HEDGE})\s+)?\b(?P<num>{NUM})\s+$", re.IGNORECASE)
 
 _SPORTS = re.compile(
-    r"\b(?:touchdowns?|field\s+goals?|rebounds?|half-?time|overtime|three-pointers?|free\s+throws?"
+    r"\b(?:touchdowns?|field\s+goals?|\d+\s+rebounds|half-?time|overtime|three-pointers?|free\s+throws?"
     r"|quarterback|scored|scoring|minutes?\s+(?:left|remaining|to\s+play)|seconds\s+(?:left|remaining|to\s+play)"
     r"|to\s+play\s+in\s+the|\d+-\d+\s+(?:win|victory|loss|defeat|lead))\b",
     re.IGNORECASE,
@@ -322,7 +322,7 @@ noun as a DATE of its own, as TimeBank tags "the March employment report"."""
 _DATED_DOCUMENTS = frozenset("letter letters memo statement order ruling notice filing".split())
 """Documents named by the day they bear ("In a 1/28 letter, the agency said"): as
 :data:`_DATED_EVENT_NOUNS`, but never after a vulgar fraction ("a 1/2 order")."""
-_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|your|this|that|a|an)\s+$", re.IGNORECASE)
+_ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our|your|this|that|a|an)|\w['’]s)\s+$", re.IGNORECASE)
 _ATTRIBUTIVE_AFTER = re.compile(r"(?:\s+[A-Za-z]+){1,3}")
 _VULGAR_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8})
 """Denominators of the vulgar fractions (Unicode's ½ ⅓ ¼ ⅕ ⅙ ⅛ and their kin): "1/2" before
@@ -372,7 +372,7 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """``M/D`` without a year after a cue word ("held on 12/20", "since 1/15", "between 12/20
     and 12/24", "take effect 1/1", "the week ended 12/27", "postponed to 10/4", "due out
     7/17", "the deadline is 9/1", "runs 3/19-3/23") or a weekday ("on Tuesday 12/19", one TIMEX3 as "Tuesday, Dec. 19" is) -> that
-    day nearest the DCT, as :func:`month_day` (past bias unless the clause
+    day nearest the DCT ("on or about 6/28", "the team's 11/29 game" too), as :func:`month_day` (past bias unless the clause
     speaks of the future). Month/day is the US wire order; day/month ("on 25/12") only where
     month/day is impossible. Not a date: without a cue word (a fraction, a score), after
     "by" following a verb of change ("cut by 1/2"), before a unit ("1/2 mile"), "9/11" (the
@@ -406,7 +406,7 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             return None  # "the deadline is 9/1", "Inauguration Day is 1/20"; not "the ratio is 3/4"
     elif (
         cue not in _NUMERIC_CUES
-        and not re.search(r"\bas\s+of\s+$", text[max(0, s - 8) : s], re.IGNORECASE)
+        and not re.search(r"\b(?:as\s+of|on\s+or\s+(?:about|before|after)|or\s+about)\s+$", text[max(0, s - 16) : s], re.IGNORECASE)
         and not _attributive_date(text, s, m.end(), int(m["a"]), int(m["b"]))
         and not (past_form(cue) and word_before(text, text.rfind(cue, 0, s)) in ("be", "been", "being"))
     ):
@@ -426,7 +426,7 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     month, day = (a, b) if a <= 12 else (b, a)
     if month > 12:
         return None
-    d = nearest_day(month, day, dct, future_context(text, s))
+    d = _unwritten_year_day(month, day, text, s, dct)
     return hit_over_t(m, timex_at(d, "day") if d else None)
 
 
@@ -800,7 +800,8 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the 26th" after a cue word ("on", "by", "until", "since"...), a weekday ("on Tuesday,
     the 26th", "Thursday the 28th", see :func:`ordinal_is_the_day`), before a weekday in
     apposition ("The 26th, a Tuesday,": the date near the DCT that is both) or after another
-    such day ("from the 18th to the 22nd"), and not before a noun ("the 26th floor", "the 21st century") ->
+    such day ("from the 18th to the 22nd"; "between the 1st and the 28th of last month" takes
+    the second day's month), and not before a noun ("the 26th floor", "the 21st century") ->
     that day of the month last mentioned (a day or month mention before it, TimeML 1.2.1
     ``anchorTimeID``), else the day of that number nearest the DCT, with the past bias of
     :func:`month_day` (no bias when the clause speaks of the future).
@@ -834,6 +835,15 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # "The 26th, a Tuesday, was the hottest day": the weekday in apposition picks the month
         d = weekday_on_day_of_month(WEEKDAY_NUM[appo["wd"].lower()], day, dct)
         return hit_over_t(m, timex_at(d, "day")) if d else None
+    pair = _ORDINAL_PAIR_OF.match(text, m.end())
+    if pair is not None and (cue in _ORDINAL_DAY_CUES or cue == "between") and m["day"][0].isdigit():
+        # "between the 1st and the 28th of last month": the first day is of the second's month
+        if pair["rel"]:
+            first = add_months(dct.replace(day=1), _REL_STEP[pair["rel"].lower()])
+            d = safe_date(first.year, first.month, day)
+        else:
+            d = nearest_day(MONTH_NUM[pair["mon"].rstrip(".").lower()], day, dct, future_context(text, s))
+        return hit_over_t(m, timex_at(d, "day")) if d else None
     if not (after_weekday or range_end or cue in _ORDINAL_DAY_CUES):
         return None
     if after_weekday and not (range_end or cue in _ORDINAL_DAY_CUES):
@@ -856,6 +866,15 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, Anaphor("day", 0, same=True, day_of_month=day, fallback=timex_at(fallback, "day")))
 
 
+_ORDINAL_PAIR_OF = re.compile(
+    rf"\s*(?:and|or|to|through|until|till|-|–)\s*(?:the\s+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\s+of\s+"
+    rf"(?:(?P<rel>this|next|last)\s+month|(?P<mon>{MONTH})(?!\s*,?\s*\d))\b",
+    re.IGNORECASE,
+)
+"""The second day of a pair or range that names the month of both: "the 1st and the 28th of last
+month", "the 5th to the 9th of March"."""
+
+
 _L_ORDINAL_WEEK = re.compile(
     r"(?:\b[Tt]he\s+)?\b(?P<ord>(?i:first|second|third|fourth|fifth|last|final)|1st|2nd|3rd|4th|5th)\s+(?P<full>full\s+)?$"
 )
@@ -876,20 +895,24 @@ def ordinal_before(text: str, pos: int) -> tuple[int, int, bool] | None:
 # (the pattern starts at "week of"; the ordinal is read before it)
 @rule(
     "week_of_month",
-    rf"week\s+(?:of|in)\s+(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?|(?P<rel>(?i:this|next|last))\s+month|(?P<themonth>the\s+month)"
-    rf"|(?P<y2>{YEAR4})|(?P<rely>(?i:this|next|last))\s+year|(?P<the>the\s+year))\b(?!\s*\d)",
+    rf"week(?P<we>end)?\s+(?:of|in)\s+(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?|(?P<rel>(?i:this|next|last))\s+month|(?P<themonth>the\s+month)"
+    rf"|(?P<y2>{YEAR4})|(?P<rely>(?i:this|next|last))\s+year|(?P<the>the\s+year)|(?P<new>the\s+new\s+year))\b(?!\s*\d)",
 )
 def week_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """The n-th (or last) week of a month or a year -> that ISO 8601 week (TimeML 1.2.1: the
     value is the week the phrase names). A week belongs to the month or year that holds its
     Thursday (the ISO 8601 rule for years, :func:`~etl.dates.anchoring.nth_week`). A month
     without a year is placed as a bare month (:func:`bare_month`: the clause's tense, else the
-    nearest); "this/next/last month", "this/next/last year", "the year" from the DCT.
+    nearest); "this/next/last month", "this/next/last year", "the year" from the DCT; "the new
+    year" is the next one in November and December. The n-th (last) weekend of a month is the
+    weekend of its n-th (last) Saturday, ``YYYY-Www-WE``.
 
     TimeML (DCT 2017-12-27): ``Talks resume in <TIMEX3 type="DATE" value="2018-W02">the second week
         of January</TIMEX3>.``
     TimeML (DCT 2017-12-27): ``Sales peaked in <TIMEX3 type="DATE" value="2016-W52">the last week of
         2016</TIMEX3>.``
+    TimeML (DCT 1999-10-08): ``Clocks go back on <TIMEX3 type="DATE" value="1999-W43-WE">the last
+        weekend of October</TIMEX3>.``
 
     "the first full week" counts only the weeks whose seven days all lie in the period:
     February 2018's first full week is Mon 02-05 .. Sun 02-11 (its first week, by the
@@ -909,9 +932,17 @@ def week_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     else:
         if m["y2"]:
             year = int(m["y2"])
+        elif m["new"]:
+            year = dct.year + (dct.month >= 11)  # "the first week of the new year" in December: the next year's
         else:
             year = dct.year + ({"this": 0, "next": 1, "last": -1}[m["rely"].lower()] if m["rely"] else 0)
         start, end = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+    if m["we"]:
+        if full or not (m["mon"] or m["rel"] or m["themonth"]):
+            return None
+        # "the first weekend of May": the weekend of the month's n-th Saturday
+        saturday = nth_weekday(start, 5, n)
+        return Hit(s, e, weekend_of(saturday)) if saturday else None
     monday = nth_week(start, end, n, full)
     return Hit(s, e, timex_at(monday, "week")) if monday else None
 
@@ -1062,6 +1093,10 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
     elif _CONTRACT_MONTH.match(text, e):
         d = month_in_context(month, dct, 1)  # "gold for April delivery": a futures contract's month, from the DCT's on
+    elif _DATA_MONTH.match(text, e):
+        # "will report December sales Thursday" (Jan. 2): a month's figures come out after it,
+        # so the latest such month up to the DCT's
+        d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
     else:
         d = month_in_context(month, dct, clause_tense(text, s, e), future_context(text, s))
         back = (dct.year - d.year) * 12 + dct.month - d.month
@@ -1073,6 +1108,15 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(s, e, timex_at(d, "month"))
 
 
+_DATA_MONTH = re.compile(
+    r"\s+(?:(?:retail|auto|car|home|housing|employment|jobs|payrolls?|trade|inflation|industrial|factory|consumer|producer)\s+)?"
+    r"(?:sales|figures|data|statistics|payrolls|jobs\s+report|employment\s+report|unemployment\s+rate|inflation|output|"
+    r"exports|imports|trade\s+(?:deficit|surplus|balance)|production|housing\s+starts|reading)\b",
+    re.IGNORECASE,
+)
+"""Nouns of a month's economic figures after a month name ("December sales", "the February
+employment report", "October retail sales"): figures are published once their month is under way
+or over."""
 _CONTRACT_MONTH = re.compile(r"\s+(?:delivery|contracts?|futures)\b", re.IGNORECASE)
 """A noun after a month that makes it a futures contract's month ("Gold for April delivery fell",
 "the March contract"): a month from the DCT's on, as commodity copy writes it."""
@@ -1449,6 +1493,40 @@ def deictic_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(dct + dt.timedelta(days=offset), "day", PARTS_OF_DAY[pod.lower()] if pod else None))
 
 
+_OVERNIGHT_FOLLOWERS = frozenset(
+    """and but or in on at to from as after before while with into near across amid amidst when following by
+    for because despite until without since through along outside inside off around under over against
+    instead among between during so then than ahead""".split()
+)
+"""Words after "overnight" that leave it an adverb ("died overnight in Berlin", "arrested several
+teachers overnight and deployed police"); before any other lower-case word it is an adjective
+("an overnight rally", "the overnight call rate"), no time of its own."""
+
+
+# "overnight" as an adverb: "fighting erupted in the capital overnight"
+@rule("overnight", r"\b(?P<t>[Oo]vernight)\b")
+def overnight(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"overnight" used as an adverb -> TIME of the night before the DCT, ``(DCT - 1)TNI`` ("died
+    overnight in Berlin" in a story of 1997-04-07: ``1997-04-06TNI``), or of the DCT's own night
+    in a future clause ("will stay overnight"): TimeBank's ``TNI`` for the night (wsj_0586,
+    "overnight" ``1989-10-26TNI``, the night before the story's Friday). Not the adjective ("an
+    overnight rally", "overnight trains": :data:`_OVERNIGHT_FOLLOWERS`), nor beside a weekday,
+    whose night it is ("overnight Tuesday to Wednesday", "Wednesday overnight": left to the
+    weekday rule).
+
+    TimeML (DCT 2017-12-27): ``Fighting erupted in the capital <TIMEX3 type="TIME"
+        value="2017-12-26TNI">overnight</TIMEX3>, witnesses said.``
+    """
+    after = text[m.end() : m.end() + 30]
+    nxt = word_after(text, m.end())
+    if nxt and re.match(r"\s*[A-Za-z]", after) and nxt.lower() not in _OVERNIGHT_FOLLOWERS:
+        return None  # "an overnight rally", "overnight Tuesday"
+    if word_before(text, m.start()).lower() in WEEKDAY_NUM or re.match(rf"\s+(?:on\s+)?{WEEKDAY}", after):
+        return None  # "Wednesday overnight", "overnight on Thursday": the weekday's night
+    day = dct if speaks_of_future(text, m.start(), m.end()) else dct - ONE_DAY
+    return hit_over_t(m, timex_at(day, "day", "NI"))
+
+
 # "mid-afternoon yesterday", "by mid-morning": a part of the day
 @rule(
     "mid_part_of_day",
@@ -1495,6 +1573,19 @@ _POSSESSOR = re.compile(
 """A possessive right before "last/next <unit>": "last" is then "final" ("his last week in
 office", "Smith's last century", a cricket score), not the calendar unit before the DCT's; a
 time's possessive ("yesterday's last week"...) is left alone."""
+
+
+# "this time last year": the DCT's day a year before
+@rule("same_time_year", r"\b(?P<t>(?:this|that|the\s+same)\s+time\s+(?P<rel>last|next)\s+year)\b", re.IGNORECASE)
+def same_time_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"this time last year" ("that time", "the same time") -> the DCT's day a year before,
+    "this time next year" a year after: one TIMEX3 (TimeML 1.2.1), not "last year" alone,
+    whose value would lose the time of the year the phrase names.
+
+    TimeML (DCT 2019-11-27): ``Bookings run 8 percent ahead of <TIMEX3 type="DATE"
+        value="2018-11-27">this time last year</TIMEX3>.``
+    """
+    return hit_over_t(m, timex_at(shift(dct, "year", -1 if m["rel"].lower() == "last" else 1), "day"))
 
 
 # last/this/next week|weekend|month|year (+ earlier/later/early/late/mid)
@@ -1864,7 +1955,8 @@ _DECADE_ORDINALS = {w: i for i, w in enumerate("first second third fourth fifth 
 # "the turn of the century", "the last decade of the 20th century", "the first decade of this century"
 @rule(
     "century_part",
-    rf"\b(?P<t>[Tt]he\s+(?:(?P<ord>{alts(list(_DECADE_ORDINALS))}|last|final)\s+decade|(?P<turn>turn))\s+of\s+"
+    rf"\b(?P<t>[Tt]he\s+(?:(?P<ord>{alts(list(_DECADE_ORDINALS))}|last|final)\s+decade|(?P<turn>turn)"
+    r"|(?P<half>(?:first|second|latter|early|earlier|later|last)\s+(?:half|part)))\s+of\s+"
     rf"(?:the\s+(?P<n>{_CENTURY_ORDINAL})[\s-]+century|(?P<rel>this|the\s+(?:last|past|previous|next)|last|next)\s+century"
     r"|the\s+(?P<bare>century|millennium)))\b",
     re.IGNORECASE,
@@ -1876,6 +1968,8 @@ def century_part(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
     * "the last decade of the 20th century" -> ``199``, "the first decade of this century"
       (DCT 2017) -> ``200``; "the second decade of the century" counts in the DCT's century;
+    * "the first half of the 20th century", "the early part of the century" (DCT 1998) ->
+      the century, ``19`` (TimeML 1.2.1 values the unit; the part is a modifier);
     * "the turn of the 20th century" -> the year it began, ``1900``; "the turn of the last
       century" (DCT 2019) -> ``1900``; "the turn of the century" (or millennium) without a
       number is the century (millennium) boundary nearest the DCT, ``2000`` from 1950 to
@@ -1903,6 +1997,10 @@ def century_part(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None  # "the last decade of the millennium": not a decade this rule can place
     if m["turn"]:
         return hit_over_t(m, timex_at(dt.date(start, 1, 1), "year"))
+    if m["half"]:
+        if m["bare"] and m["bare"].lower() == "millennium":
+            return None
+        return hit_over_t(m, timex_at(dt.date(max(start, 1), 1, 1), "century"))
     k = 10 if m["ord"].lower() in ("last", "final") else _DECADE_ORDINALS[m["ord"].lower()]
     return hit_over_t(m, timex_at(dt.date(start + 10 * (k - 1), 1, 1), "decade"))
 
@@ -1959,7 +2057,9 @@ def quarter(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     second quarter") as written. Without one, the quarter nearest the DCT (0 when the DCT
     falls in it; ties go to the past): in a story of 1989-10-26 "the third quarter" is
     1989-Q3 and in one of 1998-01-26 "the fourth quarter" is 1997-Q4 (news convention,
-    the same rule as for months). "last quarter" alone is the quarter before the DCT's.
+    the same rule as for months); one still ahead in a past-tense clause is the year
+    before's ("was well below the pace of the fourth quarter" in June 1995: ``1994-Q4``;
+    HeidelTime's tense rule). "last quarter" alone is the quarter before the DCT's.
 
     TimeML (DCT 2017-12-27): ``Profit fell in <TIMEX3 type="DATE" value="2016-Q4">the fourth quarter
         of 2016</TIMEX3>.``
@@ -1994,6 +2094,8 @@ def quarter(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             return (gap_days(start, add_months(start, 3), dct), yq[0])
 
         year = min(options, key=gap)[0]
+        if dt.date(year, 3 * q - 2, 1) > dct and clause_tense(text, *m.span("t")) < 0:
+            year -= 1  # "was well below the pace of the fourth quarter" in June: the last one, past tense
     s, e = m.span("t")
     # "third-quarter" as a modifier keeps its hyphen; a trailing ", 1990" is part of it.
     return Hit(s, e, timex_at(dt.date(year, 3 * q - 2, 1), "quarter"))
@@ -2083,7 +2185,9 @@ def the_half(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     :data:`_BUSINESS` within 300 characters, none of :data:`_GAME`) -> a half of the DCT's year
     (``2009-H2``; TIMEX3 value syntax as :func:`half_year`), the year before for the second
     half in a past clause written in the first half ("profit rose in the second half" in
-    February). In sports copy "the second half" is a match's.
+    February), the year after for the first half in a future clause written in the second
+    ("expect growth to slow in the first half" in December). In sports copy "the second
+    half" is a match's.
 
     TimeML (DCT 2009-07-29): ``Demand should recover in <TIMEX3 type="DATE" value="2009-H2">the
         second half</TIMEX3>, the chief executive said.``
@@ -2096,12 +2200,15 @@ def the_half(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     s, e = m.span("t")
     if half == 2 and dct.month <= 6 and not speaks_of_future(text, s, e) and clause_tense(text, s, e) < 0:
         year -= 1
+    elif half == 1 and dct.month >= 7 and speaks_of_future(text, s, e):
+        year += 1  # "expect the transaction to close by the end of the first half" in September
     first = dt.date(year, 6 * half - 5, 1)
     return hit_over_t(m, Timex("DATE", f"{year:04d}-H{half}", None, first, add_months(first, 6)))
 
 
 _BUSINESS = re.compile(
-    r"\b(?:profits?|sales|revenues?|earnings|econom(?:y|ic|ies)|growth|demand|prices|percent|inflation|output|GDP|fiscal|shares)\b|%",
+    r"\b(?:profits?|sales|revenues?|earnings|econom(?:y|ic|ies)|growth|demand|prices|percent|inflation|output|GDP|fiscal|shares"
+    r"|unemployment|jobless|exports|imports|investment|spending|production)\b|%",
     re.IGNORECASE,
 )
 """Words of business and economic copy, where "the second half" is a half of the year."""
@@ -2259,7 +2366,7 @@ def season_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # Sets: "every day", "each Thursday", "every two years", "daily", "on Fridays"
 @rule(
     "set",
-    rf"\b(?P<t>(?i:every|each)\s+(?:(?P<other>other\s+)?(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night|weekend)"
+    rf"\b(?P<t>(?i:every|each)\s+(?:(?P<other>other\s+)?(?P<unit>hour|minute|day|week|month|year|quarter|morning|afternoon|evening|night|weekend)"
     rf"|(?:other\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<wpod>morning|afternoon|evening|night)\b)?|(?P<season>spring|summer|autumn|fall|winter)\b"
     rf"|(?P<mon>{MONTH})(?:\s*(?P<mday>{DAY}))?|(?P<num>{NUM})\s+(?P<units>{UNIT}))"
     rf"|(?P<freq>(?i:once|twice|thrice)|(?:{NUM}|\d{{1,3}})\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>{UNIT})"
@@ -2430,7 +2537,8 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if raw.lower() in ("a", "an", "one") and lm["sep"] != "-" and not (lm["hedge"] or pre or later):
         prev = word_before(text, s)
         allowed = prev in _GIVEN_TIME and re.match(r"\s+to\s+[a-z]", text[e : e + 6]) is not None
-        if prev not in _ONE_UNIT_CUES and not allowed:  # "Syria has a week to submit a list": time allowed
+        long_unit = unit == "decade"  # "ended a decade of Sandinista rule": no rate (a cricket "century" is 100 runs)
+        if prev not in _ONE_UNIT_CUES and not allowed and not long_unit:  # "Syria has a week to submit a list": time allowed
             if not (prev == "as" and re.search(r"\bas\s+(?:long|much|little|short)\s+as\s+$", text[max(0, s - 20) : s])):
                 return None  # "as long as a month" is a duration
         if prev == "in" and raw.lower() == "one":
@@ -2677,6 +2785,8 @@ def the_units(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 _HOLIDAY_PREPOSITIONS = frozenset("on since until till by before after from through during over at".split())
 """Words before a holiday that make it a date even before a capitalised word ("On Christmas Day
 Pope Francis called for peace")."""
+_NOT_A_COUNTRY_BEFORE = _HOLIDAY_PREPOSITIONS | {"the", "this", "last", "next", "for", "of"}
+"""Capitalised words that may open a sentence before "Independence Day" without naming a country."""
 
 
 # Holidays: "Christmas Day", "Thanksgiving", "last Christmas", "Easter 2016", "the 2004 Boxing Day"
@@ -2686,20 +2796,24 @@ Pope Francis called for peace")."""
     r"|(?P<y0>(?:19|20)\d\d)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+Day|\s+Eve)"
     r"|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Election\s+Day"
     r"|Memorial\s+Day|Presidents['’]?\s+Day|President['’]s\s+Day|Columbus\s+Day|Black\s+Friday|Cyber\s+Monday"
-    r"|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day|MLK\s+Day|Labor\s+Day"
+    r"|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day|MLK\s+Day|Labor\s+Day|Independence\s+Day(?!:)"
     r"|Boxing\s+Day|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Bastille\s+Day|Veterans['’]?\s+Day|Armistice\s+Day|May\s+Day"
     r"|Ash\s+Wednesday|Palm\s+Sunday|Holy(?=\s+Week\b))\b(?P<wk>\s+[Ww]eek(?P<we>end)?\b)?"
     r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|\s+(?P<ry2>last|this|next)\s+year\b(?!['’]))?)(?!\s+(?:tree|trees|card|cards|present|presents|gift|gifts|shopping|shoppers?|spending|season|sales|holidays|break|party|parties|dinner|carols?|lights|market|music|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|eggs?|decorations)\b)(?!['’]s)",
 )
 def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """Fixed and computed holidays -> their day, in the year nearest the DCT (past bias):
+    """Fixed and computed holidays -> their day, in the year nearest the DCT (past bias; the
+    next one in a clause with a future cue or a future verb, "hopes to have the device on
+    shelves by Christmas" in July, HeidelTime's tense rule):
     Christmas (Dec 25; Eve Dec 24), New Year's Day (Jan 1; Eve Dec 31), Halloween (Oct 31),
     Valentine's Day (Feb 14), US Thanksgiving (fourth Thursday of November), Easter
     Sunday, Easter Monday, Good Friday, Palm Sunday and Ash Wednesday (Gregorian computus,
     :data:`~etl.dates.vocabulary.EASTER_OFFSETS`), US Election Day (capitalized: the Tuesday
     after the first Monday of November, 2 U.S.C. 7) and the fixed days of
     :data:`~etl.dates.vocabulary.FIXED_HOLIDAYS` (Boxing Day, St. Patrick's Day, Bastille
-    Day, Veterans/Armistice Day, May Day), the US federal holidays on an n-th weekday
+    Day, Veterans/Armistice Day, May Day; Independence Day, the US July 4, unless a
+    possessive or a capitalised word names another country's, "India's Independence Day",
+    "Ukrainian Independence Day"), the US federal holidays on an n-th weekday
     (:data:`~etl.dates.vocabulary.NTH_WEEKDAY_HOLIDAYS`: Memorial Day, Presidents' Day,
     Columbus Day, Martin Luther King Jr. Day, Labor Day; 5 U.S.C. 6103) and the shopping days
     after Thanksgiving (Black Friday, Cyber Monday). Chinese and Asian wire copy calls May 1
@@ -2734,6 +2848,12 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if not (m["rel"] or m["ry"] or m["y0"] or m["wkof"]) and name_word_before(text, m.start("t")):
         return None  # "Orthodox Christmas", "Holocaust Memorial Day": another calendar's day, a longer name
     name = re.sub(r"[\s'’.,]+", " ", m["name"].lower()).strip()
+    if name == "independence day":
+        before = text[max(0, m.start("t") - 12) : m.start("t")]
+        if re.search(r"(?:['’]s|\b(?:its|their|our|his|her|national|film|movie|blockbuster))\s+$", before) or (
+            re.search(r"\b[A-Z][a-z]+\s+$", before) and word_before(text, m.start("t")) not in _NOT_A_COUNTRY_BEFORE
+        ):
+            return None  # "Pakistan's Independence Day", "Ukrainian Independence Day": another country's; the film
     year = m["y"] or m["y0"]
     if re.match(r"\s+holiday\b", text[m.end("t") :]) and not any(name.startswith(h[0]) for h in NTH_WEEKDAY_HOLIDAYS):
         return None  # "the Christmas holiday", "the May Day holiday": a period; "the Memorial Day holiday" is the Monday
@@ -2778,6 +2898,10 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             d = min(c for c in cands if c > dct)
         elif rel == "this":
             d = cands[1]
+        elif future_context(text, m.start("t")) or clause_tense(text, m.start("t"), m.end("t")) > 0:
+            # "hopes to have it on shelves by Christmas" in July: the next one (a present habit,
+            # "banks close on Columbus Day", keeps the nearest)
+            d = min(c for c in cands if c >= dct)
         else:
             d = min(cands, key=lambda c: abs((c - dct).days) + (PAST_BIAS_DAYS if c > dct else 0))
     if m["we"]:  # "the Thanksgiving weekend", "Easter weekend": the weekend of the holiday's ISO week
@@ -2961,7 +3085,7 @@ def decade_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # year ended June 30"
 @rule(
     "the_year",
-    r"\b(?P<t>(?:(?P<inyear>earlier|later)\s+in\s+)?the\s+(?P<mod>full\s+|fiscal\s+|current\s+fiscal\s+|whole\s+|entire\s+)?year"
+    r"\b(?P<t>(?:(?P<inyear>earlier|later)\s+in\s+)?the\s+(?P<mod>full\s+|fiscal\s+|current\s+fiscal\s+|whole\s+|entire\s+|calendar\s+)?year"
     r"|(?:the\s+end\s+of\s+the\s+year|year[\s-]end|year['’]s\s+end)(?P<end>))\b"
     r"(?![-’']|\s+(?:before|after|earlier|later|ago|two|of|in\s+which|when|\d|(?-i:[A-Z])))", re.IGNORECASE,
 )
@@ -2970,8 +3094,10 @@ def the_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
     "the (fiscal) year ended June 30" / "the fiscal year" -> DURATION ``P1Y`` (a span
     named by its end); "the current fiscal year", "the year", "for the full year",
-    "earlier in the year", "year-end", "the end of the year" -> the DCT's year, TIMEX3
-    value ``YYYY`` (the end itself would be ``mod="END"``, which the value does not carry).
+    "earlier in the year", "year-end", "the end of the year", "the calendar year" -> the DCT's
+    year, TIMEX3 value ``YYYY`` (the end itself would be ``mod="END"``, which the value does
+    not carry); in a past-tense clause of January or February, the year just ended ("For the
+    full year, revenue rose 22%": annual results come out in the first weeks of the next year).
 
     TimeML (DCT 2017-12-27): ``It forecast a rise for <TIMEX3 type="DATE" value="2017">the full
         year</TIMEX3>.``
@@ -2980,6 +3106,8 @@ def the_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     nxt = word_after(text, m.end("t")).lower()
     if m["end"] is None and (nxt in ("ended", "ending", "ends", "through", "to") or mod == "fiscal"):
         return hit_over_t(m, Timex("DURATION", "P1Y", "year"))
+    if mod in ("", "full", "whole", "entire", "calendar") and dct.month <= 2 and clause_tense(text, *m.span("t")) < 0:
+        return hit_over_t(m, timex_at(dt.date(dct.year - 1, 1, 1), "year"))  # "For the full year, revenue rose 22%" in January
     return hit_over_t(m, timex_at(dct, "year"))
 
 
@@ -3185,15 +3313,21 @@ _HALF_UNIT = r"years?|hours?|days?|minutes?"
     "odd_duration",
     r"\b(?P<t>(?P<lu>day|week|month|year|decade|centur(?:y|ie))(?P<pl>s?)-long"
     rf"|(?P<n>\d{{1,3}}|{_HALF_COUNT})(?:\s+1/2|\s*½|\s+and\s+a\s+half)\s+(?P<hu>{_HALF_UNIT})"
-    rf"|(?P<n2>\d{{1,3}}|{_HALF_COUNT})\s+(?P<hu2>{_HALF_UNIT})\s+and\s+a\s+half)\b", re.IGNORECASE,
+    rf"|(?P<n2>\d{{1,3}}|{_HALF_COUNT})\s+(?P<hu2>{_HALF_UNIT})\s+and\s+a\s+half"
+    r"|(?:an?\s+)?half(?:\s+an?\s+|[\s-])(?P<hu3>hour|minute|day|year|decade|century)(?![\w-]|\s+(?:ago|later|earlier)\b))\b",
+    re.IGNORECASE,
     needs=frozenset(["-long", "1/2", "½", "half"]),  # the parse tree offers the units, in most paragraphs
 )
 def odd_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Durations the count rule leaves alone (TIMEX3 DURATION, ISO 8601 values):
     "decades-long" -> ``PXY``, "day-long" -> ``P1D``; halves, the half written before or
     after the unit: "2 1/2 years" -> ``P2Y6M``, "five and a half hours" -> ``PT5H30M``, "a
-    day and a half" -> ``P1DT12H``, "a minute and a half" -> ``PT1M30S`` (the whole phrase
-    is one TIMEX3, TimeML 1.2.1; half a month or week has no exact ISO 8601 value and is left out).
+    day and a half" -> ``P1DT12H``, "a minute and a half" -> ``PT1M30S``; half of one unit,
+    "half an hour"/"a half-hour" -> ``PT30M``, "half a century" -> ``P50Y``, "half a year" ->
+    ``P6M`` (not "half-year results", the business half; not "half an hour later", an
+    anchored time; "a half-century" only after "for", "in", "past"...: cricket's "hit a
+    half-century" is 50 runs) (the whole phrase is one TIMEX3, TimeML 1.2.1; half a month or week has
+    no exact ISO 8601 value and is left out).
 
     TimeML (DCT 2017-12-27): ``The flight took about <TIMEX3 type="DURATION" value="PT5H30M">5 1/2
         hours</TIMEX3>.``
@@ -3204,6 +3338,16 @@ def odd_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         unit = unit_key(m["lu"] + ("s" if m["pl"] else ""))
         n = None if m["pl"] else 1
         return hit_over_t(m, Timex("DURATION", duration_value(n, unit), UNITS[unit][1]))
+    if m["hu3"]:  # "half an hour", "a half-century": half of one unit
+        unit = m["hu3"].lower()
+        if unit == "year" and "-" in m["t"]:
+            return None  # "half-year results": the business half, a period (the_half), not six months
+        if not re.search(r"half\s+an?\s", m["t"], re.IGNORECASE):  # "a half-hour", "half-century"
+            prev = word_before(text, m.start("t"))
+            if prev == "the" or (unit == "century" and prev not in _ONE_UNIT_CUES and prev != "past"):
+                return None  # "on the half hour" (a match's 30th minute); "hit a half-century" (cricket's 50 runs)
+        value = {"hour": "PT30M", "minute": "PT30S", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}[unit]
+        return hit_over_t(m, Timex("DURATION", value, UNITS[unit_key(unit)][1]))
     n = number(m["n"] or m["n2"])
     if n is None:
         return None

@@ -197,6 +197,7 @@ class TemporalTagger:
         out: list[tuple[DateMention, str]] = []
         anchor: Timex = timex_at(dct, "day")
         anchor_is_dct = True
+        anchor_begin = anchor_end = 0
         period: Timex | None = None  # the first quarter mentioned: the reporting period
         quarterly = True  # False after "the first nine months": comparisons are then yearly
         for h in hits:
@@ -210,6 +211,14 @@ class TemporalTagger:
                 else:
                     use = period if (quarterly or not tx.years_back) else None
                     resolved_p, sets_period = resolve_period(tx, use, anchor, anchor_is_dct, dct)
+                    if use is not None and tx.years_back and tx.quarter is None and tx.year is None:
+                        before_anchor = text[max(0, anchor_begin - 10) : anchor_begin]
+                        range_end = re.search(r"(?:\bto|\bthrough|\buntil|[-–])\s*$", before_anchor)
+                        if not _SENTENCE_BREAK.search(text, anchor_end, h.start) and range_end is None:
+                            # "in the third quarter, net profit jumped 59 percent from a year earlier",
+                            # "backlog at the end of September ... up from $176 million a year earlier"; not
+                            # the end of a range ("From January to September 2006 ... the same period last year")
+                            resolved_p = _year_back(anchor, tx.years_back, dct) or resolved_p
                 if resolved_p is None:
                     continue
                 if sets_period and period is None:
@@ -233,14 +242,14 @@ class TemporalTagger:
                     end = tx.fallback_end or end
                 tx = resolved
             elif tx.type == "DATE" and tx.granularity == "quarter":
-                if period is None and (tx.start is None or (tx.start <= dct and (dct - tx.end).days < 365)):  # type: ignore[operator]
+                if period is None and (tx.start is None or _recent_quarter(tx, dct)):
                     period = tx  # a recent (or a fiscal) quarter: the one the story reports
                 quarterly = True
             elif tx.type == "DURATION" and YEAR_TO_DATE.search(text, h.start, h.end):
                 quarterly = False
             if tx.start is not None and tx.end is not None:
                 if is_anchor:
-                    anchor, anchor_is_dct = tx, False
+                    anchor, anchor_is_dct, anchor_begin, anchor_end = tx, False, h.start, end
                 rng = DateRange(gte=tx.start.isoformat(), lt=tx.end.isoformat())
             else:
                 rng = None
@@ -267,6 +276,35 @@ class TemporalTagger:
         lead = len(span) - len(span.lstrip())
         trail = len(span) - len(span.rstrip())
         return [Hit(start + lead, end - trail, timex_at(d, "day"), name="absolute")]
+
+
+def _year_back(anchor: Timex, years: int, dct: dt.date) -> Timex | None:
+    """The recent month, quarter or half ``anchor`` (begun by the DCT, ended less than a year
+    before it) ``years`` years earlier: the period a comparison in the anchor's sentence
+    speaks of ("for the first half, profit dropped ... from $114.4 million a year earlier" ->
+    the first half of the year before); None for another anchor."""
+    half = re.fullmatch(r"(\d{4})-H([12])", anchor.value)
+    if anchor.start is None or anchor.end is None or not (anchor.start <= dct and (dct - anchor.end).days < 365):
+        return None
+    if half:
+        year, n = int(half[1]) - years, int(half[2])
+        end = dt.date(year, 7, 1) if n == 1 else dt.date(year + 1, 1, 1)
+        return Timex("DATE", f"{year:04d}-H{n}", None, dt.date(year, 6 * n - 5, 1), end)
+    if anchor.granularity in ("month", "quarter"):
+        return timex_at(shift(anchor.start, "year", -years), anchor.granularity)
+    return None
+
+
+def _recent_quarter(tx: Timex, dct: dt.date) -> bool:
+    """A calendar quarter begun by the DCT and ended less than a year before it: one a story can
+    report (:class:`etl.dates.anaphora.Period`)."""
+    if tx.granularity != "quarter" or tx.start is None or tx.end is None:
+        return False
+    return tx.start <= dct and (dct - tx.end).days < 365
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”']?\s+[\"“]?[A-Z]")
+"""The end of a sentence and the start of the next."""
 
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")

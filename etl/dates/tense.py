@@ -24,7 +24,10 @@ _FUTURE_CUE = re.compile(
     r"|(?:is|are|am)\s+(?:bracing|preparing|gearing\s+up|getting\s+ready|girding)\s+for"
     r"|forecasters?|forecasts?\s+(?:call|calls|called)\s+for|forecast\s+for|no\s+later\s+than|due(?!\s+to\b)"
     r"|(?<!been\s)(?<!had\s)expected(?=(?:\s+(?:early|late|on|by|before|until))*\s*$)"
-    r"|(?:look|looks|looking)\s+(?:ahead|forward)\s+to|await(?:s|ing)?"
+    r"|(?:look|looks|looked|looking)\s+(?:ahead|forward)\s+to|await(?:s|ing)?"
+    r"|(?:attention|focus|eyes|spotlight)\s+(?:now\s+|will\s+)?(?:turns?|shifts?|turned|shifted)\s+to"
+    r"|(?:about|ready|bound|poised|certain|sure|on\s+course|on\s+track)\s+to|(?:un)?likely(?=(?:\s+(?:before|until|till|by))+\s*$)"
+    r"|(?:schedules?|tickets|reservations|bookings)\s+for(?=\s*$)"
     r"|expected\s+(?:[a-z]+\s+){0,3}?to\s+(?!have\b)[a-z]+|(?-i:may)(?!\s+(?:have|not)\b)|(?-i:If|Unless)"
     r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have)|should(?!\s+(?:have|not|never)\b)"
     r"|could(?!\s+(?:not|never|have|only|hardly)\b|\s+be\s+(?:reached|located|contacted|found)\b))\b"
@@ -44,9 +47,11 @@ weekend"), a weather forecast ("forecasters called for thunderstorms Saturday", 
 forecast for Monday"), a result expected at a time ("final results expected early Monday"; not
 "a launch had been expected on Saturday"), a limit ("no
 later than Jan. 22", "results due by the end of September"), an event prepared for ("retailers
-are bracing for Friday", "investors are looking ahead to Thursday's report", "the producer
-price index, due Friday"), an obligation ("must vote on its plan by Dec. 23"), an expectation
-("the weather should clear by Saturday", "was
+are bracing for Friday", "investors are looking ahead to Thursday's report", "attention now
+turns to Friday's employment report", "the producer price index, due Friday", "carriers have cut
+their schedules for Saturday"), an obligation ("must vote on its plan by Dec. 23"), an expectation
+("the weather should clear by Saturday", "verdicts were unlikely before Thursday", "are on
+course to meet in the semifinals on Thursday", "was
 expected to arrive in Baghdad Thursday", "snow may return on Monday"; not "should have", "may
 have", nor the month May), a condition that opens the sentence ("Unless parliament acts by
 Wednesday, ..."; "If he won in November" stays past by its verb) and a possibility ("the storm
@@ -62,17 +67,24 @@ opening its sentence, make the clause future ("On Tuesday, the league plans to h
 conference"); a past plan ("the government planned to pay") does not."""
 _CLAUSE_START = re.compile(
     r"(?<![ap]\.m)(?<!\.[A-Z])[.!?;:,\n]\s|[\"“”(]|\b(?:said|says|because|which|who|whom|when|while|although|though|but)\b"
-    r"|\b(?:after|before|since)\b(?!\s+(?:a|an|the|his|her|their|its)\b)"
+    r"|\b(?:after|before|since)\b(?!\s+(?:a|an|the|his|her|their|its)\b|\s*$)"
 )
 """Where a clause begins, for :func:`future_context`: not after "a.m."/"p.m." or "U.S."; "after",
-"before" and "since" before a determiner are prepositions, no clause's start ("is scheduled to
-appear before a magistrate Tuesday")."""
+"before" and "since" before a determiner or right before the date are prepositions, no clause's
+start ("is scheduled to appear before a magistrate Tuesday", "verdicts were unlikely before
+Thursday")."""
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
+"""A closed parenthetical: "(1430 GMT)", "(AP)"."""
 
 
 def _clause_before(text: str, pos: int) -> str:
     """The clause that ends at ``pos``: at most 80 characters back ("was due to see the head of
-    the centrist Third Way faction on Wednesday"), from the last :data:`_CLAUSE_START` on."""
-    window = text[max(0, pos - 80) : pos]
+    the centrist Third Way faction on Wednesday"), from the last :data:`_CLAUSE_START` on. A
+    closed parenthesis is an aside, no clause's start ("is scheduled for 9:30 a.m. local time
+    (1430 GMT) on Monday")."""
+    window = _ASIDE.sub(" ", text[max(0, pos - 80) : pos])
     starts = [m.end() for m in _CLAUSE_START.finditer(window)]
     return window[starts[-1] :] if starts else window
 
@@ -348,7 +360,7 @@ def deadline(text: str, pos: int) -> bool:
 _SCHEDULED_VERBS = frozenset(
     """meets opens begins resumes arrives leaves travels flies convenes reconvenes closes ends
     expires adjourns departs reopens starts runs meet convene resume begin reopen open close start run
-    beginning starting falls""".split()
+    depart arrive travel fly sail beginning starting falls""".split()
 )
 """Verbs of scheduled events in the present tense: before a weekday ("Arafat meets Albright
 Monday", "the summit opens Thursday", "polls close at 8 p.m. Sunday"; the participles "a
@@ -363,9 +375,10 @@ _OFF_VERBS = frozenset("kicks tips tees steps sets lifts blasts kick tip tee ste
 """Verbs of a scheduled start with "off" ("the match kicks off at 3 p.m. GMT on Saturday", "the
 parade steps off Monday at 10 a.m.") or
 "effect" ("the new law takes effect Friday")."""
-_BARE_PLURAL_VERBS = frozenset("meet convene resume begin reopen open close start run".split())
+_BARE_PLURAL_VERBS = frozenset("meet convene resume begin reopen open close start run depart arrive travel fly sail".split())
 """Forms of :data:`_SCHEDULED_VERBS` without -s: a plan after a plural subject ("talks resume",
-"polls open", "Arafat and Netanyahu meet") or "to", not after a negation, a modal, a past copula
+"polls open", "Arafat and Netanyahu meet", "the first flights depart at 0630 GMT Saturday") or
+"to", not after a negation, a modal, a past copula
 or a past verb ("banks remained open Monday"), see :data:`_NOT_A_PLAN_BEFORE`."""
 
 
@@ -415,7 +428,7 @@ def scheduled_present(text: str, pos: int) -> bool:
 
 _FIXTURE_VERBS = frozenset(
     """plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take holds
-    travelling traveling hosting facing playing visiting close closes finish finishes""".split()
+    travelling traveling hosting facing playing visiting close closes finish finishes travel travels""".split()
 )
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for
@@ -442,7 +455,7 @@ def _scheduled_verb_in_clause(text: str, pos: int) -> bool:
     # after "who", "which" or the comma that closes an apposition the verb opens the window:
     # "the suspect, who appears in court on Wednesday", "Spain, the champion, plays the
     # Netherlands on Friday"
-    opener = bool(cuts) and cuts[-1].group().lower() in ("who", "which", ",")
+    opener = bool(cuts) and cuts[-1].group().lower() in ("who", "which", ",", "and")
     if cuts:
         window = window[cuts[-1].end() :]
     words = re.findall(r"[A-Za-z']+", window)
@@ -452,8 +465,10 @@ def _scheduled_verb_in_clause(text: str, pos: int) -> bool:
             if not [w for w in after if w not in ("on", "at")]:
                 return False  # right before the day it is the nearer rule's case ("told his French hosts Tuesday")
             before = words[i - 1] if i else ""
-            if not i and after[0] == "to":
-                return False  # a noun opening a clause: ", visits to the region on Sunday"
+            if not i and after[0] == "to" and not (cuts[-1].group().lower() == "and" and not words[i].endswith("s")):
+                # a noun opening a clause: ", visits to the region on Sunday" (not a bare verb after
+                # "and": "are fighting for a place and travel to Leipzig on Saturday")
+                return False
             if before.lower() in _DETERMINERS or before.lower() in _NOT_A_PLAN_BEFORE or before == "to":
                 return False  # a noun, a negation or a modal; an infinitive ("difficult to meet demand into the summer") is no schedule of itself
             return not any(past_form(w) or w in _OPEN_AUX or w in _FUTURE_AUX for w in after)
@@ -490,6 +505,7 @@ def speaks_of_future(text: str, start: int, end: int, tense: int | None = None) 
 _PRESENT_PLAN = re.compile(
     r"\b(?:will|shall|(?-i:If|Unless)|no\s+later\s+than|(?<!was\s)(?<!were\s)due\s+(?:by|on|in|at|before)"
     r"|(?:is|are)(?:\s+not|n['’]t)?\s+(?:\w+\s+)?(?:scheduled|planned|due|set|expected|slated|going)"
+    r"|(?:plans|intends|hopes|aims|expects|seeks|promises|pledges|vows|(?:is|are)\s+(?:planning|hoping|aiming|seeking))\s+to"
     rf"|{_AHEAD_OF})\b|\w['’]ll\b",
     re.IGNORECASE,
 )

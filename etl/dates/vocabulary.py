@@ -27,9 +27,11 @@ FIXED_HOLIDAYS: tuple[tuple[str, int, int], ...] = (
     ("veterans day", 11, 11),
     ("armistice day", 11, 11),
     ("may day", 5, 1),
+    ("independence day", 7, 4),
 )
 """Fixed-date holidays: the day of the Gregorian calendar each falls on (Boxing Day, 26
-December, in the Commonwealth; Veterans/Armistice Day, 11 November; Bastille Day, 14 July)."""
+December, in the Commonwealth; Veterans/Armistice Day, 11 November; Bastille Day, 14 July;
+Independence Day, the US 4 July, 36 U.S.C. 110)."""
 # US federal holidays on an n-th weekday of a month (5 U.S.C. 6103): (name prefix, month, weekday
 # with Monday 0, n with -1 for the last).
 NTH_WEEKDAY_HOLIDAYS: tuple[tuple[str, int, int, int], ...] = (

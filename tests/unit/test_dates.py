@@ -2525,3 +2525,125 @@ def test_a_season_closing_fixture_and_a_spoken_decade(tagger):
     # "before" before a determiner is a preposition, no clause's start (twenty-third probe, AP)
     ms = tagger.run("He is scheduled to appear before a magistrate Tuesday.", dt.date(1996, 11, 4))
     assert values(ms) == [("Tuesday", "DATE", "1996-11-05")]
+
+
+# --------------------------------------------------------------------------- issue 16, eighth pass
+# Four more blind probes (two sets of TimeML articles, two of sentences); each value below was
+# checked against a calendar by hand (weekday and ISO week of every DCT).
+
+
+def test_holidays_and_months_ahead_in_a_plan(tagger):
+    # DCT Wed 2024-07-10: a future cue puts Christmas ahead; a past clause keeps the last one
+    ms = tagger.run("The company hopes to have the device on store shelves by Christmas.", dt.date(2024, 7, 10))
+    assert values(ms) == [("Christmas", "DATE", "2024-12-25")]
+    assert values(tagger.run("Sales slumped at Christmas.", dt.date(2024, 7, 10))) == [("Christmas", "DATE", "2023-12-25")]
+    # a present habit keeps the nearest holiday (DCT Sat 2013-11-30)
+    ms = tagger.run("Banks close on Columbus Day.", dt.date(2013, 11, 30))
+    assert values(ms) == [("Columbus Day", "DATE", "2013-10-14")]
+    # "plans to", "is planning to": a month already gone this year is next year's
+    ms = tagger.run("The company plans to open the plant by June.", dt.date(2024, 7, 10))
+    assert values(ms) == [("June", "DATE", "2025-06")]
+    ms = tagger.run("It expects to close the acquisition on or about 6/28.", dt.date(2013, 5, 20))
+    assert values(ms) == [("6/28", "DATE", "2013-06-28")]
+    ms = tagger.run("It expects to close the acquisition on or about 6/28.", dt.date(2013, 11, 20))
+    assert values(ms) == [("6/28", "DATE", "2014-06-28")]
+
+
+def test_more_cues_of_days_ahead(tagger):
+    # a closed parenthesis is an aside, no clause's start (DCT Wed 2010-05-12)
+    ms = tagger.run("The launch is scheduled for 9:30 a.m. local time (1430 GMT) on Monday.", dt.date(2010, 5, 12))
+    assert values(ms) == [("9:30 a.m. local time", "TIME", "2010-05-17T09:30"), ("Monday", "DATE", "2010-05-17")]
+    # timetable verbs in the present (DCT Fri 1999-12-31: Saturday is 2000-01-01)
+    ms = tagger.run("The first flights under the new schedule depart at 0630 GMT Saturday.", dt.date(1999, 12, 31))
+    assert values(ms) == [("0630 GMT Saturday", "TIME", "2000-01-01T06:30")]
+    ms = tagger.run("Court officials said verdicts were unlikely before Thursday.", dt.date(1992, 3, 31))
+    assert values(ms) == [("Thursday", "DATE", "1992-04-02")]
+    ms = tagger.run("Williams and Capriati are on course to meet in the semifinals on Thursday.", dt.date(2001, 7, 1))
+    assert values(ms) == [("Thursday", "DATE", "2001-07-05")]
+    ms = tagger.run("Gladbach are fighting for a European place and travel to Leipzig on Saturday.", dt.date(2025, 3, 31))
+    assert values(ms) == [("Saturday", "DATE", "2025-04-05")]
+    ms = tagger.run("Some carriers have cut their schedules for Saturday because of weak bookings.", dt.date(1999, 12, 30))
+    assert values(ms) == [("Saturday", "DATE", "2000-01-01")]
+    ms = tagger.run("Attention now turns to Friday's employment report.", dt.date(1992, 4, 1))
+    assert values(ms) == [("now", "DATE", "PRESENT_REF"), ("Friday", "DATE", "1992-04-03")]
+    ms = tagger.run("Stocks rose as investors looked ahead to Tuesday's Federal Reserve meeting.", dt.date(1998, 11, 14))
+    assert values(ms) == [("Tuesday", "DATE", "1998-11-17")]
+    # a past clause still looks back
+    assert values(tagger.run("The plan was unveiled before Thursday.", dt.date(1992, 3, 31))) == [("Thursday", "DATE", "1992-03-26")]
+
+
+def test_halves_of_units_a_decade_every_hour_and_overnight(tagger):
+    ms = tagger.run("The ceremony was delayed for nearly half an hour.", dt.date(2005, 12, 6))
+    assert values(ms) == [("half an hour", "DURATION", "PT30M")]
+    ms = tagger.run("It was Iraq's first free vote in half a century.", dt.date(2005, 12, 12))
+    assert values(ms) == [("half a century", "DURATION", "P50Y")]
+    # cricket's half-century and century are runs; "on the half hour" is a match's minute
+    assert values(tagger.run("Ponting hit a half-century and Collingwood sacrificed a century.", dt.date(2006, 12, 1))) == []
+    assert values(tagger.run("Fiorentina were awarded a penalty on the half hour.", dt.date(2005, 12, 10))) == []
+    assert values(tagger.run("Half-year results rose.", dt.date(2005, 12, 10))) == []
+    ms = tagger.run("The election ended a decade of Sandinista rule.", dt.date(1990, 3, 5))
+    assert values(ms) == [("a decade", "DURATION", "P10Y")]
+    assert values(tagger.run("Crews updated road reports every hour.", dt.date(1990, 12, 31))) == [("every hour", "SET", "PT1H")]
+    # overnight, the adverb: the night before the DCT (Tue 2013-01-22), the DCT's own ahead
+    ms = tagger.run("Temperatures dropped to minus 15 degrees overnight.", dt.date(2013, 1, 22))
+    assert values(ms) == [("overnight", "TIME", "2013-01-21TNI")]
+    assert values(tagger.run("He will stay overnight in Paris.", dt.date(2013, 1, 22))) == [("overnight", "TIME", "2013-01-22TNI")]
+    assert values(tagger.run("Shares rose on an overnight rally.", dt.date(2013, 1, 22))) == []
+    ms = tagger.run("At least 78 people were captured overnight on Thursday.", dt.date(2005, 11, 5))
+    assert values(ms) == [("Thursday", "DATE", "2005-11-03")]
+
+
+def test_business_periods_in_their_clause(tagger):
+    # a quarter still ahead in a past clause is last year's (DCT Thu 1995-06-29)
+    ms = tagger.run("Growth was well below the 5.1 percent pace of the fourth quarter.", dt.date(1995, 6, 29))
+    assert values(ms) == [("the fourth quarter", "DATE", "1994-Q4")]
+    # "a year earlier" after a month or quarter named in its own sentence
+    ms = tagger.run("Backlog at the end of September was $200 million, up from $176 million a year earlier.", dt.date(1993, 10, 29))
+    assert values(ms) == [("the end of September", "DATE", "1993-09"), ("a year earlier", "DATE", "1992-09")]
+    ms = tagger.run(
+        "Profit fell in the second quarter, but in the third quarter net profit jumped 59 percent from a year earlier.",
+        dt.date(2005, 12, 7),
+    )
+    assert values(ms) == [("the second quarter", "DATE", "2005-Q2"), ("the third quarter", "DATE", "2005-Q3"), ("a year earlier", "DATE", "2004-Q3")]
+    ms = tagger.run("Analysts expect the deal to close by the end of the first half, adding to sales.", dt.date(1997, 9, 30))
+    assert values(ms) == [("the end of the first half", "DATE", "1998-H1")]
+    # "a rebound" is no basketball: the half is the year's
+    ms = tagger.run("Unemployment rose in the first half, but economists expect a rebound.", dt.date(2003, 8, 12))
+    assert values(ms) == [("the first half", "DATE", "2003-H1")]
+    # a month's figures come out after it (DCT Tue 1996-01-02)
+    ms = tagger.run("Retailers will report December sales Thursday.", dt.date(1996, 1, 2))
+    assert values(ms) == [("December", "DATE", "1995-12"), ("Thursday", "DATE", "1996-01-04")]
+    assert values(tagger.run("For the full year, revenue rose 22%.", dt.date(2014, 1, 31))) == [("the full year", "DATE", "2013")]
+    ms = tagger.run("It will complete the purchase by the end of the calendar year.", dt.date(1993, 10, 29))
+    assert values(ms) == [("the end of the calendar year", "DATE", "1993")]
+    ms = tagger.run("Bookings are running 8 percent ahead of this time last year.", dt.date(2019, 11, 27))
+    assert values(ms) == [("this time last year", "DATE", "2018-11-27")]
+
+
+def test_weekends_of_months_parts_of_centuries_and_days_of_a_pair(tagger):
+    # the weekend of the month's n-th (last) Saturday: Oct 30, 1999 and May 1, 2004 are Saturdays
+    ms = tagger.run("Clocks in Britain will go back on the last weekend of October.", dt.date(1999, 10, 8))
+    assert values(ms) == [("the last weekend of October", "DATE", "1999-W43-WE")]
+    ms = tagger.run("The fair opens the first weekend of May.", dt.date(2004, 4, 20))
+    assert values(ms) == [("the first weekend of May", "DATE", "2004-W18-WE")]
+    ms = tagger.run("Talks resume in the first week of the new year.", dt.date(2018, 12, 20))
+    assert values(ms) == [("the first week of the new year", "DATE", "2019-W01")]
+    ms = tagger.run("It was built in the first half of the 20th century.", dt.date(2005, 1, 19))
+    assert values(ms) == [("the first half of the 20th century", "DATE", "19")]
+    ms = tagger.run("Trade boomed in the early part of the century.", dt.date(1998, 10, 10))
+    assert values(ms) == [("the early part of the century", "DATE", "19")]
+    ms = tagger.run("The index fell between the 1st and the 28th of last month.", dt.date(2019, 3, 1))
+    assert values(ms) == [("the 1st", "DATE", "2019-02-01"), ("the 28th of last month", "DATE", "2019-02-28")]
+    ms = tagger.run("The team's 11/29 game against Dallas has been moved to Monday.", dt.date(2009, 11, 24))
+    assert values(ms) == [("11/29", "DATE", "2009-11-29"), ("Monday", "DATE", "2009-11-30")]
+    assert values(tagger.run("The team's 2/3 majority held.", dt.date(2009, 11, 24))) == []
+
+
+def test_independence_day(tagger):
+    # the US July 4 (36 U.S.C. 110); another country's when named
+    ms = tagger.run("Markets are closed Thursday for Independence Day.", dt.date(2019, 6, 30))
+    assert values(ms) == [("Thursday", "DATE", "2019-07-04"), ("Independence Day", "DATE", "2019-07-04")]
+    ms = tagger.run("Fireworks will be banned on Independence Day.", dt.date(2007, 7, 2))
+    assert values(ms) == [("Independence Day", "DATE", "2007-07-04")]
+    assert values(tagger.run("Crowds marked India's Independence Day.", dt.date(2019, 6, 30))) == []
+    assert values(tagger.run("Kiev held a parade for Ukrainian Independence Day.", dt.date(2019, 6, 30))) == []
