@@ -181,14 +181,15 @@ def nearest_month(month: int, dct: dt.date, future: bool = False) -> dt.date:
     """First day of the month named ``month`` nearest the DCT's month, with a past bias.
 
     The month version of :func:`nearest_day`: a later month counts three months farther
-    than it is unless ``future``; ties go to the past. In a story of 2017-12-27 "in
+    than it is unless ``future``; ties go to the past (to the future when ``future``: "could
+    begin testing by September" in a story of March 31). In a story of 2017-12-27 "in
     January" is 2018-01, "in June" 2017-06, "in November" 2017-11.
     """
     here = dct.year * 12 + dct.month - 1
     bias = 0 if future else 3
 
     def score(k: int) -> tuple[int, int]:
-        return (abs(k - here) + (bias if k > here else 0), k)
+        return (abs(k - here) + (bias if k > here else 0), -k if future else k)
 
     best = min((y * 12 + month - 1 for y in (dct.year - 1, dct.year, dct.year + 1)), key=score)
     return dt.date(best // 12, best % 12 + 1, 1)

@@ -1354,7 +1354,22 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if dm is not None:  # "at 10 a.m. EST on Monday, the 8th": the day of the month picks the week
             d = weekday_on_day_of_month(WEEKDAY_NUM[day], day_number(dm["day"]) or 0, dct) or d
     tod, gran = clock_time(m, "" if m["wd"] else "2", text)
+    if re.search(r"o['’]clock", m["t"], re.IGNORECASE) and not re.search(r"\b[ap]\.?\s?m\b", m["t"], re.IGNORECASE):
+        # "6 o'clock tonight" 18:00, "11 o'clock Monday night" 23:00 (the part of the day after
+        # the weekday is in the extent): the day word gives the hour its half, as
+        # clock_part_of_day reads "3:20 this afternoon"
+        pod = _O_CLOCK_HALF.match(text, m.end("t")) if day in WEEKDAY_NUM else None
+        word = pod["pod"].lower() if pod else {"tonight": "night", "last night": "night"}.get(day, day.split()[-1])
+        hour = int(tod[:2])
+        if (word in ("afternoon", "evening") and hour < 12) or (word == "night" and 6 <= hour < 12):
+            tod = f"{hour + 12:02d}{tod[2:]}"
+        if pod is not None:
+            return Hit(m.start("t"), pod.end(), timex_at(d, gran, tod))
     return hit_over_t(m, timex_at(d, gran, tod))
+
+
+_O_CLOCK_HALF = re.compile(r"\s+(?P<pod>morning|afternoon|evening|night)\b", re.IGNORECASE)
+"""A part of the day after the weekday of an "o'clock" time ("11 o'clock Monday night")."""
 
 
 # "3:20 this afternoon", "9:45 tonight": a 12-hour clock without a.m./p.m., its half told by the day word
@@ -1369,8 +1384,8 @@ def clock_part_of_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     (TimeML 1.2.1: a clock time with its day is one TIME; broadcast and wire copy drop the
     a.m./p.m. when the day word tells it).
 
-    TimeML (DCT 1999-04-15): ``The storm hit at about <TIMEX3 type="TIME"
-        value="1999-04-15T15:20">3:20 this afternoon</TIMEX3>.``
+    TimeML (DCT 1999-04-15): ``The storm hit at <TIMEX3 type="TIME"
+        value="1999-04-15T15:20">about 3:20 this afternoon</TIMEX3>.``
     """
     pod = re.sub(r"\s+", " ", m["pod"].lower())
     h = int(m["h"]) % 12
@@ -1519,8 +1534,8 @@ def overnight(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """
     after = text[m.end() : m.end() + 30]
     nxt = word_after(text, m.end())
-    if nxt and re.match(r"\s*[A-Za-z]", after) and nxt.lower() not in _OVERNIGHT_FOLLOWERS:
-        return None  # "an overnight rally", "overnight Tuesday"
+    if nxt and re.match(r"\s*[A-Za-z]", after) and nxt.lower() not in _OVERNIGHT_FOLLOWERS and not past_form(nxt):
+        return None  # "an overnight rally", "overnight Tuesday" (not "snow that fell overnight closed roads")
     if word_before(text, m.start()).lower() in WEEKDAY_NUM or re.match(rf"\s+(?:on\s+)?{WEEKDAY}", after):
         return None  # "Wednesday overnight", "overnight on Thursday": the weekday's night
     day = dct if speaks_of_future(text, m.start(), m.end()) else dct - ONE_DAY
@@ -2471,6 +2486,11 @@ _ONE_UNIT_CUES = frozenset(
 )
 """Words before "a day", "a year" that make it a duration ("for a day", "lasted a minute", "could
 take a year"); elsewhere "a day" is as often a rate ("$5 a day") or a narrative "One day"."""
+_OVER_AS_MORE_THAN = frozenset(
+    "for of in than just after took take takes lasted lasting last lasts spent waited wait waits waiting been is was be are were".split()
+)
+"""Words after which "over" before a count of units is "more than" ("for over two years", "took
+over three hours"): elsewhere it is the preposition "during" ("jobs cut over 18 months")."""
 _GIVEN_TIME = frozenset("has have had given gave give gives giving offered allowed granted him her them us".split())
 """Words before "a week to <verb>" that make it the time allowed to do something, a duration
 ("Syria has a week to submit a list", "offered him a week to withdraw": TBAQ ``P1W``), not
@@ -2480,7 +2500,7 @@ _GIVEN_TIME = frozenset("has have had given gave give gives giving offered allow
 # Durations: "two years", "the past three months", "more than four hours", "five-year"
 @rule(
     "duration",
-    rf"\b(?P<unit>{UNIT_CS})\b"
+    rf"\b(?P<unit>{UNIT_CS}|seconds|SECONDS)\b"
     r"(?!-old|[\s-]+olds?\b|\s+(?:ago|hence|from\s+now|of\s+age|and\s+a\s+half)\b)"
     r"(?!-(?:and|to|or)-|-(?:point|percentage|percent|inch|mile|pound|ounce)\b)",
 )
@@ -2545,10 +2565,15 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             return None
     if lm["hedge"] and pre.startswith("the") and lm["hedge"].lower() in ("over", "under", "about", "around"):
         s = lm.start("pre")  # "over the next few years": "over" is the preposition, not a hedge
+    elif lm["hedge"] and lm["hedge"].lower() == "over" and not pre and raw.lower() not in ("a", "an"):
+        if word_before(text, lm.start()) not in _OVER_AS_MORE_THAN:
+            s = lm.start("num")  # "killed 14,000 people over eight years": "during", no hedge (TBAQ "used over three years")
     if pre == "the" and lm["sep"] == "-":
         s = lm.start("num")  # "the two-year plan": the determiner belongs to "plan"
     if pre.startswith("the same") or pre == "same":
         return None
+    if re.search(r"\bhalf\s+$", text[max(0, s - 5) : s], re.IGNORECASE):
+        return None  # "half a century later": a half of the unit (odd_duration), not the unit
     parts, end = [(unit, n)], e
     while n is not None and unit in _ISO_PARTS and (finer := _FINER_AFTER.match(text, end)) is not None:
         u2, n2 = unit_key(finer["u2"]), number(finer["n2"])
@@ -2643,14 +2668,14 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 @rule(
     "ref",
     r"\b(?P<t>(?P<present>(?:[Rr]ight\s+)?[Nn]ow|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days)"
-    r"|(?P<past>[Rr]ecently|the\s+past(?!\s+\d)|(?:[Aa]\s+moment|[Mm]oments)\s+ago)|(?P<future>the\s+(?:near\s+|foreseeable\s+|distant\s+)?future"
+    r"|(?P<past>[Rr]ecently|the\s+(?:distant\s+|recent\s+)?past(?!\s+\d)|(?:[Aa]\s+moment|[Mm]oments)\s+ago)|(?P<future>the\s+(?:near\s+|foreseeable\s+|distant\s+)?future"
     r"|the\s+(?:near|short|long)\s+(?:term|run)\b(?!\s+(?!(?:and|or|but|is|was|will|as)\b)[a-z])"
     r"|a\s+later\s+date))\b"
     rf"(?!\s+(?:{NUM}\s+)?(?:{UNIT}|few|several|couple|tense|perfect|participle|of)\b)(?![-’'])",
 )
 def ref(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"now", "currently", "nowadays", "at present", "these days" -> ``PRESENT_REF``;
-    "recently", "the past", "a moment ago" (broadcast copy) -> ``PAST_REF``; "the (near) future", "the near (short, long)
+    "recently", "the (distant, recent) past", "a moment ago" (broadcast copy) -> ``PAST_REF``; "the (near) future", "the near (short, long)
     term" as a noun, "the long run", "a later date" -> ``FUTURE_REF`` (TIMEX3 guidelines,
     type DATE, no range; TBAQ tags "the near term" and "the short term" so, not the adjective
     "short-term debt"; "as recently as April" tags only "April"). The adjectives "current" (``PRESENT_REF``) and
@@ -2665,6 +2690,8 @@ def ref(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         near term</TIMEX3>; the rest is paid at <TIMEX3 type="DATE" value="FUTURE_REF">a later
         date</TIMEX3>.``
     """
+    if m["t"] == "Current" and name_word_before(text, m.start("t")):
+        return None  # "the film ``Deep Current''": part of a title
     if m["present"]:
         value = "PRESENT_REF"
     elif m["past"]:
@@ -2687,10 +2714,10 @@ rule(
 # "over the weekend", "ahead of the weekend"
 @rule(
     "weekend",
-    r"(?:\b(?P<ahead>ahead\s+of|before)\s+)?\b(?P<t>the\s+weekend)\b(?!\s+(?:of|before|after)\b)", re.IGNORECASE,
+    r"(?:\b(?P<ahead>ahead\s+of|before)\s+)?\b(?P<t>the\s+(?:holiday\s+)?weekend)\b(?!\s+(?:of|before|after)\b)", re.IGNORECASE,
 )
 def weekend(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """"(over) the weekend" -> ``YYYY-Www-WE`` (TIMEX3): the latest weekend that has begun
+    """"(over) the weekend" ("the holiday weekend") -> ``YYYY-Www-WE`` (TIMEX3): the latest weekend that has begun
     by the DCT, or the coming one when the clause speaks of the future ("will ... this
     weekend", "ahead of the weekend"); a possessive too ("the last of the weekend's four
     wild-card games", the extent without "'s", as "last year's"). Range Saturday to Monday;
@@ -2792,7 +2819,7 @@ _NOT_A_COUNTRY_BEFORE = _HOLIDAY_PREPOSITIONS | {"the", "this", "last", "next", 
 # Holidays: "Christmas Day", "Thanksgiving", "last Christmas", "Easter 2016", "the 2004 Boxing Day"
 @rule(
     "holiday",
-    r"\b(?P<t>(?P<wkof>the\s+week\s+of\s+)?(?:(?P<rel>last|this|next)\s+|(?P<ry>(?i:last|this|next))\s+year['’]s\s+"
+    r"\b(?P<t>(?P<wkof>the\s+week\s+of\s+)?(?:(?P<rel>(?i:last|this|next))\s+|(?P<ry>(?i:last|this|next))\s+year['’]s\s+"
     r"|(?P<y0>(?:19|20)\d\d)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+Day|\s+Eve)"
     r"|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Election\s+Day"
     r"|Memorial\s+Day|Presidents['’]?\s+Day|President['’]s\s+Day|Columbus\s+Day|Black\s+Friday|Cyber\s+Monday"
@@ -2955,13 +2982,14 @@ def period_back(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # Same-reference anaphors: "that day", "the same year", "the quarter", "the latest quarter"
 @rule(
     "same_anaphor",
-    r"\b(?P<t>(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night)"
+    r"\b(?P<t>(?:(?:[Ll]ater|[Ee]arlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night)"
     r"|the\s+(?:latest\s+|same\s+|fiscal\s+)?(?P<q>quarter))\b"
     r"(?![-’']\w\w|\s+(?:of|before|after|when|that|in\s+which|last|a|one|next|this|earlier|later)\b)", re.IGNORECASE,
 )
 def same_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"that day", "that same day", "the same year" -> the latest calendar mention before it, at
-    that unit (TimeML 1.2.1 ``anchorTimeID``); "the same" day or week within a coarser mention
+    that unit (TimeML 1.2.1 ``anchorTimeID``; "later that year", "Earlier that day" in the
+    extent, as TBAQ tags them); "the same" day or week within a coarser mention
     keeps ``X`` for what is unknown ("last October ... that same day" -> ``1998-10-XX``,
     :func:`~etl.dates.anaphora.unknown_within`), while a plain "that day" there is mostly a
     generic one ("trades made that day") and is dropped, as when no date precedes. "the (latest) quarter",
@@ -3017,7 +3045,8 @@ def the_week(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # in a comparison of figures; else the latest mention shifted; else a DURATION)
 @rule(
     "unit_earlier",
-    rf"\b(?P<t>(?:a|one)\s+(?P<unit3>year|month|week|day|decade|century)(?:\s+{OR_SO})?\s+(?P<dir3>earlier|later))\b(?!\s+than\b)", re.IGNORECASE,
+    rf"\b(?<![Hh]alf\s)(?P<t>(?:a|one)\s+(?P<unit3>year|month|week|day|decade|century)(?:\s+{OR_SO})?\s+(?P<dir3>earlier|later))\b(?!\s+than\b)",
+    re.IGNORECASE,
 )
 def anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Anaphoric "the previous day", "the day after", "a year earlier", "the following week":
@@ -3212,8 +3241,8 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     ("met on Feb. 26. At 11 a.m. the next day"), and one before "on" and a holiday on the
     holiday ("at about 10:45 p.m. on Bastille Day").
 
-    TimeML (DCT 2017-12-27): ``The blast occurred at about <TIMEX3 type="TIME"
-        value="2017-12-27T10:35">10:35 a.m.</TIMEX3> (0735 GMT).``
+    TimeML (DCT 2017-12-27): ``The blast occurred at <TIMEX3 type="TIME"
+        value="2017-12-27T10:35">about 10:35 a.m.</TIMEX3> (0735 GMT).``
     TimeML (DCT 2017-12-27): ``The deadline is <TIMEX3 type="TIME" value="2017-12-27T16:00">1600
         GMT</TIMEX3>.``
 
@@ -3304,6 +3333,8 @@ def _month_day_of(mon: str, day: str, year: str | None, text: str, pos: int, dct
     return nearest_day(month, d, dct, future_context(text, pos))
 
 
+_HALF_OF = {"hour": "PT30M", "minute": "PT30S", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}
+"""Half of one unit as an ISO 8601 duration ("half an hour" ``PT30M``, "half a century" ``P50Y``)."""
 _HALF_COUNT = alts(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a", "an"])
 _HALF_UNIT = r"years?|hours?|days?|minutes?"
 
@@ -3314,9 +3345,10 @@ _HALF_UNIT = r"years?|hours?|days?|minutes?"
     r"\b(?P<t>(?P<lu>day|week|month|year|decade|centur(?:y|ie))(?P<pl>s?)-long"
     rf"|(?P<n>\d{{1,3}}|{_HALF_COUNT})(?:\s+1/2|\s*½|\s+and\s+a\s+half)\s+(?P<hu>{_HALF_UNIT})"
     rf"|(?P<n2>\d{{1,3}}|{_HALF_COUNT})\s+(?P<hu2>{_HALF_UNIT})\s+and\s+a\s+half"
-    r"|(?:an?\s+)?half(?:\s+an?\s+|[\s-])(?P<hu3>hour|minute|day|year|decade|century)(?![\w-]|\s+(?:ago|later|earlier)\b))\b",
+    r"|(?P<art>an?\s+)?half(?:\s+an?\s+|[\s-])(?P<hu3>hour|minute|day|year|decade|century)(?![\w-]|\s+(?:ago|later|earlier)\b)"
+    r"|(?:a\s+|(?<=past\s)|(?<=last\s))quarter[\s-](?P<qc>century)(?![\w-]|\s+(?:ago|later|earlier)\b))\b",
     re.IGNORECASE,
-    needs=frozenset(["-long", "1/2", "½", "half"]),  # the parse tree offers the units, in most paragraphs
+    needs=frozenset(["-long", "1/2", "½", "half", "quarter"]),  # the parse tree offers the units, in most paragraphs
 )
 def odd_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Durations the count rule leaves alone (TIMEX3 DURATION, ISO 8601 values):
@@ -3324,7 +3356,8 @@ def odd_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     after the unit: "2 1/2 years" -> ``P2Y6M``, "five and a half hours" -> ``PT5H30M``, "a
     day and a half" -> ``P1DT12H``, "a minute and a half" -> ``PT1M30S``; half of one unit,
     "half an hour"/"a half-hour" -> ``PT30M``, "half a century" -> ``P50Y``, "half a year" ->
-    ``P6M`` (not "half-year results", the business half; not "half an hour later", an
+    ``P6M``, "a quarter century" -> ``P25Y`` (not "its quarter-century low", which TBAQ
+    leaves untagged; not "half-year results", the business half; not "half an hour later", an
     anchored time; "a half-century" only after "for", "in", "past"...: cricket's "hit a
     half-century" is 50 runs) (the whole phrase is one TIMEX3, TimeML 1.2.1; half a month or week has
     no exact ISO 8601 value and is left out).
@@ -3338,6 +3371,8 @@ def odd_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         unit = unit_key(m["lu"] + ("s" if m["pl"] else ""))
         n = None if m["pl"] else 1
         return hit_over_t(m, Timex("DURATION", duration_value(n, unit), UNITS[unit][1]))
+    if m["qc"]:  # "a quarter century": 25 years
+        return hit_over_t(m, Timex("DURATION", "P25Y", "century"))
     if m["hu3"]:  # "half an hour", "a half-century": half of one unit
         unit = m["hu3"].lower()
         if unit == "year" and "-" in m["t"]:
@@ -3346,8 +3381,11 @@ def odd_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             prev = word_before(text, m.start("t"))
             if prev == "the" or (unit == "century" and prev not in _ONE_UNIT_CUES and prev != "past"):
                 return None  # "on the half hour" (a match's 30th minute); "hit a half-century" (cricket's 50 runs)
-        value = {"hour": "PT30M", "minute": "PT30S", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}[unit]
-        return hit_over_t(m, Timex("DURATION", value, UNITS[unit_key(unit)][1]))
+        start = m.start("t")
+        if m["art"] and "-" in m["t"] and re.match(r"\s+[a-z]", text[m.end() : m.end() + 2]):
+            if word_after(text, m.end()).lower() not in _ADVERB_FOLLOWERS:
+                start = m.end("art")  # "a half-hour lunch break": the adjective, the article is the noun's
+        return Hit(start, m.end("t"), Timex("DURATION", _HALF_OF[unit], UNITS[unit_key(unit)][1]))
     n = number(m["n"] or m["n2"])
     if n is None:
         return None
@@ -3474,6 +3512,8 @@ def plain_season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
     TimeML (DCT 2017-12-27): ``It was hot in <TIMEX3 type="DATE" value="2017-SU">summer</TIMEX3>.``
     """
+    if _SEASON_KIND.match(text, m.end()):
+        return None  # "a winter storm warning", "the Summer Olympics": a kind, no season of the calendar
     code = SEASONS[m["s"].lower()]
     cands = [season_start(y, code) for y in (dct.year - 1, dct.year, dct.year + 1)]
     if not m["t"].lower().startswith("the"):  # "poor summer weather": a modifier, the nearest
@@ -3482,6 +3522,10 @@ def plain_season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     part = _PART_OF.search(text, max(0, m.start() - 30), m.start())
     start = season_by_tense(cands, text, part.start() if part else m.start(), m.end(), dct)
     return hit_over_t(m, timex_at(start, "season"))
+
+
+_SEASON_KIND = re.compile(r"\s+(?:storms?|olympics?|games|solstice|wheat|sports|squash)\b", re.IGNORECASE)
+"""Nouns a season names a kind of ("winter storm", "Summer Olympics", "winter wheat")."""
 
 
 rule(
@@ -3516,6 +3560,33 @@ def widen_to_part_of(hits: list[Hit], text: str) -> list[Hit]:
         tx = h.timex
         if not (isinstance(tx, Timex) and tx.type in ("DURATION", "SET")):
             m = _PART_OF.search(text, max(0, h.start - 30), h.start)
+            if m is not None and (not out or out[-1].end <= m.start()):
+                h = Hit(m.start(), h.end, tx, h.rule, h.name)
+        out.append(h)
+    return out
+
+
+_HEDGE_BEFORE = re.compile(r"\b(?:[Aa]bout|[Aa]round|[Aa]pproximately|[Rr]oughly)\s+$")
+
+
+def widen_to_hedge(hits: list[Hit], text: str) -> list[Hit]:
+    """Extend each clock time written after "about", "around", "approximately" or "roughly"
+    over that word: "about 10:35 a.m.", "around 7:15 p.m. Thursday" are one TIMEX3 each
+    (TimeML 1.2.1: the modifier is inside the extent, its meaning ``mod="APPROX"``, which the
+    value does not carry), as :func:`duration` keeps "about two hours". ``hits`` sorted by
+    start and disjoint; returns them in the same order, still disjoint.
+
+    TimeML (DCT 1998-08-08): ``The bomb went off at <TIMEX3 type="TIME" value="1998-08-07T10:35">about
+        10:35 a.m.</TIMEX3> Friday.``
+    """
+    out: list[Hit] = []
+    for h in hits:
+        tx = h.timex
+        clock = (isinstance(tx, Timex) and re.search(r"T\d\d:\d\d", tx.value) is not None) or (
+            isinstance(tx, Anaphor) and tx.tod is not None and ":" in tx.tod
+        )
+        if clock:
+            m = _HEDGE_BEFORE.search(text, max(0, h.start - 16), h.start)
             if m is not None and (not out or out[-1].end <= m.start()):
                 h = Hit(m.start(), h.end, tx, h.rule, h.name)
         out.append(h)

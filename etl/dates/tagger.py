@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from etl.dates.anaphora import YEAR_TO_DATE, Anaphor, Period, resolve_anaphor, resolve_period
 from etl.dates.anchoring import Timex, shift, timex_at
-from etl.dates.rules import RELAXED_RULES, RULES, Hit, Rule, widen_to_day_before_after, widen_to_part_of
+from etl.dates.rules import RELAXED_RULES, RULES, Hit, Rule, widen_to_day_before_after, widen_to_hedge, widen_to_part_of
 from etl.dates.vocabulary import MONTH
 from etl.models import DateMention, DateRange
 from etl.prefilter import fold
@@ -128,7 +128,7 @@ class TemporalTagger:
                 found = self._absolute(text, start, end)
             extra.extend(found)
         hits = self._select(own + extra) if extra else own
-        return self._finish(widen_to_day_before_after(widen_to_part_of(hits, text), text), text, dct)
+        return self._finish(widen_to_day_before_after(widen_to_part_of(widen_to_hedge(hits, text), text), text), text, dct)
 
     # ------------------------------------------------------------------ machinery
 

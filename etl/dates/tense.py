@@ -27,6 +27,7 @@ _FUTURE_CUE = re.compile(
     r"|(?:look|looks|looked|looking)\s+(?:ahead|forward)\s+to|await(?:s|ing)?"
     r"|(?:attention|focus|eyes|spotlight)\s+(?:now\s+|will\s+)?(?:turns?|shifts?|turned|shifted)\s+to"
     r"|(?:about|ready|bound|poised|certain|sure|on\s+course|on\s+track)\s+to|(?:un)?likely(?=(?:\s+(?:before|until|till|by))+\s*$)"
+    r"|warn(?:s|ed|ing)?\s+(?:of|that)|(?<!been\s)possible(?=(?:\s+(?:early|late|on|by|before|until))*\s*$)"
     r"|(?:schedules?|tickets|reservations|bookings)\s+for(?=\s*$)"
     r"|expected\s+(?:[a-z]+\s+){0,3}?to\s+(?!have\b)[a-z]+|(?-i:may)(?!\s+(?:have|not)\b)|(?-i:If|Unless)"
     r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have)|should(?!\s+(?:have|not|never)\b)"
@@ -51,7 +52,8 @@ are bracing for Friday", "investors are looking ahead to Thursday's report", "at
 turns to Friday's employment report", "the producer price index, due Friday", "carriers have cut
 their schedules for Saturday"), an obligation ("must vote on its plan by Dec. 23"), an expectation
 ("the weather should clear by Saturday", "verdicts were unlikely before Thursday", "are on
-course to meet in the semifinals on Thursday", "was
+course to meet in the semifinals on Thursday", "light snow was possible Tuesday night", a warning
+"warned of delays of up to two hours Wednesday morning", "was
 expected to arrive in Baghdad Thursday", "snow may return on Monday"; not "should have", "may
 have", nor the month May), a condition that opens the sentence ("Unless parliament acts by
 Wednesday, ..."; "If he won in November" stays past by its verb) and a possibility ("the storm
@@ -177,12 +179,13 @@ _SENTENCE_BACK = re.compile(r"[;\n\"“”]|``|''")
 
 
 _SUBJECT_VERB = re.compile(
-    r"\s+(?:(?P<future>will|shall|would(?!\s+(?:have|not)\b)|should(?!\s+(?:have|not|never)\b)|(?:is|are)\s+(?:(?:expected|due|set|scheduled|slated"
+    r"\s+(?:(?P<future>will|shall|marks|would(?!\s+(?:have|not)\b)|should(?!\s+(?:have|not|never)\b)|(?:is|are)\s+(?:(?:expected|due|set|scheduled|slated"
     r"|forecast|predicted|likely|going)\s+to|to\s+be)|is(?=\s+[A-Z\"'“‘])|to\s+be)|(?P<past>was|were|had|saw|brought))\b"
 )
 """A verb right after a time expression that is its subject ("Monday is expected to be
 sunny", "Sunday should be drier", "Because Friday is Veterans Day" (a name after "is": "Monday
-is the busiest day" is a habit), "Friday saw heavy trading"; the subject of an infinitive,
+is the busiest day" is a habit), "Sunday marks the 50th anniversary" (a present "marks" dates a
+day to come), "Friday saw heavy trading"; the subject of an infinitive,
 "expected Tuesday to be the busiest day") or ends its subject ("their match
 on Tuesday was postponed", "the summit on Friday and Saturday will bring together"): the verb's
 tense is the expression's. Not after "from" or "since" (a start: "the campaign from Friday will
@@ -322,8 +325,9 @@ _LASTING_STATE = re.compile(
 through Friday", "an amber warning valid from 15:00 GMT until 09:00 GMT on Tuesday"): the day
 lies ahead."""
 _DEADLINE_CUE = re.compile(
-    r"\b(?:deadline|postpon\w*|delay(?:s|ed)?|extend(?:s|ed)?|adjourn\w*|gives?|given|has|have|grant\w*"
-    r"|could|would|(?-i:may)|might|should|must|expects?)\b[^.;!?]*$",
+    r"\b(?:deadline|postpon\w*|delay(?:s|ed)?|extend(?:s|ed)?|adjourn\w*|gives?|given|gave|has|have|grant\w*"
+    r"|could|would|(?-i:may)|might|should|must|expects?|suspend(?:s|ed)?|halt(?:s|ed)?|clos(?:e|es|ed)|shut"
+    r"|cancel(?:s|l?ed)?|watch|warning|advisory|curfew)\b[^.;!?]*$",
     re.IGNORECASE,
 )
 
@@ -340,7 +344,8 @@ Saturday to Monday", "the vote was moved to Thursday")."""
 def deadline(text: str, pos: int) -> bool:
     """True for a limit or a new date ahead of the DCT: "until"/"till" right before ``pos``
     after a word that sets a limit ("extended its deadline until 9 a.m. Tuesday", "postponed
-    until Tuesday morning", "has given them until Friday"), or "to" after a verb that moves a
+    until Tuesday morning", "has given them until Friday", "suspended service ... until noon
+    Tuesday", "issued a flood watch ... until 10 p.m. Thursday"), or "to" after a verb that moves a
     date (:data:`_MOVED_CUE`: "postponed trick-or-treating from Monday to Nov. 4" names the new
     day, which the story announces before it comes). Such a date lies after the DCT although
     the verb is past; a bare "until Thursday, they had..." (a past limit) stays past. A state
@@ -428,14 +433,15 @@ def scheduled_present(text: str, pos: int) -> bool:
 
 _FIXTURE_VERBS = frozenset(
     """plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take holds
-    travelling traveling hosting facing playing visiting close closes finish finishes travel travels""".split()
+    travelling traveling hosting facing playing visiting close closes finish finishes travel travels open""".split()
 )
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for
 the region on Sunday", "the suspect appears in court on Wednesday", "voters go to the polls on
 Sunday", "the orchestra takes the stage at 11:15 am on Wednesday", "the ceremony takes place on
 Sunday", "the Security Council holds an emergency meeting on the crisis Thursday"; the
-participles of a fixture list, "Montpellier travelling to Lille on Saturday"; "The Bucks close
+participles of a fixture list, "Montpellier travelling to Lille on Saturday"; "The Mariners open
+their title defense Thursday night"; "The Bucks close
 the regular season on Wednesday", "the 76ers finish at home against Chicago Tuesday"): in news
 copy the present tense of such a verb is a schedule."""
 _CLAUSE_BACK = re.compile(r"[.!?;:,\n\"“”()]|\b(?:said|says|and|but|while|when|after|before|since|which|who)\b", re.IGNORECASE)
@@ -458,7 +464,7 @@ def _scheduled_verb_in_clause(text: str, pos: int) -> bool:
     opener = bool(cuts) and cuts[-1].group().lower() in ("who", "which", ",", "and")
     if cuts:
         window = window[cuts[-1].end() :]
-    words = re.findall(r"[A-Za-z']+", window)
+    words = re.findall(r"[A-Za-z'][A-Za-z'-]*", window)  # "open-air" is one word, no verb
     for i in range(len(words) - 1, -1 if opener else 0, -1):
         if words[i] in _FIXTURE_VERBS:
             after = words[i + 1 :]

@@ -86,7 +86,8 @@ ORDINALS = {
 }  # fmt: skip
 
 # Duration units -> (ISO 8601 designator, granularity, multiplier).
-UNITS: dict[str, tuple[str, str, int]] = {
+UNITS: dict[str, tuple[str, str | None, int]] = {
+    "second": ("TS", None, 1),  # only "26 seconds" (the singular is an ordinal); no calendar granularity
     "minute": ("TM", "minute", 1),
     "hour": ("TH", "hour", 1),
     "day": ("D", "day", 1),
@@ -183,7 +184,7 @@ NUM = (
     r"|seventeen|eighteen|nineteen)\s+(?:hundred|thousand)(?:\s+(?:and\s+)?(?:(?:twenty|thirty|forty|fifty|sixty"
     r"|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six"
     r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)?|a\s+dozen"
-    r"|a\s+couple\s+of|couple\s+of|several|a\s+few|few|a|an|(?<![\d,./$])\d{1,3}(?!,\d))"
+    r"|a\s+couple\s+of|couple\s+of|several|a\s+few|few|a|an|(?<![\d,./$])\d{1,3}(?:,\d{3})*(?!,\d))"
 )
 UNIT = r"(?:years?|months?|weeks?|fortnights?|days?|hours?|minutes?|decades?|centur(?:y|ies)|quarters?)"
 UNIT_CS = (
@@ -202,6 +203,8 @@ HEDGE = (
 def number(text: str) -> int | None:
     """Integer value of a cardinal written in digits or English words; None for vague ones."""
     t = re.sub(r"\s+", " ", text.lower().strip())
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):
+        t = t.replace(",", "")  # "1,425"
     if t.isdigit():
         return int(t)
     if t in ("several", "a few", "few"):

@@ -266,7 +266,10 @@ def test_cancelling_a_served_deployments_run_stops_it(isolated_env, tmp_path):
     process SIGTERM: the run stops, says so in its log, and is marked cancelled."""
     from tests.e2e.test_scheduled_runs import BIN, _free_port, _http, _stop as _stop_group, _wait
 
-    folder = _corpus(tmp_path, 40)
+    # enough files that the run is still loading when the cancel reaches it: 40 were all loaded
+    # 7 s after the run began on a quiet machine, before the runner polled for the cancel
+    files = 400
+    folder = _corpus(tmp_path, files)
     port = _free_port()
     api = f"http://127.0.0.1:{port}/api"
     env = {
@@ -326,7 +329,7 @@ def test_cancelling_a_served_deployments_run_stops_it(isolated_env, tmp_path):
         stops = stop_lines()
         assert len(stops) == 1
         assert stops[0].endswith(" indexed); what was loaded stays indexed, run again to do the rest")
-        assert 5 <= _count(es, alias) < 40
+        assert 5 <= _count(es, alias) < files
     finally:
         for proc in reversed(procs):
             _stop_group(proc)
