@@ -295,7 +295,7 @@ def numeric_date(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 _NUMERIC_CUES = frozenset(
     """on since until till by from before after through thru starting effective effect dated
     between for ended ending expires expired deadline ends begins starts opens closes resumes payable
-    record runs due start begin open close reopen resume end expire sale resumed reopened""".split()
+    record runs due start begin open close reopen resume end expire sale resumed reopened past""".split()
 )
 """Words before a year-less numeric date ("held on 12/20", "set for 1/9", "payable 12/1 to
 holders of record 11/15", "early voting ends 11/3": the scheduled present of
@@ -314,7 +314,7 @@ _DATED_EVENT_NOUNS = frozenset(
     """deadline deadlines election elections primary primaries runoff referendum caucus caucuses
     meeting meetings hearing hearings trial summit debate launch release opening premiere
     kickoff ceremony ceremonies rally concert game match race auction sale session conference
-    shutdown strike walkout payday""".split()
+    shutdown strike walkout payday close date""".split()
 )
 """Nouns of an event held on one day that a numeric month/day can modify ("its 10/31
 deadline", "the 11/8 election", "the 4/15 filing deadline"): TimeML tags a date before a
@@ -1078,7 +1078,8 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             r"(?:^|[.!?:;\"“”]\s*)[A-Z][\w.]*\s$", text[max(0, s - 20) : s]
         ):
             return None  # "Rev. April Smith", "Miss June"; sentence-initial words are fine
-    if cue in ("and", "or", "to") and not rel and mon.lower() in ("may", "march", "august"):
+    moved = cue == "to" and not rel and deadline(text, s)  # "pushed it back to May": a new date, ahead
+    if cue in ("and", "or", "to") and not rel and mon.lower() in ("may", "march", "august") and not moved:
         # "between October and May": only after another month name
         if word_before(text, lm.start()).capitalize() not in MONTHS_FULL:  # type: ignore[union-attr]
             return None
@@ -1091,9 +1092,11 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     elif cue == "since":
         # "since March": the latest March on or before the DCT's month
         d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
+    elif moved:
+        d = month_in_context(month, dct, 1)  # "had planned to release it in November but pushed it back to May"
     elif _CONTRACT_MONTH.match(text, e):
         d = month_in_context(month, dct, 1)  # "gold for April delivery": a futures contract's month, from the DCT's on
-    elif _DATA_MONTH.match(text, e):
+    elif _DATA_MONTH.match(text, e) or _DATA_FOR.search(text, max(0, s - 30), s):
         # "will report December sales Thursday" (Jan. 2): a month's figures come out after it,
         # so the latest such month up to the DCT's
         d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
@@ -1117,6 +1120,11 @@ _DATA_MONTH = re.compile(
 """Nouns of a month's economic figures after a month name ("December sales", "the February
 employment report", "October retail sales"): figures are published once their month is under way
 or over."""
+_DATA_FOR = re.compile(
+    r"\b(?:data|figures|statistics|numbers|sales|output|exports|imports|inflation|unemployment)\s+(?:figures\s+)?for\s+$",
+    re.IGNORECASE,
+)
+"""The same nouns before "for" and the month: "Trade data for April will be released on Friday"."""
 _CONTRACT_MONTH = re.compile(r"\s+(?:delivery|contracts?|futures)\b", re.IGNORECASE)
 """A noun after a month that makes it a futures contract's month ("Gold for April delivery fell",
 "the March contract"): a month from the DCT's on, as commodity copy writes it."""
@@ -1807,6 +1815,8 @@ def cued_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     nxt = word_after(text, e)
     if nxt.lower() in COUNT_NOUNS or (text[e : e + 1] == "-" and not mod):
         return None
+    if _NUMBER_NOT_YEAR_AFTER.match(text, e):
+        return None  # "marched to 1600 Pennsylvania Avenue": a street number
     hit = Hit(s, e, timex_at(dt.date(int(m["y"]), 1, 1), "year"))
     if mod:
         return hit
@@ -2072,9 +2082,8 @@ def quarter(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     second quarter") as written. Without one, the quarter nearest the DCT (0 when the DCT
     falls in it; ties go to the past): in a story of 1989-10-26 "the third quarter" is
     1989-Q3 and in one of 1998-01-26 "the fourth quarter" is 1997-Q4 (news convention,
-    the same rule as for months); one still ahead in a past-tense clause is the year
-    before's ("was well below the pace of the fourth quarter" in June 1995: ``1994-Q4``;
-    HeidelTime's tense rule). "last quarter" alone is the quarter before the DCT's.
+    the same rule as for months), moved by the clause's tense (:func:`_quarter_year`). "last
+    quarter" alone is the quarter before the DCT's.
 
     TimeML (DCT 2017-12-27): ``Profit fell in <TIMEX3 type="DATE" value="2016-Q4">the fourth quarter
         of 2016</TIMEX3>.``
@@ -2102,18 +2111,42 @@ def quarter(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if year is None and _SPORTS.search(text, max(0, m.start() - 150), m.end() + 150):
         return None  # "nine minutes to play in the fourth quarter": a game, not a year
     if year is None:
-        options = [(y, q) for y in (dct.year - 1, dct.year, dct.year + 1)]
-
-        def gap(yq: tuple[int, int]) -> tuple[int, int]:
-            start = dt.date(yq[0], 3 * yq[1] - 2, 1)
-            return (gap_days(start, add_months(start, 3), dct), yq[0])
-
-        year = min(options, key=gap)[0]
-        if dt.date(year, 3 * q - 2, 1) > dct and clause_tense(text, *m.span("t")) < 0:
-            year -= 1  # "was well below the pace of the fourth quarter" in June: the last one, past tense
+        year = _quarter_year(q, text, *m.span("t"), dct)
     s, e = m.span("t")
     # "third-quarter" as a modifier keeps its hyphen; a trailing ", 1990" is part of it.
     return Hit(s, e, timex_at(dt.date(year, 3 * q - 2, 1), "quarter"))
+
+
+def _quarter_year(q: int, text: str, start: int, end: int, dct: dt.date) -> int:
+    """The year of quarter ``q`` named without one at ``text[start:end]``: the quarter nearest
+    the DCT (0 when the DCT falls in it; ties go to the past), the year before's when that one
+    is still ahead in a past-tense clause ("was well below the pace of the fourth quarter" in
+    June 1995: ``1994-Q4``; HeidelTime's tense rule). Not the year after's in a future clause: a
+    future cue is mostly the report's, "expects to report third-quarter results" (TBAQ, 6 of 6)."""
+    options = [(y, q) for y in (dct.year - 1, dct.year, dct.year + 1)]
+
+    def gap(yq: tuple[int, int]) -> tuple[int, int]:
+        first = dt.date(yq[0], 3 * yq[1] - 2, 1)
+        return (gap_days(first, add_months(first, 3), dct), yq[0])
+
+    year = min(options, key=gap)[0]
+    first = dt.date(year, 3 * q - 2, 1)
+    if first > dct and clause_tense(text, start, end) < 0:
+        return year - 1
+    return year
+
+
+# "Q4 earnings", "in Q1": a quarter written short, without its year
+@rule("bare_q", r"\b(?P<t>Q(?P<q>[1-4]))\b(?![\w-]|\s*(?:of\s+)?(?:19|20)\d\d|\s*['’]?\d\d\b)")
+def bare_q(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"Q4 earnings", "recover in Q1" -> the quarter as :func:`quarter` places one written without
+    its year (:func:`_quarter_year`); "Q3 2017" is :func:`q_year`'s.
+
+    TimeML (DCT 2022-12-07): ``It expects margins to recover in <TIMEX3 type="DATE"
+        value="2023-Q1">Q1</TIMEX3>.``
+    """
+    q = int(m["q"])
+    return hit_over_t(m, timex_at(dt.date(_quarter_year(q, text, *m.span("t"), dct), 3 * q - 2, 1), "quarter"))
 
 
 # A quarter named by its months: "the April-June quarter", "the July-September period"
@@ -2223,7 +2256,7 @@ def the_half(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 _BUSINESS = re.compile(
     r"\b(?:profits?|sales|revenues?|earnings|econom(?:y|ic|ies)|growth|demand|prices|percent|inflation|output|GDP|fiscal|shares"
-    r"|unemployment|jobless|exports|imports|investment|spending|production)\b|%",
+    r"|unemployment|jobless|exports|imports|investment|spending|production|markets?|housing)\b|%",
     re.IGNORECASE,
 )
 """Words of business and economic copy, where "the second half" is a half of the year."""
@@ -2568,8 +2601,8 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     elif lm["hedge"] and lm["hedge"].lower() == "over" and not pre and raw.lower() not in ("a", "an"):
         if word_before(text, lm.start()) not in _OVER_AS_MORE_THAN:
             s = lm.start("num")  # "killed 14,000 people over eight years": "during", no hedge (TBAQ "used over three years")
-    if pre == "the" and lm["sep"] == "-":
-        s = lm.start("num")  # "the two-year plan": the determiner belongs to "plan"
+    if pre and lm["sep"] == "-" and not pre.endswith(("past", "last", "next")):
+        s = lm.start("num")  # "the two-year plan", "the first two-year recession": the determiner belongs to the noun
     if pre.startswith("the same") or pre == "same":
         return None
     if re.search(r"\bhalf\s+$", text[max(0, s - 5) : s], re.IGNORECASE):
@@ -2825,7 +2858,7 @@ _NOT_A_COUNTRY_BEFORE = _HOLIDAY_PREPOSITIONS | {"the", "this", "last", "next", 
     r"|Memorial\s+Day|Presidents['’]?\s+Day|President['’]s\s+Day|Columbus\s+Day|Black\s+Friday|Cyber\s+Monday"
     r"|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day|MLK\s+Day|Labor\s+Day|Independence\s+Day(?!:)"
     r"|Boxing\s+Day|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Bastille\s+Day|Veterans['’]?\s+Day|Armistice\s+Day|May\s+Day"
-    r"|Ash\s+Wednesday|Palm\s+Sunday|Holy(?=\s+Week\b))\b(?P<wk>\s+[Ww]eek(?P<we>end)?\b)?"
+    r"|Ash\s+Wednesday|Palm\s+Sunday|Maundy\s+Thursday|Mardi\s+Gras|Shrove\s+Tuesday|Holy(?=\s+Week\b))\b(?P<wk>\s+[Ww]eek(?P<we>end)?\b)?"
     r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|\s+(?P<ry2>last|this|next)\s+year\b(?!['’]))?)(?!\s+(?:tree|trees|card|cards|present|presents|gift|gifts|shopping|shoppers?|spending|season|sales|holidays|break|party|parties|dinner|carols?|lights|market|music|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|eggs?|decorations)\b)(?!['’]s)",
 )
 def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
@@ -3140,6 +3173,30 @@ def the_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(dct, "year"))
 
 
+# "this fiscal", "the last fiscal": Indian copy's fiscal year, April to March, as a noun
+@rule(
+    "fiscal_noun",
+    r"\b(?P<t>(?P<rel>this|the\s+current|last|the\s+last|the\s+previous|next|the\s+next)\s+fiscal)\b"
+    r"(?!['’-]|\s+(?:19|20)\d\d|\s+(?:year|years|quarter|quarters|half|halves|first|second|third|fourth|period|month|months"
+    r"|results?|budget|deficit|policy|plan|earnings|outlook|targets?|growth|reports?)\b)",
+    re.IGNORECASE,
+)
+def fiscal_noun(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"this fiscal", "the last fiscal", "next fiscal" with "fiscal" as a noun (Indian English:
+    PTI's "GDP growth this fiscal") -> the fiscal year of India, April 1 to March 31 (the
+    Income-tax Act 1961, s. 3), valued by the year it begins in (TIMEX3 ``YYYY``): in a story of
+    2008-03-08 "this fiscal" is ``2007`` (2007-08) and "the next fiscal" ``2008``. Not "this
+    fiscal year" (:func:`the_year`), nor an adjective ("last fiscal quarter").
+
+    TimeML (DCT 1993-04-01): ``Borrowers hope for some relief <TIMEX3 type="DATE"
+        value="1993">this fiscal</TIMEX3>.``
+    """
+    rel = re.sub(r"\s+", " ", m["rel"].lower()).removeprefix("the ")
+    begins = dct.year if dct.month >= 4 else dct.year - 1
+    year = begins + {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1}[rel]
+    return hit_over_t(m, timex_at(dt.date(year, 1, 1), "year"))
+
+
 # "in the new year": the coming calendar year
 @rule(
     "new_year",
@@ -3443,14 +3500,28 @@ rule(
 def plain_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A 4-digit year 1900-2099 inside a spaCy DATE span ("the 2016 election") -> ``YYYY``;
     not an end of a dashed pair, which :func:`year_range` reads or rejects ("1980-2000 points"),
-    nor a 24-hour clock before a time zone ("(2030 GMT)").
+    nor a 24-hour clock before a time zone ("(2030 GMT)"), nor a street number or a name's number
+    ("1600 Pennsylvania Avenue", "Flight 2010").
 
     TimeML (DCT 2017-12-27): ``Sales peaked in the boom year <TIMEX3 type="DATE"
         value="1999">1999</TIMEX3>.``
     """
     if re.match(rf"\s*(?:(?:hours|hrs)\s+)?{TZ_NAME}\b", text[m.end() : m.end() + 24]):
         return None  # "3:30 p.m. (2030 GMT)": a clock time in another zone, not the year 2030
+    if _NUMBER_NOT_YEAR_AFTER.match(text, m.end()) or _NUMBER_NOT_YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "1600 Pennsylvania Avenue", "the 2000 block of", "Flight 2010", "Windows 2000"
     return hit_over_t(m, timex_at(dt.date(int(m["y"]), 1, 1), "year"))
+
+
+_NUMBER_NOT_YEAR_AFTER = re.compile(
+    r"\s+(?:block\b|(?:[A-Z][a-z]+\s+){1,3}(?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane)(?!\w))"
+)
+"""Words after a four-digit number that make it a street number: "1600 Pennsylvania Avenue",
+"the 2000 block of Elm Street"."""
+_NUMBER_NOT_YEAR_BEFORE = re.compile(
+    r"\b(?:Flight|Windows|Office|Route|Highway|Interstate|Room|Suite|Model|Channel|Gate|Terminal|Pier|Version|No\.)\s+$"
+)
+"""Names before a four-digit number that make it a number: "Flight 2010", "Windows 2000", "Route 1900"."""
 
 
 _POSSESSIVE_NAME = (
@@ -3524,8 +3595,12 @@ def plain_season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(start, "season"))
 
 
-_SEASON_KIND = re.compile(r"\s+(?:storms?|olympics?|games|solstice|wheat|sports|squash)\b", re.IGNORECASE)
-"""Nouns a season names a kind of ("winter storm", "Summer Olympics", "winter wheat")."""
+_SEASON_KIND = re.compile(
+    r"\s+(?:storms?|olympics?|games|solstice|wheat|sports|squash|apparel|clothing|clothes|coats?|fashions?|tires|tyres)\b",
+    re.IGNORECASE,
+)
+"""Nouns a season names a kind of ("winter storm", "Summer Olympics", "winter wheat", "summer
+apparel")."""
 
 
 rule(

@@ -128,7 +128,8 @@ class TemporalTagger:
                 found = self._absolute(text, start, end)
             extra.extend(found)
         hits = self._select(own + extra) if extra else own
-        return self._finish(widen_to_day_before_after(widen_to_part_of(widen_to_hedge(hits, text), text), text), text, dct)
+        widened = widen_to_day_before_after(widen_to_part_of(widen_to_hedge(hits, text), text), text)
+        return self._finish(widened, text, dct)
 
     # ------------------------------------------------------------------ machinery
 
@@ -211,7 +212,8 @@ class TemporalTagger:
                 else:
                     use = period if (quarterly or not tx.years_back) else None
                     resolved_p, sets_period = resolve_period(tx, use, anchor, anchor_is_dct, dct)
-                    if use is not None and tx.years_back and tx.quarter is None and tx.year is None:
+                    comparison = tx.years_back and tx.quarter is None and tx.year is None
+                    if comparison and not anchor_is_dct and text[h.start : h.end].lower() != "last year":
                         before_anchor = text[max(0, anchor_begin - 10) : anchor_begin]
                         range_end = re.search(r"(?:\bto|\bthrough|\buntil|[-–])\s*$", before_anchor)
                         if not _SENTENCE_BREAK.search(text, anchor_end, h.start) and range_end is None:

@@ -23,6 +23,8 @@ _FUTURE_CUE = re.compile(
     r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|threaten(?:s|ed)?|intends?|hopes?|aims?|votes?)\s+to"
     r"|(?:is|are|am)\s+(?:bracing|preparing|gearing\s+up|getting\s+ready|girding)\s+for"
     r"|forecasters?|forecasts?\s+(?:call|calls|called)\s+for|forecast\s+for|no\s+later\s+than|due(?!\s+to\b)"
+    r"|(?<!been\s)due\s+to\s+(?:be|meet|begin|start|open|close|hold|arrive|leave|visit|return|resume|sign|vote|announce|report"
+    r"|release|publish|decide|rule|hear|deliver|give|face|travel|attend|host|launch|take|end|expire|depart|fly)\b"
     r"|(?<!been\s)(?<!had\s)expected(?=(?:\s+(?:early|late|on|by|before|until))*\s*$)"
     r"|(?:look|looks|looked|looking)\s+(?:ahead|forward)\s+to|await(?:s|ing)?"
     r"|(?:attention|focus|eyes|spotlight)\s+(?:now\s+|will\s+)?(?:turns?|shifts?|turned|shifted)\s+to"
@@ -49,8 +51,9 @@ forecast for Monday"), a result expected at a time ("final results expected earl
 "a launch had been expected on Saturday"), a limit ("no
 later than Jan. 22", "results due by the end of September"), an event prepared for ("retailers
 are bracing for Friday", "investors are looking ahead to Thursday's report", "attention now
-turns to Friday's employment report", "the producer price index, due Friday", "carriers have cut
-their schedules for Saturday"), an obligation ("must vote on its plan by Dec. 23"), an expectation
+turns to Friday's employment report", "the producer price index, due Friday", "foreign
+ministers due to meet in Brussels on Monday" (not "due to fog"), "carriers have cut their
+schedules for Saturday"), an obligation ("must vote on its plan by Dec. 23"), an expectation
 ("the weather should clear by Saturday", "verdicts were unlikely before Thursday", "are on
 course to meet in the semifinals on Thursday", "light snow was possible Tuesday night", a warning
 "warned of delays of up to two hours Wednesday morning", "was
@@ -68,10 +71,13 @@ _FUTURE_AHEAD = re.compile(
 opening its sentence, make the clause future ("On Tuesday, the league plans to hold a news
 conference"); a past plan ("the government planned to pay") does not."""
 _CLAUSE_START = re.compile(
-    r"(?<![ap]\.m)(?<!\.[A-Z])[.!?;:,\n]\s|[\"“”(]|\b(?:said|says|because|which|who|whom|when|while|although|though|but)\b"
+    r"(?<![ap]\.m)(?<!\.[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Lt|Co))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Sgt|Col|Inc|Sep|Oct|Nov|Dec|Jan|Feb|Aug))"
+    r"(?<!\bCorp)(?<!\bSept)[.!?;:,\n]\s|[\"“”(]|\b(?:said|says|because|which|who|whom|when|while|although|though|but)\b"
     r"|\b(?:after|before|since)\b(?!\s+(?:a|an|the|his|her|their|its)\b|\s*$)"
 )
-"""Where a clause begins, for :func:`future_context`: not after "a.m."/"p.m." or "U.S."; "after",
+"""Where a clause begins, for :func:`future_context`: not after "a.m."/"p.m." or "U.S.", nor
+after a title or an abbreviation ("is expected to meet Mr. Arafat on Thursday", "Sen.", "Inc.",
+"Dec."); "after",
 "before" and "since" before a determiner or right before the date are prepositions, no clause's
 start ("is scheduled to appear before a magistrate Tuesday", "verdicts were unlikely before
 Thursday")."""
@@ -153,6 +159,10 @@ _DETERMINERS = frozenset(
     """the a an its their his her our your my this that these those some any no each every
     newly recently""".split()
 )
+_ORDINAL_ADJECTIVES = frozenset("first second third final last next new big".split())
+"""Adjectives after a determiner before which a past form is a noun ("offer every adult a first
+shot by the end of June"); without the determiner they are adverbs ("first met in December",
+"last lifted its rate in March")."""
 # Words that may follow a finite verb (an -ed form before any other lower-case word is taken
 # for an adjective) and that cannot follow an infinitive "to".
 _FUNCTION_WORDS = frozenset(
@@ -191,7 +201,8 @@ on Tuesday was postponed", "the summit on Friday and Saturday will bring togethe
 tense is the expression's. Not after "from" or "since" (a start: "the campaign from Friday will
 last 16 days" began on Friday); after a preposition not "should", whose event it does not date
 ("the cut in October should be observed"), nor a future verb when a past participle before the
-preposition dates its event ("the vote held in May will be repeated")."""
+preposition, or right before the date, dates its event ("the vote held in May will be repeated",
+"the ruling issued Friday will be appealed")."""
 _EXPECT_VERBS = frozenset("expect expects expected forecast forecasts predicted predicts want wants wanted".split())
 """Verbs whose object a date can be, as the subject of an infinitive ("Airlines expected Tuesday
 to be the busiest day")."""
@@ -227,6 +238,8 @@ def clause_tense(text: str, start: int, end: int) -> int:
         return tense  # "was reported Friday to be suffering": the infinitive's subject is another
     if subject["past"]:
         return -1 if before not in ("from", "since") else tense
+    if past_form(before):
+        return tense  # "The ruling issued Friday will be appealed": the participle dates the ruling
     if before in _PREPOSITIONS and (
         subject["future"] == "should" or past_form(word_before(text, text.rfind(before, 0, start)))
     ):
@@ -301,8 +314,9 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
             continue  # a parenthetical ", economists said," governs nothing after it
         if w in _PLAN_PARTICIPLES:
             return 0
-        if prev in _DETERMINERS or prev in ("be", "being"):
-            continue  # "the troubled region"; "will be named": the auxiliary decides
+        before_prev = (toks[i + 2] if i + 2 < n else "") if backwards else (toks[i - 2] if i >= 2 else "")
+        if prev in _DETERMINERS or prev in ("be", "being") or (prev in _ORDINAL_ADJECTIVES and before_prev.lower() in _DETERMINERS):
+            continue  # "the troubled region", "a first shot" (not "first met"); "will be named": the auxiliary decides
         if prev in ("is", "are", "am"):
             return 1  # present passive, a schedule: "the case is heard in May", "nominations are announced Tuesday"
         if regular and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS and nxt_l not in _PARTICLES:
@@ -333,12 +347,12 @@ _DEADLINE_CUE = re.compile(
 
 
 _MOVED_CUE = re.compile(
-    r"\b(?:postpon\w*|delay(?:s|ed|ing)?|mov(?:e|es|ed|ing)|push(?:es|ed|ing)?\s+back|reschedul\w*|put\s+off"
+    r"\b(?:postpon\w*|delay(?:s|ed|ing)?|mov(?:e|es|ed|ing)|push(?:es|ed|ing)?\s+(?:\w+\s+)?back|reschedul\w*|put\s+off"
     r"|defer(?:s|red|ring)?|adjourn\w*|br(?:ing|ings|ought)\s+forward)\b[^.;!?]*$",
     re.IGNORECASE,
 )
 """A verb that moves a date, before the "to" of the new one ("postponed the downhill from
-Saturday to Monday", "the vote was moved to Thursday")."""
+Saturday to Monday", "the vote was moved to Thursday", "pushed it back to May")."""
 
 
 def deadline(text: str, pos: int) -> bool:
@@ -433,7 +447,7 @@ def scheduled_present(text: str, pos: int) -> bool:
 
 _FIXTURE_VERBS = frozenset(
     """plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take holds
-    travelling traveling hosting facing playing visiting close closes finish finishes travel travels open""".split()
+    travelling traveling hosting facing playing visiting close closes finish finishes travel travels open hands""".split()
 )
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for
@@ -441,7 +455,7 @@ the region on Sunday", "the suspect appears in court on Wednesday", "voters go t
 Sunday", "the orchestra takes the stage at 11:15 am on Wednesday", "the ceremony takes place on
 Sunday", "the Security Council holds an emergency meeting on the crisis Thursday"; the
 participles of a fixture list, "Montpellier travelling to Lille on Saturday"; "The Mariners open
-their title defense Thursday night"; "The Bucks close
+their title defense Thursday night"; "France hands over the presidency to Spain on Saturday"; "The Bucks close
 the regular season on Wednesday", "the 76ers finish at home against Chicago Tuesday"): in news
 copy the present tense of such a verb is a schedule."""
 _CLAUSE_BACK = re.compile(r"[.!?;:,\n\"“”()]|\b(?:said|says|and|but|while|when|after|before|since|which|who)\b", re.IGNORECASE)

@@ -55,7 +55,10 @@ THANKSGIVING_OFFSETS: dict[str, int] = {"thanksgiving": 0, "black friday": 1, "c
 Friday the day after, Cyber Monday the Monday after."""
 # Movable feasts as days after Easter Sunday (Gregorian computus): Ash Wednesday is 46 days
 # before, Palm Sunday 7 before, Good Friday 2 before, Easter Monday 1 after.
-EASTER_OFFSETS: dict[str, int] = {"ash wednesday": -46, "palm sunday": -7, "good friday": -2, "easter monday": 1}
+EASTER_OFFSETS: dict[str, int] = {
+    "mardi gras": -47, "shrove tuesday": -47, "ash wednesday": -46, "palm sunday": -7, "maundy thursday": -3,
+    "good friday": -2, "easter monday": 1,
+}  # fmt: skip
 
 MONTHS_FULL = (
     "January February March April May June July August September October November December"

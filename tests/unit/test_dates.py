@@ -2711,3 +2711,53 @@ def test_a_season_of_a_kind_and_a_title_are_no_dates(tagger):
     assert values(tagger.run(text, dt.date(1991, 12, 31), [(at, at + len("winter"))])) == []
     assert values(tagger.run("The film ``Deep Current'' opened.", dt.date(1996, 7, 19))) == []
     assert values(tagger.run("The current team is good.", dt.date(1996, 7, 19))) == [("current", "DATE", "PRESENT_REF")]
+
+
+def test_more_of_the_thirty_second_to_thirty_fifth_probes(tagger):
+    # numeric month/day after "past", before "start date", after "its ... close"
+    assert values(tagger.run("They need to meet the 1/1 start date.", dt.date(2007, 12, 21))) == [("1/1", "DATE", "2008-01-01")]
+    assert values(tagger.run("He vowed to stay well past 10/31.", dt.date(2011, 10, 16))) == [("10/31", "DATE", "2011-10-31")]
+    assert values(tagger.run("Shares fell 3% since its 2/24 close.", dt.date(2006, 2, 28))) == [("2/24", "DATE", "2006-02-24")]
+    # a street number and a name's number are no years (spaCy's span given as a candidate)
+    assert values(tagger.run("They marched to 1600 Pennsylvania Avenue.", dt.date(1994, 10, 4))) == []
+    text = "Flight 2010 landed safely."
+    assert values(tagger.run(text, dt.date(2010, 3, 15), [(0, len("Flight 2010"))])) == []
+    # a quarter written short
+    assert values(tagger.run("It expects margins to recover in Q1.", dt.date(2022, 12, 7))) == [("Q1", "DATE", "2023-Q1")]
+    assert values(tagger.run("Analysts expect Q4 earnings to beat forecasts.", dt.date(2022, 1, 11))) == [("Q4", "DATE", "2021-Q4")]
+    # a title's period is no clause's end (DCT Mon 1996-12-30); a participle right before the day dates it
+    ms = tagger.run("Mr. Netanyahu is expected to meet Mr. Arafat on Thursday, aides said Sunday.", dt.date(1996, 12, 30))
+    assert values(ms) == [("Thursday", "DATE", "1997-01-02"), ("Sunday", "DATE", "1996-12-29")]
+    ms = tagger.run("The ruling issued Friday will be appealed, officials said.", dt.date(2019, 12, 31))
+    assert values(ms) == [("Friday", "DATE", "2019-12-27")]
+    ms = tagger.run("The studio had planned to release the film in November but pushed it back to May.", dt.date(2007, 12, 14))
+    assert values(ms) == [("November", "DATE", "2007-11"), ("May", "DATE", "2008-05")]
+    ms = tagger.run("France hands over the presidency to Spain on Saturday.", dt.date(1995, 6, 30))
+    assert values(ms) == [("Saturday", "DATE", "1995-07-01")]
+    ms = tagger.run("The foreign ministers are due to meet in Brussels on Monday.", dt.date(1998, 11, 15))
+    assert values(ms) == [("Monday", "DATE", "1998-11-16")]
+    assert values(tagger.run("Flights were cancelled due to fog on Monday.", dt.date(1998, 11, 15))) == [("Monday", "DATE", "1998-11-09")]
+    # "a first shot" is a noun, no past verb
+    ms = tagger.run("The government aims to offer every adult a first shot by the end of June.", dt.date(2021, 4, 30))
+    assert values(ms) == [("the end of June", "DATE", "2021-06")]
+    ms = tagger.run("Trade data for April will be released on Friday.", dt.date(2016, 6, 1))
+    assert values(ms) == [("April", "DATE", "2016-04"), ("Friday", "DATE", "2016-06-03")]
+    assert values(tagger.run("It was the first two-year recession.", dt.date(2025, 1, 26))) == [("two-year", "DURATION", "P2Y")]
+
+
+def test_india_s_fiscal_year_mardi_gras_and_a_half_a_year_back(tagger):
+    # India's fiscal year runs April to March: on 2008-03-08 "this fiscal" is 2007-08
+    ms = tagger.run("Growth this fiscal will be 8.7 per cent, against 9 per cent in the last fiscal.", dt.date(2008, 3, 8))
+    assert values(ms) == [("this fiscal", "DATE", "2007"), ("the last fiscal", "DATE", "2006")]
+    assert values(tagger.run("A target for the next fiscal.", dt.date(1993, 4, 1))) == [("the next fiscal", "DATE", "1994")]
+    # the adjective is no fiscal year of its own
+    assert [rule for _, rule in tagger.explain("Profit fell in the last fiscal quarter.", dt.date(2008, 3, 8))] == []
+    assert values(tagger.run("Growth this fiscal 2008 rose.", dt.date(2008, 3, 8))) == [("fiscal 2008", "DATE", "2008")]
+    # Mardi Gras: 47 days before Easter (April 20, 2025)
+    ms = tagger.run("Officers will remain in the city through Mardi Gras.", dt.date(2025, 1, 4))
+    assert values(ms) == [("Mardi Gras", "DATE", "2025-03-04")]
+    ms = tagger.run("For the first half, sales were up 3.8% from the year-earlier period.", dt.date(1993, 7, 1))
+    assert values(ms) == [("the first half", "DATE", "1993-H1"), ("the year-earlier period", "DATE", "1992-H1")]
+    text = "Cool weather held down sales of summer apparel."
+    at = text.index("summer")
+    assert values(tagger.run(text, dt.date(1993, 7, 1), [(at, at + 6)])) == []
