@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from etl.dates.anchoring import RANK, Timex, add_months, safe_date, season_start, shift, timex_at
+from etl.dates.anchoring import RANK, Timex, add_months, safe_date, season_start, shift, timex_at, weekend_of
 
 @dataclass(frozen=True, slots=True)
 class Anaphor:
@@ -45,6 +45,8 @@ class Anaphor:
     # in a past clause ("recorded 1.3 inches by 2 p.m.") is not on a day ahead named before it
     season: str | None = None  # "the following spring": the first such season (SP, SU, FA, WI) after
     # the anchor (shift > 0) or the last one before it (shift < 0)
+    weekend: bool = False  # "that weekend" (shift 0), "the weekend before" (-1), "the following
+    # weekend" (+1): a weekend of the anchor's day (:func:`weekend_near`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +109,8 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
     gran = anchor.granularity
     if anchor.start is None or gran is None or gran not in RANK:
         return None
+    if a.weekend:
+        return weekend_near(anchor.start, a.shift) if gran in ("minute", "hour", "day") else None
     if a.weekday is not None:
         if gran not in ("minute", "hour", "day"):
             return None
@@ -163,6 +167,18 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
     if gran == "season" and a.unit == "year":
         gran = "year"  # "In the spring of 1993 ... A year later": 1994, as "two years later" is 1995
     return timex_at(shift(anchor.start, a.unit, a.shift), gran)
+
+
+def weekend_near(d: dt.date, step: int) -> Timex:
+    """The weekend (``YYYY-Www-WE``, TimeML 1.2.1) of day ``d``'s ISO week when ``step`` is 0
+    ("went bankrupt on Oct. 25, 1989, and the event planned for that weekend": Oct. 28-29),
+    the last one over before ``d`` when negative ("discovered on Jan. 13, 2004 ... shots the
+    weekend before": Jan. 10-11), the first one that begins after ``d`` when positive."""
+    if step < 0:
+        return weekend_of(d - dt.timedelta(days=d.weekday() + 1))  # the Sunday before d
+    if step > 0:
+        return weekend_of(d + dt.timedelta(days=(5 - d.weekday()) % 7 or 7))  # the Saturday after d
+    return weekend_of(d)
 
 
 def unknown_within(anchor: Timex, unit: str) -> Timex | None:

@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from etl.dates.anaphora import Anaphor, Period, comparison
+from etl.dates.anaphora import Anaphor, Period, comparison, weekend_near
 from etl.dates.anchoring import (
     ONE_DAY,
     PAST_BIAS_DAYS,
@@ -428,6 +428,32 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None
     d = _unwritten_year_day(month, day, text, s, dct)
     return hit_over_t(m, timex_at(d, "day") if d else None)
+
+
+_SPOKEN_DAY = DAY_ORDINAL.replace("-", r"[\s-]")
+"""A day of the month in ordinal words, spaced or hyphenated ("fifteenth", "twenty first")."""
+
+
+# A month and its day said in words, as broadcast transcripts write them: "January the fifteenth"
+@rule(
+    "month_day_words",
+    rf"\b(?P<t>(?:(?:(?i:this\s+coming|this\s+past|next|last|this)\s+)?{WEEKDAY},?\s+)?"
+    rf"(?P<mon>{MONTH_FULL})\s+(?:the\s+)?(?P<day>(?i:{_SPOKEN_DAY})))\b(?![-’'])",
+)
+def month_day_words(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A month and a day said as an ordinal word ("January the fifteenth", "April first", "July
+    Fourth", "October the ninth", "the November third election") -> that day, in the year a
+    written "Jan. 15" would take (:func:`_unwritten_year_day`: the nearest, a plan's ahead).
+    Broadcast transcripts spell numbers out (TBAQ's ABC, CNN, PRI and VOA files); a weekday
+    before it is in the extent, as in "Tuesday, Dec. 26" (TBAQ: "this coming Sunday, March
+    eighth").
+
+    TimeML (DCT 1990-12-31): ``The deadline is <TIMEX3 type="DATE" value="1991-01-15">January the
+        fifteenth</TIMEX3>.``
+    """
+    day = day_number(re.sub(r"\s+", "-", m["day"]))
+    d = _unwritten_year_day(MONTH_NUM[m["mon"].lower()], day or 0, text, m.start("t"), dct) if day else None
+    return hit_over_t(m, timex_at(d, "day")) if d else None
 
 
 # Month day[, year], optionally after a weekday: "Tuesday, Dec. 26, 2017"
@@ -1092,8 +1118,10 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     elif cue == "since":
         # "since March": the latest March on or before the DCT's month
         d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
-    elif moved:
-        d = month_in_context(month, dct, 1)  # "had planned to release it in November but pushed it back to May"
+    elif moved or (cue == "by" and not rel and future_context(text, s)):
+        # "had planned to release it in November but pushed it back to May"; a limit ahead, "would
+        # publish ... a full report by September"
+        d = month_in_context(month, dct, 1)
     elif _CONTRACT_MONTH.match(text, e):
         d = month_in_context(month, dct, 1)  # "gold for April delivery": a futures contract's month, from the DCT's on
     elif _DATA_MONTH.match(text, e) or _DATA_FOR.search(text, max(0, s - 30), s):
@@ -1366,7 +1394,7 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # "6 o'clock tonight" 18:00, "11 o'clock Monday night" 23:00 (the part of the day after
         # the weekday is in the extent): the day word gives the hour its half, as
         # clock_part_of_day reads "3:20 this afternoon"
-        pod = _O_CLOCK_HALF.match(text, m.end("t")) if day in WEEKDAY_NUM else None
+        pod = _O_CLOCK_HALF.match(text, m.end("t")) if day in WEEKDAY_NUM or day in ("today", "tomorrow", "yesterday") else None
         word = pod["pod"].lower() if pod else {"tonight": "night", "last night": "night"}.get(day, day.split()[-1])
         hour = int(tod[:2])
         if (word in ("afternoon", "evening") and hour < 12) or (word == "night" and 6 <= hour < 12):
@@ -1955,14 +1983,21 @@ def decade(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 )
 def century(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the 20th century" -> ``19``, granularity century, range 1900-01-01..2000-01-01; not a
-    capitalised "Century" before a capitalised word (a name: "20th Century Fox").
+    capitalised "Century" before a capitalised word (a name: "20th Century Fox"); "the" is the
+    noun's before an adjective ("The 19th-century mansion": "19th-century").
 
     TimeML (DCT 2017-12-27): ``It echoes <TIMEX3 type="DATE" value="19">the 20th century</TIMEX3>.``
     """
     if re.search(r"Century$", m["t"]) and re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
         return None  # a name: "20th Century Fox", "21st Century Insurance"
     n = century_number(m["ord"])
-    return hit_over_t(m, timex_at(dt.date((n - 1) * 100, 1, 1), "century")) if n else None
+    if not n:
+        return None
+    s = m.start("t")
+    the = re.match(r"(?i)the\s+", m["t"])
+    if the and re.search(r"-[Cc]entury$", m["t"]) and re.match(r"\s+[a-z]", text[m.end() : m.end() + 2]):
+        s += the.end()  # "The 19th-century mansion": an adjective; the article is the noun's
+    return Hit(s, m.end("t"), timex_at(dt.date((n - 1) * 100, 1, 1), "century"))
 
 
 def century_number(ordinal: str) -> int | None:
@@ -2515,10 +2550,13 @@ _BEFORE_A_VERB = frozenset("could would will may might can should must to did do
 """Words after which "last" is the verb ("could last three months"), not "the last three months"."""
 _ONE_UNIT_CUES = frozenset(
     """for in within than about over nearly almost only just after last lasts lasted lasting take
-    takes took taking spend spends spent spending""".split()
+    takes took taking spend spends spent spending delayed postponed""".split()
 )
 """Words before "a day", "a year" that make it a duration ("for a day", "lasted a minute", "could
 take a year"); elsewhere "a day" is as often a rate ("$5 a day") or a narrative "One day"."""
+_UNIT_OF_NOUN = re.compile(r"\s+of\s+(?!the\b|this\b|that\b|its\b|his\b|her\b|their\b|our\b)[a-z]")
+""""of" and a bare noun after "a minute", "a week": the unit's length of something ("a minute of
+silence", "a week of talks"; not "a day of rest", a kind of day, nor "a week of the year")."""
 _OVER_AS_MORE_THAN = frozenset(
     "for of in than just after took take takes lasted lasting last lasts spent waited wait waits waiting been is was be are were".split()
 )
@@ -2590,7 +2628,9 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if raw.lower() in ("a", "an", "one") and lm["sep"] != "-" and not (lm["hedge"] or pre or later):
         prev = word_before(text, s)
         allowed = prev in _GIVEN_TIME and re.match(r"\s+to\s+[a-z]", text[e : e + 6]) is not None
-        long_unit = unit == "decade"  # "ended a decade of Sandinista rule": no rate (a cricket "century" is 100 runs)
+        # "ended a decade of Sandinista rule", "a minute of silence", "a week of talks": no rate, no
+        # "One day, ..." (a cricket "century" is 100 runs)
+        long_unit = unit == "decade" or (unit != "day" and raw.lower() in ("a", "an") and _UNIT_OF_NOUN.match(text, e) is not None)
         if prev not in _ONE_UNIT_CUES and not allowed and not long_unit:  # "Syria has a week to submit a list": time allowed
             if not (prev == "as" and re.search(r"\bas\s+(?:long|much|little|short)\s+as\s+$", text[max(0, s - 20) : s])):
                 return None  # "as long as a month" is a duration
@@ -2856,7 +2896,7 @@ _NOT_A_COUNTRY_BEFORE = _HOLIDAY_PREPOSITIONS | {"the", "this", "last", "next", 
     r"|(?P<y0>(?:19|20)\d\d)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+Day|\s+Eve)"
     r"|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Election\s+Day"
     r"|Memorial\s+Day|Presidents['’]?\s+Day|President['’]s\s+Day|Columbus\s+Day|Black\s+Friday|Cyber\s+Monday"
-    r"|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day|MLK\s+Day|Labor\s+Day|Independence\s+Day(?!:)"
+    r"|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day|MLK\s+Day|Labor\s+Day|Independence\s+Day(?!:)|Father['’]s\s+Day|Mother['’]s\s+Day"
     r"|Boxing\s+Day|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Bastille\s+Day|Veterans['’]?\s+Day|Armistice\s+Day|May\s+Day"
     r"|Ash\s+Wednesday|Palm\s+Sunday|Maundy\s+Thursday|Mardi\s+Gras|Shrove\s+Tuesday|Holy(?=\s+Week\b))\b(?P<wk>\s+[Ww]eek(?P<we>end)?\b)?"
     r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|\s+(?P<ry2>last|this|next)\s+year\b(?!['’]))?)(?!\s+(?:tree|trees|card|cards|present|presents|gift|gifts|shopping|shoppers?|spending|season|sales|holidays|break|party|parties|dinner|carols?|lights|market|music|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|eggs?|decorations)\b)(?!['’]s)",
@@ -3099,6 +3139,8 @@ def anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         day</TIMEX3>.``
     TimeML (DCT 2017-12-27): ``On <TIMEX3 type="DATE" value="2015-05-22">May 22, 2015</TIMEX3>, he
         was promoted, and <TIMEX3 type="DATE" value="2016">the following year</TIMEX3> he moved.``
+    TimeML (DCT 2017-12-27): ``Sales fell in <TIMEX3 type="DATE" value="2017-03">March 2017</TIMEX3>
+        after a rise <TIMEX3 type="DATE" value="2017-02">the month before</TIMEX3>.``
 
     "the next morning" (evening, night) is that part of the next day, a TIME, as a weekday's
     part of the day is (:func:`weekday`).
@@ -3108,20 +3150,54 @@ def anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         morning</TIMEX3>.``
     """
     g = m.groupdict()
-    unit = (g.get("unit") or g.get("unit2") or g["unit3"]).lower()
+    unit = (g.get("unit") or g.get("unit2") or g.get("unit3")).lower()
     tod = PARTS_OF_DAY.get(unit)
     if tod:
         unit = "day"  # "the next morning": the next day, at that part of the day
-    direction = (g.get("dir") or g.get("dir2") or g["dir3"]).lower()
+    direction = (g.get("dir") or g.get("dir2") or g.get("dir3")).lower()
     sign = 1 if direction in ("next", "following", "after", "later") else -1
-    as_duration = Timex("DURATION", duration_value(1, unit), UNITS[unit][1]) if g["unit3"] else None
-    step, named = 1, not g["unit3"]
+    as_duration = Timex("DURATION", duration_value(1, unit), UNITS[unit][1]) if g.get("unit3") else None
+    step, named = 1, not g.get("unit3")
     if unit in ("decade", "century"):  # "a decade later": ten years on, a year (not a day) of it
         unit, step, named = "year", (10 if unit == "decade" else 100), True
-    if g["unit3"] and unit == "year" and step == 1 and sign < 0 and comparison(text, m.start("t"), need_cue=False):
+    if g.get("unit3") and unit == "year" and step == 1 and sign < 0 and comparison(text, m.start("t"), need_cue=False):
         # "compared with C$307.2 a year earlier": the reporting period a year back
         return hit_over_t(m, Period(years_back=1, fallback=Anaphor(unit, sign, fallback=as_duration)))
     return hit_over_t(m, Anaphor(unit, sign * step, fallback=as_duration, named=named, tod=tod))
+
+
+# "that weekend", "the weekend before", "the following weekend": a weekend of the date told before
+@rule(
+    "weekend_anaphor",
+    r"\b(?P<t>(?P<that>that\s+(?:same\s+)?weekend)|the\s+(?P<dir>previous|preceding|prior|following)\s+weekend"
+    r"|the\s+weekend\s+(?P<dir2>before|after)(?=\s*[,.;:!?)\"”]|\s+(?:and|but|when|while|as)\b))\b(?![-’'])",
+    re.IGNORECASE,
+)
+def weekend_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"that weekend", "the weekend before", "the previous/following weekend" -> a weekend
+    anchored on the date told before it (TimeML 1.2.1 ``anchorTimeID``): of that date's week,
+    the last one over before it, the first one after it
+    (:func:`~etl.dates.anaphora.weekend_near`); "that weekend" with no date before it is dropped,
+    the others fall back to the DCT ("the previous weekend" is then last weekend). "the weekend
+    before (after)" only where its phrase ends: not "the weekend before last", "the weekend
+    before his visit", "resigned at the weekend after losing a confidence vote" (an event's).
+
+    TimeML (DCT 2006-02-09): ``The bodies were found on <TIMEX3 type="DATE"
+        value="2004-01-13">Jan. 13, 2004</TIMEX3>; neighbours heard shots <TIMEX3 type="DATE"
+        value="2004-W02-WE">the weekend before</TIMEX3>.``
+    """
+    if m["that"]:
+        return hit_over_t(m, Anaphor("day", 0, same=True, weekend=True))
+    sign = -1 if (m["dir"] or m["dir2"]).lower() in ("previous", "preceding", "prior", "before") else 1
+    return hit_over_t(m, Anaphor("day", sign, weekend=True, fallback=weekend_near(dct, sign)))
+
+
+# "the following month", "the previous week": anaphoric, whatever spaCy says
+rule(
+    "following_unit",
+    r"\b(?P<t>the\s+(?P<dir>previous|preceding|prior|following)\s+(?P<unit>week|month|year))\b(?![-’']|\s+of\b)",
+    re.IGNORECASE,
+)(anaphor)
 
 
 # "the previous decade", "the following century": anaphoric calendar decades and centuries

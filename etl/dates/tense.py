@@ -27,7 +27,7 @@ _FUTURE_CUE = re.compile(
     r"|release|publish|decide|rule|hear|deliver|give|face|travel|attend|host|launch|take|end|expire|depart|fly)\b"
     r"|(?<!been\s)(?<!had\s)expected(?=(?:\s+(?:early|late|on|by|before|until))*\s*$)"
     r"|(?:look|looks|looked|looking)\s+(?:ahead|forward)\s+to|await(?:s|ing)?"
-    r"|(?:attention|focus|eyes|spotlight)\s+(?:now\s+|will\s+)?(?:turns?|shifts?|turned|shifted)\s+to"
+    r"|(?:attention|focus|eyes|spotlight)\s+(?:now\s+|will\s+)?(?:turns?|shifts?|turned|shifted)\s+to|(?:is|are)\s+waiting\s+for"
     r"|(?:about|ready|bound|poised|certain|sure|on\s+course|on\s+track)\s+to|(?:un)?likely(?=(?:\s+(?:before|until|till|by))+\s*$)"
     r"|warn(?:s|ed|ing)?\s+(?:of|that)|(?<!been\s)possible(?=(?:\s+(?:early|late|on|by|before|until))*\s*$)"
     r"|(?:schedules?|tickets|reservations|bookings)\s+for(?=\s*$)"
@@ -102,8 +102,10 @@ def future_context(text: str, pos: int) -> bool:
     Tuesday"): a cheap stand-in for HeidelTime's tense feature. Looks back to the start
     of the clause (sentence end, comma, quote, "said", "because"...), at most 80 characters."""
     window = _clause_before(text, pos)
-    if re.search(r"\b(?:called|set)\s+for\s+$", window):
-        return True  # "Another meeting was called for Wednesday", "the vote was set for Friday"
+    if re.search(r"\b(?:called|set)\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,3})?for\s+$", window):
+        # "Another meeting was called for Wednesday", "the vote was set for Friday", "has called a
+        # news conference for 10:30 a.m. Tuesday"
+        return True
     cues = list(_FUTURE_CUE.finditer(window))
     if not cues:
         return False
@@ -319,8 +321,11 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
             continue  # "the troubled region", "a first shot" (not "first met"); "will be named": the auxiliary decides
         if prev in ("is", "are", "am"):
             return 1  # present passive, a schedule: "the case is heard in May", "nominations are announced Tuesday"
+        subject = prev.isalpha() and prev.islower() and before_prev.lower() in ("the", "its", "their", "his", "her")
         if regular and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS and nxt_l not in _PARTICLES:
-            continue  # an -ed form before a noun is an adjective: "a still unspecified date"
+            if not subject:
+                continue  # an -ed form before a noun is an adjective: "a still unspecified date"
+            # after "the court" it is the verb: "The court suspended jury trials in March"
         return -1
     return None
 
@@ -379,13 +384,14 @@ def deadline(text: str, pos: int) -> bool:
 _SCHEDULED_VERBS = frozenset(
     """meets opens begins resumes arrives leaves travels flies convenes reconvenes closes ends
     expires adjourns departs reopens starts runs meet convene resume begin reopen open close start run
-    depart arrive travel fly sail beginning starting falls""".split()
+    depart arrive travel fly sail beginning starting falls returns""".split()
 )
 """Verbs of scheduled events in the present tense: before a weekday ("Arafat meets Albright
 Monday", "the summit opens Thursday", "polls close at 8 p.m. Sunday"; the participles "a
 four-day match starting Thursday", "three days of mourning beginning Friday"; "Dhanteras, which
 falls on Friday") the event lies ahead.
-Third-person forms, and plurals ("talks resume", "polls open", "the games run from July 24");
+Third-person forms, and plurals ("talks resume", "polls open", "the games run from July 24",
+"Congress returns Thursday"; after a determiner "returns" is a noun, "filed their returns");
 forms that are as often nouns ("visit(s)", "return", "vote", "play", "end") are left out; after
 a determiner a form is a noun ("at the close Friday", "a run on Monday"); for the forms without
 -s see :data:`_BARE_PLURAL_VERBS`."""

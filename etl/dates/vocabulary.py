@@ -41,6 +41,8 @@ NTH_WEEKDAY_HOLIDAYS: tuple[tuple[str, int, int, int], ...] = (
     ("columbus day", 10, 0, 2),
     ("martin luther king", 1, 0, 3),
     ("mlk day", 1, 0, 3),
+    ("father s day", 6, 6, 3),  # the third Sunday of June (36 U.S.C. 109)
+    ("mother s day", 5, 6, 2),  # the second Sunday of May (36 U.S.C. 117)
     ("labor day", 9, 0, 1),
 )
 """US holidays set on a weekday of a month: Memorial Day (last Monday of May), Presidents' Day
@@ -144,17 +146,23 @@ _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 SPOKEN_YEAR = (
     rf"(?:[Nn]ineteen[\s-](?:(?:{_TENS})(?:[\s-](?:{_ONES}))?\b|(?:{_TEENS})\b|oh[\s-](?:{_ONES})\b)"
-    rf"|[Tt]wo\s+thousand(?:\s+and)?(?:[\s-](?:{_TEENS}|{_ONES})\b)?)"
+    rf"|[Tt]wo\s+thousand(?:\s+and)?(?:[\s-](?:{_TEENS}|{_ONES})\b)?"
+    rf"|[Tt]wenty[\s-](?:{_TEENS}|(?:twenty|thirty)(?:[\s-](?:{_ONES}))?)\b)"
 )
-"""A year said in words, as in broadcast transcripts: "nineteen ninety-six", "two thousand one"."""
+"""A year said in words, as in broadcast transcripts: "nineteen ninety-six", "two thousand one",
+"twenty twelve", "twenty twenty-one"."""
 
 
 def spoken_year_value(text: str) -> int | None:
-    """1900-2019 from words ("nineteen ninety-six" -> 1996, "two thousand and one" -> 2001)."""
+    """1900-2039 from words ("nineteen ninety-six" -> 1996, "two thousand and one" -> 2001,
+    "twenty twelve" -> 2012, "twenty twenty-one" -> 2021)."""
     words = re.split(r"[\s-]+", text.lower().strip())
     if words[:2] == ["two", "thousand"]:
         rest = [w for w in words[2:] if w != "and"]
         return 2000 + (number(" ".join(rest)) or 0 if rest else 0)
+    if words[0] == "twenty":
+        n = number(" ".join(words[1:]))
+        return 2000 + n if n is not None and 10 <= n < 40 else None
     if words[0] != "nineteen":
         return None
     rest = [w for w in words[1:] if w != "oh"]

@@ -2761,3 +2761,43 @@ def test_india_s_fiscal_year_mardi_gras_and_a_half_a_year_back(tagger):
     text = "Cool weather held down sales of summer apparel."
     at = text.index("summer")
     assert values(tagger.run(text, dt.date(1993, 7, 1), [(at, at + 6)])) == []
+
+
+def test_weekends_and_units_anchored_on_the_date_before(tagger):
+    # Jan. 13, 2004 is a Tuesday: the weekend before it is Jan. 10-11 (ISO week 2)
+    ms = tagger.run("The bodies were discovered on Jan. 13, 2004. Neighbors heard shots the weekend before.", dt.date(2006, 2, 9))
+    assert values(ms) == [("Jan. 13, 2004", "DATE", "2004-01-13"), ("the weekend before", "DATE", "2004-W02-WE")]
+    # Oct. 25, 1989 is a Wednesday: that weekend is Oct. 28-29 (ISO week 43)
+    ms = tagger.run("The organizers went bankrupt on Oct. 25, 1989, and the event planned for that weekend was canceled.", dt.date(1990, 4, 9))
+    assert values(ms) == [("Oct. 25, 1989", "DATE", "1989-10-25"), ("that weekend", "DATE", "1989-W43-WE")]
+    # an event's weekend is no anaphor
+    assert values(tagger.run("He resigned at the weekend after losing a confidence vote.", dt.date(1997, 4, 14))) == []
+    ms = tagger.run("Exports slumped in July 1989 and recovered only partly the following month.", dt.date(1997, 3, 1))
+    assert values(ms) == [("July 1989", "DATE", "1989-07"), ("the following month", "DATE", "1989-08")]
+    # "the court suspended" is the verb after its subject, no adjective (DCT Thu 2020-12-31)
+    assert values(tagger.run("The court suspended jury trials in March.", dt.date(2020, 12, 31))) == [("March", "DATE", "2020-03")]
+
+
+def test_broadcast_days_years_and_more_cues_ahead(tagger):
+    d = dt.date(1990, 12, 31)
+    ms = tagger.run("The deadline is January the fifteenth, before the November third election.", d)
+    assert values(ms) == [("January the fifteenth", "DATE", "1991-01-15"), ("November third", "DATE", "1990-11-03")]
+    assert values(tagger.run("The new chief takes over July first.", dt.date(1997, 6, 28))) == [("July first", "DATE", "1997-07-01")]
+    assert values(tagger.run("Congress returns Thursday.", d)) == [("Thursday", "DATE", "1991-01-03")]
+    assert values(tagger.run("Many filed their returns Thursday.", d)) == [("Thursday", "DATE", "1990-12-27")]
+    ms = tagger.run("The party starts at six o'clock tomorrow evening.", dt.date(1999, 12, 30))
+    assert values(ms) == [("six o'clock tomorrow evening", "TIME", "1999-12-31T18:00")]
+    ms = tagger.run("She was secretary of state in twenty twelve; twenty twenty-one began with hope.", dt.date(2022, 1, 1))
+    assert values(ms) == [("twenty twelve", "DATE", "2012"), ("twenty twenty-one", "DATE", "2021")]
+    # DCT Mon 2019-10-28
+    ms = tagger.run("The mayor has called a news conference for 10:30 a.m. Tuesday.", dt.date(2019, 10, 28))
+    assert values(ms) == [("10:30 a.m. Tuesday", "TIME", "2019-10-29T10:30")]
+    ms = tagger.run("Investors are waiting for the speech on Thursday.", dt.date(2019, 10, 28))
+    assert values(ms) == [("Thursday", "DATE", "2019-10-31")]
+    ms = tagger.run("The agency said it would publish a full report by September.", dt.date(2025, 2, 28))
+    assert values(ms) == [("September", "DATE", "2025-09")]
+    ms = tagger.run("A minute of silence was held; the launch was delayed a year.", dt.date(2015, 11, 16))
+    assert values(ms) == [("A minute", "DURATION", "PT1M"), ("a year", "DURATION", "P1Y")]
+    assert values(tagger.run("The 19th-century mansion burned.", dt.date(1997, 8, 11))) == [("19th-century", "DATE", "18")]
+    # the third Sunday of June 2001 is June 17 (36 U.S.C. 109)
+    assert values(tagger.run("Protesters marched on Father's Day.", dt.date(2001, 6, 20))) == [("Father's Day", "DATE", "2001-06-17")]
