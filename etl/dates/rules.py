@@ -295,13 +295,15 @@ def numeric_date(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 _NUMERIC_CUES = frozenset(
     """on since until till by from before after through thru starting effective effect dated
     between for ended ending expires expired deadline ends begins starts opens closes resumes payable
-    record runs due start begin open close reopen resume end expire sale resumed reopened past""".split()
+    record runs due start begin open close reopen resume end expire sale resumed reopened past
+    filed signed issued postmarked submitted""".split()
 )
 """Words before a year-less numeric date ("held on 12/20", "set for 1/9", "payable 12/1 to
 holders of record 11/15", "early voting ends 11/3": the scheduled present of
 :func:`~etl.dates.tense.scheduled_present`'s verbs, also without -s, "stores reopen 1/2", "go on
-sale 10/5"): without one, "3/4" is a fraction. Past forms other than "ended", "resumed" and
-"reopened" are left out ("went 3/5", "started 4/1 favourite", "ruled 5/4" are statistics, odds
+sale 10/5"): without one, "3/4" is a fraction. Past forms other than "ended", "resumed",
+"reopened" and the verbs that date a document ("filed 4/11", "signed", "issued", "postmarked",
+"submitted") are left out ("went 3/5", "started 4/1 favourite", "ruled 5/4" are statistics, odds
 and vote splits as often as dates), unless a form of "be" makes them a passive ("will be released
 4/30")."""
 def _backwards(start: tuple[int, int], end: tuple[int, int]) -> bool:
@@ -314,7 +316,7 @@ _DATED_EVENT_NOUNS = frozenset(
     """deadline deadlines election elections primary primaries runoff referendum caucus caucuses
     meeting meetings hearing hearings trial summit debate launch release opening premiere
     kickoff ceremony ceremonies rally concert game match race auction sale session conference
-    shutdown strike walkout payday close date""".split()
+    shutdown strike walkout payday close date ballot""".split()
 )
 """Nouns of an event held on one day that a numeric month/day can modify ("its 10/31
 deadline", "the 11/8 election", "the 4/15 filing deadline"): TimeML tags a date before a
@@ -921,7 +923,8 @@ def ordinal_before(text: str, pos: int) -> tuple[int, int, bool] | None:
 # (the pattern starts at "week of"; the ordinal is read before it)
 @rule(
     "week_of_month",
-    rf"week(?P<we>end)?\s+(?:of|in)\s+(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?|(?P<rel>(?i:this|next|last))\s+month|(?P<themonth>the\s+month)"
+    rf"week(?P<we>end)?\s+(?:of|in)\s+(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4})|\s+(?P<ry>(?i:this|next|last))\s+year\b(?!['’]))?"
+    rf"|(?P<rel>(?i:this|next|last))\s+month|(?P<themonth>the\s+month)"
     rf"|(?P<y2>{YEAR4})|(?P<rely>(?i:this|next|last))\s+year|(?P<the>the\s+year)|(?P<new>the\s+new\s+year))\b(?!\s*\d)",
 )
 def week_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
@@ -954,6 +957,8 @@ def week_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     e = m.end()
     if m["mon"] or m["rel"] or m["themonth"]:
         start = dct.replace(day=1) if m["themonth"] else month_named(m, text, s, e, dct)
+        if m["ry"]:  # "the third week of May next year": the month of that year
+            start = start.replace(year=dct.year + _REL_STEP[m["ry"].lower()])
         end = add_months(start, 1)
     else:
         if m["y2"]:
@@ -976,13 +981,18 @@ def week_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 def month_named(m: re.Match[str], text: str, start: int, end: int, dct: dt.date) -> dt.date:
     """The first day of the month a match names with its groups ``rel`` ("this/next/last
     month", from the DCT's) or ``mon`` and ``y`` ("January 2018"; without a year, placed by
-    the tense of the clause around ``text[start:end]`` as :func:`bare_month` does)."""
+    the tense of the clause around ``text[start:end]``, a plan or a schedule in the present
+    ahead, as :func:`bare_month` does)."""
     if m["rel"]:
         return add_months(dct.replace(day=1), {"this": 0, "next": 1, "last": -1}[m["rel"].lower()])
     month = MONTH_NUM[m["mon"].rstrip(".").lower()]
     if m["y"]:
         return dt.date(int(m["y"]), month, 1)
-    return month_in_context(month, dct, clause_tense(text, start, end), future_context(text, start))
+    d = month_in_context(month, dct, clause_tense(text, start, end), future_context(text, start))
+    back = (dct.year - d.year) * 12 + dct.month - d.month
+    if (back > 0 and present_plan(text, start)) or (back > 1 and scheduled_present(text, start)):
+        d = d.replace(year=d.year + 1)  # "The festival takes place in the last week of December" in June
+    return d
 
 
 # An ordinal weekday of a month: "the first Monday of March", "the last Friday of next month"
@@ -1931,7 +1941,7 @@ weather copy: "highs in the seventies"), not a decade."""
 @rule(
     "decade",
     r"(?P<t>(?<![\w'’])(?:[Tt]he\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<full>1\d\d0|20\d0)['’]?s"
-    r"|['’](?P<short>\d0)s|(?:(?P<cent>(?i:eighteen|nineteen))\s+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b",
+    r"|['’](?P<short>\d0)s|(?:(?P<cent>(?i:eighteen|nineteen))[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b",
     # "1990s", "1990's", "'90s", "nineties": the parse tree shows only "0" and "s"
     needs=frozenset(["0s", "0's", "0’s", *"twenties thirties forties fifties sixties seventies eighties nineties".split()]),
 )
@@ -2907,7 +2917,8 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     shelves by Christmas" in July, HeidelTime's tense rule):
     Christmas (Dec 25; Eve Dec 24), New Year's Day (Jan 1; Eve Dec 31), Halloween (Oct 31),
     Valentine's Day (Feb 14), US Thanksgiving (fourth Thursday of November), Easter
-    Sunday, Easter Monday, Good Friday, Palm Sunday and Ash Wednesday (Gregorian computus,
+    Sunday, Easter Monday, Good Friday, Maundy Thursday, Palm Sunday, Ash Wednesday and Mardi
+    Gras (Shrove Tuesday) (Gregorian computus,
     :data:`~etl.dates.vocabulary.EASTER_OFFSETS`), US Election Day (capitalized: the Tuesday
     after the first Monday of November, 2 U.S.C. 7) and the fixed days of
     :data:`~etl.dates.vocabulary.FIXED_HOLIDAYS` (Boxing Day, St. Patrick's Day, Bastille
@@ -2915,7 +2926,8 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     possessive or a capitalised word names another country's, "India's Independence Day",
     "Ukrainian Independence Day"), the US federal holidays on an n-th weekday
     (:data:`~etl.dates.vocabulary.NTH_WEEKDAY_HOLIDAYS`: Memorial Day, Presidents' Day,
-    Columbus Day, Martin Luther King Jr. Day, Labor Day; 5 U.S.C. 6103) and the shopping days
+    Columbus Day, Martin Luther King Jr. Day, Labor Day; 5 U.S.C. 6103; Father's Day and
+    Mother's Day, 36 U.S.C. 109 and 117) and the shopping days
     after Thanksgiving (Black Friday, Cyber Monday). Chinese and Asian wire copy calls May 1
     "Labor Day", the US the first Monday of September: the one nearer the DCT, on the side of it
     a future or past clause speaks of, is taken ("open daily through Labor Day" in May:
@@ -3335,7 +3347,8 @@ def unit_of_the_story(unit: str, dct: dt.date) -> Timex | Anaphor:
 def part_of_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the end (start, beginning, middle, close, first/second half) of the decade/century" -> the
     DCT's decade or century; "... of the month/week" -> the month or week last mentioned, else the DCT's;
-    "... of the quarter" -> the reporting quarter (:class:`~etl.dates.anaphora.Period`). The
+    "... of the quarter" -> the reporting quarter (:class:`~etl.dates.anaphora.Period`), or in a
+    future clause the DCT's ("must raise capital by the end of the quarter"). The
     TIMEX3 spans the phrase; its value is the unit (the part would be ``mod="END"``...,
     which the value does not carry), as TimeBank annotates "the end of 1990" -> ``1990``.
 
@@ -3345,7 +3358,12 @@ def part_of_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     lm = _L_PART.search(text, max(0, m.start() - 20), m.start())
     if lm is None:
         return None
-    tx = Period() if m["unit"] == "quarter" else unit_of_the_story(m["unit"], dct)
+    if m["unit"] == "quarter":
+        # "must raise capital by the end of the quarter": in a future clause the DCT's quarter; in
+        # business copy the reporting one
+        tx = timex_at(dct, "quarter") if future_context(text, lm.start()) else Period()
+    else:
+        tx = unit_of_the_story(m["unit"], dct)
     return Hit(lm.start(), m.end(), tx)
 
 

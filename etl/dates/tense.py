@@ -161,6 +161,9 @@ _DETERMINERS = frozenset(
     """the a an its their his her our your my this that these those some any no each every
     newly recently""".split()
 )
+_COPULAS = frozenset("be being stay stays remain remains become becomes seem seems".split())
+"""Verbs before which a past participle is an adjective ("will stay closed until June", "will be
+named"); their own form tells the tense ("remained closed" is past by "remained")."""
 _ORDINAL_ADJECTIVES = frozenset("first second third final last next new big".split())
 """Adjectives after a determiner before which a past form is a noun ("offer every adult a first
 shot by the end of June"); without the determiner they are adverbs ("first met in December",
@@ -317,8 +320,10 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
         if w in _PLAN_PARTICIPLES:
             return 0
         before_prev = (toks[i + 2] if i + 2 < n else "") if backwards else (toks[i - 2] if i >= 2 else "")
-        if prev in _DETERMINERS or prev in ("be", "being") or (prev in _ORDINAL_ADJECTIVES and before_prev.lower() in _DETERMINERS):
-            continue  # "the troubled region", "a first shot" (not "first met"); "will be named": the auxiliary decides
+        if prev in _DETERMINERS or prev in _COPULAS or (prev in _ORDINAL_ADJECTIVES and before_prev.lower() in _DETERMINERS):
+            # "the troubled region", "a first shot" (not "first met"); "will be named", "will stay
+            # closed": the auxiliary or the copula decides
+            continue
         if prev in ("is", "are", "am"):
             return 1  # present passive, a schedule: "the case is heard in May", "nominations are announced Tuesday"
         subject = prev.isalpha() and prev.islower() and before_prev.lower() in ("the", "its", "their", "his", "her")

@@ -31,9 +31,9 @@ FIXED_HOLIDAYS: tuple[tuple[str, int, int], ...] = (
 )
 """Fixed-date holidays: the day of the Gregorian calendar each falls on (Boxing Day, 26
 December, in the Commonwealth; Veterans/Armistice Day, 11 November; Bastille Day, 14 July;
-Independence Day, the US 4 July, 36 U.S.C. 110)."""
-# US federal holidays on an n-th weekday of a month (5 U.S.C. 6103): (name prefix, month, weekday
-# with Monday 0, n with -1 for the last).
+Independence Day, the US 4 July, 5 U.S.C. 6103)."""
+# US holidays on an n-th weekday of a month (the federal ones of 5 U.S.C. 6103 and the observances
+# of 36 U.S.C. chapter 1): (name prefix, month, weekday with Monday 0, n with -1 for the last).
 NTH_WEEKDAY_HOLIDAYS: tuple[tuple[str, int, int, int], ...] = (
     ("memorial day", 5, 0, -1),
     ("presidents day", 2, 0, 3),
@@ -48,7 +48,8 @@ NTH_WEEKDAY_HOLIDAYS: tuple[tuple[str, int, int, int], ...] = (
 """US holidays set on a weekday of a month: Memorial Day (last Monday of May), Presidents' Day
 (Washington's Birthday, third Monday of February), Columbus Day (second Monday of October),
 Martin Luther King Jr. Day (third Monday of January), Labor Day (first Monday of September; in
-Chinese wire copy "Labor Day" is May 1, :data:`LABOR_DAY_MAY`)."""
+Chinese wire copy "Labor Day" is May 1, :data:`LABOR_DAY_MAY`), Father's Day (third Sunday of
+June) and Mother's Day (second Sunday of May; the UK's Mothering Sunday, in Lent, is another)."""
 LABOR_DAY_MAY = (5, 1)
 """International Workers' Day, 1 May, which Xinhua copy calls "Labor Day": the holiday rule takes
 whichever of it and the US Labor Day lies nearer the DCT."""

@@ -2642,7 +2642,7 @@ def test_weekends_of_months_parts_of_centuries_and_days_of_a_pair(tagger):
 
 
 def test_independence_day(tagger):
-    # the US July 4 (36 U.S.C. 110); another country's when named
+    # the US July 4 (5 U.S.C. 6103); another country's when named
     ms = tagger.run("Markets are closed Thursday for Independence Day.", dt.date(2019, 6, 30))
     assert values(ms) == [("Thursday", "DATE", "2019-07-04"), ("Independence Day", "DATE", "2019-07-04")]
     ms = tagger.run("Fireworks will be banned on Independence Day.", dt.date(2007, 7, 2))
@@ -2789,6 +2789,7 @@ def test_broadcast_days_years_and_more_cues_ahead(tagger):
     assert values(ms) == [("six o'clock tomorrow evening", "TIME", "1999-12-31T18:00")]
     ms = tagger.run("She was secretary of state in twenty twelve; twenty twenty-one began with hope.", dt.date(2022, 1, 1))
     assert values(ms) == [("twenty twelve", "DATE", "2012"), ("twenty twenty-one", "DATE", "2021")]
+    assert values(tagger.run("The struggles of the nineteen-forties.", dt.date(2003, 11, 11))) == [("the nineteen-forties", "DATE", "194")]
     # DCT Mon 2019-10-28
     ms = tagger.run("The mayor has called a news conference for 10:30 a.m. Tuesday.", dt.date(2019, 10, 28))
     assert values(ms) == [("10:30 a.m. Tuesday", "TIME", "2019-10-29T10:30")]
@@ -2801,3 +2802,20 @@ def test_broadcast_days_years_and_more_cues_ahead(tagger):
     assert values(tagger.run("The 19th-century mansion burned.", dt.date(1997, 8, 11))) == [("19th-century", "DATE", "18")]
     # the third Sunday of June 2001 is June 17 (36 U.S.C. 109)
     assert values(tagger.run("Protesters marched on Father's Day.", dt.date(2001, 6, 20))) == [("Father's Day", "DATE", "2001-06-17")]
+
+
+def test_the_issue_s_kinds_a_third_draw(tagger):
+    # forty-first probe: a document's date after "filed", a ballot's date, a schedule's week
+    ms = tagger.run("The lawsuit, filed 4/11 in federal court, will appear on the 11/2 ballot.", dt.date(2022, 4, 16))
+    assert values(ms) == [("4/11", "DATE", "2022-04-11"), ("11/2", "DATE", "2022-11-02")]
+    # ISO week 23 of 2020 holds Thursday June 4; "stay closed" is no past verb
+    ms = tagger.run("Schools will stay closed until at least the first week of June.", dt.date(2020, 4, 2))
+    assert values(ms) == [("the first week of June", "DATE", "2020-W23")]
+    ms = tagger.run("The festival takes place in the last week of December.", dt.date(1995, 6, 14))
+    assert values(ms) == [("the last week of December", "DATE", "1995-W52")]
+    ms = tagger.run("The exhibit closes in the third week of May next year.", dt.date(2022, 10, 3))
+    assert values(ms) == [("the third week of May next year", "DATE", "2023-W20")]
+    ms = tagger.run("The bank must raise capital by the end of the quarter.", dt.date(2009, 8, 15))
+    assert values(ms) == [("the end of the quarter", "DATE", "2009-Q3")]
+    # a past copula keeps the clause past
+    assert values(tagger.run("Schools remained closed in March.", dt.date(2020, 12, 2))) == [("March", "DATE", "2020-03")]
