@@ -988,10 +988,20 @@ def month_named(m: re.Match[str], text: str, start: int, end: int, dct: dt.date)
     month = MONTH_NUM[m["mon"].rstrip(".").lower()]
     if m["y"]:
         return dt.date(int(m["y"]), month, 1)
+    return month_by_clause(month, text, start, end, dct)  # "The festival takes place in the last week of December"
+
+
+def month_by_clause(month: int, text: str, start: int, end: int, dct: dt.date) -> dt.date:
+    """First day of the month ``month`` named without a year at ``text[start:end]``: placed by
+    the clause's tense (:func:`~etl.dates.anchoring.month_in_context`), then a year on when it
+    is gone and the clause names a plan in the present ("a summit is planned in Brussels in
+    June" in August) or, more than a month gone, a scheduled event in the present ("the
+    Democrats meet in Denver in late August" in February; a month just gone is a habit, "the
+    fiscal year begins in April" in May): HeidelTime's tense rule for a present-future clause."""
     d = month_in_context(month, dct, clause_tense(text, start, end), future_context(text, start))
     back = (dct.year - d.year) * 12 + dct.month - d.month
     if (back > 0 and present_plan(text, start)) or (back > 1 and scheduled_present(text, start)):
-        d = d.replace(year=d.year + 1)  # "The festival takes place in the last week of December" in June
+        d = d.replace(year=d.year + 1)
     return d
 
 
@@ -1139,13 +1149,7 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # so the latest such month up to the DCT's
         d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
     else:
-        d = month_in_context(month, dct, clause_tense(text, s, e), future_context(text, s))
-        back = (dct.year - d.year) * 12 + dct.month - d.month
-        if (back > 0 and present_plan(text, s)) or (back > 1 and scheduled_present(text, s)):
-            # "a summit is planned in Brussels in June", "the Democrats meet in Denver in late
-            # August" (stories of August and February); a month just gone is a habit ("the
-            # fiscal year begins in April" in May)
-            d = d.replace(year=d.year + 1)
+        d = month_by_clause(month, text, s, e, dct)
     return Hit(s, e, timex_at(d, "month"))
 
 

@@ -244,7 +244,7 @@ class TemporalTagger:
                     end = tx.fallback_end or end
                 tx = resolved
             elif tx.type == "DATE" and tx.granularity == "quarter":
-                if period is None and (tx.start is None or _recent_quarter(tx, dct)):
+                if period is None and (tx.start is None or _recent(tx, dct)):
                     period = tx  # a recent (or a fiscal) quarter: the one the story reports
                 quarterly = True
             elif tx.type == "DURATION" and YEAR_TO_DATE.search(text, h.start, h.end):
@@ -286,7 +286,7 @@ def _year_back(anchor: Timex, years: int, dct: dt.date) -> Timex | None:
     speaks of ("for the first half, profit dropped ... from $114.4 million a year earlier" ->
     the first half of the year before); None for another anchor."""
     half = re.fullmatch(r"(\d{4})-H([12])", anchor.value)
-    if anchor.start is None or anchor.end is None or not (anchor.start <= dct and (dct - anchor.end).days < 365):
+    if not _recent(anchor, dct):
         return None
     if half:
         year, n = int(half[1]) - years, int(half[2])
@@ -297,12 +297,10 @@ def _year_back(anchor: Timex, years: int, dct: dt.date) -> Timex | None:
     return None
 
 
-def _recent_quarter(tx: Timex, dct: dt.date) -> bool:
-    """A calendar quarter begun by the DCT and ended less than a year before it: one a story can
-    report (:class:`etl.dates.anaphora.Period`)."""
-    if tx.granularity != "quarter" or tx.start is None or tx.end is None:
-        return False
-    return tx.start <= dct and (dct - tx.end).days < 365
+def _recent(tx: Timex, dct: dt.date) -> bool:
+    """A period begun by the DCT and ended less than a year before it: one a story can report
+    (:class:`etl.dates.anaphora.Period`)."""
+    return tx.start is not None and tx.end is not None and tx.start <= dct and (dct - tx.end).days < 365
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”']?\s+[\"“]?[A-Z]")
