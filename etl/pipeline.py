@@ -38,7 +38,7 @@ from etl.sources import checksum, decode, document_id, read_bytes
 
 log = logging.getLogger(__name__)
 
-BUILD_REVISION = 45
+BUILD_REVISION = 46
 """The revision of what a build makes of a file: bump it with any change to the document's
 fields or to what parsing, NER post-processing, the TIMEX3 tagger or language detection
 produce, so the next run re-processes every file built before (1: releases up to the
@@ -178,7 +178,14 @@ trials in March" (the verb after its subject), "The 19th-century mansion", Fathe
 Day, issue 16; 45: what a fortieth and a forty-first probe found: "filed 4/11", "the 11/2
 ballot", "will stay closed until ... the first week of June", "takes place in the last week of
 December", "the third week of May next year", "by the end of the quarter" in a future clause,
-"the nineteen-forties", issue 16).
+"the nineteen-forties", issue 16; 46: what a forty-second to a forty-seventh probe found: a clock
+time before "on" and a day in another form ("at 3 pm on 15.12.2011", "at 7 p.m. on 3/9", "at 11am
+on Friday 29th April"), day-first dotted dates, "that winter" and "that May" anchored on the date
+before them, "the autumn of last year", "this spring" in December, "May and June", Theresa May,
+a day opening a clause after ", and", "and last 48 hours", a limit ahead ("must draft ... by Aug.
+15", "is funded through Sept. 30"), "Lawmakers return ... on Monday", "runs out at 12:01 a.m.
+Saturday", "closes on the 31st", Islamic and Hebrew holidays, Anzac, Australia, Canada,
+Remembrance and World AIDS Day, Juneteenth, "this fiscal year", issue 16).
 ``tests/unit/test_pipeline.py`` pins it with the document's field names; ``tests/golden/dates.jsonl`` records the one its tagger
 digests were made under."""
 

@@ -122,6 +122,11 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
         if RANK[gran] > RANK["year"] or anchor.end is None:
             return None
         starts = [season_start(y, a.season) for y in range(anchor.start.year - 2, anchor.start.year + 3)]
+        if a.shift == 0:  # "that winter": the one holding the anchor, else the one of its year
+            holding = max(c for c in starts if c <= anchor.start)
+            if RANK[gran] < RANK["year"] and add_months(holding, 3) > anchor.start:
+                return timex_at(holding, "season")
+            return timex_at(season_start(anchor.start.year, a.season), "season")
         if a.shift > 0:  # the first such season that starts once the anchor is over
             return timex_at(min(c for c in starts if c >= anchor.end), "season")
         return timex_at(max(c for c in starts if add_months(c, 3) <= anchor.start), "season")

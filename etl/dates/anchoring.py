@@ -198,9 +198,16 @@ def nearest_month(month: int, dct: dt.date, future: bool = False) -> dt.date:
 def nearest_day_of_month(day: int, dct: dt.date, future: bool = False) -> dt.date | None:
     """The date with this day of the month nearest the DCT, with the past bias of
     :func:`nearest_day` ("on the 26th" in a story of 2017-12-27 is 2017-12-26; "will meet on
-    the 5th" is 2018-01-05): candidates in the DCT's month and the two months either side."""
-    firsts = (add_months(dct.replace(day=1), k) for k in range(-2, 3))
-    return _nearest((safe_date(f.year, f.month, day) for f in firsts), dct, future)
+    the 5th" is 2018-01-05): candidates in the DCT's month and the two months either side.
+    When ``future`` (the clause speaks of the future), not a day of a month before the DCT's
+    ("the window closes on the 31st" in a story of 2023-01-10 is 2023-01-31, not the nearer Dec.
+    31; "the fair runs from the 18th" of 2017-12-27 may be the DCT's month's, under way or just
+    held): HeidelTime's tense rule, a future clause's day lies ahead."""
+    firsts = [add_months(dct.replace(day=1), k) for k in range(-2, 3)]
+    days = [d for f in firsts if (d := safe_date(f.year, f.month, day))]
+    if future:
+        days = [d for d in days if (d.year, d.month) >= (dct.year, dct.month)]
+    return _nearest(days, dct, future)
 
 
 def weekday_on_day_of_month(weekday: int, day: int, dct: dt.date, future: bool = False) -> dt.date | None:
@@ -292,6 +299,41 @@ def duration_value(n: int | None, unit: str) -> str:
     if designator.startswith("T"):
         return f"PT{amount}{designator[1]}"
     return f"P{amount}{designator}"
+
+
+@lru_cache(maxsize=4096)
+def lunar_holidays(name: str, dct: dt.date) -> tuple[dt.date, ...]:
+    """The days of a holiday of the Islamic or the Hebrew calendar (``name`` a key of
+    :data:`~etl.dates.vocabulary.HIJRI_HOLIDAYS` or :data:`~etl.dates.vocabulary.HEBREW_HOLIDAYS`)
+    in the calendar years before, of and after the DCT's, in date order: a lunar year is 354 days
+    (the Islamic) or 353-385 (the Hebrew), so a Gregorian year may hold none or two of them.
+
+    Islamic dates are those of the Umm al-Qura calendar, Saudi Arabia's official one (``hijridate``;
+    other countries that sight the moon may keep a holiday a day either side); Hebrew dates are the
+    fixed arithmetic calendar (``pyluach``), Purim in Adar II of a leap year.
+
+    Raises:
+        OverflowError, ValueError: the DCT lies outside the calendars' tables (Umm al-Qura:
+            1343-1500 AH, 1924-2077).
+    """
+    from etl.dates.vocabulary import HEBREW_HOLIDAYS, HIJRI_HOLIDAYS
+
+    if name in HIJRI_HOLIDAYS:
+        from hijridate import Gregorian, Hijri
+
+        month, day = HIJRI_HOLIDAYS[name]
+        here = Gregorian(dct.year, dct.month, dct.day).to_hijri().year
+        return tuple(Hijri(y, month, day).to_gregorian() for y in (here - 1, here, here + 1))
+    from pyluach.dates import HebrewDate
+    from pyluach.hebrewcal import Year
+
+    month, day = HEBREW_HOLIDAYS[name]
+    here = HebrewDate.from_pydate(dct).year
+    days = []
+    for y in (here - 1, here, here + 1):
+        m = 13 if month == 12 and Year(y).leap else month
+        days.append(HebrewDate(y, m, day).to_pydate())
+    return tuple(sorted(days))
 
 
 @lru_cache(maxsize=4096)

@@ -40,6 +40,7 @@ from etl.dates.anchoring import (
     duration_value,
     easter,
     gap_days,
+    lunar_holidays,
     month_in_context,
     nearest_day_of_month,
     nth_week,
@@ -55,7 +56,16 @@ from etl.dates.anchoring import (
     weekend_of,
 )
 from etl.dates.context import left_context, name_word_before, title_unit, word_after, word_before
-from etl.dates.tense import clause_tense, deadline, future_context, past_form, present_plan, scheduled_present, speaks_of_future
+from etl.dates.tense import (
+    clause_tense,
+    deadline,
+    future_context,
+    limit_ahead,
+    past_form,
+    present_plan,
+    scheduled_present,
+    speaks_of_future,
+)
 from etl.dates.vocabulary import (
     CHANGE_VERBS,
     CLOCK,
@@ -67,6 +77,7 @@ from etl.dates.vocabulary import (
     FIXED_HOLIDAYS,
     HEDGE,
     LABOR_DAY_MAY,
+    LUNAR_HOLIDAY_DAYS,
     MONTH,
     MONTH_ABBR,
     MONTH_FULL,
@@ -292,17 +303,38 @@ def numeric_date(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(d, "day") if d else None)
 
 
+# Day-first dotted date: 15.12.2011
+@rule(
+    "dotted_date",
+    r"(?<![\w.])(?P<t>(?P<a>[0-3]?\d)\.(?P<b>[01]?\d)\.(?P<y>(?:19|20)\d\d))(?![\w]|\.\d)",
+)
+def dotted_date(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """``DD.MM.YYYY``, the day-first order of European and South Asian copy (DIN 5008's
+    numeric date; ``DD.MM.YYYY`` is also the form of the ISO 8601 ``YYYY-MM-DD`` date that
+    these locales print) -> day; ``MM.DD.YYYY`` only where the day-first reading is impossible.
+
+    TimeML (DCT 2011-11-30): ``Tenders will be opened on <TIMEX3 type="DATE"
+        value="2011-12-15">15.12.2011</TIMEX3>.``
+    """
+    if word_before(text, m.start()) in ("version", "v", "release", "build", "firmware"):
+        return None  # "version 1.2.2011": a version number
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    d = safe_date(y, b, a) or safe_date(y, a, b)
+    return hit_over_t(m, timex_at(d, "day") if d else None)
+
+
 _NUMERIC_CUES = frozenset(
     """on since until till by from before after through thru starting effective effect dated
     between for ended ending expires expired deadline ends begins starts opens closes resumes payable
-    record runs due start begin open close reopen resume end expire sale resumed reopened past
-    filed signed issued postmarked submitted""".split()
+    record runs run due start begin open close reopen resume end expire sale resumed reopened past
+    filed signed issued postmarked submitted began""".split()
 )
 """Words before a year-less numeric date ("held on 12/20", "set for 1/9", "payable 12/1 to
 holders of record 11/15", "early voting ends 11/3": the scheduled present of
 :func:`~etl.dates.tense.scheduled_present`'s verbs, also without -s, "stores reopen 1/2", "go on
-sale 10/5"): without one, "3/4" is a fraction. Past forms other than "ended", "resumed",
-"reopened" and the verbs that date a document ("filed 4/11", "signed", "issued", "postmarked",
+sale 10/5", "the clinic will run 7/12 and 7/13"): without one, "3/4" is a fraction. Past forms
+other than "ended", "resumed", "reopened", "began" (a sale or a season that "began 11/23"; odds
+"started 4/1") and the verbs that date a document ("filed 4/11", "signed", "issued", "postmarked",
 "submitted") are left out ("went 3/5", "started 4/1 favourite", "ruled 5/4" are statistics, odds
 and vote splits as often as dates), unless a form of "be" makes them a passive ("will be released
 4/30")."""
@@ -553,13 +585,16 @@ def _unwritten_year_day(month: int, day: int, text: str, pos: int, dct: dt.date)
     """The year of a month and day written without one at ``pos``: the day nearest the DCT
     (:func:`~etl.dates.anchoring.nearest_day`, past bias unless the clause speaks of the
     future), moved a year on when it lies more than :data:`_PLAN_SLACK` before the DCT in a
-    clause that names a plan ("will face Australia on June 12" in a story of December), or more
+    clause that names a plan ("will face Australia on June 12" in a story of December) or when it
+    is a limit ahead (:func:`~etl.dates.tense.limit_ahead`: "must draft a constitution by Aug. 15"
+    in January), or more
     than :data:`_HABIT_SLACK` before it in a clause with a scheduled event in the present ("the
     festival opens July 24" in a story of January): HeidelTime's tense rule for a
     present-future clause."""
     d = nearest_day(month, day, dct, future_context(text, pos))
     if d and (
-        (d < dct - _PLAN_SLACK and present_plan(text, pos)) or (d < dct - _HABIT_SLACK and scheduled_present(text, pos))
+        (d < dct - _PLAN_SLACK and (present_plan(text, pos) or limit_ahead(text, pos)))
+        or (d < dct - _HABIT_SLACK and scheduled_present(text, pos))
     ):
         d = safe_date(d.year + 1, month, day)
     return d
@@ -995,12 +1030,13 @@ def month_by_clause(month: int, text: str, start: int, end: int, dct: dt.date) -
     """First day of the month ``month`` named without a year at ``text[start:end]``: placed by
     the clause's tense (:func:`~etl.dates.anchoring.month_in_context`), then a year on when it
     is gone and the clause names a plan in the present ("a summit is planned in Brussels in
-    June" in August) or, more than a month gone, a scheduled event in the present ("the
+    June" in August), a limit ahead ("hope to adjourn by early October" in January) or, more than
+    a month gone, a scheduled event in the present ("the
     Democrats meet in Denver in late August" in February; a month just gone is a habit, "the
     fiscal year begins in April" in May): HeidelTime's tense rule for a present-future clause."""
     d = month_in_context(month, dct, clause_tense(text, start, end), future_context(text, start))
     back = (dct.year - d.year) * 12 + dct.month - d.month
-    if (back > 0 and present_plan(text, start)) or (back > 1 and scheduled_present(text, start)):
+    if (back > 0 and (present_plan(text, start) or limit_ahead(text, start))) or (back > 1 and scheduled_present(text, start)):
         d = d.replace(year=d.year + 1)
     return d
 
@@ -1116,14 +1152,14 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # "the most for any October day": an October of no year (TimeML 1.2.1 ``XXXX-10``)
         return Hit(s, e, Timex("DATE", f"XXXX-{month:02d}", None))
     if not (rel or cue):
-        if mon.lower() in ("may", "march", "august"):
-            return None
+        if mon.lower() in ("may", "march", "august") and not _MONTH_PAIR_AFTER.match(text, e):
+            return None  # not "for May and June", "March through June": another month after it
         if text[e : e + 1] == " " and word_after(text, e)[:1].isupper():
             return None  # "June Carter", "October Revolution"
         if re.search(r"[A-Z][\w.]*\s$", text[max(0, s - 20) : s]) and not re.search(
-            r"(?:^|[.!?:;\"“”]\s*)[A-Z][\w.]*\s$", text[max(0, s - 20) : s]
+            rf"(?:^|[.!?:;\"“”]\s*)[A-Z][\w.]*\s$|\b(?-i:{MONTH_FULL})[.!?]\s$", text[max(0, s - 20) : s]
         ):
-            return None  # "Rev. April Smith", "Miss June"; sentence-initial words are fine
+            return None  # "Rev. April Smith", "Miss June"; sentence-initial words are fine ("... June. May, June")
     moved = cue == "to" and not rel and deadline(text, s)  # "pushed it back to May": a new date, ahead
     if cue in ("and", "or", "to") and not rel and mon.lower() in ("may", "march", "august") and not moved:
         # "between October and May": only after another month name
@@ -1153,6 +1189,9 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(s, e, timex_at(d, "month"))
 
 
+_MONTH_PAIR_AFTER = re.compile(rf"\s*(?:,|\s(?:and|or|to|through|until|till|into))?\s*(?:[-–]\s*)?(?-i:{MONTH_FULL})\b")
+"""Another month name right after May/March/August, in a pair or a range ("job gains for May and
+June", "March-April"): the month, not the modal verb, the verb or the adjective."""
 _DATA_MONTH = re.compile(
     r"\s+(?:(?:retail|auto|car|home|housing|employment|jobs|payrolls?|trade|inflation|industrial|factory|consumer|producer)\s+)?"
     r"(?:sales|figures|data|statistics|payrolls|jobs\s+report|employment\s+report|unemployment\s+rate|inflation|output|"
@@ -2368,15 +2407,17 @@ def q_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "season",
     r"\b(?P<s>spring|summer|fall|autumn|winter|Spring|Summer|Fall|Autumn|Winter"
     r"|SPRING|SUMMER|FALL|AUTUMN|WINTER)"
-    r"(?:\s+of\s+(?P<y1>(?:19|20)\d\d)\b|,?\s+(?P<y2>(?:19|20)\d\d)\b)?(?![\w-])",
+    r"(?:\s+of\s+(?P<y1>(?:19|20)\d\d)\b|\s+of\s+(?P<ry>(?i:last|this|next))\s+year\b|,?\s+(?P<y2>(?:19|20)\d\d)\b)?(?![\w-])",
 )
 def season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Seasons -> ``YYYY-SP``/``SU``/``FA``/``WI`` (TIMEX3), granularity season.
 
     Northern-hemisphere meteorological seasons: spring Mar-May, summer Jun-Aug, fall
     (autumn) Sep-Nov, winter Dec-Feb labelled with the year of its December. With a year
-    ("the summer of 1989") as written; "this summer" = the one of the DCT's year (for
-    winter: the one holding the DCT, or starting in its December); "last summer" = the
+    ("the summer of 1989") as written, and "the autumn of last year" in the DCT's year minus one
+    (plus one for "next year"); "this summer" = the one of the DCT's year (for
+    winter: the one holding the DCT, or starting in its December; in December "this spring"
+    and "this summer" are the coming ones, of the year the winter runs into); "last summer" = the
     latest summer that started before the DCT's season; "next" = the first after it;
     "in the summer" = the nearest one. Needs a year, last/this/next, early/late or
     "in the": "the fall of Saigon" and "a fall in prices" are not seasons.
@@ -2396,6 +2437,8 @@ def season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if m["s"][0].isupper() and not m["s"].isupper() and text[e : e + 1] == " " and word_after(text, e)[:1].isupper():
         return None  # "Winter Olympics", "Spring Festival"
     year = m["y1"] or m["y2"]
+    if m["ry"]:  # "the autumn of last year": that year's season
+        year = str(dct.year + {"last": -1, "this": 0, "next": 1}[m["ry"].lower()])
     if not (year or rel or mod or (the and cue)):
         return None
     if m["s"].lower() == "fall" and not (year or rel):
@@ -2413,7 +2456,8 @@ def season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         elif rel in ("next", "this coming", "coming"):
             start = min(c for c in cands if c > cur)
         elif rel == "this":
-            start = cur if code == cur_code else season_start(dct.year, code)
+            ahead = dct.month == 12 and code in ("SP", "SU")  # "this spring" in December: the coming one
+            start = cur if code == cur_code else season_start(dct.year + ahead, code)
         else:
             start = season_by_tense(cands, text, s, e, dct)
     return Hit(s, e, timex_at(start, "season"))
@@ -2458,6 +2502,54 @@ def season_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     cands = [season_start(y, code) for y in (dct.year - 2, dct.year - 1, dct.year, dct.year + 1, dct.year + 2)]
     start = min(c for c in cands if c > cur) if sign > 0 else max(c for c in cands if c < cur)
     return hit_over_t(m, Anaphor("season", sign, season=code, fallback=timex_at(start, "season")))
+
+
+_THAT_CLAUSE_VERBS = frozenset(
+    """say says believe believes think thinks know knows hope hopes warn warns fear fears mean means
+    show shows suggest suggests argue argues claim claims insist insists note notes add adds so such""".split()
+)
+"""Verbs (and "so", "such") after which "that" opens a clause, not a demonstrative: "warned that
+winter storms", "said that May would resign" (with :func:`~etl.dates.tense.past_form`)."""
+_AFTER_THAT_MONTH = re.compile(r"(?:\s*[,.;:)!?]|\s+(?:he|she|it|they|we|I|you|the|a|an|his|her|its|their|in|of|on|when|as|was|were|had|and|or)\b|\s*$)")
+"""What follows "that May" when it is the month ("a ballot that May, six weeks before", "that March
+the army ..."), not the name or the modal before a verb ("that May pulled the vote")."""
+
+
+def _that_demonstrative(text: str, start: int) -> bool:
+    """True when the "that" at ``start`` is a demonstrative, not the conjunction after a verb of
+    saying or thinking ("said that winter storms", "insist that May will stay")."""
+    if not re.search(r"\w\s+$", text[max(0, start - 3) : start]):
+        return True  # it opens a sentence or follows a punctuation mark
+    before = word_before(text, start)
+    return not (before in _THAT_CLAUSE_VERBS or past_form(before))
+
+
+# "that winter", "that May": the season or the month of the year told before
+@rule(
+    "that_season_month",
+    rf"\b(?P<t>[Tt]hat\s+(?:same\s+)?(?:(?P<s>(?i:spring|summer|fall|autumn|winter))|(?P<mon>{MONTH_FULL})))\b(?![-’'])(?!\s*\d)",
+)
+def that_season_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"that winter", "that summer", "that May" -> the season or the month of the date told before
+    it (TimeML 1.2.1 ``anchorTimeID``; a demonstrative points back, as "that year" and "that
+    day" do): the season that holds the date told before ("In January 1917 ... That winter" ->
+    ``1916-WI``), else the one that starts in its year ("In 1951 ... That summer" -> ``1951-SU``);
+    the month in its year ("In June 2012, six weeks after a ballot that May" -> ``2012-05``).
+    With no date told before it, nothing: the demonstrative has no referent in the text. Not
+    after a verb of saying ("warned that winter storms"); "that May/March/August" only before a
+    clause's start or a punctuation mark (the name and the verbs: "that May pulled the vote").
+
+    TimeML (DCT 2017-04-06): ``In <TIMEX3 type="DATE" value="1951">1951</TIMEX3> he joined the
+        Dodgers. <TIMEX3 type="DATE" value="1951-SU">That summer</TIMEX3> he married.``
+    """
+    if not _that_demonstrative(text, m.start("t")):
+        return None
+    if m["s"]:
+        return hit_over_t(m, Anaphor("season", 0, season=SEASONS[m["s"].lower()], mentioned_only=True))
+    month = MONTH_NUM[m["mon"].lower()]
+    if m["mon"].lower() in ("may", "march", "august") and not _AFTER_THAT_MONTH.match(text, m.end()):
+        return None
+    return hit_over_t(m, Anaphor("year", 0, month=month, mentioned_only=True))
 
 
 # Sets: "every day", "each Thursday", "every two years", "daily", "on Fridays"
@@ -2560,8 +2652,9 @@ def range_first_count(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, Timex("DURATION", duration_value(n, unit), UNITS[unit][1]))
 
 
-_BEFORE_A_VERB = frozenset("could would will may might can should must to did does do not never".split())
-"""Words after which "last" is the verb ("could last three months"), not "the last three months"."""
+_BEFORE_A_VERB = frozenset("could would will may might can should must to did does do not never and or".split())
+"""Words after which "last" is the verb ("could last three months", "is set to begin at 6 a.m.
+and last 48 hours": a second verb after a coordinating conjunction), not "the last three months"."""
 _ONE_UNIT_CUES = frozenset(
     """for in within than about over nearly almost only just after last lasts lasted lasting take
     takes took taking spend spends spent spending delayed postponed""".split()
@@ -2638,7 +2731,7 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     approx = re.compile(rf"\s+{OR_SO}").match(text, e)
     if approx is not None:
         e = approx.end()  # "the next two years or so": TimeML mod APPROX, inside the extent
-    later = re.match(r"\s+(?:later|after|earlier|before)\b", text[e : e + 10])
+    later = re.match(r"\s+(?:later|after|earlier|before|ahead)\b", text[e : e + 10])
     if raw.lower() in ("a", "an", "one") and lm["sep"] != "-" and not (lm["hedge"] or pre or later):
         prev = word_before(text, s)
         allowed = prev in _GIVEN_TIME and re.match(r"\s+to\s+[a-z]", text[e : e + 6]) is not None
@@ -2903,6 +2996,14 @@ _NOT_A_COUNTRY_BEFORE = _HOLIDAY_PREPOSITIONS | {"the", "this", "last", "next", 
 """Capitalised words that may open a sentence before "Independence Day" without naming a country."""
 
 
+def _lunar_key(name: str) -> str:
+    """The key of :data:`~etl.dates.vocabulary.HIJRI_HOLIDAYS` or :data:`~etl.dates.vocabulary.HEBREW_HOLIDAYS`
+    for a written name ("Eid ul-Fitr" -> ``eid al fitr``, "Tisha B'Av" -> ``tisha b av``)."""
+    key = re.sub(r"[\s'’-]+", " ", name.lower()).strip()
+    key = re.sub(r"^eid (?:al|el|ul) ?", "eid al ", key)
+    return "mawlid" if key.startswith("mawlid") else key
+
+
 # Holidays: "Christmas Day", "Thanksgiving", "last Christmas", "Easter 2016", "the 2004 Boxing Day"
 @rule(
     "holiday",
@@ -2912,7 +3013,11 @@ _NOT_A_COUNTRY_BEFORE = _HOLIDAY_PREPOSITIONS | {"the", "this", "last", "next", 
     r"|Memorial\s+Day|Presidents['’]?\s+Day|President['’]s\s+Day|Columbus\s+Day|Black\s+Friday|Cyber\s+Monday"
     r"|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day|MLK\s+Day|Labor\s+Day|Independence\s+Day(?!:)|Father['’]s\s+Day|Mother['’]s\s+Day"
     r"|Boxing\s+Day|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Bastille\s+Day|Veterans['’]?\s+Day|Armistice\s+Day|May\s+Day"
-    r"|Ash\s+Wednesday|Palm\s+Sunday|Maundy\s+Thursday|Mardi\s+Gras|Shrove\s+Tuesday|Holy(?=\s+Week\b))\b(?P<wk>\s+[Ww]eek(?P<we>end)?\b)?"
+    r"|Juneteenth|Australia\s+Day|Anzac\s+Day|ANZAC\s+Day|Canada\s+Day|Remembrance\s+Day"
+    r"|World\s+AIDS\s+Day|Earth\s+Day"
+    r"|Ash\s+Wednesday|Palm\s+Sunday|Maundy\s+Thursday|Mardi\s+Gras|Shrove\s+Tuesday|Holy(?=\s+Week\b)"
+    r"|(?P<lunar>Eid\s+(?:al|el|ul)[-\s]?(?:Fitr|Adha)|Ashura|Islamic\s+New\s+Year|Hijri\s+New\s+Year|Mawlid(?:\s+(?:al|an)[-\s]Nabi)?"
+    r"|Rosh\s+Hashanah?|Yom\s+Kippur|Sukkot|Simchat\s+Torah|Hanukkah|Chanukah|Purim|Passover|Pesach|Shavuot|Tisha\s+B['’]Av))\b(?P<wk>\s+[Ww]eek(?P<we>end)?\b)?"
     r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|\s+(?P<ry2>last|this|next)\s+year\b(?!['’]))?)(?!\s+(?:tree|trees|card|cards|present|presents|gift|gifts|shopping|shoppers?|spending|season|sales|holidays|break|party|parties|dinner|carols?|lights|market|music|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|eggs?|decorations)\b)(?!['’]s)",
 )
 def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
@@ -2958,10 +3063,11 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2017-12-27): ``Shops closed on <TIMEX3 type="DATE" value="2017-12-25">Christmas
         Day</TIMEX3>.``
     """
-    if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]) and not (m["y"] or m["y0"]):
-        if word_before(text, m.start("t")) not in _HOLIDAY_PREPOSITIONS:
-            return None  # a name: "a special Christmas Channel", "the Easter Rising", "Palm Sunday Mass"
-    if not (m["rel"] or m["ry"] or m["y0"] or m["wkof"]) and name_word_before(text, m.start("t")):
+    lunar = _lunar_key(m["lunar"]) if m["lunar"] else None
+    if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]) and (lunar or not (m["y"] or m["y0"])):
+        if lunar or word_before(text, m.start("t")) not in _HOLIDAY_PREPOSITIONS:
+            return None  # a name: "a special Christmas Channel", "the Easter Rising", "the 1973 Yom Kippur War"
+    if not (lunar or m["rel"] or m["ry"] or m["y0"] or m["wkof"]) and name_word_before(text, m.start("t")):
         return None  # "Orthodox Christmas", "Holocaust Memorial Day": another calendar's day, a longer name
     name = re.sub(r"[\s'’.,]+", " ", m["name"].lower()).strip()
     if name == "independence day":
@@ -2975,6 +3081,8 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None  # "the Christmas holiday", "the May Day holiday": a period; "the Memorial Day holiday" is the Monday
 
     def day_in(y: int) -> dt.date:
+        if lunar:  # the first of the year's days of a lunar calendar's holiday
+            return next(d for d in lunar_holidays(lunar, dt.date(y, 7, 1)) if d.year == y)
         for prefix, month, day in FIXED_HOLIDAYS:
             if name.startswith(prefix):
                 return dt.date(y, month, day)
@@ -2996,7 +3104,7 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = day_in(dct.year + _REL_STEP[ry])
     else:
         rel = (m["rel"] or "").lower()
-        cands = [day_in(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+        cands = list(lunar_holidays(lunar, dct)) if lunar else [day_in(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
         if name.startswith("labor"):
             # Xinhua's "Labor Day" is May 1: the one of the two nearer the DCT on the clause's side
             may = [dt.date(y, *LABOR_DAY_MAY) for y in (dct.year - 1, dct.year, dct.year + 1)]
@@ -3017,7 +3125,8 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         elif future_context(text, m.start("t")) or clause_tense(text, m.start("t"), m.end("t")) > 0:
             # "hopes to have it on shelves by Christmas" in July: the next one (a present habit,
             # "banks close on Columbus Day", keeps the nearest)
-            d = min(c for c in cands if c >= dct)
+            lasts = dt.timedelta(days=LUNAR_HOLIDAY_DAYS.get(lunar or "", 1) - 1)
+            d = min(c for c in cands if c + lasts >= dct)  # one under way is not behind
         else:
             d = min(cands, key=lambda c: abs((c - dct).days) + (PAST_BIAS_DAYS if c > dct else 0))
     if m["we"]:  # "the Thanksgiving weekend", "Easter weekend": the weekend of the holiday's ISO week
@@ -3265,6 +3374,28 @@ def the_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(dct, "year"))
 
 
+# "this fiscal year", "last financial year", "the new financial year": a fiscal year named relative to the DCT
+@rule(
+    "fiscal_year",
+    r"\b(?P<t>(?P<rel>this|last|next|(?:the\s+)?(?:current|new|latest|previous|coming))\s+(?:fiscal|financial|business)\s+year)\b(?![-’'])",
+    re.IGNORECASE,
+)
+def fiscal_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"this (the current, the new) fiscal year" -> the DCT's year, "last (the latest, the
+    previous) fiscal year" the year before, "next (the coming) fiscal year" the year after: TIMEX3
+    ``YYYY`` as TimeBank values a fiscal year by a calendar year ("the current fiscal year" in a
+    story of 1989-11-02 is ``1989``, "the latest fiscal year" of 1989-10-26 ``1988``); also
+    "financial year" and "business year" (British, Australian and Japanese copy). Without the
+    relative word, a year "ended June 30" is a span named by its end (:func:`the_year`).
+
+    TimeML (DCT 2012-09-27): ``The bank cut rates for the second time <TIMEX3 type="DATE"
+        value="2012">this fiscal year</TIMEX3>.``
+    """
+    rel = re.sub(r"^the\s+", "", m["rel"].lower())
+    step = {"this": 0, "current": 0, "new": 0, "last": -1, "latest": -1, "previous": -1, "next": 1, "coming": 1}[rel]
+    return hit_over_t(m, timex_at(dt.date(dct.year + step, 1, 1), "year"))
+
+
 # "this fiscal", "the last fiscal": Indian copy's fiscal year, April to March, as a noun
 @rule(
     "fiscal_noun",
@@ -3436,8 +3567,8 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         step = {"previous": -1, "preceding": -1, "same": 0}.get(after["rel"].lower(), 1)
         # one TIMEX3 over both, as "10 a.m. Tuesday" is
         return Hit(s, after.end(), Anaphor("day", step, named=True, tod=tod, fallback=timex_at(dct + step * ONE_DAY, gran, tod)))
-    if after is not None:  # "at 1 p.m. on New Year's Eve": the holiday's day
-        day = _holiday_at(text, after.end(), dct)
+    if after is not None:  # "at 1 p.m. on New Year's Eve", "7 p.m. on 3/9", "11am on Friday 29th April": that day
+        day = _day_at(text, after.end(), dct)
         if day is not None:
             return hit_over_t(m, timex_at(day, gran, tod))
     first = _CLOCK_PAIR_BEFORE.search(text, max(0, s - 40), s)
@@ -3452,19 +3583,30 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 
 _DAY_AFTER_CLOCK = re.compile(
-    r"\s+(?:the|that)\s+(?P<rel>next|following|previous|preceding|same)\s+day\b|,?\s+on\s+(?=[A-Z])", re.IGNORECASE
+    r"\s+(?:the|that)\s+(?P<rel>next|following|previous|preceding|same)\s+day\b|,?\s+on\s+(?=[A-Z0-9])", re.IGNORECASE
 )
-"""What dates a clock time right after it: "the next (previous, same) day", or "on" before a name
-(a holiday: "at 10:45 p.m. on Bastille Day")."""
+"""What dates a clock time right after it: "the next (previous, same) day", or "on" before a
+holiday or a day written in another form than "Nov. 6" ("at 10:45 p.m. on Bastille Day", "at 7
+p.m. on 3/9", "at midnight on 8th Nov.")."""
+_DAY_RULES_AFTER_ON = ("holiday", "day_month", "numeric_month_day", "numeric_date", "dotted_date", "iso_date")
+"""The rules whose day dates a clock time before "on" (:func:`_day_at`); "on Nov. 6" is read by
+:func:`bare_clock`'s own pattern and "on Wednesday" by ``clock_with_day``, as one TIMEX3."""
 
 
-def _holiday_at(text: str, pos: int, dct: dt.date) -> dt.date | None:
-    """The day of the holiday named at ``pos`` (:func:`holiday`'s pattern and resolution), or None."""
-    rule_ = next(r for r in _own if r.name == "holiday")
-    hm = rule_.pattern.match(text, pos)
-    hit = rule_.resolve(hm, text, dct) if hm else None
-    tx = hit.timex if hit else None
-    return tx.start if isinstance(tx, Timex) and tx.granularity == "day" else None
+def _day_at(text: str, pos: int, dct: dt.date) -> dt.date | None:
+    """The day of the date written at ``pos`` as one of :data:`_DAY_RULES_AFTER_ON` reads and
+    resolves it ("Bastille Day", "Friday 29th April", "3/9", "15.12.2011"), or None. The date
+    keeps its own TIMEX3; the clock time before "on" is a TIME on that day (TimeML 1.2.1: a
+    time's value holds the date it is anchored on)."""
+    for rule_ in _own:
+        if rule_.name not in _DAY_RULES_AFTER_ON:
+            continue
+        hm = rule_.pattern.match(text, pos)
+        hit = rule_.resolve(hm, text, dct) if hm else None
+        tx = hit.timex if hit else None
+        if isinstance(tx, Timex) and tx.granularity == "day" and hit.start == pos:  # type: ignore[union-attr]
+            return tx.start
+    return None
 
 
 _CLOCK_PAIR_BEFORE = re.compile(
@@ -3663,11 +3805,25 @@ def plain_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A month name inside a spaCy DATE span (May and March included) -> nearest month; not
     the first word of an event's name ("the annual March for Life", :func:`event_name`).
 
+    A month that is also a surname ("May", "March") as the subject of a verb of doing or saying
+    ("May pulled the vote", "May said", "May says") is the person; a month is the subject of
+    "was", "saw", "brought", "marked" ("May was wet", "March saw record sales").
+
     TimeML (DCT 2017-12-27): ``<TIMEX3 type="DATE" value="2017-05">May</TIMEX3> was wet.``
     """
     if event_name(m, text):
         return None
+    if m["mon"] in ("May", "March"):
+        verb = _WORD_AFTER.match(text, m.end())
+        if verb and verb[1] not in _MONTH_SUBJECT_VERBS and (past_form(verb[1]) or verb[1] in ("says", "tells", "wants")):
+            return None  # "May pulled the vote", "May said": Theresa May, not the month
     return hit_over_t(m, timex_at(nearest_month(MONTH_NUM[m["mon"].lower()], dct), "month"))
+
+
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+_MONTH_SUBJECT_VERBS = frozenset("was were had saw brought marked proved ended began closed finished started".split())
+"""Past verbs whose subject a month is ("May was wet", "March saw record sales", "May ended
+with a rally"): after them "May" stays the month."""
 
 
 @rule(

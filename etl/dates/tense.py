@@ -191,6 +191,8 @@ _AHEAD_TOKENS = 28
 """How far :func:`clause_tense` reads ahead of a sentence-opening date for its verb, in tokens
 (words, numbers and commas)."""
 _SENTENCE_BACK = re.compile(r"[;\n\"“”]|``|''")
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|yet|so)\s+")
+"""A comma and a coordinating conjunction: the start of an independent clause."""
 
 
 _SUBJECT_VERB = re.compile(
@@ -264,6 +266,14 @@ def _scan_clause(text: str, start: int, end: int) -> int:
         cut = m.end()
     if cut is not None:
         window = window[cut:]
+    joined = None
+    for joined in _CLAUSE_JOIN.finditer(window):
+        pass
+    if joined is not None and sum(1 for t in _TENSE_TOKEN.findall(window[joined.end() :]) if t[0].isalpha()) <= 2:
+        # "volunteers clean the beach, and on Saturday they will hold a special event": a comma and a
+        # coordinating conjunction open an independent clause (Chicago Manual of Style 6.22), which
+        # the expression opens; its own verb, after it, decides
+        window = window[joined.end() :]
     toks = _TENSE_TOKEN.findall(window)
     if toks and toks[-1].lower() in _DEADLINE_WORDS:
         return 0
@@ -342,12 +352,13 @@ _DIRECTIVE_BY = re.compile(
 """A directive's infinitive before "by" and the day ("members have been asked to vote by
 Tuesday", "ordered him to leave the country by Friday"): a deadline ahead of the DCT."""
 _LASTING_STATE = re.compile(
-    r"\b(?:remains?|stays?|continues?|lasts?|runs?|is\s+valid|are\s+valid|valid|(?:is|are)\s+in\s+(?:place|effect|force))\b[^.;!?,]*$",
+    r"\b(?:remains?|stays?|continues?|lasts?|runs?|is\s+valid|are\s+valid|valid|(?:is|are)\s+in\s+(?:place|effect|force)"
+    r"|(?:is|are)\s+(?:now\s+|only\s+)?(?:funded|financed|covered|suspended|banned|closed|extended|protected|booked|sold\s+out))\b[^.;!?,]*$",
     re.IGNORECASE,
 )
 """A state in the present that lasts up to a day after "until"/"through" ("prices remain high
-through Friday", "an amber warning valid from 15:00 GMT until 09:00 GMT on Tuesday"): the day
-lies ahead."""
+through Friday", "an amber warning valid from 15:00 GMT until 09:00 GMT on Tuesday", a present
+passive "the government is funded through Sept. 30"): the day lies ahead."""
 _DEADLINE_CUE = re.compile(
     r"\b(?:deadline|postpon\w*|delay(?:s|ed)?|extend(?:s|ed)?|adjourn\w*|gives?|given|gave|has|have|grant\w*"
     r"|could|would|(?-i:may)|might|should|must|expects?|suspend(?:s|ed)?|halt(?:s|ed)?|clos(?:e|es|ed)|shut"
@@ -386,6 +397,25 @@ def deadline(text: str, pos: int) -> bool:
     return before == "to" and _MOVED_CUE.search(text, max(0, pos - 100), pos) is not None
 
 
+def limit_ahead(text: str, pos: int) -> bool:
+    """True when the date at ``pos`` is a limit that lies ahead: "by", "until", "till", "through"
+    or "before" right before it in a clause that speaks of the future (:func:`future_context`:
+    "must draft a constitution by Aug. 15", "hope to adjourn by early October") or after a word
+    that sets a limit or a lasting state (:func:`deadline`: "the Pentagon is funded through Sept.
+    30"; not in a past clause: "a resolution which gave Iran until August 31" in December). A plan
+    or an obligation is met at or before its limit, so the limit is not behind the DCT
+    (HeidelTime's tense rule for a present-future clause)."""
+    if word_before(text, pos) not in ("by", "until", "till", "through", "before"):
+        return False
+    words = re.findall(r"[A-Za-z]+", _clause_before(text, pos))
+    if any(
+        w in ("was", "were", "had") or (past_form(w) and (i == 0 or words[i - 1].lower() not in ("is", "are", "be", "being")))
+        for i, w in enumerate(words)
+    ):
+        return False  # "The report was due by March 1", "which gave Iran until August 31"
+    return future_context(text, pos) or deadline(text, pos)
+
+
 _SCHEDULED_VERBS = frozenset(
     """meets opens begins resumes arrives leaves travels flies convenes reconvenes closes ends
     expires adjourns departs reopens starts runs meet convene resume begin reopen open close start run
@@ -400,11 +430,12 @@ Third-person forms, and plurals ("talks resume", "polls open", "the games run fr
 forms that are as often nouns ("visit(s)", "return", "vote", "play", "end") are left out; after
 a determiner a form is a noun ("at the close Friday", "a run on Monday"); for the forms without
 -s see :data:`_BARE_PLURAL_VERBS`."""
-_PRESENT_BEFORE = re.compile(r"\b([a-z]+)(\s+(?:off|effect))?(?:\s+(?:[a-z]+ly|again))?(?:\s+(?P<prep>on|at|in|until|from|through))?\s+$")
-_OFF_VERBS = frozenset("kicks tips tees steps sets lifts blasts kick tip tee step set lift blast takes take".split())
+_PRESENT_BEFORE = re.compile(r"\b([a-z]+)(\s+(?:off|effect|out))?(?:\s+(?:[a-z]+ly|again))?(?:\s+(?P<prep>on|at|in|until|from|through))?\s+$")
+_OFF_VERBS = frozenset("kicks tips tees steps sets lifts blasts kick tip tee step set lift blast takes take runs run".split())
 """Verbs of a scheduled start with "off" ("the match kicks off at 3 p.m. GMT on Saturday", "the
-parade steps off Monday at 10 a.m.") or
-"effect" ("the new law takes effect Friday")."""
+parade steps off Monday at 10 a.m."),
+"effect" ("the new law takes effect Friday") or a scheduled end with "out" ("funding runs out at
+12:01 a.m. Saturday")."""
 _BARE_PLURAL_VERBS = frozenset("meet convene resume begin reopen open close start run depart arrive travel fly sail".split())
 """Forms of :data:`_SCHEDULED_VERBS` without -s: a plan after a plural subject ("talks resume",
 "polls open", "Arafat and Netanyahu meet", "the first flights depart at 0630 GMT Saturday") or
@@ -436,6 +467,8 @@ def scheduled_present(text: str, pos: int) -> bool:
         return _scheduled_verb_in_clause(text, pos)
     if m.group(2) and "effect" in m.group(2) and not m.group(1).startswith("take"):
         return False  # "takes effect", "kicks off", "takes off"; not "tips effect"
+    if m.group(2) and "out" in m.group(2) and not m.group(1).startswith("run"):
+        return False  # "runs out"; not "sets out", "takes out"
     if m.group(1) in ("beginning", "starting") and m["prep"] not in (None, "on"):
         return False  # a participle has no tense of its own: "the deal beginning in December was", "starting at noon Saturday"
     before = word_before(text, m.start(1))
@@ -458,7 +491,8 @@ def scheduled_present(text: str, pos: int) -> bool:
 
 _FIXTURE_VERBS = frozenset(
     """plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take holds
-    travelling traveling hosting facing playing visiting close closes finish finishes travel travels open hands""".split()
+    travelling traveling hosting facing playing visiting close closes finish finishes travel travels open hands
+    return""".split()
 )
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for
@@ -466,7 +500,8 @@ the region on Sunday", "the suspect appears in court on Wednesday", "voters go t
 Sunday", "the orchestra takes the stage at 11:15 am on Wednesday", "the ceremony takes place on
 Sunday", "the Security Council holds an emergency meeting on the crisis Thursday"; the
 participles of a fixture list, "Montpellier travelling to Lille on Saturday"; "The Mariners open
-their title defense Thursday night"; "France hands over the presidency to Spain on Saturday"; "The Bucks close
+their title defense Thursday night"; "France hands over the presidency to Spain on Saturday"; "Lawmakers
+return from their Christmas recess on Monday"; "The Bucks close
 the regular season on Wednesday", "the 76ers finish at home against Chicago Tuesday"): in news
 copy the present tense of such a verb is a schedule."""
 _CLAUSE_BACK = re.compile(r"[.!?;:,\n\"“”()]|\b(?:said|says|and|but|while|when|after|before|since|which|who)\b", re.IGNORECASE)

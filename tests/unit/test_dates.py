@@ -2819,3 +2819,115 @@ def test_the_issue_s_kinds_a_third_draw(tagger):
     assert values(ms) == [("the end of the quarter", "DATE", "2009-Q3")]
     # a past copula keeps the clause past
     assert values(tagger.run("Schools remained closed in March.", dt.date(2020, 12, 2))) == [("March", "DATE", "2020-03")]
+
+
+# --------------------------------------------------------------------------- issue 16, ninth pass
+# Kinds six blind probes (42nd-47th) found; every value checked by hand (weekdays with datetime,
+# lunar holidays against the Umm al-Qura and Hebrew calendars and the days the news reported).
+
+
+def test_a_clock_time_before_on_and_a_date_in_another_form_takes_that_day(tagger):
+    ms = tagger.run("Tenders will be opened at 3 pm on 15.12.2011.", dt.date(2011, 11, 30))
+    assert values(ms) == [("3 pm", "TIME", "2011-12-15T15:00"), ("15.12.2011", "DATE", "2011-12-15")]
+    # the royal wedding: Friday 2011-04-29, in a story of the next day
+    ms = tagger.run("The wedding took place at Westminster Abbey at 11am on Friday 29th April.", dt.date(2011, 4, 30))
+    assert values(ms) == [("11am", "TIME", "2011-04-29T11:00"), ("Friday 29th April", "DATE", "2011-04-29")]
+    ms = tagger.run("Doors open at 7 p.m. on 3/9 for the benefit concert.", dt.date(2005, 3, 2))
+    assert values(ms) == [("7 p.m.", "TIME", "2005-03-09T19:00"), ("3/9", "DATE", "2005-03-09")]
+    ms = tagger.run("Old notes ceased to be legal tender at midnight on 8th Nov.", dt.date(2016, 11, 9))
+    assert values(ms) == [("midnight", "TIME", "2016-11-08T24:00"), ("8th Nov.", "DATE", "2016-11-08")]
+    assert tagger.run("Version 1.2.2011 shipped.", dt.date(2011, 3, 1)) == []
+
+
+def test_numeric_month_days_after_began_and_run(tagger):
+    ms = tagger.run("The sale, which began 11/23, runs through 11/30.", dt.date(2012, 11, 26))
+    assert values(ms) == [("11/23", "DATE", "2012-11-23"), ("11/30", "DATE", "2012-11-30")]
+    ms = tagger.run("The clinic will run 7/12 and 7/13 at the center.", dt.date(2022, 7, 6))
+    assert values(ms) == [("7/12", "DATE", "2022-07-12"), ("7/13", "DATE", "2022-07-13")]
+
+
+def test_that_season_and_that_month_point_back(tagger):
+    # January 1917 lies in the winter that began in December 1916
+    ms = tagger.run("In January 1917, Germany resumed submarine warfare. That winter was the coldest.", dt.date(2017, 4, 6))
+    assert values(ms) == [("January 1917", "DATE", "1917-01"), ("That winter", "DATE", "1916-WI")]
+    ms = tagger.run("In 1951 he joined the Dodgers. That summer he married.", dt.date(2002, 5, 1))
+    assert values(ms) == [("1951", "DATE", "1951"), ("That summer", "DATE", "1951-SU")]
+    ms = tagger.run("In June 2012, six weeks after an inconclusive ballot that May, the vote failed.", dt.date(2014, 6, 1))
+    assert values(ms) == [("June 2012", "DATE", "2012-06"), ("six weeks", "DURATION", "P6W"), ("that May", "DATE", "2012-05")]
+    assert tagger.run("He said that May pulled the vote. They warned that winter storms would come.", dt.date(2019, 1, 3)) == []
+    assert tagger.run("That summer was hot.", dt.date(2019, 1, 3)) == []  # nothing told before: no referent
+
+
+def test_seasons_of_a_relative_year_and_this_spring_in_december(tagger):
+    ms = tagger.run("The vaccine rollout began in the autumn of last year.", dt.date(2021, 11, 28))
+    assert values(ms) == [("the autumn of last year", "DATE", "2020-FA")]
+    ms = tagger.run("Congress is expected to take up the bill this spring.", dt.date(2006, 12, 29))
+    assert values(ms) == [("this spring", "DATE", "2007-SP")]
+
+
+def test_may_march_and_august_in_a_pair_of_months_and_theresa_may(tagger):
+    ms = tagger.run("Revisions lowered job gains for May and June.", dt.date(2024, 7, 10))
+    assert values(ms) == [("May", "DATE", "2024-05"), ("June", "DATE", "2024-06")]
+    text = "Prime Minister Theresa May pulled the vote."
+    at = text.index("May")
+    assert tagger.run(text, dt.date(2019, 1, 3), [(at, at + 3)]) == []  # spaCy's DATE span is the surname
+    assert values(tagger.run("May was wet.", dt.date(2019, 1, 3), [(0, 3)])) == [("May", "DATE", "2019-05")]
+
+
+def test_a_coordinated_clause_opened_by_the_day_and_last_as_a_second_verb(tagger):
+    # DCT Friday 2012-12-07: the clause after ", and" is future
+    ms = tagger.run("Volunteers clean the beach, and on Saturday they will hold a special event.", dt.date(2012, 12, 7))
+    assert values(ms) == [("Saturday", "DATE", "2012-12-08")]
+    # DCT Wednesday 2019-01-09
+    ms = tagger.run("The rail strike is set to begin at 6 a.m. GMT on Friday and last 48 hours.", dt.date(2019, 1, 9))
+    assert values(ms) == [("6 a.m. GMT on Friday", "TIME", "2019-01-11T06:00"), ("48 hours", "DURATION", "PT48H")]
+    ms = tagger.run("Pre-orders open one week ahead of the release.", dt.date(2025, 4, 1))
+    assert values(ms) == [("one week", "DURATION", "P1W")]
+
+
+def test_a_limit_or_a_schedule_ahead_of_the_dct(tagger):
+    ms = tagger.run("Iraq must draft a permanent constitution by Aug. 15.", dt.date(2005, 1, 4))
+    assert values(ms) == [("Aug. 15", "DATE", "2005-08-15")]
+    ms = tagger.run("The Pentagon is funded through Sept. 30.", dt.date(2018, 12, 21))
+    assert values(ms) == [("Sept. 30", "DATE", "2019-09-30")]
+    ms = tagger.run("Leaders hope to adjourn by early October.", dt.date(2000, 1, 4))
+    assert values(ms) == [("early October", "DATE", "2000-10")]
+    # a past verb keeps the limit in the past
+    ms = tagger.run("A resolution gave Iran until August 31 to suspend enrichment.", dt.date(2006, 12, 11))
+    assert values(ms) == [("August 31", "DATE", "2006-08-31")]
+    # DCT Thursday 2019-01-03, Friday 2018-12-21
+    ms = tagger.run("Lawmakers return from their Christmas recess on Monday.", dt.date(2019, 1, 3))
+    assert values(ms) == [("Christmas", "DATE", "2018-12-25"), ("Monday", "DATE", "2019-01-07")]
+    ms = tagger.run("Funding runs out at 12:01 a.m. Saturday.", dt.date(2018, 12, 21))
+    assert values(ms) == [("12:01 a.m. Saturday", "TIME", "2018-12-22T00:01")]
+    ms = tagger.run("The application window closes on the 31st.", dt.date(2023, 1, 10))
+    assert values(ms) == [("the 31st", "DATE", "2023-01-31")]
+
+
+def test_holidays_of_the_islamic_and_the_hebrew_calendar(tagger):
+    # Eid al-Fitr 1438 (1 Shawwal, Umm al-Qura): Sunday 2017-06-25, the day Saudi Arabia kept
+    ms = tagger.run("Saudi Arabia announced a four-day public holiday for Eid al-Fitr.", dt.date(2017, 6, 20))
+    assert values(ms) == [("four-day", "DURATION", "P4D"), ("Eid al-Fitr", "DATE", "2017-06-25")]
+    # Yom Kippur 5778 (10 Tishrei): 2017-09-30
+    ms = tagger.run("Israel sealed off the West Bank ahead of Yom Kippur.", dt.date(2017, 9, 29))
+    assert values(ms) == [("Yom Kippur", "DATE", "2017-09-30")]
+    # Simchat Torah 5784 in Israel (22 Tishrei): Saturday 2023-10-07
+    ms = tagger.run("Hamas launched its attack on Saturday, the Jewish holiday of Simchat Torah.", dt.date(2023, 10, 8))
+    assert values(ms) == [("Saturday", "DATE", "2023-10-07"), ("Simchat Torah", "DATE", "2023-10-07")]
+    # Passover 5778 (15 Nisan): 2018-03-31; Purim 5774 (14 Adar II, a leap year): Sunday 2014-03-16
+    assert values(tagger.run("Hotels in Eilat are fully booked for Passover.", dt.date(2018, 3, 27))) == [("Passover", "DATE", "2018-03-31")]
+    ms = tagger.run("Purim celebrations will be held across Israel on Sunday.", dt.date(2014, 3, 14))
+    assert values(ms) == [("Purim", "DATE", "2014-03-16"), ("Sunday", "DATE", "2014-03-16")]
+    # Hanukkah 5767 began on 2006-12-16 and lasts eight days: on the fifth it is not behind
+    ms = tagger.run("The rabbi said the decorations should include a menorah to mark Hanukkah.", dt.date(2006, 12, 20))
+    assert values(ms) == [("Hanukkah", "DATE", "2006-12-16")]
+    assert values(tagger.run("Veterans of the 1973 Yom Kippur War gathered.", dt.date(2013, 10, 5))) == [("1973", "DATE", "1973")]
+
+
+def test_national_days_and_fiscal_years_named_relative_to_the_dct(tagger):
+    ms = tagger.run("Crowds marked Anzac Day at services across the country.", dt.date(2022, 4, 25))
+    assert values(ms) == [("Anzac Day", "DATE", "2022-04-25")]
+    ms = tagger.run("The bank cut rates for the second time this fiscal year.", dt.date(2012, 9, 27))
+    assert values(ms) == [("this fiscal year", "DATE", "2012")]
+    ms = tagger.run("Clinics tested more people in the last financial year.", dt.date(2006, 11, 29))
+    assert values(ms) == [("last financial year", "DATE", "2005")]
