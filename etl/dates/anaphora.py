@@ -38,7 +38,8 @@ class Anaphor:
     recent: bool = False  # anchored only on a date of the 7 days up to the DCT (the story's week),
     # else the fallback: "the week" after "since Nov. 4" in a story of Dec. 12 is the DCT's week
     month: int | None = None  # "August of that year": that month (1-12) of the anchor's year,
-    # shifted by ``shift`` years ("March of the following year")
+    # shifted by ``shift`` years ("March of the following year"); with ``named``, the first such
+    # month after (shift > 0) or before (shift < 0) the anchor's ("the following May")
     ahead: bool = False  # anchored only on a date from the DCT on, else the fallback: a clock time
     # in a future clause ("will hold a call at 11 a.m.") is not on a past day named before it
     behind: bool = False  # anchored only on a date up to the DCT, else the fallback: a clock time
@@ -47,6 +48,11 @@ class Anaphor:
     # the anchor (shift > 0) or the last one before it (shift < 0)
     weekend: bool = False  # "that weekend" (shift 0), "the weekend before" (-1), "the following
     # weekend" (+1): a weekend of the anchor's day (:func:`weekend_near`)
+    historical: bool = False  # a month or a month and day written without a year in a past clause
+    # ("Meanwhile, on Feb. 3, Wilson broke off relations"): of the anchor's year when the anchor is
+    # a month, a season or a day written with its year at least two years before the DCT, in the same
+    # paragraph (the story has gone back in time: TimeML's temporal focus, HeidelTime's narrative
+    # mode), else the fallback (the DCT's reading)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +139,15 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
     if a.month is not None:
         if RANK[gran] > RANK["year"]:
             return None  # "August of that year" after a decade: no year to take
+        if a.named and a.shift:  # "the following May": the first May after the anchor's month
+            step = 1 if a.shift > 0 else -1
+            d = add_months(anchor.start.replace(day=1), step)
+            while d.month != a.month:
+                d = add_months(d, step)
+            return timex_at(d, "month")
+        if a.historical and a.day_of_month is not None:  # "on Feb. 3" in a story gone back to 1917
+            d = safe_date(anchor.start.year, a.month, a.day_of_month)
+            return timex_at(d, "day") if d else None
         return timex_at(dt.date(anchor.start.year + a.shift, a.month, 1), "month")
     if a.day_of_month is not None:
         if gran not in ("minute", "hour", "day", "week", "month"):

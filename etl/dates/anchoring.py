@@ -303,21 +303,28 @@ def duration_value(n: int | None, unit: str) -> str:
 
 @lru_cache(maxsize=4096)
 def lunar_holidays(name: str, dct: dt.date) -> tuple[dt.date, ...]:
-    """The days of a holiday of the Islamic or the Hebrew calendar (``name`` a key of
-    :data:`~etl.dates.vocabulary.HIJRI_HOLIDAYS` or :data:`~etl.dates.vocabulary.HEBREW_HOLIDAYS`)
+    """The days of a holiday of the Islamic, the Hebrew or the Chinese calendar (``name`` a key of
+    :data:`~etl.dates.vocabulary.HIJRI_HOLIDAYS`, :data:`~etl.dates.vocabulary.HEBREW_HOLIDAYS` or
+    :data:`~etl.dates.vocabulary.CHINESE_HOLIDAYS`)
     in the calendar years before, of and after the DCT's, in date order: a lunar year is 354 days
     (the Islamic) or 353-385 (the Hebrew), so a Gregorian year may hold none or two of them.
 
     Islamic dates are those of the Umm al-Qura calendar, Saudi Arabia's official one (``hijridate``;
     other countries that sight the moon may keep a holiday a day either side); Hebrew dates are the
-    fixed arithmetic calendar (``pyluach``), Purim in Adar II of a leap year.
+    fixed arithmetic calendar (``pyluach``), Purim in Adar II of a leap year; Chinese dates those of
+    the Chinese lunisolar calendar (``lunardate``, its tables for 1900-2099).
 
     Raises:
         OverflowError, ValueError: the DCT lies outside the calendars' tables (Umm al-Qura:
-            1343-1500 AH, 1924-2077).
+            1343-1500 AH, 1924-2077; the Chinese calendar 1900-2099).
     """
-    from etl.dates.vocabulary import HEBREW_HOLIDAYS, HIJRI_HOLIDAYS
+    from etl.dates.vocabulary import CHINESE_HOLIDAYS, HEBREW_HOLIDAYS, HIJRI_HOLIDAYS
 
+    if name in CHINESE_HOLIDAYS:
+        from lunardate import LunarDate
+
+        month, day = CHINESE_HOLIDAYS[name]
+        return tuple(LunarDate(y, month, day).to_solar_date() for y in (dct.year - 1, dct.year, dct.year + 1))
     if name in HIJRI_HOLIDAYS:
         from hijridate import Gregorian, Hijri
 

@@ -68,6 +68,7 @@ from etl.dates.tense import (
 )
 from etl.dates.vocabulary import (
     CHANGE_VERBS,
+    CHINESE_HOLIDAYS,
     CLOCK,
     COUNT_NOUNS,
     DAY,
@@ -566,6 +567,9 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = safe_date(dct.year + _REL_STEP[yl["rel"].lower()], month, day)
     else:
         d = _unwritten_year_day(month, day, text, m.start("t"), dct)
+        if d and clause_tense(text, m.start("t"), m.end("t")) < 0:
+            # "Meanwhile, on Feb. 3, Wilson broke off relations" after "January 1917": the story's year
+            return hit_over_t(m, Anaphor("year", 0, month=month, day_of_month=day, historical=True, fallback=timex_at(d, "day")))
     return hit_over_t(m, timex_at(d, "day") if d else None)
 
 
@@ -682,11 +686,12 @@ def first_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # "the week of March 6" -> that date's ISO week
 @rule(
     "week_of",
-    rf"(?P<t>week\s+of\s+(?P<mon>{MONTH})\s*(?P<day>{DAY})(?:,?\s+(?P<y>{YEAR4}))?)",
+    rf"(?P<t>week\s+(?:of|beginning|starting|commencing)\s+(?P<mon>{MONTH})\s*(?P<day>{DAY})(?:,?\s+(?P<y>{YEAR4}))?)",
 )
 def week_of(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """"the week of March 6" -> the ISO 8601 week holding that day (``2000-W10``; TimeML
-    1.2.1: the value is the week the phrase names), the day resolved as by :func:`month_day`.
+    """"the week of March 6", "the week beginning Jan. 14" -> the ISO 8601 week holding that day
+    (``2000-W10``; TimeML 1.2.1: the value is the week the phrase names), the day resolved as by
+    :func:`month_day`.
     A "the" before it is part of the extent.
 
     TimeML (DCT 2017-02-24): ``The case may be heard <TIMEX3 type="DATE" value="2017-W10">the week
@@ -695,10 +700,11 @@ def week_of(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if m.start() and text[m.start() - 1].isalnum():
         return None  # the pattern has no leading \b (a literal prefix scans faster)
     hit = month_day(m, text, dct)
-    if hit is None or not isinstance(hit.timex, Timex) or hit.timex.start is None:
-        return None
+    tx = hit.timex.fallback if hit is not None and isinstance(hit.timex, Anaphor) else (hit.timex if hit else None)
+    if hit is None or not isinstance(tx, Timex) or tx.start is None:
+        return None  # a day of a story gone back in time is read by month_day itself, not here
     the = re.search(r"\b[Tt]he\s+$", text[max(0, hit.start - 8) : hit.start])
-    return Hit(hit.start - len(the.group()) if the else hit.start, hit.end, timex_at(hit.timex.start, "week"))
+    return Hit(hit.start - len(the.group()) if the else hit.start, hit.end, timex_at(tx.start, "week"))
 
 
 # Day month [year]: "28 November", "the 28th of November 2017"
@@ -1046,12 +1052,13 @@ def month_by_clause(month: int, text: str, start: int, end: int, dct: dt.date) -
 @rule(
     "weekday_of_month",
     rf"\b(?P<wd>{WEEKDAY})\s+(?:of|in)\s+(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?"
-    rf"|(?P<rel>(?i:this|next|last))\s+month)\b(?!\s*\d)",
+    rf"|(?P<rel>(?i:this|next|last))\s+month|(?P<yy>{YEAR4})|the\s+(?P<new>new)\s+year|(?P<ryy>(?i:this|next|last))\s+year)\b(?!\s*\d)(?!['’])",
 )
 def weekday_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """The n-th (or last) weekday of a month -> that day
     (:func:`~etl.dates.anchoring.nth_weekday`); the month is placed as in
-    :func:`week_of_month`. TIMEX3 guidelines: the whole phrase is the extent, its value the
+    :func:`week_of_month`. Of a year ("the first Friday of 2022", "the first Monday of the new
+    year", "the last Friday of this year"): of its January, or its December for "the last". TIMEX3 guidelines: the whole phrase is the extent, its value the
     day it names.
 
     TimeML (DCT 2017-12-27): ``Elections are held on <TIMEX3 type="DATE" value="2018-03-05">the first
@@ -1064,6 +1071,17 @@ def weekday_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None
     s, n, _ = ordinal
     e = m.end()
+    if m["yy"] or m["new"] or m["ryy"]:
+        # "the first Friday of 2022", "the first Monday of the new year": of the year's January (its
+        # December for "the last"); "the new year" is the coming one in December, else the DCT's
+        if m["yy"]:
+            year = int(m["yy"])
+        elif m["new"]:
+            year = dct.year + (dct.month == 12)
+        else:
+            year = dct.year + _REL_STEP[m["ryy"].lower()]
+        d = nth_weekday(dt.date(year, 1 if n > 0 else 12, 1), WEEKDAY_NUM[m["wd"].lower()], n)
+        return Hit(s, e, timex_at(d, "day")) if d else None
     d = nth_weekday(month_named(m, text, s, e, dct), WEEKDAY_NUM[m["wd"].lower()], n)
     return Hit(s, e, timex_at(d, "day")) if d else None
 
@@ -1115,6 +1133,28 @@ def month_of_that_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     month = MONTH_NUM[m["mon"].lower()]
     fallback = timex_at(dt.date(dct.year + step, month, 1), "month")
     return hit_over_t(m, Anaphor("year", step, month=month, fallback=fallback))
+
+
+# "the following May", "the previous March": a month after (before) the date told before
+@rule(
+    "following_month",
+    rf"\b(?P<t>[Tt]he\s+(?P<dir>(?i:following|next|previous|preceding))\s+(?P<mon>{MONTH_FULL}))\b(?!\s*\d)(?!['’])",
+)
+def following_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the following May", "the next March", "the previous October" -> the first such month after
+    the month of the date told before it (the last one before it): TimeML 1.2.1 ``anchorTimeID``,
+    as "the following spring" (:func:`season_anaphor`). With no date before it, the same from the
+    DCT's month.
+
+    TimeML (DCT 2019-06-06): ``The war ended in <TIMEX3 type="DATE" value="1944-06">June 1944</TIMEX3>
+        ... <TIMEX3 type="DATE" value="1945-05">The following May</TIMEX3>, Germany surrendered.``
+    """
+    sign = -1 if m["dir"].lower() in ("previous", "preceding") else 1
+    month = MONTH_NUM[m["mon"].lower()]
+    d = add_months(dct.replace(day=1), sign)
+    while d.month != month:
+        d = add_months(d, sign)
+    return hit_over_t(m, Anaphor("month", sign, month=month, named=True, fallback=timex_at(d, "month")))
 
 
 # Bare month name, validated by a cue word in the resolver: "in November", "last November"
@@ -1186,6 +1226,9 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
     else:
         d = month_by_clause(month, text, s, e, dct)
+        if not rel and clause_tense(text, s, e) < 0:
+            # "In June 1951 he joined ... and in September he threw a one-hitter": the story's year
+            return Hit(s, e, Anaphor("year", 0, month=month, historical=True, fallback=timex_at(d, "month")))
     return Hit(s, e, timex_at(d, "month"))
 
 
@@ -1252,6 +1295,15 @@ def weekday_abbr_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(d, "day"))
 
 
+_SPAN_NOUNS = r"(?:\s+(?:working|work|trading|business|school|calendar))?\s+(?:weekends?|weeks?|workweeks?|pattern|schedule|shifts?|rota)\b"
+_WEEKDAY_SPAN_NOUN = re.compile(rf"[-–](?:to[-–]|through[-–])?{WEEKDAY}{_SPAN_NOUNS}", re.IGNORECASE)
+"""A weekday that begins a hyphenated pair of weekdays before a week's noun ("a Friday-Saturday
+weekend", "a Monday-to-Friday trading week", "a Thursday-Friday pattern"): the kind of week, not a
+day of the calendar."""
+_WEEKDAY_SPAN_NOUN_BEFORE = re.compile(rf"{WEEKDAY}[-–](?:to[-–]|through[-–])?$", re.IGNORECASE)
+"""The first weekday of such a pair before the second, which the noun after it makes a kind of week too."""
+
+
 # Weekday with optional last/this/next, early/late and part of the day
 @rule(
     "weekday",
@@ -1296,6 +1348,11 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None  # a title-cased part of the day: "Saturday Night Live", "Friday Night Lights"
     if ordinal_before(text, s) and re.match(r"\s+(?:of|in)\s", text[m.end() : m.end() + 4]):
         return None  # "the fifth Monday of February": weekday_of_month's, or no day at all
+    if not m["rel"] and (
+        _WEEKDAY_SPAN_NOUN.match(text, m.end("wd"))
+        or (_WEEKDAY_SPAN_NOUN_BEFORE.search(text, max(0, s - 25), s) and re.match(_SPAN_NOUNS, text[m.end("wd") :], re.IGNORECASE))
+    ):
+        return None  # "a Friday-Saturday weekend", "a Monday-to-Friday trading week": a kind of week, no day
     wd = WEEKDAY_NUM[m["wd"].lower()]
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     relative = _relative_weekday(wd, rel, dct)
@@ -2407,14 +2464,16 @@ def q_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "season",
     r"\b(?P<s>spring|summer|fall|autumn|winter|Spring|Summer|Fall|Autumn|Winter"
     r"|SPRING|SUMMER|FALL|AUTUMN|WINTER)"
-    r"(?:\s+of\s+(?P<y1>(?:19|20)\d\d)\b|\s+of\s+(?P<ry>(?i:last|this|next))\s+year\b|,?\s+(?P<y2>(?:19|20)\d\d)\b)?(?![\w-])",
+    r"(?:\s+of\s+(?P<y1>(?:19|20)\d\d)(?:[-–/](?P<y3>\d\d(?:\d\d)?))?\b|\s+of\s+(?P<ry>(?i:last|this|next))\s+year\b"
+    r"|,?\s+(?P<y2>(?:19|20)\d\d)\b)?(?![\w-])",
 )
 def season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Seasons -> ``YYYY-SP``/``SU``/``FA``/``WI`` (TIMEX3), granularity season.
 
     Northern-hemisphere meteorological seasons: spring Mar-May, summer Jun-Aug, fall
     (autumn) Sep-Nov, winter Dec-Feb labelled with the year of its December. With a year
-    ("the summer of 1989") as written, and "the autumn of last year" in the DCT's year minus one
+    ("the summer of 1989") as written ("the winter of 1944-45" is the one of December 1944), and
+    "the autumn of last year" in the DCT's year minus one
     (plus one for "next year"); "this summer" = the one of the DCT's year (for
     winter: the one holding the DCT, or starting in its December; in December "this spring"
     and "this summer" are the coming ones, of the year the winter runs into); "last summer" = the
@@ -2437,6 +2496,9 @@ def season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if m["s"][0].isupper() and not m["s"].isupper() and text[e : e + 1] == " " and word_after(text, e)[:1].isupper():
         return None  # "Winter Olympics", "Spring Festival"
     year = m["y1"] or m["y2"]
+    if m["y3"]:  # "the winter of 1944-45": the winter that begins in the first year
+        if code != "WI" or int(m["y3"]) % 100 != (int(m["y1"]) + 1) % 100:
+            return None
     if m["ry"]:  # "the autumn of last year": that year's season
         year = str(dct.year + {"last": -1, "this": 0, "next": 1}[m["ry"].lower()])
     if not (year or rel or mod or (the and cue)):
@@ -2996,6 +3058,21 @@ _NOT_A_COUNTRY_BEFORE = _HOLIDAY_PREPOSITIONS | {"the", "this", "last", "next", 
 """Capitalised words that may open a sentence before "Independence Day" without naming a country."""
 
 
+_FESTIVAL_DAY_BEFORE = re.compile(
+    r"\b(?:on|during|before|after|ahead\s+of|until|till|since|over|around|for|by|celebrat\w+|mark\w*|welcom\w+|this|last|next|year['’]s)"
+    r"(?:\s+the)?\s+$",
+    re.IGNORECASE,
+)
+"""What makes a Chinese festival's name a day: a preposition of time, a verb of celebrating or
+last/this/next before it ("on Spring Festival", "celebrated Spring Festival", "ahead of the Lunar
+New Year"); Xinhua names them as customs too ("traditional festivals like the Spring Festival")."""
+_ON_THE_DAY = frozenset("on at during over".split())
+"""Prepositions before a holiday in a past clause that put the clause's event on the holiday itself
+("rallied on Australia Day", "the pope spoke on Palm Sunday"): the holiday is then the latest one up
+to the DCT. After another word it stays the nearest ("reported sales ahead of Valentine's Day",
+"prayed as Easter week began", "myths surrounding Christmas")."""
+
+
 def _lunar_key(name: str) -> str:
     """The key of :data:`~etl.dates.vocabulary.HIJRI_HOLIDAYS` or :data:`~etl.dates.vocabulary.HEBREW_HOLIDAYS`
     for a written name ("Eid ul-Fitr" -> ``eid al fitr``, "Tisha B'Av" -> ``tisha b av``)."""
@@ -3016,9 +3093,10 @@ def _lunar_key(name: str) -> str:
     r"|Juneteenth|Australia\s+Day|Anzac\s+Day|ANZAC\s+Day|Canada\s+Day|Remembrance\s+Day"
     r"|World\s+AIDS\s+Day|Earth\s+Day"
     r"|Ash\s+Wednesday|Palm\s+Sunday|Maundy\s+Thursday|Mardi\s+Gras|Shrove\s+Tuesday|Holy(?=\s+Week\b)"
-    r"|(?P<lunar>Eid\s+(?:al|el|ul)[-\s]?(?:Fitr|Adha)|Ashura|Islamic\s+New\s+Year|Hijri\s+New\s+Year|Mawlid(?:\s+(?:al|an)[-\s]Nabi)?"
-    r"|Rosh\s+Hashanah?|Yom\s+Kippur|Sukkot|Simchat\s+Torah|Hanukkah|Chanukah|Purim|Passover|Pesach|Shavuot|Tisha\s+B['’]Av))\b(?P<wk>\s+[Ww]eek(?P<we>end)?\b)?"
-    r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|\s+(?P<ry2>last|this|next)\s+year\b(?!['’]))?)(?!\s+(?:tree|trees|card|cards|present|presents|gift|gifts|shopping|shoppers?|spending|season|sales|holidays|break|party|parties|dinner|carols?|lights|market|music|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|eggs?|decorations)\b)(?!['’]s)",
+    r"|(?P<lunar>(?i:Eid[-\s]+(?:al|el|ul)[-\s]?(?:Fitr|Adha))|Ashura|Islamic\s+New\s+Year|Hijri\s+New\s+Year|Mawlid(?:\s+(?:al|an)[-\s]Nabi)?"
+    r"|Rosh\s+Hashanah?|Yom\s+Kippur|Sukkot|Simchat\s+Torah|Hanukkah|Chanukah|Purim|Passover|Pesach|Shavuot|Tisha\s+B['’]Av"
+    r"|Lunar\s+New\s+Year|Chinese\s+New\s+Year|Spring\s+Festival|Lantern\s+Festival|Dragon\s+Boat\s+Festival|Mid-Autumn\s+Festival))\b(?P<wk>\s+[Ww]eek(?P<we>end)?\b)?"
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|\s+(?P<ry2>last|this|next)\s+year\b(?!['’]))?)(?=(?:\s+in\s+(?P<yin>(?:19|20)\d\d)\b)?)(?!\s+(?:tree|trees|card|cards|present|presents|gift|gifts|shopping|shoppers?|spending|season|sales|holidays|break|party|parties|dinner|carols?|lights|market|music|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|eggs?|decorations)\b)(?!['’]s)",
 )
 def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Fixed and computed holidays -> their day, in the year nearest the DCT (past bias; the
@@ -3064,6 +3142,8 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         Day</TIMEX3>.``
     """
     lunar = _lunar_key(m["lunar"]) if m["lunar"] else None
+    if lunar in CHINESE_HOLIDAYS and not _FESTIVAL_DAY_BEFORE.search(text, max(0, m.start("t") - 30), m.start("t")):
+        return None  # "festivals like the Spring Festival", "three Spring Festival charter flights": a custom, no day
     if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]) and (lunar or not (m["y"] or m["y0"])):
         if lunar or word_before(text, m.start("t")) not in _HOLIDAY_PREPOSITIONS:
             return None  # a name: "a special Christmas Channel", "the Easter Rising", "the 1973 Yom Kippur War"
@@ -3098,6 +3178,7 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return easter(y) + dt.timedelta(days=EASTER_OFFSETS.get(name, 0))
 
     ry = (m["ry"] or m["ry2"] or "").lower()
+    year = year or m["yin"]  # "on Christmas Eve in 2000": that year's (the year a TIMEX3 of its own)
     if year:
         d = day_in(int(year))
     elif ry:  # "last year's Thanksgiving", "Easter this year": the holiday of that year
@@ -3122,9 +3203,14 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             d = min(c for c in cands if c > dct)
         elif rel == "this":
             d = cands[1]
-        elif future_context(text, m.start("t")) or clause_tense(text, m.start("t"), m.end("t")) > 0:
+        elif (tense := clause_tense(text, m.start("t"), m.end("t"))) < 0 and word_before(text, m.start("t")) in _ON_THE_DAY:
+            # "Thousands rallied in Sydney on Australia Day" four days before the next one: a past
+            # event on the holiday, the latest one up to the DCT (HeidelTime's tense rule)
+            d = max(c for c in cands if c <= dct)
+        elif tense >= 0 and (future_context(text, m.start("t")) or tense > 0):
             # "hopes to have it on shelves by Christmas" in July: the next one (a present habit,
-            # "banks close on Columbus Day", keeps the nearest)
+            # "banks close on Columbus Day", keeps the nearest; a past clause too, "florists
+            # reported brisk sales ahead of Valentine's Day" on Feb. 27)
             lasts = dt.timedelta(days=LUNAR_HOLIDAY_DAYS.get(lunar or "", 1) - 1)
             d = min(c for c in cands if c + lasts >= dct)  # one under way is not behind
         else:
@@ -3634,6 +3720,39 @@ _HALF_OF = {"hour": "PT30M", "minute": "PT30S", "day": "PT12H", "year": "P6M", "
 """Half of one unit as an ISO 8601 duration ("half an hour" ``PT30M``, "half a century" ``P50Y``)."""
 _HALF_COUNT = alts(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a", "an"])
 _HALF_UNIT = r"years?|hours?|days?|minutes?"
+
+
+# "a two-week-old strike", "the 8-month-old truce": how long a thing has lasted
+@rule(
+    "age_of_a_thing",
+    rf"\b(?P<t>(?P<num>\d{{1,3}}|{NUM})-(?P<unit>hour|day|week|month)s?-old)\s+(?P<noun>[a-z]+)\b",
+    re.IGNORECASE,
+    needs=frozenset(["-old"]),
+)
+def age_of_a_thing(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"a two-week-old strike", "the 8-month-old truce", "a 10-day-old ceasefire" -> DURATION
+    ``P2W``, ``P8M``, ``P10D``: how long an event or a state has lasted (TBAQ tags "8-month-old
+    truce" ``P8M``). Not the age of a person or an animal ("his 6-month-old son", "a 10-day-old
+    baby": TBAQ leaves ages untagged, 6-year-old Elian 23 times of 23), nor counts in years (ages
+    of people and institutions, "a 50-year-old alliance", untagged there too).
+
+    TimeML (DCT 2007-06-13): ``Police broke up a <TIMEX3 type="DURATION" value="P2W">two-week-old</TIMEX3>
+        strike.``
+    """
+    if m["noun"].lower() in _BEINGS:
+        return None
+    n = number(m["num"])
+    if n is None:
+        return None
+    return hit_over_t(m, Timex("DURATION", duration_value(n, unit_key(m["unit"])), UNITS[unit_key(m["unit"])][1]))
+
+
+_BEINGS = frozenset(
+    """son sons daughter daughters baby babies boy boys girl girls infant infants child children twins
+    grandson granddaughter niece nephew brother sister newborn toddler puppy puppies kitten calf cub
+    foal lamb chick chicks panda elephant""".split()
+)
+"""Nouns after "N-month-old" that make it an age ("his 6-month-old son"), not a duration."""
 
 
 # "decades-long", "a day-long meeting", "2 1/2 years", "two and a half hours", "an hour and a half"

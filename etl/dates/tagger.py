@@ -231,7 +231,9 @@ class TemporalTagger:
             elif isinstance(tx, Anaphor):
                 stale = (tx.recent and not (anchor.start is not None and dct - _STORY_WEEK <= anchor.start <= dct)) or (
                     tx.ahead and anchor.start is not None and anchor.start < dct
-                ) or (tx.behind and anchor.start is not None and anchor.start > dct)
+                ) or (tx.behind and anchor.start is not None and anchor.start > dct) or (
+                    tx.historical and not _historical_frame(anchor, anchor_is_dct, text, anchor_begin, anchor_end, h.start, dct)
+                )
                 try:
                     skip = ((tx.same or tx.mentioned_only) and anchor_is_dct) or stale
                     resolved = None if skip else resolve_anaphor(tx, anchor)
@@ -278,6 +280,32 @@ class TemporalTagger:
         lead = len(span) - len(span.lstrip())
         trail = len(span) - len(span.rstrip())
         return [Hit(start + lead, end - trail, timex_at(d, "day"), name="absolute")]
+
+
+_HISTORICAL_GAP_YEARS = 2
+"""How many years before the DCT's an anchor must lie for a year-less date after it to take its
+year: a story that has gone back in time, where the DCT's reading is at least a year off."""
+
+
+def _historical_frame(anchor: Timex, is_dct: bool, text: str, begin: int, end: int, pos: int, dct: dt.date) -> bool:
+    """True when the anchor ``text[begin:end]`` sets a historical frame for the year-less date at
+    ``pos`` (:attr:`Anaphor.historical`): a month, a season or a day (not a bare year, as often
+    background: "the company, founded in 1985, said in March") at least
+    :data:`_HISTORICAL_GAP_YEARS` years before the DCT's, told as when the story's events happen
+    (:data:`_FRAME_BEFORE`: "In January 1917, Germany ...", "On Nov. 9, 1989, the Wall fell", "Five
+    weeks later, ..."; not a date that modifies a noun, "the Dec. 21, 1988, bombing", "the August
+    1988 cease-fire", nor a record's benchmark, "the sharpest fall since September 1986"), in the
+    same paragraph."""
+    if is_dct or anchor.start is None or anchor.granularity not in ("day", "month", "season"):
+        return False
+    if anchor.start.year > dct.year - _HISTORICAL_GAP_YEARS or not _FRAME_BEFORE.search(text, max(0, begin - 12), begin):
+        return False
+    return "\n\n" not in text[end:pos]
+
+
+_FRAME_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|\n|\b(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Uu]ntil|[Aa]fter|[Bb]efore|[Tt]hen),?\s+)$")
+"""What precedes a date that tells when the story's events happen: the start of a sentence or a
+preposition of time (an adverbial, not a noun's modifier)."""
 
 
 def _year_back(anchor: Timex, years: int, dct: dt.date) -> Timex | None:

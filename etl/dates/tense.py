@@ -119,9 +119,13 @@ def future_context(text: str, pos: int) -> bool:
     # "will have finished by Monday").
     toks = re.findall(r"[A-Za-z]+", window[cues[-1].end() :])
     return not any(
-        past_form(w) and (i == 0 or toks[i - 1].lower() not in ("be", "been", "being", "have", "has"))
+        past_form(w) and (i == 0 or toks[i - 1].lower() not in ("be", "been", "being", "have", "has") and toks[i - 1].lower() not in _POSSESSIVES)
         for i, w in enumerate(toks)
-    )
+    )  # after a possessive an -ed form is an adjective: "must submit its revised proposal by 5 p.m. Monday"
+    # (after an article it may tell an earlier event: "may miss two weeks with a sprained ankle during Thursday's loss")
+
+
+_POSSESSIVES = frozenset("its his her their our your my".split())
 
 
 def past_form(word: str) -> bool:
@@ -359,10 +363,13 @@ _LASTING_STATE = re.compile(
 """A state in the present that lasts up to a day after "until"/"through" ("prices remain high
 through Friday", "an amber warning valid from 15:00 GMT until 09:00 GMT on Tuesday", a present
 passive "the government is funded through Sept. 30"): the day lies ahead."""
+_PAST_STATE = re.compile(r"\b(?:remained|stayed|lasted|continued)\b[^.;!?,]*$", re.IGNORECASE)
+"""A state in the past that lasted up to a day after "until"/"through" ("the offices remained closed
+until Monday"): the day is behind, though "closed" alone would set a limit ahead."""
 _DEADLINE_CUE = re.compile(
     r"\b(?:deadline|postpon\w*|delay(?:s|ed)?|extend(?:s|ed)?|adjourn\w*|gives?|given|gave|has|have|grant\w*"
     r"|could|would|(?-i:may)|might|should|must|expects?|suspend(?:s|ed)?|halt(?:s|ed)?|clos(?:e|es|ed)|shut"
-    r"|cancel(?:s|l?ed)?|watch|warning|advisory|curfew)\b[^.;!?]*$",
+    r"|cancel(?:s|l?ed)?|watch|warning|advisory|curfew|embargo(?:ed)?)\b[^.;!?]*$",
     re.IGNORECASE,
 )
 
@@ -392,9 +399,16 @@ def deadline(text: str, pos: int) -> bool:
         return _DIRECTIVE_BY.search(text, max(0, pos - 80), pos) is not None
     if before in ("until", "till", "through") and _LASTING_STATE.search(text, max(0, pos - 60), pos):
         return True  # "will remain high through Friday", "the warning remains in place until Tuesday"
+    if before in ("until", "till", "through") and _PAST_STATE.search(text, max(0, pos - 60), pos):
+        return False  # "The offices remained closed until Monday": a state that has ended
     if before in ("until", "till"):
         return _DEADLINE_CUE.search(text, max(0, pos - 100), pos) is not None
     return before == "to" and _MOVED_CUE.search(text, max(0, pos - 100), pos) is not None
+
+
+_LIMIT_SETTERS = frozenset("extended extends extend prolonged postponed deferred delayed adjourned".split())
+"""Verbs that set a new limit "until" a date (:func:`limit_ahead`): told when it is set, the limit
+lies ahead, though the verb is past ("the moratorium was extended until June 30" in January)."""
 
 
 def limit_ahead(text: str, pos: int) -> bool:
@@ -402,12 +416,15 @@ def limit_ahead(text: str, pos: int) -> bool:
     or "before" right before it in a clause that speaks of the future (:func:`future_context`:
     "must draft a constitution by Aug. 15", "hope to adjourn by early October") or after a word
     that sets a limit or a lasting state (:func:`deadline`: "the Pentagon is funded through Sept.
-    30"; not in a past clause: "a resolution which gave Iran until August 31" in December). A plan
+    30", and a limit a verb sets "until" a day, "the moratorium was extended until June 30"; not
+    in another past clause: "a resolution which gave Iran until August 31" in December). A plan
     or an obligation is met at or before its limit, so the limit is not behind the DCT
     (HeidelTime's tense rule for a present-future clause)."""
     if word_before(text, pos) not in ("by", "until", "till", "through", "before"):
         return False
     words = re.findall(r"[A-Za-z]+", _clause_before(text, pos))
+    if any(w in _LIMIT_SETTERS for w in words) and word_before(text, pos) in ("until", "till", "through"):
+        return True  # "The moratorium was extended until June 30": the new limit lies ahead
     if any(
         w in ("was", "were", "had") or (past_form(w) and (i == 0 or words[i - 1].lower() not in ("is", "are", "be", "being")))
         for i, w in enumerate(words)
@@ -419,7 +436,7 @@ def limit_ahead(text: str, pos: int) -> bool:
 _SCHEDULED_VERBS = frozenset(
     """meets opens begins resumes arrives leaves travels flies convenes reconvenes closes ends
     expires adjourns departs reopens starts runs meet convene resume begin reopen open close start run
-    depart arrive travel fly sail beginning starting falls returns""".split()
+    depart arrive travel fly sail beginning starting falls returns vote""".split()
 )
 """Verbs of scheduled events in the present tense: before a weekday ("Arafat meets Albright
 Monday", "the summit opens Thursday", "polls close at 8 p.m. Sunday"; the participles "a
@@ -436,9 +453,10 @@ _OFF_VERBS = frozenset("kicks tips tees steps sets lifts blasts kick tip tee ste
 parade steps off Monday at 10 a.m."),
 "effect" ("the new law takes effect Friday") or a scheduled end with "out" ("funding runs out at
 12:01 a.m. Saturday")."""
-_BARE_PLURAL_VERBS = frozenset("meet convene resume begin reopen open close start run depart arrive travel fly sail".split())
+_BARE_PLURAL_VERBS = frozenset("meet convene resume begin reopen open close start run depart arrive travel fly sail vote".split())
 """Forms of :data:`_SCHEDULED_VERBS` without -s: a plan after a plural subject ("talks resume",
-"polls open", "Arafat and Netanyahu meet", "the first flights depart at 0630 GMT Saturday") or
+"polls open", "Arafat and Netanyahu meet", "the first flights depart at 0630 GMT Saturday", "Israelis vote
+on Tuesday": "vote" only after a plural) or
 "to", not after a negation, a modal, a past copula
 or a past verb ("banks remained open Monday"), see :data:`_NOT_A_PLAN_BEFORE`."""
 
@@ -483,6 +501,8 @@ def scheduled_present(text: str, pos: int) -> bool:
     if m.group(1) in _BARE_PLURAL_VERBS:
         if before in _NOT_A_PLAN_BEFORE or past_form(before):
             return False
+        if m.group(1) == "vote" and not re.search(r"[^'’s]s\s+$", text[max(0, m.start(1) - 4) : m.start(1)]):
+            return False  # a noun but after a plural subject ("Israelis vote on Tuesday"): "the parliament's vote"
         # an adjective after its verb's object: "kept its doors open Thursday"
         words = re.findall(r"[A-Za-z]+", text[max(0, m.start(1) - 30) : m.start(1)])[-3:]
         return not any(w in _KEEP_VERBS for w in words)
@@ -492,7 +512,7 @@ def scheduled_present(text: str, pos: int) -> bool:
 _FIXTURE_VERBS = frozenset(
     """plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take holds
     travelling traveling hosting facing playing visiting close closes finish finishes travel travels open hands
-    return""".split()
+    return kicks""".split()
 )
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for

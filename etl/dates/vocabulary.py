@@ -90,6 +90,13 @@ HEBREW_HOLIDAYS: dict[str, tuple[int, int]] = {
     "hanukkah": (9, 25), "chanukah": (9, 25), "purim": (12, 14), "passover": (1, 15), "pesach": (1, 15),
     "shavuot": (3, 6), "tisha b av": (5, 9),
 }  # fmt: skip
+CHINESE_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "lunar new year": (1, 1), "chinese new year": (1, 1), "spring festival": (1, 1), "lantern festival": (1, 15),
+    "dragon boat festival": (5, 5), "mid autumn festival": (8, 15),
+}  # fmt: skip
+"""Festivals of the Chinese lunisolar calendar: (month, day) in it (the Lunar New Year, which
+Xinhua calls the Spring Festival, 1/1; the Lantern Festival 1/15; the Dragon Boat Festival 5/5;
+the Mid-Autumn Festival 8/15)."""
 LUNAR_HOLIDAY_DAYS: dict[str, int] = {
     "hanukkah": 8, "chanukah": 8, "passover": 8, "pesach": 8, "sukkot": 7, "eid al fitr": 3, "eid al adha": 4,
 }  # fmt: skip

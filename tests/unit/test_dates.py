@@ -1105,13 +1105,15 @@ def test_a_weekday_in_apposition_is_the_date_before_it(tagger):
 
 
 def test_more_holidays(tagger):
-    # Easter 2018 is April 1 (Gregorian computus); 2018-02-14 is Ash Wednesday.
-    assert values(tag(tagger, "Rain fell on Boxing Day. The pope spoke on Palm Sunday, Ash Wednesday and Easter Monday.")) == [
+    # Easter 2018 is April 1 (Gregorian computus); 2018-02-14 is Ash Wednesday. The pope speaks
+    # ahead (a past "spoke on Palm Sunday" in a story of 2017-12-27 was Palm Sunday 2017, April 9).
+    assert values(tag(tagger, "Rain fell on Boxing Day. The pope will speak on Palm Sunday, Ash Wednesday and Easter Monday.")) == [
         ("Boxing Day", "DATE", "2017-12-26"),
         ("Palm Sunday", "DATE", "2018-03-25"),
         ("Ash Wednesday", "DATE", "2018-02-14"),
         ("Easter Monday", "DATE", "2018-04-02"),
     ]
+    assert values(tag(tagger, "The pope spoke on Palm Sunday.")) == [("Palm Sunday", "DATE", "2017-04-09")]
     # St. Patrick's Day 2018-03-17 is 80 days ahead, 2017-03-17 285 back (past bias 120).
     assert values(tag(tagger, "Parades will mark St. Patrick's Day.")) == [("St. Patrick's Day", "DATE", "2018-03-17")]
     # After a capitalised word mid-sentence a holiday is another one's name (Holocaust Memorial
@@ -2931,3 +2933,77 @@ def test_national_days_and_fiscal_years_named_relative_to_the_dct(tagger):
     assert values(ms) == [("this fiscal year", "DATE", "2012")]
     ms = tagger.run("Clinics tested more people in the last financial year.", dt.date(2006, 11, 29))
     assert values(ms) == [("last financial year", "DATE", "2005")]
+
+
+def test_a_story_gone_back_in_time_gives_its_year_to_a_day_without_one(tagger):
+    ms = tagger.run(
+        "In January 1917, Germany resumed submarine warfare. Meanwhile, on Feb. 3, President Woodrow Wilson broke off relations.",
+        dt.date(2017, 4, 6),
+    )
+    assert values(ms) == [("January 1917", "DATE", "1917-01"), ("Feb. 3", "DATE", "1917-02-03")]
+    ms = tagger.run("On Nov. 9, 1989, the Berlin Wall fell. In December, crowds filled the streets.", dt.date(2009, 11, 9))
+    assert values(ms) == [("Nov. 9, 1989", "DATE", "1989-11-09"), ("December", "DATE", "1989-12")]
+    # a date that modifies a noun, a record's benchmark or another paragraph sets no frame
+    text = (
+        "Two former agents were charged in the Dec. 21, 1988, bombing of Pan Am Flight 103. They were removed "
+        "from the list after Gadhafi agreed in April to hand them over."
+    )
+    assert values(tagger.run(text, dt.date(1999, 6, 7)))[1] == ("April", "DATE", "1999-04")
+    ms = tagger.run("Output prices showed their sharpest fall since September 1986 in March.", dt.date(1997, 4, 14))
+    assert values(ms) == [("September 1986", "DATE", "1986-09"), ("March", "DATE", "1997-03")]
+    ms = tagger.run("In January 1917, Germany resumed submarine warfare.\n\nOn Feb. 3, the embassy closed.", dt.date(2017, 4, 6))
+    assert values(ms)[1] == ("Feb. 3", "DATE", "2017-02-03")
+
+
+def test_the_age_of_a_thing_a_winter_across_two_years_and_the_week_beginning_a_day(tagger):
+    ms = tagger.run("The IRA's 8-month-old truce held, and police broke up a two-week-old strike. His 6-month-old son slept.", dt.date(1998, 3, 22))
+    assert values(ms) == [("8-month-old", "DURATION", "P8M"), ("two-week-old", "DURATION", "P2W")]
+    ms = tagger.run("The siege lasted through the winter of 1944-45.", dt.date(2004, 5, 1))
+    assert values(ms) == [("the winter of 1944-45", "DATE", "1944-WI")]
+    # Monday 2019-01-14 begins ISO week 3 of 2019
+    ms = tagger.run("Votes are expected in the week beginning Jan. 14.", dt.date(2019, 1, 3))
+    assert values(ms) == [("the week beginning Jan. 14", "DATE", "2019-W03")]
+
+
+def test_chinese_festivals_past_holidays_and_limits_set_ahead(tagger):
+    # the Lunar New Year of 2018 (1/1 of the Chinese calendar) fell on Feb. 16, that of 2025 on Jan. 29
+    ms = tagger.run("The country celebrated Spring Festival on Feb. 16.", dt.date(2018, 2, 20))
+    assert values(ms) == [("Spring Festival", "DATE", "2018-02-16"), ("Feb. 16", "DATE", "2018-02-16")]
+    ms = tagger.run("Travel for the Lunar New Year, which falls on Jan. 29, has begun.", dt.date(2025, 1, 20))
+    assert values(ms) == [("Lunar New Year", "DATE", "2025-01-29"), ("Jan. 29", "DATE", "2025-01-29")]
+    assert tagger.run("Traditional festivals like the Spring Festival give many expectations.", dt.date(2005, 11, 16)) == []
+    # a past event on the holiday, four days before the next one
+    ms = tagger.run("Thousands rallied in Sydney on Australia Day.", dt.date(2025, 1, 22))
+    assert values(ms) == [("Australia Day", "DATE", "2024-01-26")]
+    ms = tagger.run("Militants bombed churches on Christmas Eve in 2000.", dt.date(2005, 12, 16))
+    assert values(ms) == [("Christmas Eve", "DATE", "2000-12-24"), ("2000", "DATE", "2000")]
+    ms = tagger.run("The moratorium was extended until June 30.", dt.date(2009, 1, 2))
+    assert values(ms) == [("June 30", "DATE", "2009-06-30")]
+
+
+def test_weekdays_of_gulf_and_wire_copy_and_limits_told_by_their_verb(tagger):
+    # Eid al-Fitr 1443 (1 Shawwal, Umm al-Qura) fell on 2022-05-02, however the name is spelled
+    ms = tagger.run("Markets close for Eid Al Fitr, Eid-ul-Fitr in Pakistan.", dt.date(2022, 4, 28))
+    assert values(ms) == [("Eid Al Fitr", "DATE", "2022-05-02"), ("Eid-ul-Fitr", "DATE", "2022-05-02")]
+    assert tagger.run("Qatar has a Friday-Saturday weekend and a Monday-to-Friday trading week.", dt.date(2022, 11, 17)) == []
+    # DCT Monday 2003-01-27: a vote after a plural subject is a schedule; the parliament's vote is a noun
+    assert values(tagger.run("Israelis vote on Tuesday.", dt.date(2003, 1, 27))) == [("Tuesday", "DATE", "2003-01-28")]
+    ms = tagger.run("The parliament's vote on Tuesday failed.", dt.date(2003, 1, 29))
+    assert values(ms) == [("Tuesday", "DATE", "2003-01-28")]
+    ms = tagger.run("The World Cup kicks off in Doha on Sunday.", dt.date(2022, 11, 17))
+    assert values(ms) == [("Sunday", "DATE", "2022-11-20")]
+    # DCT Wednesday 2001-01-03: a state that lasted until a day has ended
+    assert values(tagger.run("The offices remained closed until Monday.", dt.date(2001, 1, 3))) == [("Monday", "DATE", "2001-01-01")]
+    # DCT Friday 2025-03-28: "its revised" is an adjective, no past verb
+    ms = tagger.run("The company must submit its revised proposal by 5 p.m. Monday.", dt.date(2025, 3, 28))
+    assert values(ms) == [("5 p.m. Monday", "TIME", "2025-03-31T17:00")]
+    ms = tagger.run("The report is under embargo until 12:01 a.m. EDT Tuesday.", dt.date(2012, 6, 29))
+    assert values(ms) == [("12:01 a.m. EDT Tuesday", "TIME", "2012-07-03T00:01")]
+    ms = tagger.run("In June 1944, Allied troops landed in Normandy. The following May, Germany surrendered.", dt.date(2019, 6, 6))
+    assert values(ms) == [("June 1944", "DATE", "1944-06"), ("The following May", "DATE", "1945-05")]
+    # the first Friday of 2022 is Jan. 7, the first Monday Jan. 3; the last Friday of 2021 Dec. 31
+    ms = tagger.run("Prayers move to the first Friday of 2022 and trading to the first Monday of the new year.", dt.date(2021, 12, 10))
+    assert values(ms) == [("the first Friday of 2022", "DATE", "2022-01-07"), ("the first Monday of the new year", "DATE", "2022-01-03")]
+    assert values(tagger.run("Offices close on the last Friday of this year.", dt.date(2021, 12, 10))) == [
+        ("the last Friday of this year", "DATE", "2021-12-31")
+    ]
