@@ -3733,7 +3733,7 @@ def age_of_a_thing(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"a two-week-old strike", "the 8-month-old truce", "a 10-day-old ceasefire" -> DURATION
     ``P2W``, ``P8M``, ``P10D``: how long an event or a state has lasted (TBAQ tags "8-month-old
     truce" ``P8M``). Not the age of a person or an animal ("his 6-month-old son", "a 10-day-old
-    baby": TBAQ leaves ages untagged, 6-year-old Elian 23 times of 23), nor counts in years (ages
+    baby": TBAQ leaves ages untagged, 34 "N-year-old" of 34), nor counts in years (ages
     of people and institutions, "a 50-year-old alliance", untagged there too).
 
     TimeML (DCT 2007-06-13): ``Police broke up a <TIMEX3 type="DURATION" value="P2W">two-week-old</TIMEX3>
