@@ -568,9 +568,46 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     else:
         d = _unwritten_year_day(month, day, text, m.start("t"), dct)
         if d and clause_tense(text, m.start("t"), m.end("t")) < 0:
+            if d > dct + _PAST_DAY_SLACK and _dated_by_past_verb(text, m.start("t"), m.end("t")):
+                d = safe_date(d.year - 1, month, day)  # "The rule took effect Jan. 5" in a story of Dec. 27
             # "Meanwhile, on Feb. 3, Wilson broke off relations" after "January 1917": the story's year
             return hit_over_t(m, Anaphor("year", 0, month=month, day_of_month=day, historical=True, fallback=timex_at(d, "day")))
     return hit_over_t(m, timex_at(d, "day") if d else None)
+
+
+_PAST_DAY_SLACK = dt.timedelta(days=1)
+"""How far after the DCT a day written without a year may lie in a past clause and still be of
+the DCT's year: a wire story's date may trail its event by a time zone. A later day is last
+year's (HeidelTime's tense rule: in a past-tense sentence an underspecified date lies before the
+DCT)."""
+
+
+_PAST_VERB_BEFORE = re.compile(
+    r"(?:\b(?P<aux>[a-z]+)\s+)?\b(?P<verb>[a-z]+|took\s+(?:effect|office|place|power)|(?:went|came)\s+into\s+(?:effect|force))"
+    r"(?:\s+(?:down|up|out|off|away))?(?:\s+on)?\s*$"
+)
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:[,.;:)!?\u2014]|--|$|(?:in|at|and|but|after|before|when|while|amid|with|during|following)\b)")
+_REPORTING_VERBS = frozenset("said told reported announced added stated claimed noted".split())
+_CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether|[Ss]uppose)\b[^.;!?]*$")
+_NOT_PAST_AUX = frozenset("be been being to will would could should may might must can shall".split())
+
+
+def _dated_by_past_verb(text: str, start: int, end: int) -> bool:
+    """A day that a past verb right before it dates ("the tariff took effect on Jan. 1,", "the
+    first case was confirmed on March 18.", "the mill burned down Feb. 10"), the clause going on or ending after it: the verb
+    tells of an event before the DCT. Not after a reporting verb ("said April 11 was a probable
+    date": the day heads a clause of its own), nor a day that modifies a noun ("declared January 2
+    as a day of mourning", "the January 28 poll"). HeidelTime's tense rule, kept to the verb
+    next to the date, where the tense is sure."""
+    before = _PAST_VERB_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or _CLAUSE_GOES_ON.match(text, end) is None:
+        return False
+    verb, aux = before["verb"], before["aux"]
+    if aux in _NOT_PAST_AUX:
+        return False  # "would be re-introduced on April 30", "has been set for"
+    if _CONDITION_BEFORE.search(text, max(0, start - 120), start):
+        return False  # "If the government fell on Dec. 8, a vote...": a past form of a supposition
+    return " " in verb or (past_form(verb) and verb not in _REPORTING_VERBS)
 
 
 _YEAR_LEAD = re.compile(r"(?:^|[.!?]\s+|\n)(?P<rel>Last|This|Next)\s+year\b[^.;!?\n]{0,80}$")
@@ -1205,6 +1242,11 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # "between October and May": only after another month name
         if word_before(text, lm.start()).capitalize() not in MONTHS_FULL:  # type: ignore[union-attr]
             return None
+    if not rel and (ry := _RANGE_END_YEAR.match(text, e)) is not None:
+        # "killed between June and August 1992": the range's end gives its year to its start, the
+        # year before when the start's month comes later ("from November to February 1993")
+        y = int(ry["y"])
+        return Hit(s, e, timex_at(dt.date(y if month <= MONTH_NUM[ry["mon"].rstrip(".").lower()] else y - 1, month, 1), "month"))
     if rel == "last":
         d = add_months(dt.date(dct.year, month, 1), -12 if month >= dct.month else 0)
     elif rel == "next":
@@ -1232,6 +1274,9 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(s, e, timex_at(d, "month"))
 
 
+_RANGE_END_YEAR = re.compile(rf"\s*(?:\s(?:and|or|to|through|until|till)\s+|[-–]\s*)(?P<mon>(?-i:{MONTH}))\s*,?\s+(?P<y>{YEAR4})\b")
+"""The end of a month range written with its year after a month without one ("June and August
+1992", "March-May 2003")."""
 _MONTH_PAIR_AFTER = re.compile(rf"\s*(?:,|\s(?:and|or|to|through|until|till|into))?\s*(?:[-–]\s*)?(?-i:{MONTH_FULL})\b")
 """Another month name right after May/March/August, in a pair or a range ("job gains for May and
 June", "March-April"): the month, not the modal verb, the verb or the adjective."""
@@ -1304,6 +1349,13 @@ _WEEKDAY_SPAN_NOUN_BEFORE = re.compile(rf"{WEEKDAY}[-–](?:to[-–]|through[-�
 """The first weekday of such a pair before the second, which the noun after it makes a kind of week too."""
 
 
+_PREPOSITION_PAST = re.compile(r"\b(?![Tt]he\b|[Tt]his\b|[Tt]hat\b|[Ss]ince\b|[Ff]rom\b|[Bb]y\b|[Uu]ntil\b|[Tt]ill\b"
+                               r"|[Ff]or\b|[Oo]f\b|[Oo]ver\b|[Ii]n\b|[Aa]t\b|[Aa]nd\b|[Oo]r\b|[Tt]o\b|[Tt]han\b|[Dd]uring\b)[a-z]+\s+$")
+"""A lower-case word right before "past" that is no determiner or preposition ("run past Friday",
+"well past Sunday", "drag on past Friday"): "past" is then the preposition "beyond" (Oxford
+English Dictionary, *past* prep.), not the modifier of "this past Sunday", "since past Sunday"."""
+
+
 # Weekday with optional last/this/next, early/late and part of the day
 @rule(
     "weekday",
@@ -1340,8 +1392,16 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         returns <TIMEX3 type="DATE" value="2018-01-03">next Wednesday</TIMEX3>.``
     """
     s = m.start("t")
+    if (m["rel"] or "").lower() == "past" and not m["mod"] and _PREPOSITION_PAST.search(text, max(0, s - 30), s):
+        # "talks could run past Friday": the preposition "beyond", the weekday alone is the TIMEX3,
+        # a limit ahead unless the clause is past ("the talks ran past Friday")
+        d = _bare_weekday(WEEKDAY_NUM[m["wd"].lower()], clause_tense(text, s, m.end()) >= 0, dct)
+        return Hit(m.start("wd"), m.end("t"), timex_at(d, "day", PARTS_OF_DAY[m["pod"].lower()] if m["pod"] else None))
     if word_before(text, s) in WEEKDAY_BLOCKERS and not m["rel"] and not m["mod"]:
-        return None
+        if not (m["pod"] and word_before(text, s) in ("man", "girl")):  # "arrested a man Friday night": no Man Friday
+            return None
+    if text.startswith(".", m.end("wd")) and text[m.end("wd") + 1 : m.end("wd") + 2].isalpha():
+        return None  # a domain: "Shares of Monday.com fell"
     if not (m["rel"] or m["mod"]) and word_before(text, s) == "the" and re.match(r"\s+[A-Z][a-z]", text[m.end("wd") :]):
         return None  # a title: "The Sunday Times", "the Sunday Telegraph"
     if m["pod"] and m["pod"][0].isupper() and not m["t"].isupper():
@@ -1379,6 +1439,8 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if ordinal_is_the_day(text, m.end("wd"), dm.start() + the if the >= 0 else dm.start("day"), dm.end()):
             # "Friday, the 29th": the day picks the week (the clause's tense breaks a tie)
             d = weekday_on_day_of_month(wd, day_number(dm["day"]) or 0, dct, future) or d
+    if not rel and (named := _holiday_in_apposition(text, m.end(), dct)) is not None and named.weekday() == wd:
+        d = named  # "days off for Friday, Halloween, and for Election Day": the holiday names the week
     pod = m["pod"]
     tx = timex_at(d, "day", PARTS_OF_DAY[pod.lower()] if pod else None)
     ends_phrase = re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end() :]) is not None
@@ -1400,6 +1462,22 @@ _WEEKDAY_RANGE_START = re.compile(
 )
 """A weekday that starts a range whose end comes next ("Monday to ", "Monday and run through ")
 or the first of a pair ("meet Tuesday and ")."""
+
+
+_APPOSITION_COMMA = re.compile(r",\s+")
+
+
+def _holiday_in_apposition(text: str, pos: int, dct: dt.date) -> dt.date | None:
+    """The day of a holiday in apposition right after ``pos`` (", Halloween", ", Christmas Eve,"),
+    as :func:`holiday` resolves it, or None: a weekday so followed is that day when it falls on
+    it (an appositive names the same referent, Quirk et al. 1985, 17.65)."""
+    m = _APPOSITION_COMMA.match(text, pos)
+    if m is None:
+        return None
+    found = next(r for r in _own if r.name == "holiday").pattern.match(text, m.end())  # the rule defined below
+    hit = holiday(found, text, dct) if found is not None and found.start("t") == m.end() else None
+    tx = hit.timex if hit is not None else None
+    return tx.start if isinstance(tx, Timex) and tx.granularity == "day" and tx.start is not None else None
 
 
 def _relative_weekday(wd: int, rel: str, dct: dt.date) -> dt.date | None:
@@ -1906,6 +1984,8 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     n = number(lm["num"])
     if n is None or (n < 2 and unit not in ("hour", "minute")) or unit not in ("minute", "hour", "day", "week", "month", "quarter", "year", "decade") or title_unit(m["unit"], m.group()):
         return None
+    if word_before(text, lm.start()) == "half":
+        return None  # "half an hour later": a half of the unit (odd_duration)
     as_duration = Timex("DURATION", duration_value(n, unit), UNITS[unit][1])
     if unit == "decade":
         unit, n = "year", 10 * n
@@ -1959,7 +2039,7 @@ def cued_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if mod:
         return hit
     prev = word_before(text, cue_start)
-    after_year = re.search(r"(?:19|20)\d\d\s*$", text[max(0, cue_start - 8) : cue_start])
+    after_year = re.search(r"(?:1[6-9]|20)\d\d\s*$", text[max(0, cue_start - 8) : cue_start])
     if cue in ("and", "or") and not after_year:
         return None
     if cue == "to" and not after_year and (
@@ -2614,15 +2694,19 @@ def that_season_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, Anaphor("year", 0, month=month, mentioned_only=True))
 
 
+_COARSEST_FIRST = ("century", "decade", "year", "quarter", "month", "fortnight", "week", "day", "hour", "minute", "second")
+"""The units of :data:`~etl.dates.vocabulary.UNITS`, coarsest first."""
+
+
 # Sets: "every day", "each Thursday", "every two years", "daily", "on Fridays"
 @rule(
     "set",
     rf"\b(?P<t>(?i:every|each)\s+(?:(?P<other>other\s+)?(?P<unit>hour|minute|day|week|month|year|quarter|morning|afternoon|evening|night|weekend)"
     rf"|(?:other\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<wpod>morning|afternoon|evening|night)\b)?|(?P<season>spring|summer|autumn|fall|winter)\b"
     rf"|(?P<mon>{MONTH})(?:\s*(?P<mday>{DAY}))?|(?P<num>{NUM})\s+(?P<units>{UNIT}))"
-    rf"|(?P<freq>(?i:once|twice|thrice)|(?:{NUM}|\d{{1,3}})\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>{UNIT})"
+    rf"|(?P<freq>(?i:once|twice|thrice)|(?:{NUM}|\d{{1,3}})\s+(?:times|(?P<fpart>days|hours|minutes|weeks|months)))\s+(?:a|an|per|each|every)\s+(?P<funit>{UNIT})"
     rf"|(?P<adv>daily|weekly|monthly|annually|yearly|quarterly|hourly)"
-    rf"|(?P<wds>{WEEKDAY})s)\b(?!\s+of\b)",
+    rf"|(?P<wds>{WEEKDAY})s|(?P<wdp>{WEEKDAY})\s+(?P<ppod>(?i:mornings|afternoons|evenings|nights)))\b(?!\s+of\b)",
 )
 def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Recurring times, TIMEX3 type SET (no range): "every day"/"daily" -> ``P1D`` (also
@@ -2631,9 +2715,10 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     which TBAQ leaves unannotated, 2 of 2); nor "annually" as a rate after a figure,
     "to rise 20% annually", which TimeBank leaves unannotated),
     "every two years" -> ``P2Y``, "each Thursday"/"on Thursdays" -> ``XXXX-WXX-4``, "every
-    Sunday afternoon" -> ``XXXX-WXX-7TAF``, "each spring" -> ``XXXX-SP``,
+    Sunday afternoon" and "Sunday afternoons" -> ``XXXX-WXX-7TAF`` (a plural part of a weekday
+    recurs, TIDES 2005 4.2), "each spring" -> ``XXXX-SP``,
     "each July" -> ``XXXX-07``; a quantified set, "twice a week", "three times a year",
-    "once a month" -> ``P1W``, ``P1Y``, ``P1M`` (TimeML 1.2.1 SETs: the value is the period,
+    "once a month", "four days a week" -> ``P1W``, ``P1Y``, ``P1M``, ``P1W`` (TimeML 1.2.1 SETs: the value is the period,
     the count goes to ``freq``, which the value does not carry; the whole phrase is the extent).
 
     TimeML (DCT 2017-12-27): ``Flights leave <TIMEX3 type="SET" value="P1D">every day</TIMEX3> and
@@ -2642,6 +2727,8 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         week</TIMEX3> and reports <TIMEX3 type="SET" value="P1Y">three times a year</TIMEX3>.``
     """
     if m["freq"]:
+        if m["fpart"] and _COARSEST_FIRST.index(unit_key(m["fpart"])) <= _COARSEST_FIRST.index(unit_key(m["funit"])):
+            return None  # "four days a week" counts a smaller unit; "two weeks a week" nothing
         if title_unit(m["funit"], m["t"]) or word_after(text, m.end("t")).lower() in ("ago", "earlier", "later", "before"):
             return None  # "once a year ago": "a year ago" is a date
         return hit_over_t(m, Timex("SET", duration_value(1, unit_key(m["funit"])), None))
@@ -2657,9 +2744,12 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
                 "yearly": "year", "quarterly": "quarter", "hourly": "hour"}[m["adv"]]  # fmt: skip
         return hit_over_t(m, Timex("SET", duration_value(1, unit), None))
-    if m["wd"] or m["wds"]:
-        wd = WEEKDAY_NUM[(m["wd"] or m["wds"]).lower()]
-        pod = f"T{PARTS_OF_DAY[m['wpod'].lower()]}" if m["wpod"] else ""  # "every Sunday afternoon"
+    if m["wds"] and word_before(text, m.start("t")) in WEEKDAY_BLOCKERS:
+        return None  # "TGI Fridays": a name
+    if m["wd"] or m["wds"] or m["wdp"]:
+        wd = WEEKDAY_NUM[(m["wd"] or m["wds"] or m["wdp"]).lower()]
+        part = m["wpod"] or (m["ppod"] and m["ppod"][:-1])
+        pod = f"T{PARTS_OF_DAY[part.lower()]}" if part else ""  # "every Sunday afternoon", "on Thursday evenings"
         return hit_over_t(m, Timex("SET", f"XXXX-WXX-{wd + 1}{pod}", None))
     if m["mon"]:  # "each July", "every Jan. 1" (XXXX-01-01)
         month = MONTH_NUM[m["mon"].rstrip(".").lower()]
@@ -2719,10 +2809,10 @@ _BEFORE_A_VERB = frozenset("could would will may might can should must to did do
 and last 48 hours": a second verb after a coordinating conjunction), not "the last three months"."""
 _ONE_UNIT_CUES = frozenset(
     """for in within than about over nearly almost only just after last lasts lasted lasting take
-    takes took taking spend spends spent spending delayed postponed""".split()
+    takes took taking spend spends spent spending delayed postponed by wait waits waited waiting""".split()
 )
 """Words before "a day", "a year" that make it a duration ("for a day", "lasted a minute", "could
-take a year"); elsewhere "a day" is as often a rate ("$5 a day") or a narrative "One day"."""
+take a year", the size of a shift "postponed by one day"); elsewhere "a day" is as often a rate ("$5 a day") or a narrative "One day"."""
 _UNIT_OF_NOUN = re.compile(r"\s+of\s+(?!the\b|this\b|that\b|its\b|his\b|her\b|their\b|our\b)[a-z]")
 """"of" and a bare noun after "a minute", "a week": the unit's length of something ("a minute of
 silence", "a week of talks"; not "a day of rest", a kind of day, nor "a week of the year")."""
@@ -2821,6 +2911,8 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         u2, n2 = unit_key(finer["u2"]), number(finer["n2"])
         if n2 is None or list(_ISO_PARTS).index(u2) <= list(_ISO_PARTS).index(parts[-1][0]):
             break
+        if finer["bare"] is not None and not (u2 in ("minute", "second") and parts[-1][0] in ("hour", "minute")):
+            break  # a race time joins without "and" ("in three hours 25 minutes"); "two days 10 hours" does not
         parts.append((u2, n2))
         end = finer.end()
     if len(parts) > 1:  # "two hours and 20 minutes", "one day, 18 hours, 40 minutes and 10 seconds"
@@ -2829,7 +2921,7 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 
 _FINER_AFTER = re.compile(
-    rf"(?:,|\s+and|,\s+and)\s+(?P<n2>{NUM})\s+(?P<u2>months?|days?|hours?|minutes?|seconds?)\b(?![-’'])"
+    rf"(?:,|\s+and|,\s+and|(?P<bare>))\s+(?P<n2>{NUM})\s+(?P<u2>months?|days?|hours?|minutes?|seconds?)\b(?![-’'])"
     r"(?!\s+(?:a|an|per|each|every|or)\b)",
     re.IGNORECASE,
 )
@@ -3000,6 +3092,32 @@ def vague_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(*m.span("t" if m["t"] else "t2"), tx)
 
 
+# "hours after learning", "only weeks after a bailout", "minutes before liftoff": a vague span to an event
+@rule(
+    "units_to_event",
+    r"(?:^|(?<=[,;(—–-]\s)|(?<=\n)|\b(?P<lead>just|only|mere|barely|within|less\s+than|[a-z]+ed|came|went|fell|rose|began|left)\s+)"
+    r"(?P<t>(?P<unit>minutes|hours|days|weeks|months))\s+(?:after|before)\s+(?!the\s+(?:first|second|start|end)\b)",
+    needs=frozenset(["after", "before"]),
+)
+def units_to_event(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A bare plural unit that measures the gap to an event ("Sunday night, hours after learning of
+    the deal", "exploded minutes after liftoff", "only weeks after a bailout") -> DURATION ``PTXH``,
+    ``PTXM``, ``PXD``, ``PXW``, ``PXM``: a duration of unspecified length (TIMEX3 guidelines), as
+    TBAQ tags the counted kind ("Three days later" is the DURATION ``P3D`` "Three days", "at least
+    72 hours after his son was..." ``PT72H``). Only where nothing but a clause break, a limiting
+    adverb ("just", "only", "within") or a past verb stands before the unit: "the hours after the
+    attack" is a period of its own, "the first days after" a count.
+
+    TimeML (DCT 2023-04-20): ``The rocket exploded <TIMEX3 type="DURATION" value="PTXM">minutes</TIMEX3>
+        after liftoff.``
+    """
+    lead = m["lead"]
+    if lead and lead.endswith("ed") and not past_form(lead):
+        return None
+    unit = unit_key(m["unit"])
+    return hit_over_t(m, Timex("DURATION", duration_value(None, unit), UNITS[unit][1]))
+
+
 # "for some time", "for a while", "for a fairly lengthy period"
 @rule(
     "vague_period",
@@ -3081,6 +3199,12 @@ def _lunar_key(name: str) -> str:
     return "mawlid" if key.startswith("mawlid") else key
 
 
+_ONE_DAY_HOLIDAY = re.compile(r"(?<!^may)(?<!^christmas) day$|^thanksgiving$|^juneteenth$")
+"""Holiday names (normalized) that stay one day before "holiday": those named a Day (not May Day,
+a week in China, nor Christmas Day's season) and Thanksgiving, a US federal holiday of one day."""
+_EVERY_BEFORE = re.compile(r"\b(?:[Ee]very|[Ee]ach)\s+$")
+
+
 # Holidays: "Christmas Day", "Thanksgiving", "last Christmas", "Easter 2016", "the 2004 Boxing Day"
 @rule(
     "holiday",
@@ -3091,7 +3215,7 @@ def _lunar_key(name: str) -> str:
     r"|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day|MLK\s+Day|Labor\s+Day|Independence\s+Day(?!:)|Father['’]s\s+Day|Mother['’]s\s+Day"
     r"|Boxing\s+Day|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Bastille\s+Day|Veterans['’]?\s+Day|Armistice\s+Day|May\s+Day"
     r"|Juneteenth|Australia\s+Day|Anzac\s+Day|ANZAC\s+Day|Canada\s+Day|Remembrance\s+Day"
-    r"|World\s+AIDS\s+Day|Earth\s+Day"
+    r"|World\s+AIDS\s+Day|Earth\s+Day|Inauguration\s+Day"
     r"|Ash\s+Wednesday|Palm\s+Sunday|Maundy\s+Thursday|Mardi\s+Gras|Shrove\s+Tuesday|Holy(?=\s+Week\b)"
     r"|(?P<lunar>(?i:Eid[-\s]+(?:al|el|ul)[-\s]?(?:Fitr|Adha))|Ashura|Islamic\s+New\s+Year|Hijri\s+New\s+Year|Mawlid(?:\s+(?:al|an)[-\s]Nabi)?"
     r"|Rosh\s+Hashanah?|Yom\s+Kippur|Sukkot|Simchat\s+Torah|Hanukkah|Chanukah|Purim|Passover|Pesach|Shavuot|Tisha\s+B['’]Av"
@@ -3107,7 +3231,8 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     Sunday, Easter Monday, Good Friday, Maundy Thursday, Palm Sunday, Ash Wednesday and Mardi
     Gras (Shrove Tuesday) (Gregorian computus,
     :data:`~etl.dates.vocabulary.EASTER_OFFSETS`), US Election Day (capitalized: the Tuesday
-    after the first Monday of November, 2 U.S.C. 7) and the fixed days of
+    after the first Monday of November, 2 U.S.C. 7), US Inauguration Day (Jan. 20 of a year after a
+    presidential election, 4n + 1; 20th Amendment) and the fixed days of
     :data:`~etl.dates.vocabulary.FIXED_HOLIDAYS` (Boxing Day, St. Patrick's Day, Bastille
     Day, Veterans/Armistice Day, May Day; Independence Day, the US July 4, unless a
     possessive or a capitalised word names another country's, "India's Independence Day",
@@ -3157,8 +3282,19 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         ):
             return None  # "Pakistan's Independence Day", "Ukrainian Independence Day": another country's; the film
     year = m["y"] or m["y0"]
-    if re.match(r"\s+holiday\b", text[m.end("t") :]) and not any(name.startswith(h[0]) for h in NTH_WEEKDAY_HOLIDAYS):
-        return None  # "the Christmas holiday", "the May Day holiday": a period; "the Memorial Day holiday" is the Monday
+    if re.match(r"\s+holiday\b", text[m.end("t") :]) and not _ONE_DAY_HOLIDAY.search(name):
+        # "the Christmas holiday", "the May Day holiday", "the Easter holiday": a period; "the Memorial
+        # Day holiday", "the Veterans Day holiday", "the Thanksgiving holiday" are the day
+        return None
+
+    every = _EVERY_BEFORE.search(text, max(0, m.start("t") - 8), m.start("t"))
+    if every is not None and not any(m[g] for g in ("rel", "ry", "y0", "wkof", "wk", "y", "ry2", "yin")):
+        # "Every Christmas, the family...": the holiday recurs, a SET of its day of the year
+        # (TIDES 2005 4.2, "every March 1" XXXX-03-01); a holiday that moves has no such value
+        fixed = next(((mo, d) for prefix, mo, d in FIXED_HOLIDAYS if name.startswith(prefix)), None)
+        if fixed is None or lunar:
+            return None
+        return Hit(every.start(), m.end("t"), Timex("SET", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}", None))
 
     def day_in(y: int) -> dt.date:
         if lunar:  # the first of the year's days of a lunar calendar's holiday
@@ -3172,6 +3308,8 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         for prefix, after in THANKSGIVING_OFFSETS.items():
             if name.startswith(prefix):
                 return nth_weekday(dt.date(y, 11, 1), 3, 4) + dt.timedelta(days=after)  # type: ignore[operator]
+        if name.startswith("inauguration"):
+            return dt.date(y, 1, 20)  # the US president's term begins at noon on Jan. 20 (20th Amendment, 1933)
         if name.startswith("election"):
             first = dt.date(y, 11, 1)  # the Tuesday after the first Monday of November
             return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
@@ -3186,6 +3324,8 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     else:
         rel = (m["rel"] or "").lower()
         cands = list(lunar_holidays(lunar, dct)) if lunar else [day_in(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+        if name.startswith("inauguration"):  # only after a presidential election: years 4n + 1
+            cands = [day_in(y) for y in range(dct.year - 4, dct.year + 5) if y % 4 == 1]
         if name.startswith("labor"):
             # Xinhua's "Labor Day" is May 1: the one of the two nearer the DCT on the clause's side
             may = [dt.date(y, *LABOR_DAY_MAY) for y in (dct.year - 1, dct.year, dct.year + 1)]
@@ -3218,7 +3358,9 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if m["we"]:  # "the Thanksgiving weekend", "Easter weekend": the weekend of the holiday's ISO week
         s = m.start("t")
         the = 4 if text[max(0, s - 4) : s].lower() == "the " and not m["wkof"] else 0
-        return Hit(s - the, m.end("t"), weekend_of(d))
+        # a Monday holiday ends a long weekend: "the Memorial Day weekend" is the Saturday and
+        # Sunday before it, not those of its ISO week (a three-day weekend, 5 U.S.C. 6103(b))
+        return Hit(s - the, m.end("t"), weekend_of(d - dt.timedelta(days=2) if d.weekday() == 0 else d))
     return hit_over_t(m, timex_at(d, "week" if m["wk"] or m["wkof"] else "day"))
 
 
@@ -3458,6 +3600,27 @@ def the_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if mod in ("", "full", "whole", "entire", "calendar") and dct.month <= 2 and clause_tense(text, *m.span("t")) < 0:
         return hit_over_t(m, timex_at(dt.date(dct.year - 1, 1, 1), "year"))  # "For the full year, revenue rose 22%" in January
     return hit_over_t(m, timex_at(dct, "year"))
+
+
+# "the deal of the decade", "the last Cannes of the century": the DCT's decade or century
+@rule(
+    "of_the_period",
+    r"\bof\s+(?P<t>the\s+(?P<unit>decade|century))(?=\s*(?:[.,;:!?)\"”]|$)|\s+(?:and|but|or|as|when|with|for|so|that|is|was)\b)",
+    needs=frozenset(["decade", "century"]),
+)
+def of_the_period(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"of the decade", "of the century" after a superlative or a noun ("the most lucrative
+    engagements of the decade", "the trial of the century") -> the DCT's decade or century,
+    TIMEX3 DATE ``199``, ``19``, as "this decade" (TimeML 1.2.1: a definite "the decade" refers
+    to the period of the speech time, TIMEX3 guidelines 2.2.1, "the year"). Only where the phrase
+    ends (a punctuation mark or a conjunction after it): not "the decade before", "the decade in
+    which" (another), "the century's end", nor "of the century bond" (a noun's modifier), nor a
+    title ("the 'Trial of the Century'").
+
+    TimeML (DCT 1993-11-04): ``It was the biggest deal of <TIMEX3 type="DATE" value="199">the
+        decade</TIMEX3>.``
+    """
+    return hit_over_t(m, timex_at(dct, m["unit"].lower()))
 
 
 # "this fiscal year", "last financial year", "the new financial year": a fiscal year named relative to the DCT
@@ -3755,13 +3918,19 @@ _BEINGS = frozenset(
 """Nouns after "N-month-old" that make it an age ("his 6-month-old son"), not a duration."""
 
 
+_HEDGE_OF_HALF = re.compile(rf"\b{HEDGE}\s+$", re.IGNORECASE)
+_THE_LAST_BEFORE = re.compile(r"\b[Tt]he\s+(?:past|last|next|coming|first)\s+$")
+""""the past" before a half or a quarter of a unit: part of its extent (TimeML 1.2.1, as "the
+past three years")."""
+
+
 # "decades-long", "a day-long meeting", "2 1/2 years", "two and a half hours", "an hour and a half"
 @rule(
     "odd_duration",
     r"\b(?P<t>(?P<lu>day|week|month|year|decade|centur(?:y|ie))(?P<pl>s?)-long"
     rf"|(?P<n>\d{{1,3}}|{_HALF_COUNT})(?:\s+1/2|\s*½|\s+and\s+a\s+half)\s+(?P<hu>{_HALF_UNIT})"
     rf"|(?P<n2>\d{{1,3}}|{_HALF_COUNT})\s+(?P<hu2>{_HALF_UNIT})\s+and\s+a\s+half"
-    r"|(?P<art>an?\s+)?half(?:\s+an?\s+|[\s-])(?P<hu3>hour|minute|day|year|decade|century)(?![\w-]|\s+(?:ago|later|earlier)\b)"
+    r"|(?P<art>an?\s+)?half(?:\s+an?\s+|[\s-])(?P<hu3>hour|minute|day|year|decade|century)(?![\w-]|\s+ago\b)"
     r"|(?:a\s+|(?<=past\s)|(?<=last\s))quarter[\s-](?P<qc>century)(?![\w-]|\s+(?:ago|later|earlier)\b))\b",
     re.IGNORECASE,
     needs=frozenset(["-long", "1/2", "½", "half", "quarter"]),  # the parse tree offers the units, in most paragraphs
@@ -3773,8 +3942,9 @@ def odd_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     day and a half" -> ``P1DT12H``, "a minute and a half" -> ``PT1M30S``; half of one unit,
     "half an hour"/"a half-hour" -> ``PT30M``, "half a century" -> ``P50Y``, "half a year" ->
     ``P6M``, "a quarter century" -> ``P25Y`` (not "its quarter-century low", which TBAQ
-    leaves untagged; not "half-year results", the business half; not "half an hour later", an
-    anchored time; "a half-century" only after "for", "in", "past"...: cricket's "hit a
+    leaves untagged; not "half-year results", the business half; not "half an hour ago", an
+    anchored time, while "half an hour later" is the duration before "later", as TBAQ's "a minute
+    and a half later"; "a half-century" only after "for", "in", "past"...: cricket's "hit a
     half-century" is 50 runs) (the whole phrase is one TIMEX3, TimeML 1.2.1; half a month or week has
     no exact ISO 8601 value and is left out).
 
@@ -3787,8 +3957,9 @@ def odd_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         unit = unit_key(m["lu"] + ("s" if m["pl"] else ""))
         n = None if m["pl"] else 1
         return hit_over_t(m, Timex("DURATION", duration_value(n, unit), UNITS[unit][1]))
-    if m["qc"]:  # "a quarter century": 25 years
-        return hit_over_t(m, Timex("DURATION", "P25Y", "century"))
+    if m["qc"]:  # "a quarter century": 25 years; "the past quarter century"
+        last = _THE_LAST_BEFORE.search(text, max(0, m.start("t") - 20), m.start("t"))
+        return Hit(last.start() if last else m.start("t"), m.end("t"), Timex("DURATION", "P25Y", "century"))
     if m["hu3"]:  # "half an hour", "a half-century": half of one unit
         unit = m["hu3"].lower()
         if unit == "year" and "-" in m["t"]:
@@ -3798,7 +3969,11 @@ def odd_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             if prev == "the" or (unit == "century" and prev not in _ONE_UNIT_CUES and prev != "past"):
                 return None  # "on the half hour" (a match's 30th minute); "hit a half-century" (cricket's 50 runs)
         start = m.start("t")
-        if m["art"] and "-" in m["t"] and re.match(r"\s+[a-z]", text[m.end() : m.end() + 2]):
+        if (last := _THE_LAST_BEFORE.search(text, max(0, start - 20), start)) is not None:
+            start = last.start()  # "the past half century": the whole phrase, as "the past three years"
+        elif (hedge := _HEDGE_OF_HALF.search(text, max(0, start - 24), start)) is not None:
+            start = hedge.start()  # "nearly half a century": the hedge inside the extent, as "nearly 30 years"
+        elif m["art"] and "-" in m["t"] and re.match(r"\s+[a-z]", text[m.end() : m.end() + 2]):
             if word_after(text, m.end()).lower() not in _ADVERB_FOLLOWERS:
                 start = m.end("art")  # "a half-hour lunch break": the adjective, the article is the noun's
         return Hit(start, m.end("t"), Timex("DURATION", _HALF_OF[unit], UNITS[unit_key(unit)][1]))
@@ -3878,9 +4053,10 @@ _NUMBER_NOT_YEAR_AFTER = re.compile(
 """Words after a four-digit number that make it a street number: "1600 Pennsylvania Avenue",
 "the 2000 block of Elm Street"."""
 _NUMBER_NOT_YEAR_BEFORE = re.compile(
-    r"\b(?:Flight|Windows|Office|Route|Highway|Interstate|Room|Suite|Model|Channel|Gate|Terminal|Pier|Version|No\.)\s+$"
+    r"\b(?:Flight|Windows|Office|Route|Highway|Interstate|Room|Suite|Model|Channel|Gate|Terminal|Pier|Version|No\.|Russell|Wilshire)\s+$"
 )
-"""Names before a four-digit number that make it a number: "Flight 2010", "Windows 2000", "Route 1900"."""
+"""Names before a four-digit number that make it a number: "Flight 2010", "Windows 2000", "Route 1900",
+the stock indexes "Russell 2000" and "Wilshire 5000"."""
 
 
 _POSSESSIVE_NAME = (

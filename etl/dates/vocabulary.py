@@ -175,7 +175,7 @@ CHANGE_VERBS = frozenset(
 )
 # Words before a weekday that make it a named day, not a calendar weekday.
 WEEKDAY_BLOCKERS = frozenset(
-    "black good ash super easter palm holy maundy cyber bloody fat shrove man girl".split()
+    "black good ash super easter palm holy maundy cyber bloody fat shrove man girl tgi".split()
 )
 # Words that may stand between "of" and a bare year: "the end of 2017".
 OF_HEADS = frozenset(
