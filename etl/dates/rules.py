@@ -173,7 +173,7 @@ def hit_over_t(m: re.Match[str], tx: Timex | Anaphor | Period | None) -> Hit | N
 
 
 # --------------------------------------------------------------------------- left contexts
-_HALF_LEFT = re.compile(r"\b(?:[Tt]he\s+)?(?P<h>(?i:first|second|last|latter|final))\s+$")
+_HALF_LEFT = re.compile(r"\b(?:[Tt]he\s+)?(?P<h>(?i:first|second|last|latter|final|front|back))\s+$")
 _PAIR_LEFT = re.compile(
     rf"\b(?P<mon>{MONTH})\s*(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
     r"(?:\s+(?:and|or|&|to|through|thru|till|until)\s+|(?P<dash>\s?[-–]\s?))$"
@@ -217,7 +217,7 @@ _L_SEASON = re.compile(
 _L_COUNT = re.compile(
     rf"(?:\b(?P<hedge>{HEDGE})\s+)?(?:\b(?P<pre>(?:the\s+)?(?:past|last|next|first|final|previous|coming"
     rf"|following|latest|same|remaining)|the)\s+)?\b(?P<num>{NUM})(?P<sep>[\s-])"
-    r"(?:(?:more|additional|full|long|trading|business|working|calendar|consecutive|straight|successive)\s+)?$",
+    r"(?:(?:more|additional|full|long|trading|business|working|calendar|consecutive|straight|successive|single)\s+)?$",
     re.IGNORECASE,
 )
 _REL_STEP = {"this": 0, "the current": 0, "next": 1, "the coming": 1, "last": -1, "the previous": -1, "the past": -1}
@@ -538,6 +538,8 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if rng is None or int(rng["d2"]) <= day:
             return None  # "May 3-2": not an increasing range of days (a score)
         year = rng["y"] or (str(dct.year + _REL_STEP[rng["ry"].lower()]) if rng["ry"] else None)
+    elif not year and m["day"] and (later := _IN_YEAR_AFTER.match(text, m.end())) is not None:
+        year = later["y"]  # "compared with Jan. 31 in 2014": the year told right after the day
     elif not year and m["day"] and (pair := _PAIR_YEAR.match(text, m.end("day"))):
         # "April 24 and 25, 1999", "from May 14 to 25 next year": the year of the pair (HeidelTime's date_r4a)
         year = pair["y"] or str(dct.year + _REL_STEP[pair["ry"].lower()])
@@ -567,6 +569,8 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = safe_date(dct.year + _REL_STEP[yl["rel"].lower()], month, day)
     else:
         d = _unwritten_year_day(month, day, text, m.start("t"), dct)
+        if d and d < dct and _DEADLINE_NOUN_AFTER.match(text, m.end()) and clause_tense(text, m.start("t"), m.end("t")) >= 0:
+            d = safe_date(d.year + 1, month, day)  # "finish by September, well before the Jan. 1 deadline" in April
         if d and clause_tense(text, m.start("t"), m.end("t")) < 0:
             if d > dct + _PAST_DAY_SLACK and _dated_by_past_verb(text, m.start("t"), m.end("t")):
                 d = safe_date(d.year - 1, month, day)  # "The rule took effect Jan. 5" in a story of Dec. 27
@@ -608,6 +612,13 @@ def _dated_by_past_verb(text: str, start: int, end: int) -> bool:
     if _CONDITION_BEFORE.search(text, max(0, start - 120), start):
         return False  # "If the government fell on Dec. 8, a vote...": a past form of a supposition
     return " " in verb or (past_form(verb) and verb not in _REPORTING_VERBS)
+
+
+_IN_YEAR_AFTER = re.compile(rf"\s+in\s+(?P<y>{YEAR4})\b(?!\s*[-–])")
+"""A year after "in" right after a day without one ("Jan. 31 in 2014", "on Christmas Eve in 2000"):
+the day's year (a TIMEX3 of its own)."""
+_DEADLINE_NOUN_AFTER = re.compile(r"\s+(?:deadline|target\s+date|cutoff|cut-off|expiry)\b")
+"""A noun of a limit after a day ("the Jan. 1 deadline"): a limit still to come unless the clause is past."""
 
 
 _YEAR_LEAD = re.compile(r"(?:^|[.!?]\s+|\n)(?P<rel>Last|This|Next)\s+year\b[^.;!?\n]{0,80}$")
@@ -1294,9 +1305,15 @@ _DATA_FOR = re.compile(
     re.IGNORECASE,
 )
 """The same nouns before "for" and the month: "Trade data for April will be released on Friday"."""
-_CONTRACT_MONTH = re.compile(r"\s+(?:delivery|contracts?|futures)\b", re.IGNORECASE)
+_CONTRACT_MONTH = re.compile(
+    r"\s+(?:delivery|contracts?|futures|(?:light\s+|sweet\s+)?crude|heating\s+oil|natural\s+gas|gasoline|gold|silver|copper|platinum"
+    r"|wheat|corn|soybeans?|cotton|coffee|cocoa|sugar|live\s+cattle|lean\s+hogs)\b"
+    r"(?!\s+(?:imports|exports|output|production|prices|sales|demand|consumption|shipments|data|figures|reserves|stocks|inventories)\b)",
+    re.IGNORECASE,
+)
 """A noun after a month that makes it a futures contract's month ("Gold for April delivery fell",
-"the March contract"): a month from the DCT's on, as commodity copy writes it."""
+"the March contract", "October crude settled at $28.05"): a month from the DCT's on, as commodity
+copy writes it; not a month's figures ("December oil imports")."""
 
 
 _DAY_OF_MONTH_AFTER = re.compile(
@@ -1439,8 +1456,9 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if ordinal_is_the_day(text, m.end("wd"), dm.start() + the if the >= 0 else dm.start("day"), dm.end()):
             # "Friday, the 29th": the day picks the week (the clause's tense breaks a tie)
             d = weekday_on_day_of_month(wd, day_number(dm["day"]) or 0, dct, future) or d
-    if not rel and (named := _holiday_in_apposition(text, m.end(), dct)) is not None and named.weekday() == wd:
-        d = named  # "days off for Friday, Halloween, and for Election Day": the holiday names the week
+    if not rel and (named := _holiday_in_apposition(text, m.end(), dct) or _holiday_before(text, s, dct)) is not None and named.weekday() == wd:
+        # "days off for Friday, Halloween", "before Labor Day on Monday": the holiday names the week
+        d = named
     pod = m["pod"]
     tx = timex_at(d, "day", PARTS_OF_DAY[pod.lower()] if pod else None)
     ends_phrase = re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end() :]) is not None
@@ -1478,6 +1496,19 @@ def _holiday_in_apposition(text: str, pos: int, dct: dt.date) -> dt.date | None:
     hit = holiday(found, text, dct) if found is not None and found.start("t") == m.end() else None
     tx = hit.timex if hit is not None else None
     return tx.start if isinstance(tx, Timex) and tx.granularity == "day" and tx.start is not None else None
+
+
+def _holiday_before(text: str, pos: int, dct: dt.date) -> dt.date | None:
+    """The day of a holiday named right before the weekday at ``pos`` ("before Labor Day on Monday",
+    "the Presidents Day holiday Monday"), as :func:`holiday` resolves it, or None."""
+    rule_ = next(r for r in _own if r.name == "holiday")
+    for found in rule_.pattern.finditer(text, max(0, pos - 60), pos):
+        link = _WEEKDAY_AFTER_HOLIDAY.match(text, found.end("t"))
+        if link is not None and link.start("wd") == pos:
+            hit = holiday(found, text, dct)
+            tx = hit.timex if hit is not None else None
+            return tx.start if isinstance(tx, Timex) and tx.granularity == "day" else None
+    return None
 
 
 def _relative_weekday(wd: int, rel: str, dct: dt.date) -> dt.date | None:
@@ -1998,11 +2029,12 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # "early 1990", "fiscal 1989", "the 1996 campaign"
 @rule(
     "cued_year",
-    r"(?<![\d$£€#.,'’/])\b(?P<y>(?:1[6-9]|20)\d\d)\b"
+    r"(?<![\d$£€#.,'’/])\b(?P<y>(?:1\d|2[01])\d\d)\b"
     r"(?![\d,.]?\d|\s*(?:%|percent\b|per\s+cent\b)|-\d|['’]?s\b)",
 )
 def cued_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """A 4-digit year 1900-2099 after a cue word -> ``YYYY``, year granularity.
+    """A 4-digit year 1600-2099 after a cue word -> ``YYYY``, year granularity (1000-1599 and
+    2100-2199 only as :data:`_DISTANT_YEAR_CUES` says).
 
     Cues: in, since, by, until, from, for, into, before, after, during, through,
     early/late/mid-, fiscal; "of" after "the end of", "the spring of", a capitalized name
@@ -2030,6 +2062,8 @@ def cued_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     s = lm.start("mod") if mod else m.start()  # type: ignore[union-attr]
     e = m.end()
     cue_start = lm.start()  # type: ignore[union-attr]
+    if not 1600 <= int(m["y"]) < 2100 and (cue not in _DISTANT_YEAR_CUES or not _YEAR_ENDS_PHRASE.match(text, e)):
+        return None  # "in 1492.", "by 2100,": a year outside 1600-2099 only after a preposition of time, its phrase ending
     nxt = word_after(text, e)
     if nxt.lower() in COUNT_NOUNS or (text[e : e + 1] == "-" and not mod):
         return None
@@ -2052,10 +2086,24 @@ def cued_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if not re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, cue_start - 30) : cue_start]):
             return None
     if cue in ("the", "a", "an", "its", "his", "her", "their", "our", "that", "this", "whose", "'s", "’s"):
-        # a determiner: the year must modify a following word ("the 1996 campaign")
+        # a determiner: the year must modify a following word ("the 1996 campaign"), not be the
+        # subject of a verb or the first of two titles ("Orwell's 1984 and ...", "The 1975 headlined")
         if not re.match(r" [A-Za-z]", text[e : e + 2]):
             return None
+        after = word_after(text, e)
+        if past_form(after) or after in ("is", "are", "has", "and", "or") and not re.match(r"\s+(?:and|or)\s+(?:19|20)\d\d", text[e:]):
+            return None
     return hit
+
+
+_DISTANT_YEAR_CUES = frozenset("in since by until till from before after through during".split())
+_YEAR_ENDS_PHRASE = re.compile(
+    r"(?![^.;\n]{0,16}\b(?:B\.?C\.?E?|BCE)(?!\w))\s*(?:[.,;:!?)\"”]|$|\s(?:and|or|when|as|but|to|with|under|after|before)\b)"
+)
+"""A year outside 1600-2099 is taken only when a preposition of time precedes it and its phrase
+ends after it ("Columbus reached the Americas in 1492.", "could rise 6 degrees by 2100,"): a
+number of that size is more often a count ("in 1200 cities", "by 1500 points"); none before
+"B.C." ("from 1354 to 1345 B.C.": no year of the common era)."""
 
 
 # A range of years: "from 2009-2013", "the 1998-99 season" (each end a TIMEX3)
@@ -2434,7 +2482,7 @@ def half_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     left = _HALF_LEFT.search(text, max(0, m.start() - 16), m.start())
     if left is None:
         return None
-    half = 1 if left["h"].lower() == "first" else 2
+    half = 1 if left["h"].lower() in ("first", "front") else 2  # "the back half of the year": business slang for the second
     s, e = left.start(), m.end()
     if m["y"]:
         year = int(m["y"])
@@ -2451,10 +2499,12 @@ def half_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # "the second half" alone in business copy: a half of the DCT's year
 @rule(
     "the_half",
-    r"\b(?P<t>[Tt]he\s+(?P<h>first|second)\s+half)\b(?![-’']|\s+of\b)",
+    r"\b(?P<t>[Tt]he\s+(?P<h>first|second)\s+half)\b(?![-’']|\s+of\b)"
+    r"|\b(?P<t2>(?P<h2>[Ff]irst|[Ss]econd)-half)(?=\s+(?:sales|profits?|earnings|results|revenues?|growth|loss(?:es)?|net|income|output|figures|demand)\b)",
 )
 def the_half(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """"the first (second) half" with no "of" after it, in business or economic copy (a word of
+    """"the first (second) half" with no "of" after it, and "first-half" ("second-half") before a
+    word of results ("second-half sales"), in business or economic copy (a word of
     :data:`_BUSINESS` within 300 characters, none of :data:`_GAME`) -> a half of the DCT's year
     (``2009-H2``; TIMEX3 value syntax as :func:`half_year`), the year before for the second
     half in a past clause written in the first half ("profit rose in the second half" in
@@ -2468,17 +2518,20 @@ def the_half(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     lo, hi = max(0, m.start() - 300), m.end() + 300
     if _GAME.search(text, lo, hi) or _SPORTS.search(text, lo, hi) or not _BUSINESS.search(text, lo, hi):
         return None
-    half = 1 if m["h"].lower() == "first" else 2
+    half = 1 if (m["h"] or m["h2"]).lower() == "first" else 2
     year = dct.year
-    s, e = m.span("t")
+    s, e = m.span("t" if m["t"] else "t2")
     if half == 2 and dct.month <= 6 and not speaks_of_future(text, s, e) and clause_tense(text, s, e) < 0:
         year -= 1
-    elif half == 1 and dct.month >= 7 and speaks_of_future(text, s, e):
-        year += 1  # "expect the transaction to close by the end of the first half" in September
+    elif half == 1 and dct.month >= 7 and speaks_of_future(text, s, e) and not _COMPARED_WITH.search(text, max(0, s - 20), s):
+        # "expect the transaction to close by the end of the first half" in September; not the half
+        # a forecast is measured against ("sales stronger than in the first half": the one just ended)
+        year += 1
     first = dt.date(year, 6 * half - 5, 1)
-    return hit_over_t(m, Timex("DATE", f"{year:04d}-H{half}", None, first, add_months(first, 6)))
+    return Hit(s, e, Timex("DATE", f"{year:04d}-H{half}", None, first, add_months(first, 6)))
 
 
+_COMPARED_WITH = re.compile(r"\b(?:than|from|compared\s+(?:with|to)|versus|vs\.)\s+(?:in\s+|during\s+)?$", re.IGNORECASE)
 _BUSINESS = re.compile(
     r"\b(?:profits?|sales|revenues?|earnings|econom(?:y|ic|ies)|growth|demand|prices|percent|inflation|output|GDP|fiscal|shares"
     r"|unemployment|jobless|exports|imports|investment|spending|production|markets?|housing)\b|%",
@@ -2706,7 +2759,8 @@ _COARSEST_FIRST = ("century", "decade", "year", "quarter", "month", "fortnight",
     rf"|(?P<mon>{MONTH})(?:\s*(?P<mday>{DAY}))?|(?P<num>{NUM})\s+(?P<units>{UNIT}))"
     rf"|(?P<freq>(?i:once|twice|thrice)|(?:{NUM}|\d{{1,3}})\s+(?:times|(?P<fpart>days|hours|minutes|weeks|months)))\s+(?:a|an|per|each|every)\s+(?P<funit>{UNIT})"
     rf"|(?P<adv>daily|weekly|monthly|annually|yearly|quarterly|hourly)"
-    rf"|(?P<wds>{WEEKDAY})s|(?P<wdp>{WEEKDAY})\s+(?P<ppod>(?i:mornings|afternoons|evenings|nights)))\b(?!\s+of\b)",
+    rf"|(?P<wds>{WEEKDAY})s|(?P<wdp>{WEEKDAY})\s+(?P<ppod>(?i:mornings|afternoons|evenings|nights))"
+    rf"|(?<=\bon\s)(?P<wes>weekends)|(?<=\bopen\s)(?P<wes2>weekends)|(?P<wes3>weekends)(?=\s+only\b))\b(?!\s+of\b)",
 )
 def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Recurring times, TIMEX3 type SET (no range): "every day"/"daily" -> ``P1D`` (also
@@ -2716,7 +2770,7 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "to rise 20% annually", which TimeBank leaves unannotated),
     "every two years" -> ``P2Y``, "each Thursday"/"on Thursdays" -> ``XXXX-WXX-4``, "every
     Sunday afternoon" and "Sunday afternoons" -> ``XXXX-WXX-7TAF`` (a plural part of a weekday
-    recurs, TIDES 2005 4.2), "each spring" -> ``XXXX-SP``,
+    recurs, TIDES 2005 4.2), "on weekends", "open weekends only" -> ``XXXX-WXX-WE``, "each spring" -> ``XXXX-SP``,
     "each July" -> ``XXXX-07``; a quantified set, "twice a week", "three times a year",
     "once a month", "four days a week" -> ``P1W``, ``P1Y``, ``P1M``, ``P1W`` (TimeML 1.2.1 SETs: the value is the period,
     the count goes to ``freq``, which the value does not carry; the whole phrase is the extent).
@@ -2744,6 +2798,8 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
                 "yearly": "year", "quarterly": "quarter", "hourly": "hour"}[m["adv"]]  # fmt: skip
         return hit_over_t(m, Timex("SET", duration_value(1, unit), None))
+    if m["wes"] or m["wes2"] or m["wes3"]:  # "shops close on weekends", "open weekends only": every weekend
+        return hit_over_t(m, Timex("SET", "XXXX-WXX-WE", None))
     if m["wds"] and word_before(text, m.start("t")) in WEEKDAY_BLOCKERS:
         return None  # "TGI Fridays": a name
     if m["wd"] or m["wds"] or m["wdp"]:
@@ -2809,10 +2865,11 @@ _BEFORE_A_VERB = frozenset("could would will may might can should must to did do
 and last 48 hours": a second verb after a coordinating conjunction), not "the last three months"."""
 _ONE_UNIT_CUES = frozenset(
     """for in within than about over nearly almost only just after last lasts lasted lasting take
-    takes took taking spend spends spent spending delayed postponed by wait waits waited waiting""".split()
+    takes took taking spend spends spent spending delayed postponed by wait waits waited waiting forward back""".split()
 )
 """Words before "a day", "a year" that make it a duration ("for a day", "lasted a minute", "could
-take a year", the size of a shift "postponed by one day"); elsewhere "a day" is as often a rate ("$5 a day") or a narrative "One day"."""
+take a year", the size of a shift "postponed by one day", "clocks sprang forward one hour",
+"pushed the match back a day"); elsewhere "a day" is as often a rate ("$5 a day") or a narrative "One day"."""
 _UNIT_OF_NOUN = re.compile(r"\s+of\s+(?!the\b|this\b|that\b|its\b|his\b|her\b|their\b|our\b)[a-z]")
 """"of" and a bare noun after "a minute", "a week": the unit's length of something ("a minute of
 silence", "a week of talks"; not "a day of rest", a kind of day, nor "a week of the year")."""
@@ -2873,8 +2930,8 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # "(in) the past few months", "the last several quarters": the recent past, as "recent
         # months"; after "for", how long it lasted ("for the past few weeks": PXW, TBAQ 1 of 1)
         return Hit(lm.start("pre"), m.end(), Timex("DATE", "PAST_REF", None))
-    if unit == "quarter" and (word_after(text, m.end()).lower() == "of" or n is None):
-        return None  # "three quarters of the vote"
+    if unit == "quarter" and (word_after(text, m.end()).lower() in ("of", "percentage", "point", "points", "percent") or n is None):
+        return None  # "three quarters of the vote", "by a quarter percentage point": a fraction
     if m["unit"].lower().endswith("s") and n == 1 and not raw.isdigit():
         return None
     s, e = lm.start(), m.end()
@@ -3072,10 +3129,11 @@ def weekend(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # "for weeks", "within days", "in years"
 @rule(
     "vague_duration",
-    r"\b(?:(?:for|within|in|over|take|takes|took|taking|last|lasts|lasted|lasting)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades))|(?P<t2>(?:[Rr]ecent|(?:[Tt]he\s+)?[Cc]oming)\s+(?P<unit2>days|weeks|months|quarters|years|decades)|[Tt]he\s+(?P<unit3>days|weeks|months|years)\s+ahead))\b(?!\s+(?:of|to\s+come|ago|later|earlier|before|after|since|past)\b)(?![-’'])", re.IGNORECASE,
+    r"\bwithin\s+(?P<t4>(?P<unit4>minutes|hours|days|weeks|months))(?=\s+of\s)"
+    r"|\b(?:(?:for|within|in|over|take|takes|took|taking|last|lasts|lasted|lasting)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades))|(?P<t2>(?:[Rr]ecent|(?:[Tt]he\s+)?[Cc]oming)\s+(?P<unit2>days|weeks|months|quarters|years|decades)|[Tt]he\s+(?P<unit3>days|weeks|months|years)\s+ahead))\b(?!\s+(?:of|to\s+come|ago|later|earlier|before|after|since|past)\b)(?![-’'])", re.IGNORECASE,
 )
 def vague_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """"for weeks", "within days", "for the first time in years", "in (the) coming months",
+    """"for weeks", "within days", "within hours of the ceremony", "for the first time in years", "in (the) coming months",
     "the weeks ahead" -> ``PXW``/``PXD``/``PXY`` (TIMEX3 guidelines: a duration of unspecified
     length). "(in) recent years/days/weeks/months" is the recent past, ``PAST_REF``, as
     "recently" (TimeBank annotates it so 5 times in 8).
@@ -3087,35 +3145,55 @@ def vague_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """
     if m["t2"] and m["t2"][:1] in "Rr":
         return Hit(*m.span("t2"), Timex("DATE", "PAST_REF", None))
-    unit = unit_key(m["unit"] or m["unit2"] or m["unit3"])
+    unit = unit_key(m["unit"] or m["unit2"] or m["unit3"] or m["unit4"])
     tx = Timex("DURATION", duration_value(None, unit), UNITS[unit][1])
-    return Hit(*m.span("t" if m["t"] else "t2"), tx)
+    return Hit(*m.span("t4" if m["t4"] else "t" if m["t"] else "t2"), tx)
 
 
-# "hours after learning", "only weeks after a bailout", "minutes before liftoff": a vague span to an event
+# "hours after learning", "only weeks after a bailout", "minutes apart", "after months of talks": a vague span
 @rule(
     "units_to_event",
-    r"(?:^|(?<=[,;(—–-]\s)|(?<=\n)|\b(?P<lead>just|only|mere|barely|within|less\s+than|[a-z]+ed|came|went|fell|rose|began|left)\s+)"
-    r"(?P<t>(?P<unit>minutes|hours|days|weeks|months))\s+(?:after|before)\s+(?!the\s+(?:first|second|start|end)\b)",
-    needs=frozenset(["after", "before"]),
+    r"(?:^|(?<=[,;(—–-]\s)|(?<=\n)|(?<=``\s)|\b(?P<lead>[A-Za-z]+)\s+)"
+    r"(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades))\s+"
+    r"(?:(?:after|before)\s+(?!the\s+(?:first|second|start|end)\b)|of\s+(?P<of>[a-z]+))",
+    needs=frozenset(["after", "before", "of"]),
 )
 def units_to_event(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A bare plural unit that measures the gap to an event ("Sunday night, hours after learning of
-    the deal", "exploded minutes after liftoff", "only weeks after a bailout") -> DURATION ``PTXH``,
-    ``PTXM``, ``PXD``, ``PXW``, ``PXM``: a duration of unspecified length (TIMEX3 guidelines), as
-    TBAQ tags the counted kind ("Three days later" is the DURATION ``P3D`` "Three days", "at least
-    72 hours after his son was..." ``PT72H``). Only where nothing but a clause break, a limiting
-    adverb ("just", "only", "within") or a past verb stands before the unit: "the hours after the
-    attack" is a period of its own, "the first days after" a count.
+    the deal", "exploded minutes after liftoff", "only weeks after a bailout"; not "minutes apart",
+    which TBAQ leaves untagged, 2 of 2) or what filled a span ("After months of negotiations", "caps decades of rising
+    euroskepticism") -> DURATION ``PTXH``, ``PTXM``, ``PXD``, ``PXW``, ``PXM``, ``PXY``: a duration
+    of unspecified length (TIMEX3 guidelines), as TBAQ tags "days of swelling" (``PXD``) and the
+    counted kind ("Three days later" is the DURATION ``P3D`` "Three days"). Not after a
+    determiner, a quantifier, a number or an adjective of time ("the hours after the attack", "many
+    years of war", "recent months of talks": a period of its own or another rule's phrase), nor
+    "hours of the day", "years of age", "days of the week" (no span).
 
     TimeML (DCT 2023-04-20): ``The rocket exploded <TIMEX3 type="DURATION" value="PTXM">minutes</TIMEX3>
         after liftoff.``
     """
     lead = m["lead"]
-    if lead and lead.endswith("ed") and not past_form(lead):
+    if re.match(r"\s+or\s+(?:minutes|hours|days|weeks|months|years|decades)\b", text[m.end("unit") :]) or lead in ("or", "and"):
+        return None  # "weeks or months of his capture": one vague span of two units (TBAQ), not two
+    if lead and (lead.lower() in _NOT_BEFORE_A_VAGUE_SPAN or lead.isdigit() or (lead.endswith("ed") and not past_form(lead) and lead.islower())):
         return None
+    if m["of"] and m["of"] in _NOT_A_SPAN_OF:
+        return None  # "hours of the day", "15 years of age", "the long days of summer": no span of its own
     unit = unit_key(m["unit"])
     return hit_over_t(m, Timex("DURATION", duration_value(None, unit), UNITS[unit][1]))
+
+
+_NOT_BEFORE_A_VAGUE_SPAN = frozenset(
+    """the a an this that these those its his her their our your my some any no many few several all most more
+    recent past last next coming early late first final previous following same other those of half quarter""".split()
+)
+"""Words before a bare plural unit that make it another phrase's (a determiner's period, a count,
+"three-and-a-half years", "of" after a noun, "the past few"): :func:`units_to_event` leaves it."""
+_NOT_A_SPAN_OF = frozenset(
+    "the a an this that each every which whom it them him her time age summer winter spring autumn fall".split()
+)
+"""Words after "units of" that make no span ("hours of the day", "15 years of age", "days of
+summer"): :func:`units_to_event` leaves the unit."""
 
 
 # "for some time", "for a while", "for a fairly lengthy period"
@@ -3199,9 +3277,12 @@ def _lunar_key(name: str) -> str:
     return "mawlid" if key.startswith("mawlid") else key
 
 
-_ONE_DAY_HOLIDAY = re.compile(r"(?<!^may)(?<!^christmas) day$|^thanksgiving$|^juneteenth$")
+_ONE_DAY_HOLIDAY = re.compile(r"(?<!^may)(?<!^christmas) day$|^thanksgiving$|^juneteenth$|^new year$")
 """Holiday names (normalized) that stay one day before "holiday": those named a Day (not May Day,
-a week in China, nor Christmas Day's season) and Thanksgiving, a US federal holiday of one day."""
+a week in China, nor Christmas Day's season), Thanksgiving, a US federal holiday of one day, and
+"the New Year holiday" (Jan. 1, the day markets close; the name alone is the year's start, untagged)."""
+_WEEKDAY_AFTER_HOLIDAY = re.compile(rf"(?:\s+holiday)?,?\s+(?:on\s+)?(?P<wd>{WEEKDAY})\b")
+"""A weekday right after a holiday's name ("the Presidents Day holiday Monday", "Labor Day on Monday")."""
 _EVERY_BEFORE = re.compile(r"\b(?:[Ee]very|[Ee]ach)\s+$")
 
 
@@ -3209,14 +3290,15 @@ _EVERY_BEFORE = re.compile(r"\b(?:[Ee]very|[Ee]ach)\s+$")
 @rule(
     "holiday",
     r"\b(?P<t>(?P<wkof>the\s+week\s+of\s+)?(?:(?P<rel>(?i:last|this|next))\s+|(?P<ry>(?i:last|this|next))\s+year['’]s\s+"
-    r"|(?P<y0>(?:19|20)\d\d)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+Day|\s+Eve)"
+    r"|(?P<y0>(?:19|20)\d\d)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+Day|\s+Eve)|New\s+Year(?=\s+holiday\b)"
     r"|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Election\s+Day"
     r"|Memorial\s+Day|Presidents['’]?\s+Day|President['’]s\s+Day|Columbus\s+Day|Black\s+Friday|Cyber\s+Monday"
     r"|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day|MLK\s+Day|Labor\s+Day|Independence\s+Day(?!:)|Father['’]s\s+Day|Mother['’]s\s+Day"
     r"|Boxing\s+Day|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Bastille\s+Day|Veterans['’]?\s+Day|Armistice\s+Day|May\s+Day"
     r"|Juneteenth|Australia\s+Day|Anzac\s+Day|ANZAC\s+Day|Canada\s+Day|Remembrance\s+Day"
     r"|World\s+AIDS\s+Day|Earth\s+Day|Inauguration\s+Day"
-    r"|Ash\s+Wednesday|Palm\s+Sunday|Maundy\s+Thursday|Mardi\s+Gras|Shrove\s+Tuesday|Holy(?=\s+Week\b)"
+    r"|Ash\s+Wednesday|Palm\s+Sunday|Maundy\s+Thursday|Holy\s+Thursday|Mardi\s+Gras|Shrove\s+Tuesday|Holy(?=\s+Week\b)"
+    r"|Ascension\s+Day|Pentecost(?!al)|Whit\s+(?:Sunday|Monday)|Whitsun"
     r"|(?P<lunar>(?i:Eid[-\s]+(?:al|el|ul)[-\s]?(?:Fitr|Adha))|Ashura|Islamic\s+New\s+Year|Hijri\s+New\s+Year|Mawlid(?:\s+(?:al|an)[-\s]Nabi)?"
     r"|Rosh\s+Hashanah?|Yom\s+Kippur|Sukkot|Simchat\s+Torah|Hanukkah|Chanukah|Purim|Passover|Pesach|Shavuot|Tisha\s+B['’]Av"
     r"|Lunar\s+New\s+Year|Chinese\s+New\s+Year|Spring\s+Festival|Lantern\s+Festival|Dragon\s+Boat\s+Festival|Mid-Autumn\s+Festival))\b(?P<wk>\s+[Ww]eek(?P<we>end)?\b)?"
@@ -3228,8 +3310,8 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     shelves by Christmas" in July, HeidelTime's tense rule):
     Christmas (Dec 25; Eve Dec 24), New Year's Day (Jan 1; Eve Dec 31), Halloween (Oct 31),
     Valentine's Day (Feb 14), US Thanksgiving (fourth Thursday of November), Easter
-    Sunday, Easter Monday, Good Friday, Maundy Thursday, Palm Sunday, Ash Wednesday and Mardi
-    Gras (Shrove Tuesday) (Gregorian computus,
+    Sunday, Easter Monday, Good Friday, Maundy (Holy) Thursday, Palm Sunday, Ash Wednesday, Mardi
+    Gras (Shrove Tuesday), Ascension Day, Pentecost (Whit Sunday, Whitsun) and Whit Monday (Gregorian computus,
     :data:`~etl.dates.vocabulary.EASTER_OFFSETS`), US Election Day (capitalized: the Tuesday
     after the first Monday of November, 2 U.S.C. 7), US Inauguration Day (Jan. 20 of a year after a
     presidential election, 4n + 1; 20th Amendment) and the fixed days of
@@ -3324,6 +3406,7 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     else:
         rel = (m["rel"] or "").lower()
         cands = list(lunar_holidays(lunar, dct)) if lunar else [day_in(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+        named = _WEEKDAY_AFTER_HOLIDAY.match(text, m.end("t"))
         if name.startswith("inauguration"):  # only after a presidential election: years 4n + 1
             cands = [day_in(y) for y in range(dct.year - 4, dct.year + 5) if y % 4 == 1]
         if name.startswith("labor"):
@@ -3337,7 +3420,12 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
                 return None  # far from both, the story's country decides: no date
             if nearest in may:
                 cands = may
-        if rel == "last":
+        on_weekday = [c for c in cands if named and c.weekday() == WEEKDAY_NUM[named["wd"].lower()] and abs((c - dct).days) <= 7]
+        if not rel and on_weekday:
+            # "the Presidents Day holiday Monday" the day after it: the weekday names the week, as a
+            # weekday alone is read within a week of the DCT
+            d = min(on_weekday, key=lambda c: abs((c - dct).days))
+        elif rel == "last":
             d = max(c for c in cands if c < dct)
         elif rel == "next":
             d = min(c for c in cands if c > dct)
@@ -3361,7 +3449,13 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # a Monday holiday ends a long weekend: "the Memorial Day weekend" is the Saturday and
         # Sunday before it, not those of its ISO week (a three-day weekend, 5 U.S.C. 6103(b))
         return Hit(s - the, m.end("t"), weekend_of(d - dt.timedelta(days=2) if d.weekday() == 0 else d))
+    if not (m["wk"] or m["wkof"] or m["y"] or m["ry2"]) and (part := _PART_OF_DAY_AFTER.match(text, m.end("t"))) is not None:
+        # "on Christmas morning": that part of the holiday, a TIME (as "Tuesday night")
+        return Hit(m.start("t"), part.end(), timex_at(d, "day", PARTS_OF_DAY[part["pod"].lower()]))
     return hit_over_t(m, timex_at(d, "week" if m["wk"] or m["wkof"] else "day"))
+
+
+_PART_OF_DAY_AFTER = re.compile(r"\s+(?P<pod>morning|afternoon|evening|night)\b(?![-’'])")
 
 
 # Reporting periods: "the year-ago quarter", "the same period last year", "the 1988
@@ -3593,12 +3687,51 @@ def the_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2017-12-27): ``It forecast a rise for <TIMEX3 type="DATE" value="2017">the full
         year</TIMEX3>.``
     """
+    if _AWARD_BEFORE.search(text, max(0, m.start("t") - 30), m.start("t")):
+        return None  # "album of the year", "player of the year": an award's title, no date
     mod = re.sub(r"\s+", " ", (m["mod"] or "").lower()).strip()
     nxt = word_after(text, m.end("t")).lower()
     if m["end"] is None and (nxt in ("ended", "ending", "ends", "through", "to") or mod == "fiscal"):
         return hit_over_t(m, Timex("DURATION", "P1Y", "year"))
     if mod in ("", "full", "whole", "entire", "calendar") and dct.month <= 2 and clause_tense(text, *m.span("t")) < 0:
         return hit_over_t(m, timex_at(dt.date(dct.year - 1, 1, 1), "year"))  # "For the full year, revenue rose 22%" in January
+    return hit_over_t(m, timex_at(dct, "year"))
+
+
+# "by midweek": the DCT's week
+@rule(
+    "midweek",
+    r"\b(?:by|until|till|from|around|before|after|at)\s+(?P<t>mid-?week)\b(?![-’'])(?!\s+[a-z]+(?<!\band)(?<!\bor)(?<!\bwhen))",
+    re.IGNORECASE,
+    needs=frozenset(["midweek", "mid-week"]),
+)
+def midweek(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"by midweek", "until mid-week" after a preposition, the phrase ending there -> the DCT's ISO
+    week (TIMEX3 ``YYYY-Www``; the middle would be ``mod="MID"``). Not the adjective of "a midweek
+    match".
+
+    TimeML (DCT 2024-08-05): ``Temperatures will top 40C by <TIMEX3 type="DATE"
+        value="2024-W32">midweek</TIMEX3>.``
+    """
+    return hit_over_t(m, timex_at(dct, "week"))
+
+
+# "by mid-year", "at midyear": the middle of the DCT's year
+@rule(
+    "mid_year",
+    r"\b(?:by|at|until|till|before|since|in|from|around|after)\s+(?P<t>mid-?year)\b(?![-’'])"
+    r"(?!\s+(?!(?:if|and|or|but|when|as|to|for|in|on|at|with|after|before|the|a|an|is|was|will|would|unless|so)\b)[a-z]+)",
+    re.IGNORECASE,
+    needs=frozenset(["midyear", "mid-year"]),
+)
+def mid_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"by mid-year", "at midyear" after a preposition, the phrase ending there -> the DCT's year
+    (TIMEX3 ``YYYY``; the middle would be ``mod="MID"``, which the value does not carry, as
+    "mid-1990" is ``1990``). Not the adjective of "a mid-year review".
+
+    TimeML (DCT 1996-02-13): ``They hope to complete the merger by <TIMEX3 type="DATE"
+        value="1996">mid-year</TIMEX3>.``
+    """
     return hit_over_t(m, timex_at(dct, "year"))
 
 
@@ -3621,6 +3754,14 @@ def of_the_period(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         decade</TIMEX3>.``
     """
     return hit_over_t(m, timex_at(dct, m["unit"].lower()))
+
+
+_AWARD_BEFORE = re.compile(
+    r"\b(?:album|record|song|player|coach|manager|rookie|person|man|woman|athlete|car|book|word|team|artist|entertainer"
+    r"|driver|footballer|cricketer|businessman|businesswoman)s?\s+of\s+$",
+    re.IGNORECASE,
+)
+"""An award's noun before "of the year" ("record of the year", "Player of the Year")."""
 
 
 # "this fiscal year", "last financial year", "the new financial year": a fiscal year named relative to the DCT
@@ -4067,7 +4208,7 @@ _EVENT_NAME = re.compile(
     rf"(?:\b[Tt]he\s+(?:(?:annual|yearly|first|second|third|(?:19|20)\d\d)\s+)?|\b[Aa]n?\s+|{_THE_NAME}\s+|{_POSSESSIVE_NAME}\s+)"
     rf"(?P<mon>{MONTH_FULL})\s+(?:for|of|on|against|to)\s+(?!(?:{WEEKDAY}|{MONTH_FULL})\b)[A-Z][a-z]"
     rf"|\b[Aa]n?\s+(?P<mon3>{MONTH_FULL})\s+(?!(?:{WEEKDAY}|{MONTH_FULL}|The|A|An)\b)[A-Z][a-z]"
-    rf"|(?:{_THE_NAME}|{_POSSESSIVE_NAME})\s+(?P<mon2>{MONTH_FULL})(?=\s*[,.;:!?)\"”]|\s+(?:said|says|of\s+\d))"
+    rf"|(?:{_THE_NAME}|{_POSSESSIVE_NAME})\s+(?P<mon2>{MONTH_FULL})(?=\s*[,.;:!?)\"”]|\s+(?:said|says|is|was|will|has|had|drew|of\s+\d))"
     rf"|{_THE_NAME}\s+(?P<mon4>March)(?=\s+(?:has|had|was|were|is|are|will|would|can|could)\b)"
 )
 """A month name that names an event, not a month: it begins a name ("the annual March for Life",
@@ -4133,7 +4274,7 @@ def plain_season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2017-12-27): ``It was hot in <TIMEX3 type="DATE" value="2017-SU">summer</TIMEX3>.``
     """
     if _SEASON_KIND.match(text, m.end()):
-        return None  # "a winter storm warning", "the Summer Olympics": a kind, no season of the calendar
+        return None  # "a winter storm warning", "the Summer Olympics": a kind, no season; "The Winter's Tale": a title
     code = SEASONS[m["s"].lower()]
     cands = [season_start(y, code) for y in (dct.year - 1, dct.year, dct.year + 1)]
     if not m["t"].lower().startswith("the"):  # "poor summer weather": a modifier, the nearest
@@ -4145,7 +4286,8 @@ def plain_season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 
 _SEASON_KIND = re.compile(
-    r"\s+(?:storms?|olympics?|games|solstice|wheat|sports|squash|apparel|clothing|clothes|coats?|fashions?|tires|tyres)\b",
+    r"\s+(?:storms?|olympics?|games|solstice|wheat|sports|squash|apparel|clothing|clothes|coats?|fashions?|tires|tyres)\b"
+    r"|['’]s\s+(?-i:[A-Z])",
     re.IGNORECASE,
 )
 """Nouns a season names a kind of ("winter storm", "Summer Olympics", "winter wheat", "summer
@@ -4188,6 +4330,7 @@ def widen_to_part_of(hits: list[Hit], text: str) -> list[Hit]:
                 h = Hit(m.start(), h.end, tx, h.rule, h.name)
         out.append(h)
     return out
+
 
 
 _HEDGE_BEFORE = re.compile(r"\b(?:[Aa]bout|[Aa]round|[Aa]pproximately|[Rr]oughly)\s+$")

@@ -31,6 +31,8 @@ _FUTURE_CUE = re.compile(
     r"|(?:about|ready|bound|poised|certain|sure|on\s+course|on\s+track)\s+to|(?:un)?likely(?=(?:\s+(?:before|until|till|by))+\s*$)"
     r"|warn(?:s|ed|ing)?\s+(?:of|that)|(?<!been\s)possible(?=(?:\s+(?:early|late|on|by|before|until))*\s*$)"
     r"|(?:schedules?|tickets|reservations|bookings)\s+for(?=\s*$)"
+    r"|predicts?|predicting"
+    r"|(?<!\bthe\s)(?<!\bits\s)reports\s+(?:(?:its|their|quarterly|annual|full-year|(?:first|second|third|fourth)-quarter)\s+){0,2}(?:results|earnings)"
     r"|expected\s+(?:[a-z]+\s+){0,3}?to\s+(?!have\b)[a-z]+|(?-i:may)(?!\s+(?:have|not)\b)|(?-i:If|Unless)"
     r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have)|should(?!\s+(?:have|not|never)\b)"
     r"|could(?!\s+(?:not|never|have|only|hardly)\b|\s+be\s+(?:reached|located|contacted|found)\b))\b"
@@ -106,7 +108,10 @@ def future_context(text: str, pos: int) -> bool:
         # "Another meeting was called for Wednesday", "the vote was set for Friday", "has called a
         # news conference for 10:30 a.m. Tuesday"
         return True
-    cues = list(_FUTURE_CUE.finditer(window))
+    cues = [
+        c for c in _FUTURE_CUE.finditer(window)
+        if not (c.group().lower() in _PLAN_PARTICIPLES and _DETERMINED_PARTICIPLE.search(window, 0, c.start()))
+    ]
     if not cues:
         return False
     if _FORMER_PLAN.search(window, 0, cues[-1].start()):
@@ -121,15 +126,28 @@ def future_context(text: str, pos: int) -> bool:
     # "will have finished by Monday").
     toks = re.findall(r"[A-Za-z]+", window[cues[-1].end() :])
     return not any(
-        past_form(w) and (i == 0 or toks[i - 1].lower() not in ("be", "been", "being", "have", "has") and toks[i - 1].lower() not in _POSSESSIVES)
+        past_form(w)
+        and (i == 0 or toks[i - 1].lower() not in ("be", "been", "being", "have", "has") and toks[i - 1].lower() not in _POSSESSIVES)
+        and not (w in _LEXICAL_ED_ADJECTIVES and i + 1 < len(toks) and toks[i + 1].islower() and toks[i + 1] not in _FUNCTION_WORDS)
         for i, w in enumerate(toks)
-    )  # after a possessive an -ed form is an adjective: "must submit its revised proposal by 5 p.m. Monday"
+    )  # "agreed to draw up detailed proposals by March 31": an adjective of its own, no event told
+    # (a participle's adjective tells one: "may miss two weeks with a sprained ankle during Thursday's loss")  # after a possessive an -ed form is an adjective: "must submit its revised proposal by 5 p.m. Monday"
     # (after an article it may tell an earlier event: "may miss two weeks with a sprained ankle during Thursday's loss")
 
 
+_DETERMINED_PARTICIPLE = re.compile(r"\b(?:the|its|their|his|her|our|a|an)\s+$", re.IGNORECASE)
+"""A determiner right before a cue of a plan: the participle is an adjective ("ran 16 hours past their
+scheduled close on Wednesday evening"), no plan."""
 _FORMER_PLAN = re.compile(r"\b(?:originally|initially|previously)\b")
 """An adverb of a former plan before the cue ("was originally set to", "had initially planned"):
 the plan's date was set in the past and is no longer the event's; the clause's tense decides."""
+_LEXICAL_ED_ADJECTIVES = frozenset(
+    """detailed limited advanced qualified sophisticated complicated talented experienced extended unprecedented
+    renewed concerted coordinated sustained balanced integrated dedicated skilled armed organized organised
+    related interested""".split()
+)
+"""-ed words that are adjectives of their own before a noun ("detailed proposals", "a limited
+deal", "armed forces"), not the participle of an event ("a sprained ankle", "a failed bid")."""
 _POSSESSIVES = frozenset("its his her their our your my".split())
 
 
@@ -268,10 +286,19 @@ def clause_tense(text: str, start: int, end: int) -> int:
     if past_form(before):
         return tense  # "The ruling issued Friday will be appealed": the participle dates the ruling
     if before in _PREPOSITIONS and (
-        subject["future"] == "should" or past_form(word_before(text, text.rfind(before, 0, start)))
+        subject["future"] == "should" or past_form(word_before(text, text.rfind(before, 0, start))) or _PAST_VERB_PHRASE.search(text, max(0, start - 50), start)
     ):
-        return tense  # "the vote held in May will be repeated": the participle dates the vote
+        # "the vote held in May will be repeated": the participle dates the vote; "a team that
+        # arrived in Monrovia on Monday would report back": the phrase is the past verb's
+        return tense
     return 1 if before not in ("from", "since") else tense
+
+
+_PAST_VERB_PHRASE = re.compile(
+    r"\b(?:that|who|which)\s+(?P<verb>[a-z]+ed|went|came|left|met|flew|arrived|fled|took|gave|held|made)\s+(?:[a-z]+\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:in|on|at|by)\s+$"
+)
+"""A relative clause's past verb whose phrase holds the expression ("a team that arrived in Monrovia
+on Monday would report back"): the expression is the relative clause's, not the main verb's."""
 
 
 def _scan_clause(text: str, start: int, end: int) -> int:
@@ -313,12 +340,19 @@ def _scan_clause(text: str, start: int, end: int) -> int:
     # killed": the verb is "killed").
     sentence = next(split_sentences(text, end, end + len(ahead)), None)
     ahead = text[end : sentence[1]] if sentence else ""
+    if (owner := _POSSESSIVE_PHRASE.match(ahead)) is not None:
+        ahead = ahead[owner.end() :]  # "In Saturday night's late game, the Eagles face...": the clause after the phrase
     cue = _FUTURE_AHEAD.search(ahead)
     head = _TENSE_TOKEN.findall(ahead[: cue.start()] if cue else ahead)
     verdict = _scan_tense(head[:_AHEAD_TOKENS], backwards=False)
     if verdict is None and cue is not None and len(head) <= _AHEAD_TOKENS:
         return 1  # "On Tuesday, the league plans to hold a news conference": the plan's verb first
     return verdict or 0
+
+
+_POSSESSIVE_PHRASE = re.compile(r"['’]s\s+[^,.;:!?\"“”]{1,40},")
+"""A possessive that makes the expression part of a longer opening phrase ("In Saturday night's
+late game,"): the clause's verb comes after the phrase's comma."""
 
 
 def _scan_tense(toks: list[str], backwards: bool) -> int | None:
@@ -359,6 +393,8 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
             continue  # a parenthetical ", economists said," governs nothing after it
         if w in _PLAN_PARTICIPLES:
             return 0
+        if nxt_l == "by" and prev == ",":
+            continue  # ", followed by ... figures on Wednesday": a participle phrase, no finite verb
         before_prev = (toks[i + 2] if i + 2 < n else "") if backwards else (toks[i - 2] if i >= 2 else "")
         if prev in _DETERMINERS or prev in _COPULAS or (prev in _ORDINAL_ADJECTIVES and before_prev.lower() in _DETERMINERS):
             # "the troubled region", "a first shot" (not "first met"); "will be named", "will stay
@@ -397,7 +433,8 @@ until Monday"): the day is behind, though "closed" alone would set a limit ahead
 _DEADLINE_CUE = re.compile(
     r"\b(?:deadline|postpon\w*|delay(?:s|ed)?|extend(?:s|ed)?|adjourn\w*|gives?|given|gave|has|have|grant\w*"
     r"|could|would|(?-i:may)|might|should|must|expects?|suspend(?:s|ed)?|halt(?:s|ed)?|clos(?:e|es|ed)|shut"
-    r"|cancel(?:s|l?ed)?|watch|warning|advisory|curfew|embargo(?:ed)?)\b[^.;!?]*$",
+    r"|cancel(?:s|l?ed)?|watch|warning|advisory|curfew|embargo(?:ed)?"
+    r"|(?:does|do|is|are|will)\s+not|(?:doesn|don|isn|aren|won)['’]t)\b[^.;!?]*$",
     re.IGNORECASE,
 )
 
@@ -415,7 +452,8 @@ def deadline(text: str, pos: int) -> bool:
     """True for a limit or a new date ahead of the DCT: "until"/"till" right before ``pos``
     after a word that sets a limit ("extended its deadline until 9 a.m. Tuesday", "postponed
     until Tuesday morning", "has given them until Friday", "suspended service ... until noon
-    Tuesday", "issued a flood watch ... until 10 p.m. Thursday"), or "to" after a verb that moves a
+    Tuesday", "issued a flood watch ... until 10 p.m. Thursday", a negated present or future "the
+    century does not begin until Monday"), or "to" after a verb that moves a
     date (:data:`_MOVED_CUE`: "postponed trick-or-treating from Monday to Nov. 4" names the new
     day, which the story announces before it comes). Such a date lies after the DCT although
     the verb is past; a bare "until Thursday, they had..." (a past limit) stays past. A state
@@ -536,8 +574,10 @@ def scheduled_present(text: str, pos: int) -> bool:
         # to open Tuesday", "managed to meet Friday")
         return m.group(1) != "close" and word_before(text, text.rfind("to", 0, m.start(1))) not in _IMPLICATIVE
     if m.group(1) in _BARE_PLURAL_VERBS:
-        if before in _NOT_A_PLAN_BEFORE or before in _PREPOSITIONS or past_form(before):
-            return False  # a negation, a modal, a past verb; a noun after a preposition ("fired shots in return on Tuesday")
+        if before in _NOT_A_PLAN_BEFORE or before in _PREPOSITIONS or past_form(before) or before in _PLAN_PARTICIPLES:
+            # a negation, a modal, a past verb; a noun after a preposition ("fired shots in return on
+            # Tuesday") or an adjective ("ran past their scheduled close on Wednesday")
+            return False
         if m.group(1) == "vote" and not re.search(r"[^'’s]s\s+$", text[max(0, m.start(1) - 4) : m.start(1)]):
             return False  # a noun but after a plural subject ("Israelis vote on Tuesday"): "the parliament's vote"
         # an adjective after its verb's object: "kept its doors open Thursday"
@@ -549,7 +589,7 @@ def scheduled_present(text: str, pos: int) -> bool:
 _FIXTURE_VERBS = frozenset(
     """plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take holds
     travelling traveling hosting facing playing visiting close closes finish finishes travel travels open hands
-    return kicks kicking heads head heading""".split()
+    return kicks kicking heads head heading flies fly flying returning turns""".split()
 )
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for
@@ -559,7 +599,8 @@ Sunday", "the Security Council holds an emergency meeting on the crisis Thursday
 participles of a fixture list, "Montpellier travelling to Lille on Saturday"; "The Mariners open
 their title defense Thursday night"; "France hands over the presidency to Spain on Saturday"; "Lawmakers
 return from their Christmas recess on Monday"; "the Fringe heads into its final day on Monday", "With
-the World Cup kicking off Friday"; "The Bucks close
+the World Cup kicking off Friday"; "He flies to Botswana on Wednesday before returning to Washington
+Saturday"; "Jimmy Carter turns 100 on Tuesday"; "The Bucks close
 the regular season on Wednesday", "the 76ers finish at home against Chicago Tuesday"): in news
 copy the present tense of such a verb is a schedule."""
 _CLAUSE_BACK = re.compile(r"[.!?;:,\n\"“”()]|\b(?:said|says|and|but|while|when|after|before|since|which|who)\b", re.IGNORECASE)
@@ -580,9 +621,17 @@ def _scheduled_verb_in_clause(text: str, pos: int) -> bool:
     # "the suspect, who appears in court on Wednesday", "Spain, the champion, plays the
     # Netherlands on Friday"
     opener = bool(cuts) and cuts[-1].group().lower() in ("who", "which", ",", "and")
+    if cuts and cuts[-1].group().lower() in ("before", "after") and re.match(r"\s*[a-z]+ing\b", window[cuts[-1].end() :]):
+        # a participle has the tense of the clause it hangs on: "flies to Botswana on Wednesday before
+        # returning to Washington Saturday" is a schedule, "told the media after returning from India
+        # on Wednesday" is not
+        main = lo + cuts[-1].start()
+        if not (_scheduled_verb_in_clause(text, main) or future_context(text, main)):
+            return False
+        opener = True
     if cuts:
         window = window[cuts[-1].end() :]
-    words = re.findall(r"[A-Za-z'][A-Za-z'-]*", window)  # "open-air" is one word, no verb
+    words = re.findall(r"[A-Za-z0-9'][A-Za-z0-9'-]*", window)  # "open-air" is one word, no verb; "turns 100 on" keeps its object
     for i in range(len(words) - 1, -1 if opener else 0, -1):
         if words[i] in _FIXTURE_VERBS:
             after = words[i + 1 :]
@@ -591,12 +640,14 @@ def _scheduled_verb_in_clause(text: str, pos: int) -> bool:
             if after[0] == "of":
                 return False  # a noun: "the IBSA heads of government summit", "visits of officials"
             before = words[i - 1] if i else ""
-            if not i and after[0] == "to" and not (cuts[-1].group().lower() == "and" and not words[i].endswith("s")):
+            if not i and after[0] == "to" and not (cuts[-1].group().lower() == "and" and not words[i].endswith("s")) and not words[i].endswith("ing"):
                 # a noun opening a clause: ", visits to the region on Sunday" (not a bare verb after
                 # "and": "are fighting for a place and travel to Leipzig on Saturday")
                 return False
             if before.lower() in _DETERMINERS or before.lower() in _NOT_A_PLAN_BEFORE or before == "to":
                 return False  # a noun, a negation or a modal; an infinitive ("difficult to meet demand into the summer") is no schedule of itself
+            if past_form(before) or before in _KEEP_VERBS:
+                return False  # an adjective after a past verb: "polling stations stayed open for two more hours on Sunday evening"
             return not any(past_form(w) or w in _OPEN_AUX or w in _FUTURE_AUX for w in after)
     return False
 

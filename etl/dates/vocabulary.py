@@ -68,10 +68,12 @@ THANKSGIVING_OFFSETS: dict[str, int] = {"thanksgiving": 0, "black friday": 1, "c
 """The US shopping days named after Thanksgiving (the fourth Thursday of November): Black
 Friday the day after, Cyber Monday the Monday after."""
 # Movable feasts as days after Easter Sunday (Gregorian computus): Ash Wednesday is 46 days
-# before, Palm Sunday 7 before, Good Friday 2 before, Easter Monday 1 after.
+# before, Palm Sunday 7 before, Good Friday 2 before, Easter Monday 1 after, Ascension Day 39
+# after (the 40th day of Easter), Pentecost (Whit Sunday) 49 after (the 50th day), Whit Monday 50.
 EASTER_OFFSETS: dict[str, int] = {
     "mardi gras": -47, "shrove tuesday": -47, "ash wednesday": -46, "palm sunday": -7, "maundy thursday": -3,
-    "good friday": -2, "easter monday": 1,
+    "holy thursday": -3, "good friday": -2, "easter monday": 1, "ascension day": 39, "pentecost": 49,
+    "whit sunday": 49, "whitsun": 49, "whit monday": 50,
 }  # fmt: skip
 
 # Holidays of the Islamic (Hijri) and the Hebrew calendar: (month, day) in that calendar.
@@ -337,20 +339,23 @@ def clock(suffix: str = "") -> str:
     """A clock time, its groups named with ``suffix`` (one pattern may hold two clocks): a
     12-hour time ``h``, ``mi``, ``se``, ``ap`` ("10:35 a.m.", "3.30 p.m." as British copy writes
     it, "4 pm", "11:59:59 p.m."); ``noon`` (noon, midnight,
-    midday); an hour ``hw`` in digits or words with "o'clock" or the part of the day ``pod``
+    midday; not before a name, "the midnight Mass"); an hour ``hw`` in digits or words with "o'clock" or the part of the day ``pod``
     ("five o'clock", "4 in the morning", "eight o'clock at night", "seven in the evening");
     or a 24-hour time ``h24``, ``mi24``, ``se24`` ("10:15", "1015", "0735", "23:59:59"), taken only when a
     time zone follows ("10:15 GMT", "1600 UTC", "14:30 local time", military "1015 hours GMT",
-    Indian "1443 hrs IST") or, written with a colon, a weekday ("10:15 on Wednesday"): alone,
-    "10:15" is as often a score or a ratio."""
+    Indian "1443 hrs IST") or, written with a colon, a weekday ("10:15 on Wednesday"), or after
+    "at" with an hour only a 24-hour clock writes (00-09 with its zero, 13-23: "kick-off on Friday at
+    21:00", "at 08:00"; "at 11:30 last night" is the 12-hour clock's): alone, "10:15" is as often a
+    score or a ratio."""
     n = suffix
     return (
         rf"(?:(?P<h{n}>1[0-2]|0?[1-9])(?:[:.](?P<mi{n}>[0-5]\d)(?::(?P<se{n}>[0-5]\d))?)?\s*(?P<ap{n}>[ap]\.\s?m\.?|[ap]m\b)"
-        rf"|(?P<noon{n}>noon|midnight|midday)"
+        rf"|(?P<noon{n}>noon|midnight|midday)(?!\s+(?!(?:{WEEKDAY}|{MONTH_FULL}|Eastern|Central|Mountain|Pacific|Atlantic)\b)(?-i:[A-Z][a-z]+)\b(?!\s+time\b))"
         rf"|(?<![\d:.,$-])(?P<hw{n}>1[0-2]|0?[1-9]|(?i:{alts(list(HOUR_WORDS))}))(?=\s*o['’]clock\b|\s+(?:{CLOCK_PART_OF_DAY})\b)"
         rf"(?P<oc{n}>\s*o['’]clock)?(?:\s+(?P<pod{n}>{CLOCK_PART_OF_DAY}))?"
         rf"|(?<![\d:.,])(?P<h24{n}>[01]?\d|2[0-3])(?::|\.|h)?(?P<mi24{n}>[0-5]\d)(?::(?P<se24{n}>[0-5]\d))?"
-        rf"(?=\s*(?:(?:hours|hrs)\s+)?{TZ_NAME}\b|(?<=:\d\d),?\s+(?:on\s+)?{WEEKDAY}\b))"
+        rf"(?=\s*(?:(?:hours|hrs)\s+)?{TZ_NAME}\b|(?<=:\d\d),?\s+(?:on\s+)?{WEEKDAY}\b"
+        rf"|(?<=\bat 0\d:[0-5]\d)(?![\d:])|(?<=\bat 1[3-9]:[0-5]\d)(?![\d:])|(?<=\bat 2[0-3]:[0-5]\d)(?![\d:])))"
     )
 
 

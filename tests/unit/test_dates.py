@@ -3134,3 +3134,119 @@ def test_vague_spans_to_an_event_sets_of_counted_days_and_names_that_are_no_time
     # "man" before "Friday night" is no Man Friday
     ms = tagger.run("Police arrested a 19-year-old man Friday night.", dt.date(1992, 11, 21))
     assert values(ms) == [("Friday night", "TIME", "1992-11-20TNI")]
+
+
+def test_opening_possessives_halves_against_which_a_forecast_is_measured_and_mid_year(tagger):
+    # DCT Friday 2014-01-03: the clause after the possessive phrase decides
+    ms = tagger.run("In Saturday night's late game, the Eagles face the Saints.", dt.date(2014, 1, 3))
+    assert values(ms) == [("Saturday night", "TIME", "2014-01-04TNI")]
+    assert values(tagger.run("In Monday's vote, lawmakers rejected the bill.", dt.date(2014, 1, 3))) == [("Monday", "DATE", "2013-12-30")]
+    # July: the first half a forecast is compared with is the one just ended; "second-half sales"
+    ms = tagger.run("The company expects second-half sales to be stronger than in the first half.", dt.date(2021, 7, 27))
+    assert values(ms) == [("second-half", "DATE", "2021-H2"), ("the first half", "DATE", "2021-H1")]
+    assert tagger.run("He scored a second-half goal.", dt.date(2021, 7, 27)) == []
+    ms = tagger.run("They hope to complete the merger by mid-year. It issued a mid-year update.", dt.date(1996, 2, 13))
+    assert values(ms) == [("mid-year", "DATE", "1996")]
+
+
+def test_which_clause_a_weekday_belongs_to(tagger):
+    # DCT Thursday 1997-12-11: "their scheduled close" is a noun, the talks "ran" past it
+    ms = tagger.run("The talks ran 16 hours past their scheduled close on Wednesday evening.", dt.date(1997, 12, 11))
+    assert values(ms) == [("16 hours", "DURATION", "PT16H"), ("Wednesday evening", "TIME", "1997-12-10TEV")]
+    # DCT Tuesday 2003-07-08: the relative clause's past verb, not the main clause's "would"
+    ms = tagger.run("Powell said a team that arrived in Monrovia on Monday would report back.", dt.date(2003, 7, 8))
+    assert values(ms) == [("Monday", "DATE", "2003-07-07")]
+    # ... but a subject's phrase after "warned that" takes its own verb, "is likely to"
+    ms = tagger.run("Ministers warned that relaxed licensing laws on Thursday are likely to lead to more drinking.", dt.date(2005, 11, 23))
+    assert values(ms) == [("Thursday", "DATE", "2005-11-24")]
+    # a travel schedule and the participle that hangs on it; one that hangs on a past verb is past
+    ms = tagger.run("He flies to Botswana on Wednesday before returning to Washington Saturday.", dt.date(2003, 7, 8))
+    assert values(ms) == [("Wednesday", "DATE", "2003-07-09"), ("Saturday", "DATE", "2003-07-12")]
+    ms = tagger.run("He told the media after returning from India on Wednesday that talks went well.", dt.date(2006, 11, 9))
+    assert values(ms) == [("Wednesday", "DATE", "2006-11-08")]
+    # "open" after "stayed" is an adjective; ", followed by" a participle
+    ms = tagger.run("Polling stations stayed open for two more hours on Sunday evening.", dt.date(2005, 1, 10))
+    assert values(ms) == [("two more hours", "DURATION", "PT2H"), ("Sunday evening", "TIME", "2005-01-09TEV")]
+    ms = tagger.run("China will release inflation data on Tuesday, followed by output figures on Wednesday.", dt.date(2015, 3, 8))
+    assert values(ms) == [("Tuesday", "DATE", "2015-03-10"), ("Wednesday", "DATE", "2015-03-11")]
+    # a birthday told in the present, and earnings a company "reports"
+    assert values(tagger.run("Jimmy Carter turns 100 on Tuesday.", dt.date(2024, 9, 30))) == [("Tuesday", "DATE", "2024-10-01")]
+    ms = tagger.run("Investors will look to Disney, which reports results on Wednesday.", dt.date(2023, 2, 4))
+    assert values(ms) == [("Wednesday", "DATE", "2023-02-08")]
+    assert values(tagger.run("His first report in October was damning.", dt.date(2005, 12, 12))) == [("October", "DATE", "2005-10")]
+    # a holiday and the weekday that names its day, either way round
+    ms = tagger.run("Because of the Presidents Day holiday Monday, the council will meet Wednesday.", dt.date(2014, 2, 18))
+    assert values(ms) == [("Presidents Day", "DATE", "2014-02-17"), ("Monday", "DATE", "2014-02-17"), ("Wednesday", "DATE", "2014-02-19")]
+    ms = tagger.run("Traffic is expected to peak before Labor Day on Monday.", dt.date(1995, 9, 1))
+    assert values(ms) == [("Labor Day", "DATE", "1995-09-04"), ("Monday", "DATE", "1995-09-04")]
+
+
+def test_deadlines_contract_months_and_the_years_a_day_or_a_range_names(tagger):
+    # a plan's limit with an adjective of its own in between; "the Jan. 1 deadline" still to come
+    ms = tagger.run("Leaders agreed to draw up detailed proposals by March 31.", dt.date(2008, 11, 15))
+    assert values(ms) == [("March 31", "DATE", "2009-03-31")]
+    ms = tagger.run("Shaquille O'Neal may miss two weeks with a sprained ankle during Thursday's loss.", dt.date(2005, 11, 4))
+    assert values(ms) == [("two weeks", "DURATION", "P2W"), ("Thursday", "DATE", "2005-11-03")]
+    ms = tagger.run("They will finish by September, well before the Jan. 1 deadline. The firm missed the Jan. 1 deadline.", dt.date(1999, 4, 15))
+    assert values(ms) == [("September", "DATE", "1999-09"), ("Jan. 1", "DATE", "2000-01-01"), ("Jan. 1", "DATE", "1999-01-01")]
+    # a commodity's month is a contract's, from the DCT's on; a month's figures are behind
+    ms = tagger.run("October crude settled at $28.05. December oil imports fell.", dt.date(1990, 8, 6))
+    assert values(ms) == [("October", "DATE", "1990-10"), ("December", "DATE", "1989-12")]
+    ms = tagger.run("Exports were compared with Jan. 31 in 2014.", dt.date(2015, 3, 8))
+    assert values(ms) == [("Jan. 31", "DATE", "2014-01-31"), ("2014", "DATE", "2014")]
+    # years outside 1600-2099 after a preposition of time, their phrase ending; no count, no B.C.
+    ms = tagger.run("Columbus reached the Americas in 1492. Seas could rise 6 degrees by 2100.", dt.date(1992, 10, 12))
+    assert values(ms) == [("1492", "DATE", "1492"), ("2100", "DATE", "2100")]
+    assert tagger.run("It has stores in 1200 cities. He ruled from 1354 to 1345 B.C.", dt.date(1992, 10, 12)) == []
+
+
+def test_vague_spans_of_what_filled_them_halves_and_the_new_year_holiday(tagger):
+    ms = tagger.run("After months of negotiations, the vote caps decades of rising euroskepticism.", dt.date(2016, 6, 24))
+    assert values(ms) == [("months", "DURATION", "PXM"), ("decades", "DURATION", "PXY")]
+    # not after a quantifier or a count, nor "minutes apart" (TBAQ 2 of 2), nor "days of summer"
+    assert tagger.run("Many years of war ended. Bombs exploded minutes apart in the long days of summer.", dt.date(2016, 6, 24)) == []
+    assert values(tagger.run("The Dow lost 508 points in a single day.", dt.date(1999, 4, 15))) == [("a single day", "DURATION", "P1D")]
+    assert tagger.run("The Fed raised rates by a quarter percentage point.", dt.date(2012, 7, 19)) == []
+    ms = tagger.run("We think the back half of the year will be better.", dt.date(2012, 7, 19))
+    assert values(ms) == [("the back half of the year", "DATE", "2012-H2")]
+    # DCT Tuesday 1997-12-30: Thursday is Jan. 1, 1998
+    ms = tagger.run("Markets will close Thursday for the New Year holiday.", dt.date(1997, 12, 30))
+    assert values(ms) == [("Thursday", "DATE", "1998-01-01"), ("New Year", "DATE", "1998-01-01")]
+    ms = tagger.run("Clocks sprang forward one hour. Rain pushed the match back a day.", dt.date(2009, 3, 11))
+    assert values(ms) == [("one hour", "DURATION", "PT1H"), ("a day", "DURATION", "P1D")]
+
+
+def test_names_that_hold_a_date_word_and_clock_times_of_the_24_hour_day(tagger):
+    # titles: a possessive's or "The" year before a verb or "and"; a season's possessive title; awards
+    ms = tagger.run("George Orwell's 1984 and Prince's 1999 were hits. The 1975 headlined the festival.", dt.date(2012, 1, 17))
+    assert ms == []
+    assert values(tagger.run("Its 1990 and 1991 results were weak.", dt.date(1992, 3, 1))) == [("1990", "DATE", "1990"), ("1991", "DATE", "1991")]
+    assert tagger.run("The Winter's Tale opens at the Barbican.", dt.date(1993, 3, 31), candidates=[(4, 10)]) == []
+    assert tagger.run("She won album of the year and record of the year.", dt.date(2022, 4, 5)) == []
+    ms = tagger.run("The Women's March is planned for Saturday morning.", dt.date(2017, 1, 20), candidates=[(12, 17)])
+    assert values(ms) == [("Saturday morning", "TIME", "2017-01-21TMO")]
+    ms = tagger.run("The midnight Mass drew crowds. The deadline is midnight Friday.", dt.date(2004, 12, 20))
+    assert values(ms) == [("midnight Friday", "TIME", "2004-12-24T24:00")]
+    # a 24-hour clock after "at"; alone it is as often a score
+    ms = tagger.run("The match kicks off on Friday at 21:00. The score was 21:00 at half time.", dt.date(2024, 6, 13))
+    assert values(ms) == [("Friday at 21:00", "TIME", "2024-06-14T21:00")]
+
+
+def test_more_feasts_parts_of_holidays_weekends_and_midweek(tagger):
+    # Easter 2016 was March 27: Holy Thursday March 24, Whit Monday May 16; Pentecost 2015 May 24
+    assert values(tagger.run("The pope will wash feet on Holy Thursday.", dt.date(2016, 3, 21))) == [("Holy Thursday", "DATE", "2016-03-24")]
+    assert values(tagger.run("Whit Monday is a holiday in Germany.", dt.date(2016, 3, 21))) == [("Whit Monday", "DATE", "2016-05-16")]
+    assert values(tagger.run("Pilgrims gathered on the eve of Pentecost.", dt.date(2015, 5, 25))) == [("Pentecost", "DATE", "2015-05-24")]
+    assert tagger.run("Pentecostal churches grew.", dt.date(2015, 5, 25)) == []
+    ms = tagger.run("The family will open presents on Christmas morning.", dt.date(1992, 9, 13))
+    assert values(ms) == [("Christmas morning", "TIME", "1992-12-25TMO")]
+    ms = tagger.run("The museum is open weekends only. Shops close on weekends. It will top 40C by midweek.", dt.date(2024, 8, 5))
+    assert values(ms) == [("weekends", "SET", "XXXX-WXX-WE"), ("weekends", "SET", "XXXX-WXX-WE"), ("midweek", "DATE", "2024-W32")]
+    assert tagger.run("He plays a midweek match.", dt.date(2024, 8, 5)) == []
+    # a negated present's limit lies ahead: Monday after Friday 2000-12-29 is Jan. 1, 2001
+    ms = tagger.run("The 21st century does not begin until Monday.", dt.date(2000, 12, 29))
+    assert values(ms) == [("The 21st century", "DATE", "20"), ("Monday", "DATE", "2001-01-01")]
+    ms = tagger.run("The film sold out within hours of the ceremony.", dt.date(2014, 3, 3))
+    assert values(ms) == [("hours", "DURATION", "PTXH")]
+    # a forecast: Groundhog Day 2011 "predicting an early spring" is 2011's
+    assert values(tagger.run("Phil saw no shadow, predicting an early spring.", dt.date(2011, 2, 2))) == [("early spring", "DATE", "2011-SP")]
