@@ -558,7 +558,9 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if rs["y"]:
             first = safe_date(int(rs["y"]), first_month, first_day)
         else:
-            first = _unwritten_year_day(first_month, first_day, text, rs.start(), dct)
+            first = _range_holding_dct(first_month, first_day, text, rs.end("day"), dct) or _unwritten_year_day(
+                first_month, first_day, text, rs.start(), dct
+            )
         d = None
         if first is not None:
             d = safe_date(first.year, month, day)
@@ -567,6 +569,8 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     elif (yl := _YEAR_LEAD.search(text, max(0, m.start("t") - 100), m.start("t"))) is not None:
         # "Last year the monsoon arrived on June 8": the sentence's lead names the year
         d = safe_date(dct.year + _REL_STEP[yl["rel"].lower()], month, day)
+    elif (held := _range_holding_dct(month, day, text, m.end(), dct)) is not None:
+        d = held  # "The hurricane season runs from June 1 to Nov. 30" in September: the one under way
     else:
         d = _unwritten_year_day(month, day, text, m.start("t"), dct)
         if d and d < dct and _DEADLINE_NOUN_AFTER.match(text, m.end()) and clause_tense(text, m.start("t"), m.end("t")) >= 0:
@@ -614,6 +618,21 @@ def _dated_by_past_verb(text: str, start: int, end: int) -> bool:
     return " " in verb or (past_form(verb) and verb not in _REPORTING_VERBS)
 
 
+_RANGE_TO_DAY = re.compile(rf"\s+(?:to|through|thru|until|till)\s+(?P<mon>{MONTH})\s*(?P<day>{DAY})\b(?!,?\s+{YEAR4})")
+
+
+def _range_holding_dct(month: int, day: int, text: str, end: int, dct: dt.date) -> dt.date | None:
+    """The start, in the DCT's year, of a range of days written without years ("from June 1 to Nov.
+    30") that holds the DCT: a season under way is this year's, whatever the tense ("the hurricane
+    season runs from June 1 to Nov. 30" in a story of Sept. 14). None when no such range follows."""
+    rng = _RANGE_TO_DAY.match(text, end)
+    if rng is None:
+        return None
+    first = safe_date(dct.year, month, day)
+    last = safe_date(dct.year, MONTH_NUM[rng["mon"].rstrip(".").lower()], int(re.match(r"\d+", rng["day"]).group()))  # type: ignore[union-attr]
+    return first if first and last and first < last and first <= dct <= last else None
+
+
 _IN_YEAR_AFTER = re.compile(rf"\s+in\s+(?P<y>{YEAR4})\b(?!\s*[-–])")
 """A year after "in" right after a day without one ("Jan. 31 in 2014", "on Christmas Eve in 2000"):
 the day's year (a TIMEX3 of its own)."""
@@ -644,6 +663,8 @@ def _unwritten_year_day(month: int, day: int, text: str, pos: int, dct: dt.date)
     festival opens July 24" in a story of January): HeidelTime's tense rule for a
     present-future clause."""
     d = nearest_day(month, day, dct, future_context(text, pos))
+    if d and d < dct - _PLAN_SLACK and _REPORTED_FUTURE.search(text, max(0, pos - 120), pos):
+        return safe_date(d.year + 1, month, day)  # "Sony said its PlayStation 3 would go on sale in Japan on Nov. 11" in April
     if d and (
         (d < dct - _PLAN_SLACK and (present_plan(text, pos) or limit_ahead(text, pos)))
         or (d < dct - _HABIT_SLACK and scheduled_present(text, pos))
@@ -652,6 +673,12 @@ def _unwritten_year_day(month: int, day: int, text: str, pos: int, dct: dt.date)
     return d
 
 
+_REPORTED_FUTURE = re.compile(
+    r"\b(?:said|says|announced|announces|told|added|confirmed|stated)\s+(?:(?:that|it|they|he|she|the\s+\w+|its\s+\w+(?:\s+\w+)?)\s+){0,3}"
+    r"(?:would|will)\s+(?!have\b)(?:[^.;!?]|(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.|(?<=Sept)\.)*$"
+)
+"""A future told in reported speech ("Sony said its PlayStation 3 would go on sale in Japan on Nov.
+11"): the day lies after the saying, hence after the DCT (the future-in-the-past of "would")."""
 _HABIT_SLACK = dt.timedelta(days=31)
 """How far before the DCT a day may lie and still be the one a present-tense schedule names:
 "India's financial year begins April 1" in a story of April 13 is a habit stated of the year
@@ -1366,6 +1393,16 @@ _WEEKDAY_SPAN_NOUN_BEFORE = re.compile(rf"{WEEKDAY}[-–](?:to[-–]|through[-�
 """The first weekday of such a pair before the second, which the noun after it makes a kind of week too."""
 
 
+_NAME_AROUND = re.compile(rf"\s+(?!(?:{MONTH_FULL}|{WEEKDAY}|Night|Morning|Evening|Afternoon|GMT|EST|EDT|UTC)\b)[A-Z][a-z]+\b(?!['’])")
+"""A capitalised word after a weekday that is no month, weekday, part of the day or time zone."""
+_NAME_BEFORE = re.compile(r"(?<![\w.])(?P<w>[A-Z][a-z]+)\s+$")
+_NOT_A_FIRST_NAME_BEFORE = frozenset(
+    """reuters xinhua ap afp cnn bbc nbc abc cbs interfax itar tass kyodo yonhap on in by since until till from
+    last this next early late before after during through that said says told and but or the""".split()
+)
+"""Words before a weekday followed by a name that do not make it a given name: news agencies told
+something on that day ("told Reuters Monday Obama..."), prepositions and determiners ("On Sunday Obama
+spoke")."""
 _PREPOSITION_PAST = re.compile(r"\b(?![Tt]he\b|[Tt]his\b|[Tt]hat\b|[Ss]ince\b|[Ff]rom\b|[Bb]y\b|[Uu]ntil\b|[Tt]ill\b"
                                r"|[Ff]or\b|[Oo]f\b|[Oo]ver\b|[Ii]n\b|[Aa]t\b|[Aa]nd\b|[Oo]r\b|[Tt]o\b|[Tt]han\b|[Dd]uring\b)[a-z]+\s+$")
 """A lower-case word right before "past" that is no determiner or preposition ("run past Friday",
@@ -1419,6 +1456,9 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             return None
     if text.startswith(".", m.end("wd")) and text[m.end("wd") + 1 : m.end("wd") + 2].isalpha():
         return None  # a domain: "Shares of Monday.com fell"
+    if not (m["rel"] or m["mod"] or m["pod"]) and _NAME_AROUND.match(text, m.end("wd")) and (cap := _NAME_BEFORE.search(text, max(0, s - 20), s)):
+        if cap["w"].lower() not in _NOT_A_FIRST_NAME_BEFORE:
+            return None  # "Dean Sunday Adeyemi said": a given name between a title and a surname
     if not (m["rel"] or m["mod"]) and word_before(text, s) == "the" and re.match(r"\s+[A-Z][a-z]", text[m.end("wd") :]):
         return None  # a title: "The Sunday Times", "the Sunday Telegraph"
     if m["pod"] and m["pod"][0].isupper() and not m["t"].isupper():
@@ -2758,7 +2798,7 @@ _COARSEST_FIRST = ("century", "decade", "year", "quarter", "month", "fortnight",
     rf"|(?:other\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<wpod>morning|afternoon|evening|night)\b)?|(?P<season>spring|summer|autumn|fall|winter)\b"
     rf"|(?P<mon>{MONTH})(?:\s*(?P<mday>{DAY}))?|(?P<num>{NUM})\s+(?P<units>{UNIT}))"
     rf"|(?P<freq>(?i:once|twice|thrice)|(?:{NUM}|\d{{1,3}})\s+(?:times|(?P<fpart>days|hours|minutes|weeks|months)))\s+(?:a|an|per|each|every)\s+(?P<funit>{UNIT})"
-    rf"|(?P<adv>daily|weekly|monthly|annually|yearly|quarterly|hourly)"
+    rf"|(?P<adv>daily|weekly|monthly|annually|yearly|quarterly|hourly)|(?P<nightly>nightly)"
     rf"|(?P<wds>{WEEKDAY})s|(?P<wdp>{WEEKDAY})\s+(?P<ppod>(?i:mornings|afternoons|evenings|nights))"
     rf"|(?<=\bon\s)(?P<wes>weekends)|(?<=\bopen\s)(?P<wes2>weekends)|(?P<wes3>weekends)(?=\s+only\b))\b(?!\s+of\b)",
 )
@@ -2770,7 +2810,8 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "to rise 20% annually", which TimeBank leaves unannotated),
     "every two years" -> ``P2Y``, "each Thursday"/"on Thursdays" -> ``XXXX-WXX-4``, "every
     Sunday afternoon" and "Sunday afternoons" -> ``XXXX-WXX-7TAF`` (a plural part of a weekday
-    recurs, TIDES 2005 4.2), "on weekends", "open weekends only" -> ``XXXX-WXX-WE``, "each spring" -> ``XXXX-SP``,
+    recurs, TIDES 2005 4.2), "on weekends", "open weekends only" -> ``XXXX-WXX-WE``, "a nightly
+    curfew" -> ``XXXX-XX-XXTNI``, "each spring" -> ``XXXX-SP``,
     "each July" -> ``XXXX-07``; a quantified set, "twice a week", "three times a year",
     "once a month", "four days a week" -> ``P1W``, ``P1Y``, ``P1M``, ``P1W`` (TimeML 1.2.1 SETs: the value is the period,
     the count goes to ``freq``, which the value does not carry; the whole phrase is the extent).
@@ -2786,6 +2827,10 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if title_unit(m["funit"], m["t"]) or word_after(text, m.end("t")).lower() in ("ago", "earlier", "later", "before"):
             return None  # "once a year ago": "a year ago" is a date
         return hit_over_t(m, Timex("SET", duration_value(1, unit_key(m["funit"])), None))
+    if m["nightly"]:  # "a nightly curfew", "clashes broke out nightly": every night (TIDES 2005 4.2)
+        if re.match(r"\s+[A-Z]", text[m.end("t") :]):
+            return None  # "NBC Nightly News": a name
+        return hit_over_t(m, Timex("SET", "XXXX-XX-XXTNI", None))
     if m["adv"]:
         if m["adv"] == "annually" and re.search(r"(?:\d|%|\bunits?|\bpercent)\s*$", text[max(0, m.start() - 20) : m.start()]):
             return None  # a rate after a figure ("rise 20% annually", "$17.9 million annually")
@@ -2940,7 +2985,7 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     approx = re.compile(rf"\s+{OR_SO}").match(text, e)
     if approx is not None:
         e = approx.end()  # "the next two years or so": TimeML mod APPROX, inside the extent
-    later = re.match(r"\s+(?:later|after|earlier|before|ahead)\b", text[e : e + 10])
+    later = re.match(r"\s+(?:later|after|earlier|before|ahead|left|remaining|to\s+go)\b", text[e : e + 12])
     if raw.lower() in ("a", "an", "one") and lm["sep"] != "-" and not (lm["hedge"] or pre or later):
         prev = word_before(text, s)
         allowed = prev in _GIVEN_TIME and re.match(r"\s+to\s+[a-z]", text[e : e + 6]) is not None
@@ -3129,11 +3174,13 @@ def weekend(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # "for weeks", "within days", "in years"
 @rule(
     "vague_duration",
-    r"\bwithin\s+(?P<t4>(?P<unit4>minutes|hours|days|weeks|months))(?=\s+of\s)"
-    r"|\b(?:(?:for|within|in|over|take|takes|took|taking|last|lasts|lasted|lasting)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades))|(?P<t2>(?:[Rr]ecent|(?:[Tt]he\s+)?[Cc]oming)\s+(?P<unit2>days|weeks|months|quarters|years|decades)|[Tt]he\s+(?P<unit3>days|weeks|months|years)\s+ahead))\b(?!\s+(?:of|to\s+come|ago|later|earlier|before|after|since|past)\b)(?![-’'])", re.IGNORECASE,
+    r"\bwithin\s+(?P<t4>(?P<unit4>minutes|hours|days|weeks|months)(?:\s+or\s+(?:minutes|hours|days|weeks|months|years))?)(?=\s+of\s)"
+    r"|\b(?:(?:for|within|in|over|take|takes|took|taking|last|lasts|lasted|lasting)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades)"
+    r"(?:\s+or\s+(?:minutes|hours|days|weeks|months|years|decades))?)|(?P<t2>(?:[Rr]ecent|(?:[Tt]he\s+)?[Cc]oming)\s+(?P<unit2>days|weeks|months|quarters|years|decades)|[Tt]he\s+(?P<unit3>days|weeks|months|years)\s+ahead))\b(?!\s+(?:of|to\s+come|ago|later|earlier|before|after|since|past)\b)(?![-’'])", re.IGNORECASE,
 )
 def vague_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """"for weeks", "within days", "within hours of the ceremony", "for the first time in years", "in (the) coming months",
+    """"for weeks", "within days", "within hours of the ceremony", "could last days or weeks" (one
+    TIMEX3 of the first unit, as TBAQ's "within weeks or months": ``PXW``), "for the first time in years", "in (the) coming months",
     "the weeks ahead" -> ``PXW``/``PXD``/``PXY`` (TIMEX3 guidelines: a duration of unspecified
     length). "(in) recent years/days/weeks/months" is the recent past, ``PAST_REF``, as
     "recently" (TimeBank annotates it so 5 times in 8).
@@ -3153,8 +3200,7 @@ def vague_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # "hours after learning", "only weeks after a bailout", "minutes apart", "after months of talks": a vague span
 @rule(
     "units_to_event",
-    r"(?:^|(?<=[,;(—–-]\s)|(?<=\n)|(?<=``\s)|\b(?P<lead>[A-Za-z]+)\s+)"
-    r"(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades))\s+"
+    r"\b(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades))\s+"
     r"(?:(?:after|before)\s+(?!the\s+(?:first|second|start|end)\b)|of\s+(?P<of>[a-z]+))",
     needs=frozenset(["after", "before", "of"]),
 )
@@ -3172,7 +3218,10 @@ def units_to_event(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2023-04-20): ``The rocket exploded <TIMEX3 type="DURATION" value="PTXM">minutes</TIMEX3>
         after liftoff.``
     """
-    lead = m["lead"]
+    lead_m = _LEAD_WORD.search(text, max(0, m.start() - 30), m.start())
+    if lead_m is None:
+        return None  # a digit, a hyphen or a symbol before it: a count ("three-and-a-half years", "2 years")
+    lead = lead_m["lead"]
     if re.match(r"\s+or\s+(?:minutes|hours|days|weeks|months|years|decades)\b", text[m.end("unit") :]) or lead in ("or", "and"):
         return None  # "weeks or months of his capture": one vague span of two units (TBAQ), not two
     if lead and (lead.lower() in _NOT_BEFORE_A_VAGUE_SPAN or lead.isdigit() or (lead.endswith("ed") and not past_form(lead) and lead.islower())):
@@ -3183,6 +3232,8 @@ def units_to_event(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, Timex("DURATION", duration_value(None, unit), UNITS[unit][1]))
 
 
+_LEAD_WORD = re.compile(r"(?:^|[,;(—–]\s|\n|``\s|(?<![\w-])(?P<lead>[A-Za-z]+)\s+)$")
+"""What may stand right before a bare plural unit of :func:`units_to_event`: a clause break or a word."""
 _NOT_BEFORE_A_VAGUE_SPAN = frozenset(
     """the a an this that these those its his her their our your my some any no many few several all most more
     recent past last next coming early late first final previous following same other those of half quarter""".split()
@@ -3281,6 +3332,8 @@ _ONE_DAY_HOLIDAY = re.compile(r"(?<!^may)(?<!^christmas) day$|^thanksgiving$|^ju
 """Holiday names (normalized) that stay one day before "holiday": those named a Day (not May Day,
 a week in China, nor Christmas Day's season), Thanksgiving, a US federal holiday of one day, and
 "the New Year holiday" (Jan. 1, the day markets close; the name alone is the year's start, untagged)."""
+_WEEKDAY_OWNER = re.compile(rf"\b{WEEKDAY}['’]s\s+$")
+"""A weekday's possessive before a holiday ("ahead of Monday's Memorial Day holiday"): the day's, no longer name."""
 _WEEKDAY_AFTER_HOLIDAY = re.compile(rf"(?:\s+holiday)?,?\s+(?:on\s+)?(?P<wd>{WEEKDAY})\b")
 """A weekday right after a holiday's name ("the Presidents Day holiday Monday", "Labor Day on Monday")."""
 _EVERY_BEFORE = re.compile(r"\b(?:[Ee]very|[Ee]ach)\s+$")
@@ -3351,10 +3404,14 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     lunar = _lunar_key(m["lunar"]) if m["lunar"] else None
     if lunar in CHINESE_HOLIDAYS and not _FESTIVAL_DAY_BEFORE.search(text, max(0, m.start("t") - 30), m.start("t")):
         return None  # "festivals like the Spring Festival", "three Spring Festival charter flights": a custom, no day
+    if re.match(r"\s+Islands?\b", text[m.end() : m.end() + 9]):
+        return None  # "on Easter Island", "Christmas Island": a place
     if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]) and (lunar or not (m["y"] or m["y0"])):
         if lunar or word_before(text, m.start("t")) not in _HOLIDAY_PREPOSITIONS:
             return None  # a name: "a special Christmas Channel", "the Easter Rising", "the 1973 Yom Kippur War"
-    if not (lunar or m["rel"] or m["ry"] or m["y0"] or m["wkof"]) and name_word_before(text, m.start("t")):
+    if not (lunar or m["rel"] or m["ry"] or m["y0"] or m["wkof"]) and name_word_before(text, m.start("t")) and not _WEEKDAY_OWNER.search(
+        text, max(0, m.start("t") - 14), m.start("t")
+    ):
         return None  # "Orthodox Christmas", "Holocaust Memorial Day": another calendar's day, a longer name
     name = re.sub(r"[\s'’.,]+", " ", m["name"].lower()).strip()
     if name == "independence day":
@@ -4184,15 +4241,16 @@ def plain_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if re.match(rf"\s*(?:(?:hours|hrs)\s+)?{TZ_NAME}\b", text[m.end() : m.end() + 24]):
         return None  # "3:30 p.m. (2030 GMT)": a clock time in another zone, not the year 2030
     if _NUMBER_NOT_YEAR_AFTER.match(text, m.end()) or _NUMBER_NOT_YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-        return None  # "1600 Pennsylvania Avenue", "the 2000 block of", "Flight 2010", "Windows 2000"
+        return None  # "1600 Pennsylvania Avenue", "the 2000 block of", "Flight 2010", "Windows 2000", "2001: A Space Odyssey"
     return hit_over_t(m, timex_at(dt.date(int(m["y"]), 1, 1), "year"))
 
 
 _NUMBER_NOT_YEAR_AFTER = re.compile(
     r"\s+(?:block\b|(?:[A-Z][a-z]+\s+){1,3}(?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane)(?!\w))"
+    r"|:\s+(?:A|An|The)\s+[A-Z]"
 )
-"""Words after a four-digit number that make it a street number: "1600 Pennsylvania Avenue",
-"the 2000 block of Elm Street"."""
+"""Words after a four-digit number that make it a street number ("1600 Pennsylvania Avenue", "the
+2000 block of Elm Street") or the head of a title with its subtitle ("2001: A Space Odyssey")."""
 _NUMBER_NOT_YEAR_BEFORE = re.compile(
     r"\b(?:Flight|Windows|Office|Route|Highway|Interstate|Room|Suite|Model|Channel|Gate|Terminal|Pier|Version|No\.|Russell|Wilshire)\s+$"
 )

@@ -25,13 +25,13 @@ _FUTURE_CUE = re.compile(
     r"|forecasters?|forecasts?\s+(?:call|calls|called)\s+for|forecast\s+for|no\s+later\s+than|due(?!\s+to\b)"
     r"|(?<!been\s)due\s+to\s+(?:be|meet|begin|start|open|close|hold|arrive|leave|visit|return|resume|sign|vote|announce|report"
     r"|release|publish|decide|rule|hear|deliver|give|face|travel|attend|host|launch|take|end|expire|depart|fly)\b"
-    r"|(?<!been\s)(?<!had\s)expected(?=(?:\s+(?:early|late|on|by|before|until))*\s*$)"
+    r"|(?<!been\s)(?<!had\s)expected(?=(?:\s+(?:early|late|on|by|before|until|at|around|about))*\s*$)"
     r"|(?:look|looks|looked|looking)\s+(?:ahead|forward)\s+to|await(?:s|ing)?"
     r"|(?:attention|focus|eyes|spotlight)\s+(?:now\s+|will\s+)?(?:turns?|shifts?|turned|shifted)\s+to|(?:is|are)\s+waiting\s+for"
     r"|(?:about|ready|bound|poised|certain|sure|on\s+course|on\s+track)\s+to|(?:un)?likely(?=(?:\s+(?:before|until|till|by))+\s*$)"
     r"|warn(?:s|ed|ing)?\s+(?:of|that)|(?<!been\s)possible(?=(?:\s+(?:early|late|on|by|before|until))*\s*$)"
     r"|(?:schedules?|tickets|reservations|bookings)\s+for(?=\s*$)"
-    r"|predicts?|predicting"
+    r"|predicts?|predicting|(?:has|have)\s+(?:its|their|his|her|a)\s+(?:world\s+|global\s+|U\.?S\.?\s+|European\s+)?(?:premiere|debut|opening)"
     r"|(?<!\bthe\s)(?<!\bits\s)reports\s+(?:(?:its|their|quarterly|annual|full-year|(?:first|second|third|fourth)-quarter)\s+){0,2}(?:results|earnings)"
     r"|expected\s+(?:[a-z]+\s+){0,3}?to\s+(?!have\b)[a-z]+|(?-i:may)(?!\s+(?:have|not)\b)|(?-i:If|Unless)"
     r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have)|should(?!\s+(?:have|not|never)\b)"
@@ -125,9 +125,11 @@ def future_context(text: str, pos: int) -> bool:
     # arrested on Monday" (not a passive or a perfect: "is expected to be completed Friday",
     # "will have finished by Monday").
     toks = re.findall(r"[A-Za-z]+", window[cues[-1].end() :])
+    cue_end = cues[-1].group().split()[-1].lower()  # "due to be released": the cue's own auxiliary
     return not any(
         past_form(w)
-        and (i == 0 or toks[i - 1].lower() not in ("be", "been", "being", "have", "has") and toks[i - 1].lower() not in _POSSESSIVES)
+        and (toks[i - 1].lower() if i else cue_end) not in ("be", "been", "being", "have", "has")
+        and (i == 0 or toks[i - 1].lower() not in _POSSESSIVES)
         and not (w in _LEXICAL_ED_ADJECTIVES and i + 1 < len(toks) and toks[i + 1].islower() and toks[i + 1] not in _FUNCTION_WORDS)
         for i, w in enumerate(toks)
     )  # "agreed to draw up detailed proposals by March 31": an adjective of its own, no event told
@@ -414,11 +416,12 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
 
 
 _DIRECTIVE_BY = re.compile(
-    r"\b(?:asked|told|ordered|urged|instructed|directed|required|given|called\s+on)\s+(?:[a-z]+\s+){0,3}?to\s+[a-z]+\b[^.;!?,]*\bby\s+$",
+    r"\b(?:asked|told|ordered|urged|instructed|directed|required|given|called\s+on|asks|urges|orders|tells)\s+(?:[a-z]+\s+){0,3}?to\s+[a-z]+\b[^.;!?,]*\b(?:by|through|until|till)\s+$",
     re.IGNORECASE,
 )
-"""A directive's infinitive before "by" and the day ("members have been asked to vote by
-Tuesday", "ordered him to leave the country by Friday"): a deadline ahead of the DCT."""
+"""A directive's infinitive before "by" (or "through", "until") and the day ("members have been asked
+to vote by Tuesday", "ordered him to leave the country by Friday", "has asked customers to conserve
+power through Tuesday morning"): a deadline ahead of the DCT."""
 _LASTING_STATE = re.compile(
     r"\b(?:remains?|stays?|continues?|lasts?|runs?|is\s+valid|are\s+valid|valid|(?:is|are)\s+in\s+(?:place|effect|force)"
     r"|(?:is|are)\s+(?:now\s+|only\s+)?(?:funded|financed|covered|suspended|banned|closed|extended|protected|booked|sold\s+out))\b[^.;!?,]*$",
@@ -461,8 +464,10 @@ def deadline(text: str, pos: int) -> bool:
     does "by" after a directive's infinitive (:data:`_DIRECTIVE_BY`). The
     cue is looked for in the sentence, at most 100 characters back."""
     before = word_before(text, pos)
+    if before in ("by", "through", "until", "till") and _DIRECTIVE_BY.search(text, max(0, pos - 80), pos) is not None:
+        return True
     if before == "by":
-        return _DIRECTIVE_BY.search(text, max(0, pos - 80), pos) is not None
+        return False
     if before in ("until", "till", "through") and _LASTING_STATE.search(text, max(0, pos - 60), pos):
         return True  # "will remain high through Friday", "the warning remains in place until Tuesday"
     if before in ("until", "till", "through") and _PAST_STATE.search(text, max(0, pos - 60), pos):
@@ -502,7 +507,7 @@ def limit_ahead(text: str, pos: int) -> bool:
 _SCHEDULED_VERBS = frozenset(
     """meets opens begins resumes arrives leaves travels flies convenes reconvenes closes ends
     expires adjourns departs reopens starts runs meet convene resume begin reopen open close start run
-    depart arrive travel fly sail beginning starting falls returns vote return""".split()
+    depart arrive travel fly sail beginning starting falls returns vote return peaks airs lands""".split()
 )
 """Verbs of scheduled events in the present tense: before a weekday ("Arafat meets Albright
 Monday", "the summit opens Thursday", "polls close at 8 p.m. Sunday"; the participles "a
@@ -589,7 +594,8 @@ def scheduled_present(text: str, pos: int) -> bool:
 _FIXTURE_VERBS = frozenset(
     """plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take holds
     travelling traveling hosting facing playing visiting close closes finish finishes travel travels open hands
-    return kicks kicking heads head heading flies fly flying returning turns""".split()
+    return kicks kicking heads head heading flies fly flying returning turns goes premieres debuts ends
+    celebrates peaks launches lands airs""".split()
 )
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for
@@ -600,7 +606,8 @@ participles of a fixture list, "Montpellier travelling to Lille on Saturday"; "T
 their title defense Thursday night"; "France hands over the presidency to Spain on Saturday"; "Lawmakers
 return from their Christmas recess on Monday"; "the Fringe heads into its final day on Monday", "With
 the World Cup kicking off Friday"; "He flies to Botswana on Wednesday before returning to Washington
-Saturday"; "Jimmy Carter turns 100 on Tuesday"; "The Bucks close
+Saturday"; "Jimmy Carter turns 100 on Tuesday"; "the album goes on sale Tuesday", "the film premieres in
+London on Sunday"; "the race ends in Adelaide on Wednesday", "IBM celebrates the anniversary on Sunday"; "The Bucks close
 the regular season on Wednesday", "the 76ers finish at home against Chicago Tuesday"): in news
 copy the present tense of such a verb is a schedule."""
 _CLAUSE_BACK = re.compile(r"[.!?;:,\n\"“”()]|\b(?:said|says|and|but|while|when|after|before|since|which|who)\b", re.IGNORECASE)

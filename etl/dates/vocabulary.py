@@ -349,7 +349,7 @@ def clock(suffix: str = "") -> str:
     score or a ratio."""
     n = suffix
     return (
-        rf"(?:(?P<h{n}>1[0-2]|0?[1-9])(?:[:.](?P<mi{n}>[0-5]\d)(?::(?P<se{n}>[0-5]\d))?)?\s*(?P<ap{n}>[ap]\.\s?m\.?|[ap]m\b)"
+        rf"(?:(?P<h{n}>1[0-2]|0?[1-9])(?:[:.](?P<mi{n}>[0-5]\d)(?::(?P<se{n}>[0-5]\d))?)?\s*(?P<ap{n}>(?i:[ap]\.\s?m\.?|[ap]m\b))"
         rf"|(?P<noon{n}>noon|midnight|midday)(?!\s+(?!(?:{WEEKDAY}|{MONTH_FULL}|Eastern|Central|Mountain|Pacific|Atlantic)\b)(?-i:[A-Z][a-z]+)\b(?!\s+time\b))"
         rf"|(?<![\d:.,$-])(?P<hw{n}>1[0-2]|0?[1-9]|(?i:{alts(list(HOUR_WORDS))}))(?=\s*o['’]clock\b|\s+(?:{CLOCK_PART_OF_DAY})\b)"
         rf"(?P<oc{n}>\s*o['’]clock)?(?:\s+(?P<pod{n}>{CLOCK_PART_OF_DAY}))?"

@@ -3250,3 +3250,55 @@ def test_more_feasts_parts_of_holidays_weekends_and_midweek(tagger):
     assert values(ms) == [("hours", "DURATION", "PTXH")]
     # a forecast: Groundhog Day 2011 "predicting an early spring" is 2011's
     assert values(tagger.run("Phil saw no shadow, predicting an early spring.", dt.date(2011, 2, 2))) == [("early spring", "DATE", "2011-SP")]
+
+
+def test_releases_and_premieres_told_in_the_present(tagger):
+    # DCT Monday 2013-09-16, Thursday 2001-11-01, Tuesday 2005-12-13
+    assert values(tagger.run("The album goes on sale Tuesday.", dt.date(2013, 9, 16))) == [("Tuesday", "DATE", "2013-09-17")]
+    ms = tagger.run("The film has its world premiere in London on Sunday.", dt.date(2001, 11, 1))
+    assert values(ms) == [("Sunday", "DATE", "2001-11-04")]
+    assert values(tagger.run("Iraq goes to the polls on Thursday.", dt.date(2005, 12, 13))) == [("Thursday", "DATE", "2005-12-15")]
+
+
+def test_schedules_directives_and_reported_futures_of_the_fourth_batch(tagger):
+    # DCT Wednesday 2007-01-31: "due to be released" is a plan, "released" its passive
+    ms = tagger.run("The panel's report, due to be released in Paris on Friday, will say warming is real.", dt.date(2007, 1, 31))
+    assert values(ms) == [("Friday", "DATE", "2007-02-02")]
+    ms = tagger.run("The Mars Pathfinder probe, due to be launched in December, will land next July.", dt.date(1996, 7, 5))
+    assert values(ms) == [("December", "DATE", "1996-12"), ("next July", "DATE", "1997-07")]
+    # DCT Wednesday 2001-08-08, Sunday 2007-10-14, Wednesday 2025-12-10
+    assert values(tagger.run("IBM celebrates the anniversary of the PC on Sunday.", dt.date(2001, 8, 8))) == [("Sunday", "DATE", "2001-08-12")]
+    assert values(tagger.run("The solar car race ends in Adelaide on Wednesday.", dt.date(2007, 10, 14))) == [("Wednesday", "DATE", "2007-10-17")]
+    ms = tagger.run("The Geminid meteor shower peaks Saturday night.", dt.date(2025, 12, 10))
+    assert values(ms) == [("Saturday night", "TIME", "2025-12-13TNI")]
+    # DCT Monday 2024-01-15: a directive's limit "through" a day
+    ms = tagger.run("The utility has asked customers to conserve power through Tuesday morning.", dt.date(2024, 1, 15))
+    assert values(ms) == [("Tuesday morning", "TIME", "2024-01-16TMO")]
+    # DCT Monday 2013-09-02: "the result expected at around 5 a.m. Sunday"
+    ms = tagger.run("Voting is on Saturday, with the result expected at around 5 a.m. Sunday.", dt.date(2013, 9, 2))
+    assert values(ms) == [("Saturday", "DATE", "2013-09-07"), ("around 5 a.m. Sunday", "TIME", "2013-09-08T05:00")]
+    # a future in reported speech lies after the saying
+    ms = tagger.run("Sony said its PlayStation 3 would go on sale in Japan on Nov. 11 and in North America on Nov. 17.", dt.date(2006, 4, 30))
+    assert values(ms) == [("Nov. 11", "DATE", "2006-11-11"), ("Nov. 17", "DATE", "2006-11-17")]
+    # a season under way, written as a range without years, is this year's
+    ms = tagger.run("The Atlantic hurricane season runs from June 1 to Nov. 30.", dt.date(1988, 9, 14))
+    assert values(ms) == [("June 1", "DATE", "1988-06-01"), ("Nov. 30", "DATE", "1988-11-30")]
+
+
+def test_names_clock_words_and_vague_pairs_of_the_fourth_batch(tagger):
+    # a possessive weekday before a holiday names its day, not a longer name (May 31, 2004 was a Monday)
+    ms = tagger.run("Stocks rose ahead of Monday's Memorial Day holiday.", dt.date(2004, 5, 29))
+    assert values(ms) == [("Monday", "DATE", "2004-05-31"), ("Memorial Day", "DATE", "2004-05-31")]
+    assert tagger.run("Scientists studied the forests on Easter Island.", dt.date(1992, 8, 5)) == []
+    assert tagger.run("Stanley Kubrick's 2001: A Space Odyssey returns to cinemas.", dt.date(2018, 5, 11), candidates=[(17, 21)]) == []
+    assert tagger.run("Dean Sunday Adeyemi said the school would reopen.", dt.date(2022, 6, 9)) == []
+    ms = tagger.run("On Sunday Obama spoke.", dt.date(2022, 6, 9))
+    assert values(ms) == [("Sunday", "DATE", "2022-06-05")]
+    # upper-case P.M. and a day word after the clock
+    ms = tagger.run("The bomb exploded at 12:18 P.M. yesterday.", dt.date(1993, 2, 27))
+    assert values(ms) == [("12:18 P.M. yesterday", "TIME", "1993-02-26T12:18")]
+    ms = tagger.run("The war could last days or weeks. He died within weeks or months of his capture.", dt.date(1991, 1, 17))
+    assert values(ms) == [("days or weeks", "DURATION", "PXD"), ("weeks or months", "DURATION", "PXW")]
+    ms = tagger.run("The army imposed a nightly curfew on NBC Nightly News.", dt.date(1996, 7, 18))
+    assert values(ms) == [("nightly", "SET", "XXXX-XX-XXTNI")]
+    assert values(tagger.run("Companies have one month left to comply.", dt.date(2018, 4, 24))) == [("one month", "DURATION", "P1M")]
