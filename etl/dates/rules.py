@@ -1319,7 +1319,8 @@ _MONTH_PAIR_AFTER = re.compile(rf"\s*(?:,|\s(?:and|or|to|through|until|till|into
 """Another month name right after May/March/August, in a pair or a range ("job gains for May and
 June", "March-April"): the month, not the modal verb, the verb or the adjective."""
 _DATA_MONTH = re.compile(
-    r"\s+(?:(?:retail|auto|car|home|housing|employment|jobs|payrolls?|trade|inflation|industrial|factory|consumer|producer)\s+)?"
+    r"(?:['’]s)?\s+(?:(?:retail|auto|car|home|housing|employment|jobs|payrolls?|trade|inflation|industrial|factory|consumer|producer)\s+)?"
+    r"(?:price\s+|sales\s+)?"
     r"(?:sales|figures|data|statistics|payrolls|jobs\s+report|employment\s+report|unemployment\s+rate|inflation|output|"
     r"exports|imports|trade\s+(?:deficit|surplus|balance)|production|housing\s+starts|reading)\b",
     re.IGNORECASE,
@@ -2717,7 +2718,8 @@ def season_by_tense(cands: list[dt.date], text: str, start: int, end: int, dct: 
 # "the following spring", "the previous winter": a season anchored on the date before it
 @rule(
     "season_anaphor",
-    r"\b(?P<t>[Tt]he\s+(?P<dir>(?i:following|next|previous|preceding))\s+(?P<s>(?i:spring|summer|fall|autumn|winter)))\b(?![-’'])",
+    r"\b(?P<t>[Tt]he\s+(?P<dir>(?i:following|next|previous|preceding))\s+(?P<s>(?i:spring|summer|fall|autumn|winter)))\b(?![-’'])"
+    r"(?!\s+(?i:games|olympics?|paralympics?|session|term|semester|festival|season)\b)",
 )
 def season_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the following (next) spring" -> the first spring that starts after the date told

@@ -31,6 +31,7 @@ _FUTURE_CUE = re.compile(
     r"|(?:about|ready|bound|poised|certain|sure|on\s+course|on\s+track)\s+to|(?:un)?likely(?=(?:\s+(?:before|until|till|by))+\s*$)"
     r"|warn(?:s|ed|ing)?\s+(?:of|that)|(?<!been\s)possible(?=(?:\s+(?:early|late|on|by|before|until))*\s*$)"
     r"|(?:schedules?|tickets|reservations|bookings)\s+for(?=\s*$)"
+    r"|(?<!\bthe\s)(?<!\bits\s)(?<!\ba\s)(?:plan|plans|planning)\s+(?:a|an)\s"
     r"|predicts?|predicting|(?:has|have)\s+(?:its|their|his|her|a)\s+(?:world\s+|global\s+|U\.?S\.?\s+|European\s+)?(?:premiere|debut|opening)"
     r"|(?<!\bthe\s)(?<!\bits\s)reports\s+(?:(?:its|their|quarterly|annual|full-year|(?:first|second|third|fourth)-quarter)\s+){0,2}(?:results|earnings)"
     r"|expected\s+(?:[a-z]+\s+){0,3}?to\s+(?!have\b)[a-z]+|(?-i:may)(?!\s+(?:have|not)\b)|(?-i:If|Unless)"
@@ -595,7 +596,7 @@ _FIXTURE_VERBS = frozenset(
     """plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take holds
     travelling traveling hosting facing playing visiting close closes finish finishes travel travels open hands
     return kicks kicking heads head heading flies fly flying returning turns goes premieres debuts ends
-    celebrates peaks launches lands airs""".split()
+    celebrates peaks launches lands airs resigns""".split()
 )
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for

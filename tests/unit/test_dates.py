@@ -3302,3 +3302,17 @@ def test_names_clock_words_and_vague_pairs_of_the_fourth_batch(tagger):
     ms = tagger.run("The army imposed a nightly curfew on NBC Nightly News.", dt.date(1996, 7, 18))
     assert values(ms) == [("nightly", "SET", "XXXX-XX-XXTNI")]
     assert values(tagger.run("Companies have one month left to comply.", dt.date(2018, 4, 24))) == [("one month", "DURATION", "P1M")]
+
+
+def test_plans_resignations_data_months_and_games(tagger):
+    # DCT Thursday 2019-02-28: "plan a strike starting at 6 a.m. Monday" lies ahead
+    ms = tagger.run("Workers plan a 24-hour strike starting at 6 a.m. Monday.", dt.date(2019, 2, 28))
+    assert values(ms) == [("24-hour", "DURATION", "PT24H"), ("6 a.m. Monday", "TIME", "2019-03-04T06:00")]
+    # DCT Wednesday 2024-03-20: a month's figures come out after it
+    ms = tagger.run("The bureau will release February's producer price figures on Thursday.", dt.date(2024, 3, 20))
+    assert values(ms) == [("February", "DATE", "2024-02"), ("Thursday", "DATE", "2024-03-21")]
+    # DCT Tuesday 2019-06-04: a relative clause's present schedule
+    ms = tagger.run("Theresa May, who resigns as party leader on Friday, hosted Trump on Tuesday.", dt.date(2019, 6, 4))
+    assert values(ms) == [("Friday", "DATE", "2019-06-07"), ("Tuesday", "DATE", "2019-06-04")]
+    ms = tagger.run("Los Angeles will host the next Summer Games in 2028.", dt.date(2024, 8, 12))
+    assert values(ms) == [("2028", "DATE", "2028")]
