@@ -623,11 +623,12 @@ _RANGE_TO_DAY = re.compile(rf"\s+(?:to|through|thru|until|till)\s+(?P<mon>{MONTH
 
 def _range_holding_dct(month: int, day: int, text: str, end: int, dct: dt.date) -> dt.date | None:
     """The start, in the DCT's year, of a range of days written without years ("from June 1 to Nov.
-    30") that holds the DCT: a season under way is this year's, whatever the tense ("the hurricane
-    season runs from June 1 to Nov. 30" in a story of Sept. 14). None when no such range follows."""
+    30") that holds the DCT: a season under way is this year's ("the hurricane season runs from June
+    1 to Nov. 30" in a story of Sept. 14). None when no such range follows, or when the clause speaks
+    of the future or its sentence names the year ("Next year's Fringe will run from Aug. 3 to Aug. 27")."""
     rng = _RANGE_TO_DAY.match(text, end)
-    if rng is None:
-        return None
+    if rng is None or future_context(text, end) or _YEAR_LEAD.search(text, max(0, end - 100), end):
+        return None  # "Next year's Fringe will run from Aug. 3 to Aug. 27": the plan's, not the one under way
     first = safe_date(dct.year, month, day)
     last = safe_date(dct.year, MONTH_NUM[rng["mon"].rstrip(".").lower()], int(re.match(r"\d+", rng["day"]).group()))  # type: ignore[union-attr]
     return first if first and last and first < last and first <= dct <= last else None

@@ -3316,3 +3316,8 @@ def test_plans_resignations_data_months_and_games(tagger):
     assert values(ms) == [("Friday", "DATE", "2019-06-07"), ("Tuesday", "DATE", "2019-06-04")]
     ms = tagger.run("Los Angeles will host the next Summer Games in 2028.", dt.date(2024, 8, 12))
     assert values(ms) == [("2028", "DATE", "2028")]
+
+
+def test_a_range_of_a_plan_is_no_season_under_way(tagger):
+    ms = tagger.run("Next year's Fringe will run from Aug. 3 to Aug. 27.", dt.date(2017, 8, 27))
+    assert values(ms) == [("Next year", "DATE", "2018"), ("Aug. 3", "DATE", "2018-08-03"), ("Aug. 27", "DATE", "2018-08-27")]
