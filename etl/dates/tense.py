@@ -133,9 +133,10 @@ def future_context(text: str, pos: int) -> bool:
         and (i == 0 or toks[i - 1].lower() not in _POSSESSIVES)
         and not (w in _LEXICAL_ED_ADJECTIVES and i + 1 < len(toks) and toks[i + 1].islower() and toks[i + 1] not in _FUNCTION_WORDS)
         for i, w in enumerate(toks)
-    )  # "agreed to draw up detailed proposals by March 31": an adjective of its own, no event told
-    # (a participle's adjective tells one: "may miss two weeks with a sprained ankle during Thursday's loss")  # after a possessive an -ed form is an adjective: "must submit its revised proposal by 5 p.m. Monday"
-    # (after an article it may tell an earlier event: "may miss two weeks with a sprained ankle during Thursday's loss")
+    )  # after a possessive an -ed form is an adjective ("must submit its revised proposal by 5 p.m.
+    # Monday"), as is one of its own before a noun ("agreed to draw up detailed proposals by March 31");
+    # after an article a participle may tell an earlier event ("may miss two weeks with a sprained
+    # ankle during Thursday's loss")
 
 
 _DETERMINED_PARTICIPLE = re.compile(r"\b(?:the|its|their|his|her|our|a|an)\s+$", re.IGNORECASE)
@@ -180,8 +181,8 @@ _IRREGULAR_PAST = frozenset(
 _FUTURE_AUX = frozenset("will shall 'll ’ll wo".split())
 _OPEN_AUX = frozenset("would could can may might must should is are am".split())
 _POSSIBILITY_MODALS = frozenset("could may might can must should".split())
-"""Modals of an event that may yet happen, after the expression that opens the sentence ("the
-match against Scotland on Sunday could be cancelled"): unless perfect ("could have") or denied."""
+"""Modals of an event that may yet happen, the verb after an expression that opens its sentence
+("By Friday morning, police must charge or release a man"): unless perfect ("could have") or denied."""
 _BARE_PARTICIPLES = frozenset("shut cut hit put set forecast".split())
 """Participles spelt as their verb's base form: after "is"/"are" a present passive, a schedule."""
 # Participles that announce a plan, not a past event: "is expected in March"; a postponement's
@@ -298,7 +299,7 @@ def clause_tense(text: str, start: int, end: int) -> int:
 
 
 _PAST_VERB_PHRASE = re.compile(
-    r"\b(?:that|who|which)\s+(?P<verb>[a-z]+ed|went|came|left|met|flew|arrived|fled|took|gave|held|made)\s+(?:[a-z]+\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:in|on|at|by)\s+$"
+    r"\b(?:that|who|which)\s+(?:[a-z]+ed|went|came|left|met|flew|arrived|fled|took|gave|held|made)\s+(?:[a-z]+\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:in|on|at|by)\s+$"
 )
 """A relative clause's past verb whose phrase holds the expression ("a team that arrived in Monrovia
 on Monday would report back"): the expression is the relative clause's, not the main verb's."""
