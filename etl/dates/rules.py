@@ -349,7 +349,7 @@ _DATED_EVENT_NOUNS = frozenset(
     """deadline deadlines election elections primary primaries runoff referendum caucus caucuses
     meeting meetings hearing hearings trial summit debate launch release opening premiere
     kickoff ceremony ceremonies rally concert game match race auction sale session conference
-    shutdown strike walkout payday close date ballot""".split()
+    shutdown strike walkout payday close date ballot show shows performance festival parade""".split()
 )
 """Nouns of an event held on one day that a numeric month/day can modify ("its 10/31
 deadline", "the 11/8 election", "the 4/15 filing deadline"): TimeML tags a date before a
@@ -547,8 +547,9 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = safe_date(int(year), month, day)
     elif m.groupdict().get("ry"):  # "on June 23 last year": that day of the year before the DCT's
         d = safe_date(dct.year + _REL_STEP[m["ry"].lower()], month, day)
-    elif word_before(text, m.start("t")) in ("since", "ended"):
-        # "since Nov. 28", "the year ended Jan. 31": the latest such day on or before the DCT
+    elif word_before(text, m.start("t")) in ("since", "ended") or _RETROACTIVE.search(text, max(0, m.start("t") - 30), m.start("t")):
+        # "since Nov. 28", "the year ended Jan. 31", "taxes retroactive to Jan. 1": the latest such day
+        # on or before the DCT
         d = safe_date(dct.year, month, day)
         if d is None or d > dct:
             d = safe_date(dct.year - 1, month, day)
@@ -634,6 +635,7 @@ def _range_holding_dct(month: int, day: int, text: str, end: int, dct: dt.date) 
     return first if first and last and first < last and first <= dct <= last else None
 
 
+_RETROACTIVE = re.compile(r"\bretroactive(?:ly)?\s+to\s+$", re.IGNORECASE)
 _IN_YEAR_AFTER = re.compile(rf"\s+in\s+(?P<y>{YEAR4})\b(?!\s*[-–])")
 """A year after "in" right after a day without one ("Jan. 31 in 2014", "on Christmas Eve in 2000"):
 the day's year (a TIMEX3 of its own)."""
@@ -657,18 +659,18 @@ def _unwritten_year_day(month: int, day: int, text: str, pos: int, dct: dt.date)
     """The year of a month and day written without one at ``pos``: the day nearest the DCT
     (:func:`~etl.dates.anchoring.nearest_day`, past bias unless the clause speaks of the
     future), moved a year on when it lies more than :data:`_PLAN_SLACK` before the DCT in a
-    clause that names a plan ("will face Australia on June 12" in a story of December) or when it
-    is a limit ahead (:func:`~etl.dates.tense.limit_ahead`: "must draft a constitution by Aug. 15"
-    in January), or more
-    than :data:`_HABIT_SLACK` before it in a clause with a scheduled event in the present ("the
-    festival opens July 24" in a story of January): HeidelTime's tense rule for a
-    present-future clause."""
+    clause that names a plan ("will face Australia on June 12" in a story of December), or more
+    than :data:`_HABIT_SLACK` before it when it is a limit ahead (:func:`~etl.dates.tense.limit_ahead`:
+    "must draft a constitution by Aug. 15" in January; "was delayed until Jan. 4" on Jan. 19 is a
+    limit already reached) or in a clause with a scheduled event in the present ("the festival
+    opens July 24" in a story of January), or when a future is told in reported speech ("said
+    ... would go on sale on Nov. 11" in April): HeidelTime's tense rule for a present-future clause."""
     d = nearest_day(month, day, dct, future_context(text, pos))
     if d and d < dct - _PLAN_SLACK and _REPORTED_FUTURE.search(text, max(0, pos - 120), pos):
         return safe_date(d.year + 1, month, day)  # "Sony said its PlayStation 3 would go on sale in Japan on Nov. 11" in April
     if d and (
-        (d < dct - _PLAN_SLACK and (present_plan(text, pos) or limit_ahead(text, pos)))
-        or (d < dct - _HABIT_SLACK and scheduled_present(text, pos))
+        (d < dct - _PLAN_SLACK and present_plan(text, pos))
+        or (d < dct - _HABIT_SLACK and (limit_ahead(text, pos) or scheduled_present(text, pos)))
     ):
         d = safe_date(d.year + 1, month, day)
     return d
@@ -2988,7 +2990,7 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     approx = re.compile(rf"\s+{OR_SO}").match(text, e)
     if approx is not None:
         e = approx.end()  # "the next two years or so": TimeML mod APPROX, inside the extent
-    later = re.match(r"\s+(?:later|after|earlier|before|ahead|left|remaining|to\s+go)\b", text[e : e + 12])
+    later = re.match(r"\s+(?:later|after|earlier|before|ahead|left|remaining|to\s+go|behind\s+schedule|late)\b", text[e : e + 20])
     if raw.lower() in ("a", "an", "one") and lm["sep"] != "-" and not (lm["hedge"] or pre or later):
         prev = word_before(text, s)
         allowed = prev in _GIVEN_TIME and re.match(r"\s+to\s+[a-z]", text[e : e + 6]) is not None
@@ -3915,11 +3917,13 @@ def unit_s_end(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 
 def unit_of_the_story(unit: str, dct: dt.date) -> Timex | Anaphor:
-    """The decade or century of the DCT, or the month or week last mentioned, else the DCT's:
-    what "the end of the decade" and "the month's end" name (``unit`` one of decade, century,
-    month, week)."""
+    """The decade or century last mentioned as such ("in the early 1970s and again at the end of the
+    decade": the 1970s), else the DCT's; the month or week last mentioned, else the DCT's: what "the
+    end of the decade" and "the month's end" name (``unit`` one of decade, century, month, week). A
+    decade is taken only from a decade told before it, not from a year in it ("since 1985 ... by the
+    end of the decade" is the DCT's)."""
     if unit in ("decade", "century"):
-        return timex_at(dct, unit)
+        return Anaphor(unit, 0, same=True, exact=True, fallback=timex_at(dct, unit))
     return Anaphor(unit, 0, same=True, fallback=timex_at(dct, unit))
 
 
@@ -3931,7 +3935,7 @@ def unit_of_the_story(unit: str, dct: dt.date) -> Timex | Anaphor:
 )
 def part_of_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the end (start, beginning, middle, close, first/second half) of the decade/century" -> the
-    DCT's decade or century; "... of the month/week" -> the month or week last mentioned, else the DCT's;
+    decade or century told before it, else the DCT's; "... of the month/week" -> the month or week last mentioned, else the DCT's;
     "... of the quarter" -> the reporting quarter (:class:`~etl.dates.anaphora.Period`), or in a
     future clause the DCT's ("must raise capital by the end of the quarter"). The
     TIMEX3 spans the phrase; its value is the unit (the part would be ``mod="END"``...,

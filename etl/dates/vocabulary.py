@@ -175,9 +175,10 @@ CHANGE_VERBS = frozenset(
     slid declined decline declines soared surged plunged plummeted tumbled up down
     numbered number totalled totaled total""".split()
 )
-# Words before a weekday that make it a named day, not a calendar weekday.
+# Words before a weekday that make it a named day or a name, not a calendar weekday ("Sheffield
+# Wednesday" the club, "Ruby Tuesday" the restaurant chain, "TGI Fridays").
 WEEKDAY_BLOCKERS = frozenset(
-    "black good ash super easter palm holy maundy cyber bloody fat shrove man girl tgi".split()
+    "black good ash super easter palm holy maundy cyber bloody fat shrove man girl tgi sheffield ruby".split()
 )
 # Words that may stand between "of" and a bare year: "the end of 2017".
 OF_HEADS = frozenset(

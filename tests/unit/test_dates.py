@@ -2509,7 +2509,7 @@ def test_more_days_ahead_from_non_us_copy(tagger):
     ms = tagger.run("Jurors said they voted to convict on the first ballot Wednesday afternoon.", dt.date(1995, 3, 17))
     assert values(ms) == [("Wednesday afternoon", "TIME", "1995-03-15TAF")]
     ms = tagger.run("Last year the monsoon arrived on June 8, a week late.", dt.date(2004, 6, 8))
-    assert values(ms) == [("Last year", "DATE", "2003"), ("June 8", "DATE", "2003-06-08")]
+    assert values(ms) == [("Last year", "DATE", "2003"), ("June 8", "DATE", "2003-06-08"), ("a week", "DURATION", "P1W")]
     ms = tagger.run("Abe was shot on Friday and died at 5:03 p.m. the same day.", dt.date(2022, 7, 10))
     assert values(ms) == [("Friday", "DATE", "2022-07-08"), ("5:03 p.m. the same day", "TIME", "2022-07-08T17:03")]
 
@@ -3321,3 +3321,22 @@ def test_plans_resignations_data_months_and_games(tagger):
 def test_a_range_of_a_plan_is_no_season_under_way(tagger):
     ms = tagger.run("Next year's Fringe will run from Aug. 3 to Aug. 27.", dt.date(2017, 8, 27))
     assert values(ms) == [("Next year", "DATE", "2018"), ("Aug. 3", "DATE", "2018-08-03"), ("Aug. 27", "DATE", "2018-08-27")]
+
+
+def test_the_last_probes_kinds(tagger):
+    # a numeric month/day before an event noun; a delay's size; club and chain names
+    ms = tagger.run("Tickets for the 5/13 show sold out.", dt.date(2022, 4, 4))
+    assert values(ms) == [("5/13", "DATE", "2022-05-13")]
+    ms = tagger.run("The train left an hour behind schedule and arrived two hours late.", dt.date(2010, 3, 20))
+    assert values(ms) == [("an hour", "DURATION", "PT1H"), ("two hours", "DURATION", "PT2H")]
+    assert tagger.run("Sheffield Wednesday beat Leeds. Ruby Tuesday, the chain, said profit fell.", dt.date(2006, 2, 14)) == []
+    # "the end of the decade" after a decade told before it is that decade's; after a year, the DCT's
+    ms = tagger.run("Prices rose sharply in the early 1970s and again at the end of the decade.", dt.date(2016, 5, 3))
+    assert values(ms) == [("the early 1970s", "DATE", "197"), ("the end of the decade", "DATE", "197")]
+    ms = tagger.run("Sales doubled since 1985 and will double again by the end of the decade.", dt.date(2016, 5, 3))
+    assert values(ms) == [("1985", "DATE", "1985"), ("the end of the decade", "DATE", "201")]
+    # a limit already reached stays behind; "retroactive to" looks back
+    ms = tagger.run("The trial was delayed until Jan. 4.", dt.date(2022, 1, 19))
+    assert values(ms) == [("Jan. 4", "DATE", "2022-01-04")]
+    ms = tagger.run("The plan would raise income taxes retroactive to Jan. 1.", dt.date(1993, 7, 8))
+    assert values(ms) == [("Jan. 1", "DATE", "1993-01-01")]
