@@ -63,6 +63,7 @@ from etl.dates.tense import (
     limit_ahead,
     past_form,
     present_plan,
+    scheduled_for,
     scheduled_present,
     speaks_of_future,
 )
@@ -659,7 +660,8 @@ def _unwritten_year_day(month: int, day: int, text: str, pos: int, dct: dt.date)
     """The year of a month and day written without one at ``pos``: the day nearest the DCT
     (:func:`~etl.dates.anchoring.nearest_day`, past bias unless the clause speaks of the
     future), moved a year on when it lies more than :data:`_PLAN_SLACK` before the DCT in a
-    clause that names a plan ("will face Australia on June 12" in a story of December), or more
+    clause that names a plan ("will face Australia on June 12" in a story of December, "scheduled a
+    pretrial conference for Dec. 18" in May), or more
     than :data:`_HABIT_SLACK` before it when it is a limit ahead (:func:`~etl.dates.tense.limit_ahead`:
     "must draft a constitution by Aug. 15" in January; "was delayed until Jan. 4" on Jan. 19 is a
     limit already reached) or in a clause with a scheduled event in the present ("the festival
@@ -669,7 +671,7 @@ def _unwritten_year_day(month: int, day: int, text: str, pos: int, dct: dt.date)
     if d and d < dct - _PLAN_SLACK and _REPORTED_FUTURE.search(text, max(0, pos - 120), pos):
         return safe_date(d.year + 1, month, day)  # "Sony said its PlayStation 3 would go on sale in Japan on Nov. 11" in April
     if d and (
-        (d < dct - _PLAN_SLACK and present_plan(text, pos))
+        (d < dct - _PLAN_SLACK and (present_plan(text, pos) or scheduled_for(text, pos)))
         or (d < dct - _HABIT_SLACK and (limit_ahead(text, pos) or scheduled_present(text, pos)))
     ):
         d = safe_date(d.year + 1, month, day)
@@ -1407,6 +1409,11 @@ _NOT_A_FIRST_NAME_BEFORE = frozenset(
 """Words before a weekday followed by a name that do not make it a given name: news agencies told
 something on that day ("told Reuters Monday Obama..."), prepositions and determiners ("On Sunday Obama
 spoke")."""
+_LOOKING_AHEAD_TO = re.compile(r"\b(?:(?P<strong>ahead\s+of|eve\s+of|awaiting|run-up\s+to)|for|until)\s+$", re.IGNORECASE)
+"""What looks ahead to a weekday's event named by its possessive: always "ahead of", "on the eve
+of", "in the run-up to" ("on the eve of Tuesday's runoff"); "for", "until" outside a past clause ("a
+lawn seat for Saturday's show is $85"): the next such day. Not "before" ("Nestle's share before
+Friday's purchases is far below": TBAQ's wsj_0557, the purchases made)."""
 _PREPOSITION_PAST = re.compile(r"\b(?![Tt]he\b|[Tt]his\b|[Tt]hat\b|[Ss]ince\b|[Ff]rom\b|[Bb]y\b|[Uu]ntil\b|[Tt]ill\b"
                                r"|[Ff]or\b|[Oo]f\b|[Oo]ver\b|[Ii]n\b|[Aa]t\b|[Aa]nd\b|[Oo]r\b|[Tt]o\b|[Tt]han\b|[Dd]uring\b)[a-z]+\s+$")
 """A lower-case word right before "past" that is no determiner or preposition ("run past Friday",
@@ -1480,7 +1487,10 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if relative is not None:
         d = relative
     else:
-        future = speaks_of_future(text, s, m.end())
+        owner = text.startswith(("'s", "’s"), m.end("wd")) and (ahead := _LOOKING_AHEAD_TO.search(text, max(0, s - 30), s))
+        # "in the run-up to Sunday's elections", "warmed up for Tuesday's tussle": the event looked ahead
+        # to ("paid for Monday's first airlift", a past clause's "for" or "before", is behind)
+        future = speaks_of_future(text, s, m.end()) or bool(owner and (ahead["strong"] or clause_tense(text, s, m.end()) >= 0))
         d = _bare_weekday(wd, future or deadline(text, s), dct)
         rs = _WEEKDAY_RANGE_START.search(text, max(0, s - 50), s)
         if rs is not None and not rs["rel"]:
@@ -2718,6 +2728,27 @@ def season_by_tense(cands: list[dt.date], text: str, start: int, end: int, dct: 
     return min(cands, key=lambda c: (gap_days(c, add_months(c, 3), dct), -c.toordinal()))
 
 
+# "its hottest spring", "Britain's wettest summer": a season ranked against the others
+@rule(
+    "ranked_season",
+    r"\b(?:[Ii]ts|[Tt]he|[Tt]heir|[A-Z][a-z]+['’]s)\s+(?:[a-z]{3,}est|most\s+[a-z]+)\s+(?P<t>(?P<s>spring|summer|autumn|winter))\b(?![-’'])"
+    r"(?!\s+(?:storms?|olympics?|games|session|term|wheat|of\s|on\s+record\s+for)\b)",
+    needs=frozenset(["spring", "summer", "autumn", "winter"]),
+)
+def ranked_season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A season after a superlative ("Spain recorded its hottest spring since records began",
+    "Britain's wettest summer") -> that season, placed by the clause's tense as "the summer" is
+    (:func:`season_by_tense`: in a past clause the latest begun by the DCT). Not "fall", as often a
+    decline ("its steepest fall since 2008").
+
+    TimeML (DCT 2022-06-21): ``Spain recorded its hottest <TIMEX3 type="DATE"
+        value="2022-SP">spring</TIMEX3> since records began.``
+    """
+    code = SEASONS[m["s"].lower()]
+    cands = [season_start(y, code) for y in (dct.year - 2, dct.year - 1, dct.year, dct.year + 1)]
+    return hit_over_t(m, timex_at(season_by_tense(cands, text, m.start("t"), m.end("t"), dct), "season"))
+
+
 # "the following spring", "the previous winter": a season anchored on the date before it
 @rule(
     "season_anaphor",
@@ -3180,7 +3211,7 @@ def weekend(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 @rule(
     "vague_duration",
     r"\bwithin\s+(?P<t4>(?P<unit4>minutes|hours|days|weeks|months)(?:\s+or\s+(?:minutes|hours|days|weeks|months|years))?)(?=\s+of\s)"
-    r"|\b(?:(?:for|within|in|over|take|takes|took|taking|last|lasts|lasted|lasting)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades)"
+    r"|\b(?:(?:for|within|in|over|take|takes|took|taking|last|lasts|lasted|lasting|spent|spend|spends|spending)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades)"
     r"(?:\s+or\s+(?:minutes|hours|days|weeks|months|years|decades))?)|(?P<t2>(?:[Rr]ecent|(?:[Tt]he\s+)?[Cc]oming)\s+(?P<unit2>days|weeks|months|quarters|years|decades)|[Tt]he\s+(?P<unit3>days|weeks|months|years)\s+ahead))\b(?!\s+(?:of|to\s+come|ago|later|earlier|before|after|since|past)\b)(?![-’'])", re.IGNORECASE,
 )
 def vague_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
@@ -3206,12 +3237,13 @@ def vague_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 @rule(
     "units_to_event",
     r"\b(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades))\s+"
-    r"(?:(?:after|before)\s+(?!the\s+(?:first|second|start|end)\b)|of\s+(?P<of>[a-z]+))",
-    needs=frozenset(["after", "before", "of"]),
+    r"(?:(?:after|before)\s+(?!the\s+(?:first|second|start|end)\b)|behind\s+schedule\b|of\s+(?P<of>[a-z]+))",
+    needs=frozenset(["after", "before", "behind", "of"]),
 )
 def units_to_event(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A bare plural unit that measures the gap to an event ("Sunday night, hours after learning of
-    the deal", "exploded minutes after liftoff", "only weeks after a bailout"; not "minutes apart",
+    the deal", "exploded minutes after liftoff", "only weeks after a bailout", "fell weeks behind
+    schedule"; not "minutes apart",
     which TBAQ leaves untagged, 2 of 2) or what filled a span ("After months of negotiations", "caps decades of rising
     euroskepticism") -> DURATION ``PTXH``, ``PTXM``, ``PXD``, ``PXW``, ``PXM``, ``PXY``: a duration
     of unspecified length (TIMEX3 guidelines), as TBAQ tags "days of swelling" (``PXD``) and the
@@ -3311,7 +3343,7 @@ _NOT_A_COUNTRY_BEFORE = _HOLIDAY_PREPOSITIONS | {"the", "this", "last", "next", 
 
 
 _FESTIVAL_DAY_BEFORE = re.compile(
-    r"\b(?:on|during|before|after|ahead\s+of|until|till|since|over|around|for|by|celebrat\w+|mark\w*|welcom\w+|this|last|next|year['’]s)"
+    r"\b(?:on|during|before|after|ahead\s+of|eve\s+of|until|till|since|over|around|for|by|celebrat\w+|mark\w*|welcom\w+|this|last|next|year['’]s)"
     r"(?:\s+the)?\s+$",
     re.IGNORECASE,
 )
@@ -4334,7 +4366,8 @@ with a rally"): after them "May" stays the month."""
 )
 def plain_season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A season inside a spaCy DATE span ("the summer") -> the nearest such season, or after
-    "the" the one the clause's tense names (:func:`season_by_tense`).
+    "the" (or "since": "has pushed rates up since spring" in December is this year's) the one the
+    clause's tense names (:func:`season_by_tense`).
 
     TimeML (DCT 2017-12-27): ``It was hot in <TIMEX3 type="DATE" value="2017-SU">summer</TIMEX3>.``
     """
@@ -4342,7 +4375,7 @@ def plain_season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None  # "a winter storm warning", "the Summer Olympics": a kind, no season; "The Winter's Tale": a title
     code = SEASONS[m["s"].lower()]
     cands = [season_start(y, code) for y in (dct.year - 1, dct.year, dct.year + 1)]
-    if not m["t"].lower().startswith("the"):  # "poor summer weather": a modifier, the nearest
+    if not m["t"].lower().startswith("the") and word_before(text, m.start("t")) != "since":  # "poor summer weather": a modifier, the nearest
         start = min(cands, key=lambda c: (gap_days(c, add_months(c, 3), dct), -c.toordinal()))
         return hit_over_t(m, timex_at(start, "season"))
     part = _PART_OF.search(text, max(0, m.start() - 30), m.start())
@@ -4351,7 +4384,7 @@ def plain_season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 
 _SEASON_KIND = re.compile(
-    r"\s+(?:storms?|olympics?|games|solstice|wheat|sports|squash|apparel|clothing|clothes|coats?|fashions?|tires|tyres)\b"
+    r"\s+(?:storms?|olympics?|games|solstice|wheat|sports|squash|apparel|clothing|clothes|coats?|fashions?|tires|tyres|festival)\b"
     r"|['’]s\s+(?-i:[A-Z])",
     re.IGNORECASE,
 )

@@ -105,7 +105,7 @@ def future_context(text: str, pos: int) -> bool:
     Tuesday"): a cheap stand-in for HeidelTime's tense feature. Looks back to the start
     of the clause (sentence end, comma, quote, "said", "because"...), at most 80 characters."""
     window = _clause_before(text, pos)
-    if re.search(r"\b(?:called|set)\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,3})?for\s+$", window):
+    if re.search(r"\b(?:called|set)\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,3})?for\s+$", window) or _SCHEDULED_FOR.search(window):
         # "Another meeting was called for Wednesday", "the vote was set for Friday", "has called a
         # news conference for 10:30 a.m. Tuesday"
         return True
@@ -139,6 +139,12 @@ def future_context(text: str, pos: int) -> bool:
     # ankle during Thursday's loss")
 
 
+_SCHEDULED_FOR = re.compile(
+    r"\b(?:scheduled|rescheduled|cancell?ed|booked)\s+(?!for\b)(?:[\w-]+\s+){1,4}?for\s+$"
+    r"|\b(?:scheduled|rescheduled|cancell?ed|booked)\s+(?:[\w-]+\s+){1,4}?for\s+(?:[^.;!?]|(?<=[A-Z][a-z]{2})\.)*\band\s+(?:[\w-]+\s+){1,4}?for\s+$"
+)
+"""A verb that puts an event on a day, its object between ("have canceled classes for Monday", "scheduled
+jury selection for Jan. 13, 2020, and a final pretrial conference for Dec. 18"): the day is the event's, ahead."""
 _DETERMINED_PARTICIPLE = re.compile(r"\b(?:the|its|their|his|her|our|a|an)\s+$", re.IGNORECASE)
 """A determiner right before a cue of a plan: the participle is an adjective ("ran 16 hours past their
 scheduled close on Wednesday evening"), no plan."""
@@ -695,6 +701,13 @@ _PRESENT_PLAN = re.compile(
     rf"|{_AHEAD_OF})\b|\w['’]ll\b",
     re.IGNORECASE,
 )
+
+
+def scheduled_for(text: str, pos: int) -> bool:
+    """True when a verb that puts an event on a day ends right before ``pos`` with its object and
+    "for" (:data:`_SCHEDULED_FOR`: "scheduled a final pretrial conference for Dec. 18", "have
+    canceled classes for Monday"): the day is the event's, after the act of scheduling."""
+    return _SCHEDULED_FOR.search(text, max(0, pos - 120), pos) is not None
 
 
 def present_plan(text: str, pos: int) -> bool:

@@ -3340,3 +3340,33 @@ def test_the_last_probes_kinds(tagger):
     assert values(ms) == [("Jan. 4", "DATE", "2022-01-04")]
     ms = tagger.run("The plan would raise income taxes retroactive to Jan. 1.", dt.date(1993, 7, 8))
     assert values(ms) == [("Jan. 1", "DATE", "1993-01-01")]
+
+
+def test_a_ranked_season_and_a_span_behind_schedule(tagger):
+    # DCT 2022-06-21: the spring just ended; "fall" after a superlative is a decline
+    ms = tagger.run("Spain recorded its hottest spring since records began. Stocks had their steepest fall since March.", dt.date(2022, 6, 21))
+    assert values(ms) == [("spring", "DATE", "2022-SP"), ("March", "DATE", "2022-03")]
+    ms = tagger.run("Construction of the camps fell weeks behind schedule.", dt.date(2017, 2, 28))
+    assert values(ms) == [("weeks", "DURATION", "PXW")]
+
+
+def test_events_a_weekday_owns_schedules_with_for_and_seasons_since(tagger):
+    # DCT Monday 1997-04-07 and 2021-01-04: the event looked ahead to
+    ms = tagger.run("Parties are on the road in the run-up to Sunday's elections.", dt.date(1997, 4, 7))
+    assert values(ms) == [("Sunday", "DATE", "1997-04-13")]
+    ms = tagger.run("Biden campaigned on the eve of Tuesday's runoff elections.", dt.date(2021, 1, 4))
+    assert values(ms) == [("Tuesday", "DATE", "2021-01-05")]
+    assert values(tagger.run("A lawn seat for Saturday's show is $85.", dt.date(2019, 8, 16))) == [("Saturday", "DATE", "2019-08-17")]
+    # a past clause's "for" is behind (DCT Tuesday 2006-12-19)
+    ms = tagger.run("The Angolan government paid for Monday's first airlift.", dt.date(2006, 12, 19))
+    assert values(ms) == [("Monday", "DATE", "2006-12-18")]
+    # a verb that puts an event on a day, its object between (DCT Saturday 2010-02-06, 2019-05-02)
+    assert values(tagger.run("Schools have already canceled classes for Monday.", dt.date(2010, 2, 6))) == [("Monday", "DATE", "2010-02-08")]
+    ms = tagger.run("The judge scheduled jury selection for Jan. 13, 2020, and a final pretrial conference for Dec. 18.", dt.date(2019, 5, 2))
+    assert values(ms) == [("Jan. 13, 2020", "DATE", "2020-01-13"), ("Dec. 18", "DATE", "2019-12-18")]
+    # "since spring" in December is this year's; "spent months preparing"
+    ms = tagger.run("The Fed has pushed rates up steadily since spring.", dt.date(1988, 12, 30), candidates=[(43, 49)])
+    assert values(ms) == [("spring", "DATE", "1988-SP")]
+    assert values(tagger.run("Wall Street has spent months preparing.", dt.date(1999, 12, 31))) == [("months", "DURATION", "PXM")]
+    ms = tagger.run("Millions travel on the eve of the Spring Festival.", dt.date(2014, 1, 28), candidates=[(19, 49)])
+    assert values(ms) == [("Spring Festival", "DATE", "2014-01-31")]
