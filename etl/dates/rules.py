@@ -29,6 +29,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from etl.dates.anaphora import Anaphor, Period, comparison, weekend_near
 from etl.dates.anchoring import (
@@ -575,9 +576,10 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = held  # "The hurricane season runs from June 1 to Nov. 30" in September: the one under way
     else:
         d = _unwritten_year_day(month, day, text, m.start("t"), dct)
-        if d and d < dct and _DEADLINE_NOUN_AFTER.match(text, m.end()) and clause_tense(text, m.start("t"), m.end("t")) >= 0:
+        tense = clause_tense(text, m.start("t"), m.end("t"))
+        if d and d < dct and tense >= 0 and _DEADLINE_NOUN_AFTER.match(text, m.end()):
             d = safe_date(d.year + 1, month, day)  # "finish by September, well before the Jan. 1 deadline" in April
-        if d and clause_tense(text, m.start("t"), m.end("t")) < 0:
+        if d and tense < 0:
             if d > dct + _PAST_DAY_SLACK and _dated_by_past_verb(text, m.start("t"), m.end("t")):
                 d = safe_date(d.year - 1, month, day)  # "The rule took effect Jan. 5" in a story of Dec. 27
             # "Meanwhile, on Feb. 3, Wilson broke off relations" after "January 1917": the story's year
@@ -1539,6 +1541,20 @@ or the first of a pair ("meet Tuesday and ")."""
 _APPOSITION_COMMA = re.compile(r",\s+")
 
 
+@cache
+def _holiday_rule() -> Rule:
+    """The row of :func:`holiday` (defined further down the table), looked up once."""
+    return next(r for r in _own if r.name == "holiday")
+
+
+def _holiday_day(found: re.Match[str], text: str, dct: dt.date) -> dt.date | None:
+    """The day a match of :func:`holiday`'s pattern names, as the rule resolves it; None for a
+    holiday that is no single day (a week, a season, a name)."""
+    hit = holiday(found, text, dct)
+    tx = hit.timex if hit is not None else None
+    return tx.start if isinstance(tx, Timex) and tx.granularity == "day" else None
+
+
 def _holiday_in_apposition(text: str, pos: int, dct: dt.date) -> dt.date | None:
     """The day of a holiday in apposition right after ``pos`` (", Halloween", ", Christmas Eve,"),
     as :func:`holiday` resolves it, or None: a weekday so followed is that day when it falls on
@@ -1546,22 +1562,22 @@ def _holiday_in_apposition(text: str, pos: int, dct: dt.date) -> dt.date | None:
     m = _APPOSITION_COMMA.match(text, pos)
     if m is None:
         return None
-    found = next(r for r in _own if r.name == "holiday").pattern.match(text, m.end())  # the rule defined below
-    hit = holiday(found, text, dct) if found is not None and found.start("t") == m.end() else None
-    tx = hit.timex if hit is not None else None
-    return tx.start if isinstance(tx, Timex) and tx.granularity == "day" and tx.start is not None else None
+    found = _holiday_rule().pattern.match(text, m.end())
+    return _holiday_day(found, text, dct) if found is not None and found.start("t") == m.end() else None
 
 
 def _holiday_before(text: str, pos: int, dct: dt.date) -> dt.date | None:
     """The day of a holiday named right before the weekday at ``pos`` ("before Labor Day on Monday",
-    "the Presidents Day holiday Monday"), as :func:`holiday` resolves it, or None."""
-    rule_ = next(r for r in _own if r.name == "holiday")
-    for found in rule_.pattern.finditer(text, max(0, pos - 60), pos):
+    "the Presidents Day holiday Monday"), as :func:`holiday` resolves it, or None. The window is
+    scanned only when it holds one of the rule's literals (as :meth:`TemporalTagger._scan` does)."""
+    rule_, lo = _holiday_rule(), max(0, pos - 60)
+    window = text[lo:pos].lower()
+    if rule_.needs is not None and not any(lit in window for lit in rule_.needs):
+        return None
+    for found in rule_.pattern.finditer(text, lo, pos):
         link = _WEEKDAY_AFTER_HOLIDAY.match(text, found.end("t"))
         if link is not None and link.start("wd") == pos:
-            hit = holiday(found, text, dct)
-            tx = hit.timex if hit is not None else None
-            return tx.start if isinstance(tx, Timex) and tx.granularity == "day" else None
+            return _holiday_day(found, text, dct)
     return None
 
 
@@ -2145,7 +2161,7 @@ def cued_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if not re.match(r" [A-Za-z]", text[e : e + 2]):
             return None
         after = word_after(text, e)
-        if past_form(after) or after in ("is", "are", "has", "and", "or") and not re.match(r"\s+(?:and|or)\s+(?:19|20)\d\d", text[e:]):
+        if past_form(after) or (after in ("is", "are", "has", "and", "or") and not re.match(r"\s+(?:and|or)\s+(?:19|20)\d\d", text[e:])):
             return None
     return hit
 
@@ -2823,8 +2839,8 @@ def that_season_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, Anaphor("year", 0, month=month, mentioned_only=True))
 
 
-_COARSEST_FIRST = ("century", "decade", "year", "quarter", "month", "fortnight", "week", "day", "hour", "minute", "second")
-"""The units of :data:`~etl.dates.vocabulary.UNITS`, coarsest first."""
+_COARSEST_FIRST = tuple(reversed(UNITS))
+"""The units of :data:`~etl.dates.vocabulary.UNITS` (written finest first), coarsest first."""
 
 
 # Sets: "every day", "each Thursday", "every two years", "daily", "on Fridays"
@@ -3233,7 +3249,7 @@ def vague_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(*m.span("t4" if m["t4"] else "t" if m["t"] else "t2"), tx)
 
 
-# "hours after learning", "only weeks after a bailout", "minutes apart", "after months of talks": a vague span
+# "hours after learning", "only weeks after a bailout", "after months of talks": a vague span
 @rule(
     "units_to_event",
     r"\b(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades))\s+"
@@ -3243,9 +3259,8 @@ def vague_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 def units_to_event(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A bare plural unit that measures the gap to an event ("Sunday night, hours after learning of
     the deal", "exploded minutes after liftoff", "only weeks after a bailout", "fell weeks behind
-    schedule"; not "minutes apart",
-    which TBAQ leaves untagged, 2 of 2) or what filled a span ("After months of negotiations", "caps decades of rising
-    euroskepticism") -> DURATION ``PTXH``, ``PTXM``, ``PXD``, ``PXW``, ``PXM``, ``PXY``: a duration
+    schedule"; not "minutes apart", which TBAQ leaves untagged, 2 of 2) or what filled a span
+    ("After months of negotiations", "caps decades of rising euroskepticism") -> DURATION ``PTXH``, ``PTXM``, ``PXD``, ``PXW``, ``PXM``, ``PXY``: a duration
     of unspecified length (TIMEX3 guidelines), as TBAQ tags "days of swelling" (``PXD``) and the
     counted kind ("Three days later" is the DURATION ``P3D`` "Three days"). Not after a
     determiner, a quantifier, a number or an adjective of time ("the hours after the attack", "many
