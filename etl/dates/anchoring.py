@@ -235,11 +235,15 @@ def month_in_context(month: int, dct: dt.date, tense: int, future: bool = False)
     """First day of the month named ``month`` (without a year) in a clause of ``tense``
     (:func:`etl.dates.tense.clause_tense`): past (-1), the latest such month up to the DCT's;
     future (+1), the first such month from the DCT's on; open (0), :func:`nearest_month`
-    (``future``: the clause speaks of the future). HeidelTime's tense rule for months."""
+    (``future``: the clause speaks of the future), except that a month more than three months
+    gone is the next one when ``future`` ("expects to begin selling it in August" in January is
+    the coming August; "decided to cut output in October to stem the fall" in December, a cue
+    read too far, stays the last). HeidelTime's tense rule for months."""
     if tense < 0:
         return add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
-    if tense > 0:
-        return add_months(dt.date(dct.year, month, 1), 12 if month < dct.month else 0)
+    ahead = add_months(dt.date(dct.year, month, 1), 12 if month < dct.month else 0)
+    if tense > 0 or (future and (dct.month - month) % 12 > 3):
+        return ahead
     return nearest_month(month, dct, future)
 
 

@@ -1336,7 +1336,8 @@ _DATA_MONTH = re.compile(
 employment report", "October retail sales"): figures are published once their month is under way
 or over."""
 _DATA_FOR = re.compile(
-    r"\b(?:data|figures|statistics|numbers|sales|output|exports|imports|inflation|unemployment)\s+(?:figures\s+)?for\s+$",
+    r"\b(?:data|figures|statistics|numbers|sales|output|exports|imports|inflation|unemployment|ratio|index|reading|results"
+    r"|earnings|survey)\s+(?:figures\s+)?for\s+$",
     re.IGNORECASE,
 )
 """The same nouns before "for" and the month: "Trade data for April will be released on Friday"."""
@@ -1351,6 +1352,8 @@ _CONTRACT_MONTH = re.compile(
 copy writes it; not a month's figures ("December oil imports")."""
 
 
+_CLOCK_ON_BEFORE = re.compile(rf"(?:{clock('w')}){TZ},?\s+on\s+$", re.IGNORECASE)
+"""A clock time and "on" before a weekday ("at 11:15 am on "): the two are TIMEX3s of one day."""
 _DAY_OF_MONTH_AFTER = re.compile(
     rf",?\s+(?:the\s+)?(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|(?i:{DAY_ORDINAL}))\b(?!-)"
 )
@@ -1492,8 +1495,11 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         owner = text.startswith(("'s", "’s"), m.end("wd")) and (ahead := _LOOKING_AHEAD_TO.search(text, max(0, s - 30), s))
         # "in the run-up to Sunday's elections", "warmed up for Tuesday's tussle": the event looked ahead
         # to ("paid for Monday's first airlift", a past clause's "for" or "before", is behind)
-        future = speaks_of_future(text, s, m.end()) or bool(owner and (ahead["strong"] or clause_tense(text, s, m.end()) >= 0))
-        d = _bare_weekday(wd, future or deadline(text, s), dct)
+        # "at 11:15 am on Wednesday": the clause is read from the clock time, as clock_with_day dates it
+        ck = _CLOCK_ON_BEFORE.search(text, max(0, s - 40), s)
+        cs = ck.start() if ck else s
+        future = speaks_of_future(text, cs, m.end()) or bool(owner and (ahead["strong"] or clause_tense(text, s, m.end()) >= 0))
+        d = _bare_weekday(wd, future or deadline(text, cs), dct)
         rs = _WEEKDAY_RANGE_START.search(text, max(0, s - 50), s)
         if rs is not None and not rs["rel"]:
             # "start Monday and run through Friday": a range's end follows its start when the
@@ -1628,9 +1634,9 @@ def weekday_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # Clock time tied to a day: "10 p.m. Wednesday", "noon Thursday", "Tuesday at 9 a.m."
 @rule(
     "clock_with_day",
-    rf"\b(?P<t>(?:{CLOCK}{TZ},?\s+(?:on\s+)?(?P<wd>(?:(?i:next|last|this\s+coming|this\s+past|coming)\s+)?{WEEKDAY}|(?i:{_CLOCK_DAY_WORDS}))\b"
+    rf"\b(?P<t>(?:(?P<clk>{CLOCK}{TZ}),?\s+(?P<on>on\s+)?(?P<wd>(?:(?i:next|last|this\s+coming|this\s+past|coming)\s+)?{WEEKDAY}|(?i:{_CLOCK_DAY_WORDS}))\b"
     rf"(?:,\s+(?P<dmon>{MONTH})\s*(?P<dday>{DAY})(?:,?\s+(?P<dy>{YEAR4}))?\b)?"
-    rf"|(?P<wd2>{WEEKDAY}|(?i:today|yesterday|tomorrow))\s+(?:at\s+)?{clock('2')}{TZ}))",
+    rf"|(?P<wd2>{WEEKDAY}|(?i:today|yesterday|tomorrow))\s+(?P<at>at\s+)?(?P<clk2>{clock('2')}{TZ})))",
 )
 def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Clock time with its day: "10 p.m. Wednesday" -> TIME ``2017-12-27T22:00``.
@@ -1639,12 +1645,14 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     the day before the DCT, "10 a.m. next Monday" the first Monday after the DCT); the clock is
     read by :func:`clock_time` (a 24-hour time with its
     zone too: "10:15 GMT on Wednesday" -> ``2017-12-27T10:15``).
-    Granularity minute or hour; range that day.
+    Granularity minute or hour; range that day. With a preposition between them ("10:15 GMT on
+    Wednesday", "Monday at 14:30 local time") the clock time and the day are two TIMEX3s
+    (:func:`_clock_extent`), the clock's value holding the day.
 
     TimeML (DCT 2017-12-27): ``The blast hit at <TIMEX3 type="TIME" value="2017-12-26T22:00">10 p.m.
         Tuesday</TIMEX3>.``
-    TimeML (DCT 2017-12-27): ``Talks began at <TIMEX3 type="TIME" value="2017-12-27T10:15">10:15 GMT
-        on Wednesday</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``Talks began at <TIMEX3 type="TIME" value="2017-12-27T10:15">10:15
+        GMT</TIMEX3> on <TIMEX3 type="DATE" value="2017-12-27">Wednesday</TIMEX3>.``
 
     A date after the weekday is the day ("4 p.m. EST on Wednesday, Dec. 20"), and so is a day
     of the month after it ("at 10 a.m. EST on Monday, the 8th", a TIMEX3 of its own, picks the
@@ -1652,7 +1660,8 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     before a weekday ("at 10:15 on Wednesday").
 
     TimeML (DCT 2017-12-27): ``The deadline passed at <TIMEX3 type="TIME"
-        value="2017-12-20T16:00">4 p.m. EST on Wednesday, Dec. 20</TIMEX3>.``
+        value="2017-12-20T16:00">4 p.m. EST</TIMEX3> on <TIMEX3 type="DATE"
+        value="2017-12-20">Wednesday, Dec. 20</TIMEX3>.``
     """
     # "at 10:31 p.m. PDT (1:31 a.m. EDT Monday)": the same moment in another zone, a TIMEX3 of
     # its own as TBAQ tags it ("(4 a.m. EDT Thursday)"); the clause before the bracket dates it
@@ -1667,7 +1676,7 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         wd = WEEKDAY_NUM[m["wd"].lower()]
         d = next(base + dt.timedelta(days=k) for k in (0, 1, -1, 2, -2, 3, -3) if (base + dt.timedelta(days=k)).weekday() == wd)
         tod, gran = clock_time(m, "", text)
-        return hit_over_t(m, timex_at(d, gran, tod))
+        return Hit(*_clock_extent(m), timex_at(d, gran, tod))
     if m["dmon"]:  # "10:15 GMT on Wednesday, Dec. 27": the date written after the weekday
         d = _month_day_of(m["dmon"], m["dday"], m["dy"], text, at, dct)
         if d is None:
@@ -1688,9 +1697,22 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         hour = int(tod[:2])
         if (word in ("afternoon", "evening") and hour < 12) or (word == "night" and 6 <= hour < 12):
             tod = f"{hour + 12:02d}{tod[2:]}"
-        if pod is not None:
+        if pod is not None and not (m["on"] or m["at"]):
             return Hit(m.start("t"), pod.end(), timex_at(d, gran, tod))
-    return hit_over_t(m, timex_at(d, gran, tod))
+    return Hit(*_clock_extent(m), timex_at(d, gran, tod))
+
+
+def _clock_extent(m: re.Match[str]) -> tuple[int, int]:
+    """The TIMEX3 extent of a clock time matched with its day: the whole match when the two
+    touch ("10 p.m. Wednesday", "5 p.m. EST, Nov. 9": one TIMEX3, as TimeBank tags them), the
+    clock time alone when a preposition stands between them ("10:15 GMT on Wednesday",
+    "Tuesday at 9 a.m."): TimeML 1.2.1 leaves prepositions out of a TIMEX3, so the day is a
+    TIMEX3 of its own (read by its own rule) and the clock a TIME whose value holds that day."""
+    if m["on"]:
+        return m.span("clk")
+    if "at" in m.re.groupindex and m["at"]:
+        return m.span("clk2")
+    return m.span("t")
 
 
 _O_CLOCK_HALF = re.compile(r"\s+(?P<pod>morning|afternoon|evening|night)\b", re.IGNORECASE)
@@ -1946,6 +1968,12 @@ def relative_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
     TimeML (DCT 2017-12-27): ``Prices rose <TIMEX3 type="DATE" value="2017-W51">last week</TIMEX3>
         and will fall <TIMEX3 type="DATE" value="2018-01">next month</TIMEX3>.``
+
+    "this week" in a future clause of a Sunday story is the week that Sunday opens (US weeks run
+    Sunday to Saturday; the ISO week holding the DCT ends that day): the next ISO week. "last
+    year" compared with a figure ("up from last year's $3.27") is the reporting period a year
+    back (:class:`~etl.dates.anaphora.Period`), unless the sentence has named a year before it
+    ("for this year, up from last year's"): then the year.
     """
     if title_unit(m["unit"], m["t"]):
         return None
@@ -1969,11 +1997,21 @@ def relative_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = dct.replace(day=1, month=1)
         d = add_months(d, step * (120 if unit == "decade" else 1200))
         return hit_over_t(m, timex_at(d, unit))
+    if unit == "week" and rel == "this" and dct.weekday() == 6 and speaks_of_future(text, *m.span("t")):
+        step = 1  # "data due this week" on a Sunday: the week it opens (Sunday to Saturday in US usage), the next ISO week
     tx = timex_at(shift(dct, unit, step), unit)
-    if unit == "year" and rel == "last" and comparison(text, m.start("t"), need_cue=True):
+    if (
+        unit == "year" and rel == "last" and comparison(text, m.start("t"), need_cue=True)
+        and not _YEAR_COMPARED.search(text, max(0, m.start() - 200), m.start())
+    ):
         # "up from last year's $2.34 billion": the reporting period a year back
         return hit_over_t(m, Period(years_back=1, fallback=tx))
     return hit_over_t(m, tx)
+
+
+_YEAR_COMPARED = re.compile(r"\b(?:this|the(?:\s+(?:full|whole|current))?)\s+year\b[^.;!?]*$", re.IGNORECASE)
+"""A year named earlier in the sentence ("$4 a share for this year, up from last year's $3.27"): the
+comparison is between years, so "last year" is the year, not the reporting quarter a year back."""
 
 
 # "N units ago", "N units from now"
@@ -4008,7 +4046,7 @@ def part_of_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # A clock time alone: "at 10:35 a.m.", "at midday" -> on the day last mentioned
 @rule(
     "bare_clock",
-    rf"\b(?P<t>{CLOCK}{TZ}(?:,?\s+(?:on\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})(?:,?\s+(?P<y>{YEAR4}))?)?)(?![\w-])", re.IGNORECASE,
+    rf"\b(?P<t>(?P<clk>{CLOCK}{TZ})(?:,?\s+(?P<on>on\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})(?:,?\s+(?P<y>{YEAR4}))?)?)(?![\w-])", re.IGNORECASE,
 )
 def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A clock time without a weekday ("at about 10:35 a.m.", "at midday", "at 10:15 GMT") ->
@@ -4019,7 +4057,8 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     EDT", "Polling stations close at 7 p.m." after the last election's date: the DCT's day),
     in a past clause not on a day after it ("... through Sunday morning. Central Park recorded
     1.3 inches by 2 p.m."). A zone conversion in brackets after another
-    clock time ("10:35 a.m. (0735 GMT)") restates the same moment and is not tagged. The first
+    clock time ("10:35 a.m. (0735 GMT)") restates the same moment: a TIME of its own on the first
+    clock's day, or the day after (before) when the zones put it past midnight. The first
     of a pair takes the day written after the second ("between noon and 8 p.m. today", "from
     9 a.m. to 5 p.m. Monday"), or the day before when it is the later clock ("from noon until
     1 a.m. Thursday": the span runs past midnight); the second of a pair without a day, when
@@ -4029,34 +4068,48 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     holiday ("at about 10:45 p.m. on Bastille Day").
 
     TimeML (DCT 2017-12-27): ``The blast occurred at <TIMEX3 type="TIME"
-        value="2017-12-27T10:35">about 10:35 a.m.</TIMEX3> (0735 GMT).``
+        value="2017-12-27T10:35">about 10:35 a.m.</TIMEX3> (<TIMEX3 type="TIME"
+        value="2017-12-27T07:35">0735 GMT</TIMEX3>).``
     TimeML (DCT 2017-12-27): ``The deadline is <TIMEX3 type="TIME" value="2017-12-27T16:00">1600
         GMT</TIMEX3>.``
 
     A day written after the bracketed conversion dates the clock time too ("at 10:15 p.m.
-    local time (1515 GMT) Tuesday"); the weekday stays a TIMEX3 of its own.
+    local time (1515 GMT) Tuesday"; with a day of the month after the weekday, "on Friday, the
+    27th", that Friday); the weekday stays a TIMEX3 of its own. "on" and a date after the clock
+    time ("at 7 a.m. on Dec. 26") date it too, the date a TIMEX3 of its own (TimeML 1.2.1 leaves
+    the preposition out of both; without one, "5 p.m. EST, Nov. 6" is one TIMEX3, as TimeBank has it).
 
     TimeML (DCT 2017-12-27): ``The quake struck at <TIMEX3 type="TIME" value="2017-12-26T22:15">10:15
-        p.m. local time</TIMEX3> (1515 GMT) <TIMEX3 type="DATE" value="2017-12-26">Tuesday</TIMEX3>.``
+        p.m. local time</TIMEX3> (<TIMEX3 type="TIME" value="2017-12-26T15:15">1515 GMT</TIMEX3>)
+        <TIMEX3 type="DATE" value="2017-12-26">Tuesday</TIMEX3>.``
     """
     s = m.start("t")
     if m["noon"] and m["noon"].lower() == "noon" and word_before(text, s) == "high":
         return None  # "high noon": the idiom (a showdown), or the film, not a clock time
-    if _RESTATED.search(text, max(0, s - 24), s):
-        return None  # "10:35 a.m. (0735 GMT)": the same moment in another zone, not a new time
     if a_score(m, text):
         return None
     tod, gran = clock_time(m, "", text)
+    first = _CLOCK_BEFORE_BRACKET.search(text, max(0, s - 40), s) if _RESTATED.search(text, max(0, s - 24), s) else None
+    if first is not None:
+        # "12:17 p.m. (1017 GMT)": the same moment in another zone, on the first clock's day, or the
+        # day after (before) when the zones put it past midnight ("11 p.m. EST (0400 GMT)")
+        gap = _minutes(tod) - _minutes(clock_time(first, "r", text)[0])
+        step = 1 if gap < -14 * 60 else -1 if gap > 14 * 60 else 0
+        return hit_over_t(m, Anaphor("day", step, same=not step, named=bool(step), tod=tod,
+                                     fallback=timex_at(dct + step * ONE_DAY, gran, tod)))  # fmt: skip
     bm = _DAY_AFTER_RESTATED.match(text, m.end())
     if bm is not None and bm["day"]:  # "10:15 p.m. (1515 GMT) Tuesday": the day after the bracket
         d = day_of_clock(bm["day"].lower(), text, s, bm.end(), dct)
+        dm = _DAY_OF_MONTH_AFTER.match(text, bm.end()) if bm["day"].lower() in WEEKDAY_NUM else None
+        if dm is not None:  # "7 a.m. (0500 GMT) on Friday, the 27th": the day of the month picks the week
+            d = weekday_on_day_of_month(WEEKDAY_NUM[bm["day"].lower()], day_number(dm["day"]) or 0, dct) or d
         return hit_over_t(m, timex_at(d, "day", tod))  # as when the day is mentioned before it
     if bm is not None:  # "10:15 a.m. (0215 GMT) on Dec. 26"
         d = _month_day_of(bm["mon"], bm["md"], bm["y"], text, s, dct)
         return hit_over_t(m, timex_at(d, "day", tod) if d else None)
-    if m["mon"]:  # "5 p.m. EST, Nov. 6": that day (see month_day)
+    if m["mon"]:  # "5 p.m. EST, Nov. 6": that day (see month_day); "at 7 a.m. on Dec. 26": two TIMEX3s
         d = _month_day_of(m["mon"], m["day"], m["y"], text, s, dct)
-        return hit_over_t(m, timex_at(d, gran, tod) if d else None)
+        return Hit(*_clock_extent(m), timex_at(d, gran, tod)) if d else None
     pair = _CLOCK_PAIR_DAY.match(text, m.end())
     if pair is not None:  # "between noon and 8 p.m. today", "from 9 a.m. to 5 p.m. Monday": the second's day
         day = day_of_clock(pair["day"].lower(), text, s, pair.end(), dct)
@@ -4083,6 +4136,15 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, Anaphor("day", 0, same=True, fallback=fallback, tod=tod, ahead=ahead, behind=behind))
 
 
+_CLOCK_BEFORE_BRACKET = re.compile(rf"(?:{clock('r')}){TZ}\s*\(\s*$", re.IGNORECASE)
+"""A clock time and the bracket that restates it in another zone: "12:17 p.m. (", "10:15 p.m. local time (" ."""
+
+
+def _minutes(tod: str) -> int:
+    """Minutes since midnight of an ``"HH:MM"`` clock value (``"24:00"`` is 1440)."""
+    return int(tod[:2]) * 60 + int(tod[3:5])
+
+
 _DAY_AFTER_CLOCK = re.compile(
     r"\s+(?:the|that)\s+(?P<rel>next|following|previous|preceding|same)\s+day\b|,?\s+on\s+(?=[A-Z0-9])", re.IGNORECASE
 )
@@ -4091,7 +4153,8 @@ holiday or a day written in another form than "Nov. 6" ("at 10:45 p.m. on Bastil
 p.m. on 3/9", "at midnight on 8th Nov.")."""
 _DAY_RULES_AFTER_ON = ("holiday", "day_month", "numeric_month_day", "numeric_date", "dotted_date", "iso_date")
 """The rules whose day dates a clock time before "on" (:func:`_day_at`); "on Nov. 6" is read by
-:func:`bare_clock`'s own pattern and "on Wednesday" by ``clock_with_day``, as one TIMEX3."""
+:func:`bare_clock`'s own pattern and "on Wednesday" by ``clock_with_day`` (each a TIMEX3 of its
+own, as here)."""
 
 
 def _day_at(text: str, pos: int, dct: dt.date) -> dt.date | None:

@@ -252,7 +252,14 @@ class TemporalTagger:
             elif tx.type == "DURATION" and YEAR_TO_DATE.search(text, h.start, h.end):
                 quarterly = False
             if tx.start is not None and tx.end is not None:
-                if is_anchor:
+                # "at 10:15 GMT on Tuesday": the day after its clock time leaves the clock the anchor
+                # ("... two hours later" counts from 10:15), and so does a restatement in another zone
+                # ("7 a.m. (0000 GMT). One hour later": 08:00)
+                same_moment = anchor.type == "TIME" and (
+                    (tx.granularity == "day" and anchor.start == tx.start and _ON_BETWEEN.fullmatch(text, anchor_end, h.start))
+                    or (tx.type == "TIME" and _BRACKET_BETWEEN.fullmatch(text, anchor_end, h.start))
+                )
+                if is_anchor and not same_moment:
                     anchor, anchor_is_dct, anchor_begin, anchor_end = tx, False, h.start, end
                 rng = DateRange(gte=tx.start.isoformat(), lt=tx.end.isoformat())
             else:
@@ -280,6 +287,12 @@ class TemporalTagger:
         lead = len(span) - len(span.lstrip())
         trail = len(span) - len(span.rstrip())
         return [Hit(start + lead, end - trail, timex_at(d, "day"), name="absolute")]
+
+
+_ON_BETWEEN = re.compile(r",?\s+on\s+")
+"""What stands between a clock time and its day when they are two TIMEX3s ("10:15 GMT on Tuesday")."""
+_BRACKET_BETWEEN = re.compile(r"\s*\(\s*")
+"""What stands between a clock time and its restatement in another zone ("7 a.m. (0000 GMT)")."""
 
 
 _HISTORICAL_GAP_YEARS = 2
