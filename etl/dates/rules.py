@@ -441,6 +441,9 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     elif cue in ("is", "was"):
         if word_before(text, text.rfind(cue, 0, s)) not in ("deadline", "date", "day"):
             return None  # "the deadline is 9/1", "Inauguration Day is 1/20"; not "the ratio is 3/4"
+    elif cue in _SETTING_VERBS:
+        if not _SET_AS_DATE.match(text, m.end()):
+            return None  # "The court fixed 1/29 as the date for closing arguments"; not "set 1/4 of the budget aside"
     elif (
         cue not in _NUMERIC_CUES
         and not re.search(r"\b(?:as\s+of|on\s+or\s+(?:about|before|after)|or\s+about)\s+$", text[max(0, s - 16) : s], re.IGNORECASE)
@@ -465,6 +468,12 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None
     d = _unwritten_year_day(month, day, text, s, dct)
     return hit_over_t(m, timex_at(d, "day") if d else None)
+
+
+_SETTING_VERBS = frozenset("set sets fixed fixes scheduled schedules named names picked picks chose chooses selected selects".split())
+"""Verbs that put an event on a date given as their object ("set 1/29 as the trial date")."""
+_SET_AS_DATE = re.compile(r"\s+(?:as|for)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}(?:date|day|deadline|start|opening|hearing|vote|trial)\b", re.IGNORECASE)
+""""as the trial date", "for the hearing": what makes a verb's ``M/D`` object a day."""
 
 
 _SPOKEN_DAY = DAY_ORDINAL.replace("-", r"[\s-]")
@@ -1007,14 +1016,22 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         future = speaks_of_future(text, wd_at + after_weekday.start("wd"), wd_at + after_weekday.end("wd"))
         d = weekday_on_day_of_month(WEEKDAY_NUM[after_weekday["wd"].lower()], day, dct, future)
         return hit_over_t(m, timex_at(d, "day")) if d else None
-    if before_a_noun(text, m.end()):
-        return None  # "the 26th floor", "the 21st Century Fund", "the second time"
+    nxt = word_after(text, m.end())
+    if before_a_noun(text, m.end()) and not (nxt in _VERB_AFTER_DAY or past_form(nxt)):
+        # "the 26th floor", "the 21st Century Fund", "the second time"; not a verb after the day ("the
+        # toll from the quake on the 17th had risen", "the fire on the 17th destroyed 40 homes")
+        return None
     if not m["day"][0].isdigit() or not (range_end or m["t"].lower().startswith("the")):
         return None  # "the first", "the second", British "25th" are days only after a weekday
     fallback = nearest_day_of_month(day, dct, speaks_of_future(text, s, m.end()))
+    if fallback is not None and fallback < dct and clause_tense(text, s, m.end()) > 0:
+        # "will open on the 1st" on March 10: a future verb's day is not one already gone (April 1)
+        months = (add_months(dct.replace(day=1), k) for k in range(1, 4))
+        fallback = next((d for f in months if (d := safe_date(f.year, f.month, day))), None)
     if fallback is None:
         return None
     return hit_over_t(m, Anaphor("day", 0, same=True, day_of_month=day, fallback=timex_at(fallback, "day")))
+
 
 
 _ORDINAL_PAIR_OF = re.compile(
@@ -1352,6 +1369,9 @@ _CONTRACT_MONTH = re.compile(
 copy writes it; not a month's figures ("December oil imports")."""
 
 
+_DAY_APPOSITION = re.compile(r"\d(?:st|nd|rd|th)?,\s+(?:which\s+(?:is|was)\s+|(?:is|was)\s+)?an?\s+$", re.IGNORECASE)
+"""A date and "a" before a weekday that names its day ("Jan. 8, a Monday", "the 30th, a Tuesday",
+"on the 30th, which is a Tuesday")."""
 _CLOCK_ON_BEFORE = re.compile(rf"(?:{clock('w')}){TZ},?\s+on\s+$", re.IGNORECASE)
 """A clock time and "on" before a weekday ("at 11:15 am on "): the two are TIMEX3s of one day."""
 _DAY_OF_MONTH_AFTER = re.compile(
@@ -1524,11 +1544,12 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     pod = m["pod"]
     tx = timex_at(d, "day", PARTS_OF_DAY[pod.lower()] if pod else None)
     ends_phrase = re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end() :]) is not None
+    apposition = _DAY_APPOSITION.search(text, max(0, s - 24), s)
     if not (rel or m["mod"] or pod) and word_before(text, s) in ("a", "an") and ends_phrase:
-        if not re.search(r",\s+an?\s+$", text[max(0, s - 8) : s]):  # not an apposition: "The 26th, a Tuesday,"
+        if apposition is None:  # not an apposition: "The 26th, a Tuesday,"
             # "Christmas falls on a Wednesday.": any Wednesday, no day of the calendar (TIDES 2005)
             return hit_over_t(m, Timex("DATE", f"XXXX-WXX-{wd + 1}", None))
-    if not (rel or m["mod"]) and re.search(r"\d,\s+an?\s+$", text[max(0, s - 8) : s]):
+    if not (rel or m["mod"]) and apposition is not None:
         # "Jan. 8, a Monday", "Aug. 18, a Monday night game": an apposition naming the weekday
         # (and the part of it) of the date before it
         tod = PARTS_OF_DAY[pod.lower()] if pod else None
@@ -2453,14 +2474,15 @@ def millennium(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "quarter",
     r"\b(?P<t>(?:(?P<relyear>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?P<y1>(?:19|20)\d\d)\s+|the\s+)?"
     r"(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter\b"
-    r"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>(?:19|20)\d\d)\b|(?P<relyear2>this|last|next)\s+year\b)"
+    r"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>(?:19|20)\d\d)\b|(?P<relyear2>this|last|next)\s+year\b|(?P<theyear>the\s+(?:current\s+)?year)\b(?![-’']))"
     r"|,?\s+(?P<y3>(?:19|20)\d\d)\b(?![\d,.]?\d))?)(?!\s+of\s+(?:a|an|the|its|his|her|their)\b)", re.IGNORECASE,
 )
 def quarter(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Calendar quarters -> ``YYYY-Qn`` (TIMEX3), granularity quarter.
 
     With a year ("the fourth quarter of 2016", "this year's third quarter", "the 1988
-    second quarter") as written. Without one, the quarter nearest the DCT (0 when the DCT
+    second quarter") as written; "of the year" names the DCT's (the year before's for a quarter
+    still ahead in a past clause). Without one, the quarter nearest the DCT (0 when the DCT
     falls in it; ties go to the past): in a story of 1989-10-26 "the third quarter" is
     1989-Q3 and in one of 1998-01-26 "the fourth quarter" is 1997-Q4 (news convention,
     the same rule as for months), moved by the clause's tense (:func:`_quarter_year`). "last
@@ -2489,6 +2511,12 @@ def quarter(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # a fiscal quarter without its year: TIMEX3 value in the DCT's (fiscal) year, as
         # TimeBank annotates it; no calendar range, since fiscal calendars vary
         return Hit(*m.span("t"), Timex("DATE", f"{dct.year:04d}-Q{q}", "quarter"))
+    if year is None and m["theyear"]:
+        # "the first quarter of the year": of the DCT's year, the year before's when that quarter is
+        # still ahead in a past clause (results of the fourth quarter reported in January)
+        year = dct.year
+        if dt.date(year, 3 * q - 2, 1) > dct and clause_tense(text, *m.span("t")) < 0:
+            year -= 1
     if year is None and _SPORTS.search(text, max(0, m.start() - 150), m.end() + 150):
         return None  # "nine minutes to play in the fourth quarter": a game, not a year
     if year is None:
@@ -2642,7 +2670,8 @@ def the_half(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 _COMPARED_WITH = re.compile(r"\b(?:than|from|compared\s+(?:with|to)|versus|vs\.)\s+(?:in\s+|during\s+)?$", re.IGNORECASE)
 _BUSINESS = re.compile(
     r"\b(?:profits?|sales|revenues?|earnings|econom(?:y|ic|ies)|growth|demand|prices|percent|inflation|output|GDP|fiscal|shares"
-    r"|unemployment|jobless|exports|imports|investment|spending|production|markets?|housing)\b|%",
+    r"|unemployment|jobless|exports|imports|investment|spending|production|markets?|housing|margins?|loss(?:es)?|loans?|lenders?"
+    r"|dividends?|results|orders|deliveries|bookings|forecasts?|outlook|guidance)\b|%",
     re.IGNORECASE,
 )
 """Words of business and economic copy, where "the second half" is a half of the year."""
@@ -3712,7 +3741,7 @@ def the_week(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # in a comparison of figures; else the latest mention shifted; else a DURATION)
 @rule(
     "unit_earlier",
-    rf"\b(?<![Hh]alf\s)(?P<t>(?:a|one)\s+(?P<unit3>year|month|week|day|decade|century)(?:\s+{OR_SO})?\s+(?P<dir3>earlier|later))\b(?!\s+than\b)",
+    rf"\b(?<![Hh]alf\s)(?P<t>(?:a|one)\s+(?P<unit3>year|month|fortnight|week|day|decade|century)(?:\s+{OR_SO})?\s+(?P<dir3>earlier|later))\b(?!\s+than\b)",
     re.IGNORECASE,
 )
 def anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
@@ -3735,6 +3764,8 @@ def anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         was promoted, and <TIMEX3 type="DATE" value="2016">the following year</TIMEX3> he moved.``
     TimeML (DCT 2017-12-27): ``Sales fell in <TIMEX3 type="DATE" value="2017-03">March 2017</TIMEX3>
         after a rise <TIMEX3 type="DATE" value="2017-02">the month before</TIMEX3>.``
+    TimeML (DCT 2017-12-27): ``The ban took effect in <TIMEX3 type="DATE" value="2017-03">March
+        2017</TIMEX3>; sales had jumped <TIMEX3 type="DATE" value="2017-02">the month before</TIMEX3> it.``
 
     "the next morning" (evening, night) is that part of the next day, a TIME, as a weekday's
     part of the day is (:func:`weekday`).
@@ -3754,6 +3785,8 @@ def anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     step, named = 1, not g.get("unit3")
     if unit in ("decade", "century"):  # "a decade later": ten years on, a year (not a day) of it
         unit, step, named = "year", (10 if unit == "decade" else 100), True
+    elif unit == "fortnight":  # "a fortnight later": two weeks on, as "two weeks later" is
+        unit, step = "week", 2
     if g.get("unit3") and unit == "year" and step == 1 and sign < 0 and comparison(text, m.start("t"), need_cue=False):
         # "compared with C$307.2 a year earlier": the reporting period a year back
         return hit_over_t(m, Period(years_back=1, fallback=Anaphor(unit, sign, fallback=as_duration)))
@@ -3829,7 +3862,8 @@ def the_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "earlier in the year", "year-end", "the end of the year", "the calendar year" -> the DCT's
     year, TIMEX3 value ``YYYY`` (the end itself would be ``mod="END"``, which the value does
     not carry); in a past-tense clause of January or February, the year just ended ("For the
-    full year, revenue rose 22%": annual results come out in the first weeks of the next year).
+    full year, revenue rose 22%": annual results come out in the first weeks of the next year),
+    but not its start ("The index fell at the beginning of the year" on Jan. 10 is the DCT's).
 
     TimeML (DCT 2017-12-27): ``It forecast a rise for <TIMEX3 type="DATE" value="2017">the full
         year</TIMEX3>.``
@@ -3840,9 +3874,17 @@ def the_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     nxt = word_after(text, m.end("t")).lower()
     if m["end"] is None and (nxt in ("ended", "ending", "ends", "through", "to") or mod == "fiscal"):
         return hit_over_t(m, Timex("DURATION", "P1Y", "year"))
-    if mod in ("", "full", "whole", "entire", "calendar") and dct.month <= 2 and clause_tense(text, *m.span("t")) < 0:
+    if (
+        mod in ("", "full", "whole", "entire", "calendar") and dct.month <= 2 and clause_tense(text, *m.span("t")) < 0
+        and not (m["end"] is None and _YEAR_START_BEFORE.search(text, max(0, m.start("t") - 30), m.start("t")))
+    ):
         return hit_over_t(m, timex_at(dt.date(dct.year - 1, 1, 1), "year"))  # "For the full year, revenue rose 22%" in January
     return hit_over_t(m, timex_at(dct, "year"))
+
+
+_YEAR_START_BEFORE = re.compile(r"\b(?:beginning|start|opening|outset|first\s+(?:days|weeks))\s+of\s+$|\bearly\s+(?:in\s+)?$", re.IGNORECASE)
+"""Words before "the year" that name its start ("at the beginning of the year", "early in the
+year"): in January that start is already behind, so the year is the DCT's, not the one just ended."""
 
 
 # "by midweek": the DCT's week
@@ -3863,23 +3905,36 @@ def midweek(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(dct, "week"))
 
 
-# "by mid-year", "at midyear": the middle of the DCT's year
+# "by mid-year", "at midyear", "by mid-decade", "by mid-century": the middle of the DCT's year,
+# decade or century
 @rule(
     "mid_year",
-    r"\b(?:by|at|until|till|before|since|in|from|around|after)\s+(?P<t>mid-?year)\b(?![-’'])"
+    r"\b(?:by|at|until|till|before|since|in|from|around|after|toward|towards)\s+(?P<t>mid-?(?P<unit>year|decade|century))\b(?![-’'])"
     r"(?!\s+(?!(?:if|and|or|but|when|as|to|for|in|on|at|with|after|before|the|a|an|is|was|will|would|unless|so)\b)[a-z]+)",
     re.IGNORECASE,
-    needs=frozenset(["midyear", "mid-year"]),
+    needs=frozenset(["midyear", "mid-year", "middecade", "mid-decade", "midcentury", "mid-century"]),
 )
 def mid_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"by mid-year", "at midyear" after a preposition, the phrase ending there -> the DCT's year
     (TIMEX3 ``YYYY``; the middle would be ``mod="MID"``, which the value does not carry, as
-    "mid-1990" is ``1990``). Not the adjective of "a mid-year review".
+    "mid-1990" is ``1990``). Not the adjective of "a mid-year review". "by mid-decade", "by
+    mid-century" -> the DCT's decade (``200``) or century (``20``, TimeBank's numbering), the next
+    one when the DCT is past its middle and the clause speaks of the future ("cut emissions by
+    mid-century" in 1995 is the 2000s' century, ``20``).
 
     TimeML (DCT 1996-02-13): ``They hope to complete the merger by <TIMEX3 type="DATE"
         value="1996">mid-year</TIMEX3>.``
+    TimeML (DCT 2022-08-22): ``It aims to be carbon neutral by <TIMEX3 type="DATE"
+        value="20">mid-century</TIMEX3>.``
     """
-    return hit_over_t(m, timex_at(dct, "year"))
+    unit = m["unit"].lower()
+    if unit == "year":
+        return hit_over_t(m, timex_at(dct, "year"))
+    size = 10 if unit == "decade" else 100
+    start = dct.year // size * size
+    if dct.year - start >= size // 2 and speaks_of_future(text, *m.span("t")):
+        start += size  # past the middle of this one: the middle ahead is the next one's
+    return hit_over_t(m, timex_at(dt.date(start, 1, 1), unit))
 
 
 # "the deal of the decade", "the last Cannes of the century": the DCT's decade or century
@@ -4327,15 +4382,17 @@ def spoken_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(dt.date(y, 1, 1), "year"))
 
 
-# Anaphoric days, own pattern only when the phrase ends a clause ("the day before
-# the vote" is anchored on the vote). Weeks, months and years ("a year earlier",
-# mostly a reporting period in business news) only inside spaCy spans.
+# Anaphoric days: "the next (following, previous) day (morning...)" anywhere ("and the following
+# day Canada approved it"); "the day (week, month, year) before/after" and "a day later" only
+# where the phrase ends a clause ("the day before the vote" is anchored on the vote, "the month
+# after," on the date before it). "a year earlier" and the like (mostly a reporting period in
+# business news) only inside spaCy spans.
 rule(
     "day_anaphor",
-    r"\b(?P<t>(?:the\s+(?P<dir>previous|preceding|prior|next|following)\s+(?P<unit>day|morning|afternoon|evening|night)"
-    r"|the\s+(?P<unit2>day)\s+(?P<dir2>before|after)"
-    rf"|(?:a|one)\s+(?P<unit3>day)(?:\s+{OR_SO})?\s+(?P<dir3>earlier|later)))\b"
-    r"(?=\s*[,.;:!?)\u201d\"]|\s*$|\s+(?:and|but|when|as|while)\b)", re.IGNORECASE,
+    r"\b(?P<t>(?:the\s+(?P<dir>previous|preceding|prior|next|following)\s+(?P<unit>day|morning|afternoon|evening|night)\b(?!-)"
+    r"|(?:the\s+(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after)"
+    rf"|(?:a|one)\s+(?P<unit3>day)(?:\s+{OR_SO})?\s+(?P<dir3>earlier|later))\b"
+    r"(?=\s*[,.;:!?)\u201d\"]|\s*$|\s+(?:and|but|when|as|while)\b)))", re.IGNORECASE,
 )(anaphor)
 
 

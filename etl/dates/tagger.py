@@ -239,6 +239,10 @@ class TemporalTagger:
                     resolved = None if skip else resolve_anaphor(tx, anchor)
                 except (ValueError, OverflowError):
                     resolved = None
+                if tx.historical and resolved is not None and resolved.start and anchor.start and resolved.start < anchor.start:
+                    # a historical frame moves forward: "began raising rates in December 2021. The Fed
+                    # lifted its benchmark on July 26" is not July 2021 but the DCT's reading
+                    resolved = None
                 if resolved is None:
                     if tx.fallback is None:
                         continue

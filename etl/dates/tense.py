@@ -180,7 +180,8 @@ _IRREGULAR_PAST = frozenset(
     spun swore swept swam threw tore understood woke wore withdrew overtook undertook
     forgot forgave arose awoke bore bent bled blew bred clung crept dealt dug
     fed froze hung hid lit overcame proved ran saw sang stuck stung strode strove swung
-    wept wound died""".split()
+    wept wound died shrank sprang drank stank ate forbade foresaw mistook overran underwent
+    withstood upheld withheld outsold outran sped trod wove""".split()
 )
 # Finite future or modal forms: "will" makes the clause future; the other modals (and
 # "would", the future-in-the-past of reported speech) leave the tense open.
@@ -515,7 +516,7 @@ def limit_ahead(text: str, pos: int) -> bool:
 _SCHEDULED_VERBS = frozenset(
     """meets opens begins resumes arrives leaves travels flies convenes reconvenes closes ends
     expires adjourns departs reopens starts runs meet convene resume begin reopen open close start run
-    depart arrive travel fly sail beginning starting falls returns vote return peaks airs lands""".split()
+    depart arrive travel fly sail beginning starting falls returns vote return peaks airs lands follows follow""".split()
 )
 """Verbs of scheduled events in the present tense: before a weekday ("Arafat meets Albright
 Monday", "the summit opens Thursday", "polls close at 8 p.m. Sunday"; the participles "a
@@ -532,7 +533,7 @@ _OFF_VERBS = frozenset("kicks tips tees steps sets lifts blasts kick tip tee ste
 parade steps off Monday at 10 a.m."),
 "effect" ("the new law takes effect Friday") or a scheduled end with "out" ("funding runs out at
 12:01 a.m. Saturday")."""
-_BARE_PLURAL_VERBS = frozenset("meet convene resume begin reopen open close start run depart arrive travel fly sail vote return".split())
+_BARE_PLURAL_VERBS = frozenset("meet convene resume begin reopen open close start run depart arrive travel fly sail vote return follow".split())
 """Forms of :data:`_SCHEDULED_VERBS` without -s: a plan after a plural subject ("talks resume",
 "polls open", "lawmakers return Tuesday", "Arafat and Netanyahu meet", "the first flights depart at 0630 GMT Saturday", "Israelis vote
 on Tuesday": "vote" only after a plural) or
@@ -571,6 +572,8 @@ def scheduled_present(text: str, pos: int) -> bool:
         return False  # "takes effect", "kicks off", "takes off"; not "tips effect"
     if m.group(2) and "out" in m.group(2) and not m.group(1).startswith("run"):
         return False  # "runs out"; not "sets out", "takes out"
+    if m.group(1) in ("follows", "follow") and m["prep"] != "on":
+        return False  # "Apple follows on Thursday" is a schedule; "the move follows Tuesday's declaration" is behind
     if m.group(1) in ("beginning", "starting") and m["prep"] not in (None, "on"):
         return False  # a participle has no tense of its own: "the deal beginning in December was", "starting at noon Saturday"
     before = word_before(text, m.start(1))

@@ -3464,3 +3464,61 @@ def test_this_week_on_a_sunday_a_year_compared_and_a_month_well_gone_in_a_plan(t
     # a month's figures "for September" come out after it (DCT Tuesday 1989-10-17)
     ms = tagger.run("The group is scheduled to release its book-to-bill ratio for September on Thursday.", dt.date(1989, 10, 17))
     assert values(ms) == [("September", "DATE", "1989-09"), ("Thursday", "DATE", "1989-10-19")]
+
+
+def test_anchored_days_mid_periods_halves_and_quarters_of_the_year(tagger):
+    # "the following day" and "the next morning" before their clause's subject; "the month after," at a
+    # clause's end; "a fortnight later" is two weeks on, as "two weeks later" is
+    ms = tagger.run("Prices rose in February 2025 and again the month after, the statistics office said.", dt.date(2025, 12, 30))
+    assert values(ms) == [("February 2025", "DATE", "2025-02"), ("the month after", "DATE", "2025-03")]
+    ms = tagger.run("The vaccine was first given on Dec. 8, 2020, and the following day Canada approved it.", dt.date(2020, 12, 31))
+    assert values(ms)[-1] == ("the following day", "DATE", "2020-12-09")
+    ms = tagger.run("The plane exploded on Dec. 21, 1988, and the next morning investigators reached the scene.", dt.date(1988, 12, 23))
+    assert values(ms)[-1] == ("the next morning", "TIME", "1988-12-22TMO")
+    ms = tagger.run("The talks opened on Sept. 17, 2018, and ended a fortnight later.", dt.date(2018, 10, 2))
+    assert values(ms)[-1] == ("a fortnight later", "DATE", "2018-10-01")
+    # the middle of a decade or century: the DCT's, the next when past its middle in a future clause
+    assert values(tagger.run("It aims to be carbon neutral by mid-century.", dt.date(2022, 8, 22))) == [("mid-century", "DATE", "20")]
+    assert values(tagger.run("Emissions must be halved by mid-century.", dt.date(1995, 6, 1))) == [("mid-century", "DATE", "20")]
+    assert values(tagger.run("The firm expects to break even by mid-decade.", dt.date(2003, 9, 18))) == [("mid-decade", "DATE", "200")]
+    assert values(tagger.run("The firm expects to break even by mid-decade.", dt.date(2008, 6, 1))) == [("mid-decade", "DATE", "201")]
+    # halves in business copy told by margins and losses; a quarter "of the year" is the DCT's year's,
+    # the year before's for the fourth in a past clause of January
+    ms = tagger.run("The company expects margins to improve in the second half.", dt.date(2013, 6, 28))
+    assert values(ms) == [("the second half", "DATE", "2013-H2")]
+    ms = tagger.run("The lender reported a loss for the first half, citing bad loans.", dt.date(2023, 7, 31))
+    assert values(ms) == [("the first half", "DATE", "2023-H1")]
+    ms = tagger.run("Spain's economy shrank in the first quarter of the year.", dt.date(2012, 5, 14))
+    assert values(ms) == [("the first quarter of the year", "DATE", "2012-Q1")]
+    ms = tagger.run("Spain's economy shrank in the fourth quarter of the year.", dt.date(2012, 1, 20))
+    assert values(ms) == [("the fourth quarter of the year", "DATE", "2011-Q4")]
+    # in January the start of the year is already behind; the full year just ended is the one before
+    assert values(tagger.run("The index fell at the beginning of the year.", dt.date(2000, 1, 10))) == [
+        ("the beginning of the year", "DATE", "2000")
+    ]
+    assert values(tagger.run("For the full year, revenue rose 22 percent.", dt.date(2000, 1, 10))) == [("the full year", "DATE", "1999")]
+
+
+def test_days_of_the_month_in_apposition_ahead_after_a_noun_and_set_as_a_date(tagger):
+    # DCT Monday 2010-11-22: Nov. 30, 2010 is a Tuesday; the weekday in apposition names that day
+    for text in ("Parliament will vote on the 30th, a Tuesday.", "Parliament will vote on the 30th, which is a Tuesday."):
+        assert values(tagger.run(text, dt.date(2010, 11, 22))) == [("the 30th", "DATE", "2010-11-30"), ("Tuesday", "DATE", "2010-11-30")]
+    # a future verb's day of the month is not one gone (DCT 2019-03-10); a past one's is
+    assert values(tagger.run("The trial will open on the 1st.", dt.date(2019, 3, 10))) == [("the 1st", "DATE", "2019-04-01")]
+    assert values(tagger.run("The trial opened on the 1st.", dt.date(2019, 3, 10))) == [("the 1st", "DATE", "2019-03-01")]
+    # after a noun and "on", a verb after the day shows it is one (DCT 1994-01-20); a noun does not
+    assert values(tagger.run("The fire on the 17th destroyed 40 homes.", dt.date(1994, 1, 20))) == [("the 17th", "DATE", "1994-01-17")]
+    assert tagger.run("He lives on the 17th floor.", dt.date(1994, 1, 20)) == []
+    # M/D as the object of a verb that sets a date (DCT 2018-01-05); a fraction is not
+    assert values(tagger.run("The board set 1/29 as the date for the vote.", dt.date(2018, 1, 5))) == [("1/29", "DATE", "2018-01-29")]
+    assert tagger.run("They set 1/4 of the budget aside.", dt.date(2018, 1, 5)) == []
+
+
+def test_a_historical_frame_moves_forward_and_follows_on_a_weekday(tagger):
+    # DCT 2023-08-03: July 26 after "December 2021" would go back in the frame; it is the DCT's July 26
+    text = "The BOE began raising rates in December 2021. The Fed lifted its benchmark on July 26, and the ECB followed the next day."
+    assert values(tagger.run(text, dt.date(2023, 8, 3)))[1:] == [("July 26", "DATE", "2023-07-26"), ("the next day", "DATE", "2023-07-27")]
+    # "follows on Thursday" is a schedule (DCT Sunday 2026-01-25); "follows Tuesday's declaration" is behind
+    assert values(tagger.run("Apple follows on Thursday.", dt.date(2026, 1, 25))) == [("Thursday", "DATE", "2026-01-29")]
+    ms = tagger.run("The GM move follows Tuesday's declaration by Ford.", dt.date(1989, 10, 26))
+    assert values(ms) == [("Tuesday", "DATE", "1989-10-24")]
