@@ -256,7 +256,7 @@ _CLOCK_DAY_SHIFT = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "l
 """Days from the DCT of :data:`_CLOCK_DAY_WORDS` ("this morning" and the like: 0)."""
 
 _DAY_AFTER_RESTATED = re.compile(
-    rf"\s*\([^()\n]{{1,40}}\)\s*,?\s*(?:on\s+)?(?:(?P<day>{WEEKDAY}|(?i:{_CLOCK_DAY_WORDS}))\b"
+    rf"\s*\([^()\n]{{1,40}}\)\s*,?\s*(?:on\s+)?(?:(?P<day>(?:(?i:last|next|this)\s+)?{WEEKDAY}|(?i:{_CLOCK_DAY_WORDS}))\b"
     rf"|(?P<mon>{MONTH})\s*(?P<md>{DAY})(?:,?\s+(?P<y>{YEAR4}))?\b)"
 )
 """A bracketed restatement of a clock time ("(1515 GMT)") and the day after it: that day dates the time."""
@@ -588,10 +588,12 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         tense = clause_tense(text, m.start("t"), m.end("t"))
         if d and d < dct and tense >= 0 and _DEADLINE_NOUN_AFTER.match(text, m.end()):
             d = safe_date(d.year + 1, month, day)  # "finish by September, well before the Jan. 1 deadline" in April
-        if d and tense < 0:
-            if d > dct + _PAST_DAY_SLACK and _dated_by_past_verb(text, m.start("t"), m.end("t")):
+        if d and (tense < 0 or (tense == 0 and d < dct and word_before(text, m.start("t")) == "on")):
+            if tense < 0 and d > dct + _PAST_DAY_SLACK and _dated_by_past_verb(text, m.start("t"), m.end("t")):
                 d = safe_date(d.year - 1, month, day)  # "The rule took effect Jan. 5" in a story of Dec. 27
-            # "Meanwhile, on Feb. 3, Wilson broke off relations" after "January 1917": the story's year
+            # "Meanwhile, on Feb. 3, Wilson broke off relations" after "January 1917", "In 1967, a quake on
+            # July 22 killed 86" (an adverbial "on" before the clause's verb; a past day either way, not "the
+            # Sept. 19 coup"): the story's year
             return hit_over_t(m, Anaphor("year", 0, month=month, day_of_month=day, historical=True, fallback=timex_at(d, "day")))
     return hit_over_t(m, timex_at(d, "day") if d else None)
 
@@ -879,6 +881,12 @@ def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(lm.start(), m.end(), timex_at(d, "day")) if d else None
 
 
+_PLANNED_FOR = re.compile(
+    r"\b(?:scheduled|rescheduled|set|slated|planned|pencill?ed\s+in|postponed|moved|delayed|pushed\s+back|due|booked|called)"
+    r"(?:\s+(?:[\w-]+\s+){0,3}?)?\s*for\s+$",
+    re.IGNORECASE,
+)
+"""A verb of planning and "for" before a day of the month ("scheduled for the 28th", "set the vote for the 5th")."""
 _ORDINAL_DAY_CUES = frozenset("on by until till since from before after through starting effective".split())
 _AFTER_ORDINAL_DAY = frozenset(
     """and or but at in on when as while with until till to from before after because so for""".split()
@@ -1004,6 +1012,9 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         else:
             d = nearest_day(MONTH_NUM[pair["mon"].rstrip(".").lower()], day, dct, future_context(text, s))
         return hit_over_t(m, timex_at(d, "day")) if d else None
+    planned = cue == "for" and _PLANNED_FOR.search(text, max(0, s - 40), s) is not None
+    if planned:
+        cue = "on"  # "The vote, scheduled for the 28th": a plan's day, as "on the 28th" is, and one ahead
     if not (after_weekday or range_end or cue in _ORDINAL_DAY_CUES):
         return None
     if after_weekday and not (range_end or cue in _ORDINAL_DAY_CUES):
@@ -1023,8 +1034,8 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None
     if not m["day"][0].isdigit() or not (range_end or m["t"].lower().startswith("the")):
         return None  # "the first", "the second", British "25th" are days only after a weekday
-    fallback = nearest_day_of_month(day, dct, speaks_of_future(text, s, m.end()))
-    if fallback is not None and fallback < dct and clause_tense(text, s, m.end()) > 0:
+    fallback = nearest_day_of_month(day, dct, planned or speaks_of_future(text, s, m.end()))
+    if fallback is not None and fallback < dct and (planned or clause_tense(text, s, m.end()) > 0):
         # "will open on the 1st" on March 10: a future verb's day is not one already gone (April 1)
         months = (add_months(dct.replace(day=1), k) for k in range(1, 4))
         fallback = next((d for f in months if (d := safe_date(f.year, f.month, day))), None)
@@ -1322,6 +1333,9 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # "had planned to release it in November but pushed it back to May"; a limit ahead, "would
         # publish ... a full report by September"
         d = month_in_context(month, dct, 1)
+    elif (yl := _YEAR_LEAD.search(text, max(0, s - 100), s)) is not None:
+        # "Last year, the city received 650 mm of rain between June and September": the sentence's lead
+        d = dt.date(dct.year + _REL_STEP[yl["rel"].lower()], month, 1)
     elif _CONTRACT_MONTH.match(text, e):
         d = month_in_context(month, dct, 1)  # "gold for April delivery": a futures contract's month, from the DCT's on
     elif _DATA_MONTH.match(text, e) or _DATA_FOR.search(text, max(0, s - 30), s):
@@ -1330,7 +1344,7 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
     else:
         d = month_by_clause(month, text, s, e, dct)
-        if not rel and clause_tense(text, s, e) < 0:
+        if clause_tense(text, s, e) < 0:  # rel is only early/late/mid here
             # "In June 1951 he joined ... and in September he threw a one-hitter": the story's year
             return Hit(s, e, Anaphor("year", 0, month=month, historical=True, fallback=timex_at(d, "month")))
     return Hit(s, e, timex_at(d, "month"))
@@ -1657,7 +1671,7 @@ def weekday_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "clock_with_day",
     rf"\b(?P<t>(?:(?P<clk>{CLOCK}{TZ}),?\s+(?P<on>on\s+)?(?P<wd>(?:(?i:next|last|this\s+coming|this\s+past|coming)\s+)?{WEEKDAY}|(?i:{_CLOCK_DAY_WORDS}))\b"
     rf"(?:,\s+(?P<dmon>{MONTH})\s*(?P<dday>{DAY})(?:,?\s+(?P<dy>{YEAR4}))?\b)?"
-    rf"|(?P<wd2>{WEEKDAY}|(?i:today|yesterday|tomorrow))\s+(?P<at>at\s+)?(?P<clk2>{clock('2')}{TZ})))",
+    rf"|(?P<wd2>(?:(?i:next|last|this\s+coming|this\s+past|coming|this)\s+)?{WEEKDAY}|(?i:today|yesterday|tomorrow))\s+(?P<at>at\s+)?(?P<clk2>{clock('2')}{TZ})))",
 )
 def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Clock time with its day: "10 p.m. Wednesday" -> TIME ``2017-12-27T22:00``.
@@ -1702,6 +1716,8 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = _month_day_of(m["dmon"], m["dday"], m["dy"], text, at, dct)
         if d is None:
             return None
+    elif m["on"] and (written := _day_at(text, m.start("wd"), dct)) is not None:
+        d = written  # "at 7pm on Thursday 18 September": the date the weekday's own TIMEX3 holds
     else:
         day = re.sub(r"\s+", " ", (m["wd"] or m["wd2"]).lower())
         d = day_of_clock(day, text, at, until, dct)
@@ -2913,11 +2929,11 @@ _COARSEST_FIRST = tuple(reversed(UNITS))
 # Sets: "every day", "each Thursday", "every two years", "daily", "on Fridays"
 @rule(
     "set",
-    rf"\b(?P<t>(?i:every|each)\s+(?:(?P<other>other\s+)?(?P<unit>hour|minute|day|week|month|year|quarter|morning|afternoon|evening|night|weekend)"
+    rf"\b(?P<t>(?i:every|each)\s+(?:(?P<half>half[\s-](?:an\s+)?hour)|(?P<other>other\s+)?(?P<unit>hour|minute|day|week|fortnight|month|year|quarter|morning|afternoon|evening|night|weekend)"
     rf"|(?:other\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<wpod>morning|afternoon|evening|night)\b)?|(?P<season>spring|summer|autumn|fall|winter)\b"
     rf"|(?P<mon>{MONTH})(?:\s*(?P<mday>{DAY}))?|(?P<num>{NUM})\s+(?P<units>{UNIT}))"
     rf"|(?P<freq>(?i:once|twice|thrice)|(?:{NUM}|\d{{1,3}})\s+(?:times|(?P<fpart>days|hours|minutes|weeks|months)))\s+(?:a|an|per|each|every)\s+(?P<funit>{UNIT})"
-    rf"|(?P<adv>daily|weekly|monthly|annually|yearly|quarterly|hourly)|(?P<nightly>nightly)"
+    rf"|(?P<adv>daily|weekly|fortnightly|monthly|annually|yearly|quarterly|hourly)|(?P<nightly>nightly)"
     rf"|(?P<wds>{WEEKDAY})s|(?P<wdp>{WEEKDAY})\s+(?P<ppod>(?i:mornings|afternoons|evenings|nights))"
     rf"|(?<=\bon\s)(?P<wes>weekends)|(?<=\bopen\s)(?P<wes2>weekends)|(?P<wes3>weekends)(?=\s+only\b))\b(?!\s+of\b)",
 )
@@ -2930,7 +2946,8 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "every two years" -> ``P2Y``, "each Thursday"/"on Thursdays" -> ``XXXX-WXX-4``, "every
     Sunday afternoon" and "Sunday afternoons" -> ``XXXX-WXX-7TAF`` (a plural part of a weekday
     recurs, TIDES 2005 4.2), "on weekends", "open weekends only" -> ``XXXX-WXX-WE``, "a nightly
-    curfew" -> ``XXXX-XX-XXTNI``, "each spring" -> ``XXXX-SP``,
+    curfew" -> ``XXXX-XX-XXTNI``, "each spring" -> ``XXXX-SP``, "fortnightly" -> ``P2W``, "every half
+    hour" -> ``PT30M``,
     "each July" -> ``XXXX-07``; a quantified set, "twice a week", "three times a year",
     "once a month", "four days a week" -> ``P1W``, ``P1Y``, ``P1M``, ``P1W`` (TimeML 1.2.1 SETs: the value is the period,
     the count goes to ``freq``, which the value does not carry; the whole phrase is the extent).
@@ -2946,6 +2963,8 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if title_unit(m["funit"], m["t"]) or word_after(text, m.end("t")).lower() in ("ago", "earlier", "later", "before"):
             return None  # "once a year ago": "a year ago" is a date
         return hit_over_t(m, Timex("SET", duration_value(1, unit_key(m["funit"])), None))
+    if m["half"]:  # "buses every half hour": every 30 minutes
+        return hit_over_t(m, Timex("SET", "PT30M", None))
     if m["nightly"]:  # "a nightly curfew", "clashes broke out nightly": every night (TIDES 2005 4.2)
         if re.match(r"\s+[A-Z]", text[m.end("t") :]):
             return None  # "NBC Nightly News": a name
@@ -2959,7 +2978,7 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if m["adv"] != "annually" and nxt and re.match(r"\s*[A-Za-z]", text[m.end("t") :]) and nxt.lower() not in _ADVERB_FOLLOWERS:
             if m["adv"] == "quarterly" or not nxt[0].islower():
                 return None  # "quarterly dividend" (a kind of payment), "the weekly Akhbar"
-        unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
+        unit = {"daily": "day", "weekly": "week", "fortnightly": "fortnight", "monthly": "month", "annually": "year",
                 "yearly": "year", "quarterly": "quarter", "hourly": "hour"}[m["adv"]]  # fmt: skip
         return hit_over_t(m, Timex("SET", duration_value(1, unit), None))
     if m["wes"] or m["wes2"] or m["wes3"]:  # "shops close on weekends", "open weekends only": every weekend
@@ -4223,6 +4242,8 @@ def _day_at(text: str, pos: int, dct: dt.date) -> dt.date | None:
         hm = rule_.pattern.match(text, pos)
         hit = rule_.resolve(hm, text, dct) if hm else None
         tx = hit.timex if hit else None
+        if isinstance(tx, Anaphor) and tx.historical:
+            tx = tx.fallback  # a year-less day in a past clause: its DCT reading (a frame before it is rare here)
         if isinstance(tx, Timex) and tx.granularity == "day" and hit.start == pos:  # type: ignore[union-attr]
             return tx.start
     return None

@@ -312,12 +312,30 @@ def _historical_frame(anchor: Timex, is_dct: bool, text: str, begin: int, end: i
     (:data:`_FRAME_BEFORE`: "In January 1917, Germany ...", "On Nov. 9, 1989, the Wall fell", "Five
     weeks later, ..."; not a date that modifies a noun, "the Dec. 21, 1988, bombing", "the August
     1988 cease-fire", nor a record's benchmark, "the sharpest fall since September 1986"), in the
-    same paragraph."""
-    if is_dct or anchor.start is None or anchor.granularity not in ("day", "month", "season"):
+    same paragraph.
+
+    A bare year sets the frame only in its own sentence, fronted or with a clause about it ("In
+    1967, a quake on July 22 killed 86", "in 1954, when the river peaked on August 18", "the
+    earthquake of 1976, which struck on July 28"): the year is then the events' time, not a
+    background detail (:data:`_FRONTED_IN`, :data:`_CLAUSE_ABOUT_YEAR`)."""
+    if is_dct or anchor.start is None or anchor.start.year > dct.year - _HISTORICAL_GAP_YEARS:
         return False
-    if anchor.start.year > dct.year - _HISTORICAL_GAP_YEARS or not _FRAME_BEFORE.search(text, max(0, begin - 12), begin):
+    if anchor.granularity == "year":
+        fronted = _FRONTED_IN.search(text, max(0, begin - 12), begin) is not None and text.startswith(",", end)
+        clause = _IN_OR_OF.search(text, max(0, begin - 4), begin) is not None and _CLAUSE_ABOUT_YEAR.match(text, end) is not None
+        return (fronted or clause) and _SENTENCE_END.search(text, end, pos) is None
+    if anchor.granularity not in ("day", "month", "season") or not _FRAME_BEFORE.search(text, max(0, begin - 12), begin):
         return False
     return "\n\n" not in text[end:pos]
+
+
+_FRONTED_IN = re.compile(r"(?:^|[.!?:;\"“]\s+|\n)In\s+$")
+""""In" opening a sentence before a year and its comma: "In 1967, a quake ..."."""
+_IN_OR_OF = re.compile(r"\b(?:in|of)\s+$")
+_CLAUSE_ABOUT_YEAR = re.compile(r",\s+(?:when|which|where)\b")
+"""A relative clause about the year or its event: "in 1954, when the river peaked", "the
+earthquake of 1976, which struck"; not "founded in 1985, said in March"."""
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 _FRAME_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|\n|\b(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Uu]ntil|[Aa]fter|[Bb]efore|[Tt]hen),?\s+)$")

@@ -3522,3 +3522,38 @@ def test_a_historical_frame_moves_forward_and_follows_on_a_weekday(tagger):
     assert values(tagger.run("Apple follows on Thursday.", dt.date(2026, 1, 25))) == [("Thursday", "DATE", "2026-01-29")]
     ms = tagger.run("The GM move follows Tuesday's declaration by Ford.", dt.date(1989, 10, 26))
     assert values(ms) == [("Tuesday", "DATE", "1989-10-24")]
+
+
+def test_a_fronted_year_frames_its_sentence_and_clock_times_dated_after_them(tagger):
+    # a bare year sets the frame in its own sentence when fronted ("In 1967,") or with a clause about
+    # it ("in 1954, when"); not a background year ("founded in 1985,")
+    ms = tagger.run("In 1967, a quake on July 22 killed 86 people.", dt.date(1999, 8, 19))
+    assert values(ms) == [("1967", "DATE", "1967"), ("July 22", "DATE", "1967-07-22")]
+    ms = tagger.run("The worst flood came in 1954, when the river peaked on August 18.", dt.date(1998, 8, 8))
+    assert values(ms) == [("1954", "DATE", "1954"), ("August 18", "DATE", "1954-08-18")]
+    ms = tagger.run("In 2008, Hurricane Hanna struck in early September.", dt.date(2010, 1, 17))
+    assert values(ms) == [("2008", "DATE", "2008"), ("early September", "DATE", "2008-09")]
+    ms = tagger.run("The company, founded in 1985, said in March it would expand.", dt.date(2017, 12, 27))
+    assert values(ms) == [("1985", "DATE", "1985"), ("March", "DATE", "2017-03")]
+    # a sentence led by "Last year" gives its year to the months in it (DCT 2019-06-18)
+    ms = tagger.run("Last year, the city received 650 mm of rain between June and September.", dt.date(2019, 6, 18))
+    assert values(ms) == [("Last year", "DATE", "2018"), ("June", "DATE", "2018-06"), ("September", "DATE", "2018-09")]
+    # the day after a restatement ("last Tuesday", DCT Sunday 2010-01-17), after "on" and a weekday with
+    # its date (DCT 2003-09-05: Sept. 18, 2003 is a Thursday), after "next Saturday at" (DCT Sat 2008-11-15)
+    ms = tagger.run("The quake struck at 4:53 p.m. (2153 GMT) last Tuesday.", dt.date(2010, 1, 17))
+    assert values(ms) == [
+        ("4:53 p.m.", "TIME", "2010-01-12T16:53"),
+        ("2153 GMT", "TIME", "2010-01-12T21:53"),
+        ("last Tuesday", "DATE", "2010-01-12"),
+    ]
+    ms = tagger.run("There will be an open evening at 7pm on Thursday 18 September.", dt.date(2003, 9, 5))
+    assert values(ms) == [("7pm", "TIME", "2003-09-18T19:00"), ("Thursday 18 September", "DATE", "2003-09-18")]
+    ms = tagger.run("The Tigers will face Brownfield next Saturday at 1 p.m.", dt.date(2008, 11, 15))
+    assert values(ms) == [("next Saturday", "DATE", "2008-11-22"), ("1 p.m.", "TIME", "2008-11-22T13:00")]
+    # a plan's day of the month "scheduled for the 28th" lies ahead (DCT 2024-03-20; April 5 for the 5th)
+    assert values(tagger.run("The vote, scheduled for the 28th, could be delayed.", dt.date(2024, 3, 20))) == [("the 28th", "DATE", "2024-03-28")]
+    assert values(tagger.run("The party set the vote for the 5th.", dt.date(2024, 3, 20))) == [("the 5th", "DATE", "2024-04-05")]
+    assert tagger.run("He voted for the 2nd time.", dt.date(2024, 3, 20)) == []
+    # two more frequencies
+    ms = tagger.run("Bins will be collected fortnightly rather than weekly, and buses will run every half hour.", dt.date(2017, 7, 4))
+    assert values(ms) == [("fortnightly", "SET", "P2W"), ("weekly", "SET", "P1W"), ("every half hour", "SET", "PT30M")]
