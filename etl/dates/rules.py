@@ -176,10 +176,13 @@ def hit_over_t(m: re.Match[str], tx: Timex | Anaphor | Period | None) -> Hit | N
 
 # --------------------------------------------------------------------------- left contexts
 _HALF_LEFT = re.compile(r"\b(?:[Tt]he\s+)?(?P<h>(?i:first|second|last|latter|final|front|back))\s+$")
+_DAY_N = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _PAIR_LEFT = re.compile(
-    rf"\b(?P<mon>{MONTH})\s*(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-    r"(?:\s+(?:and|or|&|to|through|thru|till|until)\s+|(?P<dash>\s?[-–]\s?))$"
+    rf"\b(?P<mon>{MONTH})\s*(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:,\s+{_DAY_N})*"
+    r"(?:,?\s+(?:and|or|&|to|through|thru|till|until)\s+|(?P<dash>\s?[-–]\s?)|,\s+)$"
 )
+"""The month and first day (and any listed days) before the second day of a pair, a range or a list:
+"April 24 and ", "Dec. 18 to ", "March 1, 2 and "."""
 _PLAN_SLACK = dt.timedelta(days=7)
 """How far before the DCT a planned day may lie and stay in the DCT's year: a range under way
 ("banks will be closed from December 30" in a story of Dec. 31)."""
@@ -330,7 +333,7 @@ _NUMERIC_CUES = frozenset(
     """on since until till by from before after through thru starting effective effect dated
     between for ended ending expires expired deadline ends begins starts opens closes resumes payable
     record runs run due start begin open close reopen resume end expire sale resumed reopened past
-    filed signed issued postmarked submitted began""".split()
+    filed signed issued postmarked submitted began closed opened""".split()
 )
 """Words before a year-less numeric date ("held on 12/20", "set for 1/9", "payable 12/1 to
 holders of record 11/15", "early voting ends 11/3": the scheduled present of
@@ -467,6 +470,8 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if month > 12:
         return None
     d = _unwritten_year_day(month, day, text, s, dct)
+    if d and d < dct and cue in _SETTING_VERBS:
+        d = safe_date(d.year + 1, month, day)  # "set 1/25 as the trial date" in September: a plan, ahead
     return hit_over_t(m, timex_at(d, "day") if d else None)
 
 
@@ -588,14 +593,28 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         tense = clause_tense(text, m.start("t"), m.end("t"))
         if d and d < dct and tense >= 0 and _DEADLINE_NOUN_AFTER.match(text, m.end()):
             d = safe_date(d.year + 1, month, day)  # "finish by September, well before the Jan. 1 deadline" in April
-        if d and (tense < 0 or (tense == 0 and d < dct and word_before(text, m.start("t")) == "on")):
+        framed = tense == 0 and (
+            word_before(text, m.start("t")) == "on" or _YEAR_EARLIER.search(text, max(0, m.start("t") - 150), m.start("t"))
+        )
+        if d and (tense < 0 or framed):
             if tense < 0 and d > dct + _PAST_DAY_SLACK and _dated_by_past_verb(text, m.start("t"), m.end("t")):
                 d = safe_date(d.year - 1, month, day)  # "The rule took effect Jan. 5" in a story of Dec. 27
             # "Meanwhile, on Feb. 3, Wilson broke off relations" after "January 1917", "In 1967, a quake on
-            # July 22 killed 86" (an adverbial "on" before the clause's verb; a past day either way, not "the
-            # Sept. 19 coup"): the story's year
+            # July 22 killed 86" (an adverbial "on" before the clause's verb, not "the Sept. 19 coup"; or a year
+            # told earlier in the sentence): the story's year, when the tagger finds its frame
             return hit_over_t(m, Anaphor("year", 0, month=month, day_of_month=day, historical=True, fallback=timex_at(d, "day")))
     return hit_over_t(m, timex_at(d, "day") if d else None)
+
+
+_YEAR_EARLIER = re.compile(
+    r"(?:(?:^|[.!?]\s+)In\s+(?:1[6-9]|20)\d\d\b|\bin\s+(?:1[6-9]|20)\d\d(?:,\s+[a-z]+ing|\s+after)\b|\b(?:years?|decades?)\s+ago\b)"
+    r"(?:[^.!?]|\.(?=\d))*$"
+)
+"""A year told earlier in the sentence as its frame: opening it ("In 2019, the bank cut rates three
+times, starting in July"), or the main clause's year before a participle or "after" ("joined the ERM
+in 1990, entering on Oct. 8", "relegated in 2002 after a defeat on May 11"), or a span back ("Two
+years ago the club was sold ... in late August"): a date without a year in a clause without a tense
+of its own may take its year; the tagger checks the frame."""
 
 
 _PAST_DAY_SLACK = dt.timedelta(days=1)
@@ -657,7 +676,7 @@ _DEADLINE_NOUN_AFTER = re.compile(r"\s+(?:deadline|target\s+date|cutoff|cut-off|
 """A noun of a limit after a day ("the Jan. 1 deadline"): a limit still to come unless the clause is past."""
 
 
-_YEAR_LEAD = re.compile(r"(?:^|[.!?]\s+|\n)(?P<rel>Last|This|Next)\s+year\b[^.;!?\n]{0,80}$")
+_YEAR_LEAD = re.compile(r"(?:^|[.!?]\s+|\n)(?P<rel>Last|This|Next)\s+year\b(?:[^.;!?\n]|\.(?=\d)){0,80}$")
 """A sentence that opens with "Last (This, Next) year": a day without a year later in it is of
 that year ("Last year the monsoon arrived on June 8")."""
 
@@ -706,10 +725,11 @@ under way, not next April."""
 # The second day of "April 24 and 25": a date of its own (TIMEX3 guidelines)
 @rule(
     "second_day",
-    rf"\d(?:st|nd|rd|th)?(?:\s+(?:and|or|&|to|through|thru|till|until)\s+|\s?[-–]\s?)(?P<t>{DAY})(?![\w-]|\s*%|\s*[ap]\.?m\b)",
+    rf"(?<=\d)(?:st|nd|rd|th)?(?:,?\s+(?:and|or|&|to|through|thru|till|until)\s+|\s?[-–]\s?"
+    rf"|,\s+(?=(?:{_DAY_N},\s+)*{_DAY_N},?\s+(?:and|or|&)\s+\d))(?P<t>{DAY})(?![\w-]|\s*%|\s*[ap]\.?m\b)",
 )
 def second_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """The second day of "April 24 and 25" (also "or", "&") or the end of a range "from
+    """The second day of "April 24 and 25" (also "or", "&"; every day of a list, "March 1, 2 and 4") or the end of a range "from
     Dec. 18 to 22" (also "through", "until", a hyphen or en dash: "Dec. 18-22"): a TIMEX3
     of its own in the month of the first (TIMEX3 guidelines: one TIMEX3 per date), the year
     as written after it and inside its extent ("April 24 and 25, 1999": "25, 1999"), or named
@@ -1344,7 +1364,8 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
     else:
         d = month_by_clause(month, text, s, e, dct)
-        if clause_tense(text, s, e) < 0:  # rel is only early/late/mid here
+        tense = clause_tense(text, s, e)
+        if tense < 0 or (tense == 0 and _YEAR_EARLIER.search(text, max(0, s - 150), s)):  # rel is only early/late/mid here
             # "In June 1951 he joined ... and in September he threw a one-hitter": the story's year
             return Hit(s, e, Anaphor("year", 0, month=month, historical=True, fallback=timex_at(d, "month")))
     return Hit(s, e, timex_at(d, "month"))
@@ -3199,7 +3220,8 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     widened as :func:`widen_to_part_of` does; and a century after "in" ("founded in the last
     century" -> ``19``: "in" places an event in a calendar century; "over the past century"
     stays ``P100Y``), or either after "into" or "early (late, mid) in" ("well into the next
-    decade", "early in the next decade" -> ``202``, "into the next century"); also after a part of it named before "of" ("the closing years of the
+    decade", "early in the next decade" -> ``202``, "into the next century", "not completed until the
+    next decade"); also after a part of it named before "of" ("the closing years of the
     last century" -> ``19``, "the first half of the next decade" -> ``202``).
 
     TimeML (DCT 2017-12-27): ``Over <TIMEX3 type="DATE" value="2016">the past year</TIMEX3> it ruled
@@ -3221,7 +3243,9 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return hit_over_t(m, Timex("DURATION", duration_value(1, unit), UNITS[unit][1]))
     if unit in ("decade", "century"):
         before = word_before(text, m.start("t"))
-        in_century = (unit == "century" and before == "in") or before == "into" or bool(
+        # "not completed until the next decade": a limit is a point in a calendar decade, not a span
+        limit = before in ("until", "till") and re.match(r"the\s+(?:next|coming)\b", m["t"], re.IGNORECASE) is not None
+        in_century = limit or (unit == "century" and before == "in") or before == "into" or bool(
             re.search(r"\b(?:early|late|later|mid)\s+in\s+$", text[max(0, m.start("t") - 16) : m.start("t")], re.IGNORECASE)
         )
         part = _YEARS_OF.search(text, max(0, m.start() - 30), m.start())
@@ -3959,7 +3983,8 @@ def mid_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # "the deal of the decade", "the last Cannes of the century": the DCT's decade or century
 @rule(
     "of_the_period",
-    r"\bof\s+(?P<t>the\s+(?P<unit>decade|century))(?=\s*(?:[.,;:!?)\"”]|$)|\s+(?:and|but|or|as|when|with|for|so|that|is|was)\b)",
+    r"\bof\s+(?P<t>the\s+(?P<unit>decade|century))(?=\s*(?:[.,;:!?)\"”]|$)|\s+(?:and|but|or|as|when|with|for|so|that|is|was)\b)"
+    r"|\b(?:before|until|till|by\s+the\s+time)\s+(?P<t2>the\s+(?P<unit2>decade|century))(?=\s+(?:is|was)\s+(?:out|over|through)\b|\s+ends\b)",
     needs=frozenset(["decade", "century"]),
 )
 def of_the_period(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
@@ -3973,7 +3998,15 @@ def of_the_period(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
     TimeML (DCT 1993-11-04): ``It was the biggest deal of <TIMEX3 type="DATE" value="199">the
         decade</TIMEX3>.``
+
+    So is the period of "before the decade is out" ("until the century is over", "by the time the
+    decade ends"; the phrase as the issue of a deadline, JFK's "before this decade is out").
+
+    TimeML (DCT 1996-09-10): ``NASA hopes to land a rover on Mars before <TIMEX3 type="DATE"
+        value="199">the decade</TIMEX3> is out.``
     """
+    if m["t2"]:
+        return Hit(*m.span("t2"), timex_at(dct, m["unit2"].lower()))
     return hit_over_t(m, timex_at(dct, m["unit"].lower()))
 
 

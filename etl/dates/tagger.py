@@ -232,7 +232,7 @@ class TemporalTagger:
                 stale = (tx.recent and not (anchor.start is not None and dct - _STORY_WEEK <= anchor.start <= dct)) or (
                     tx.ahead and anchor.start is not None and anchor.start < dct
                 ) or (tx.behind and anchor.start is not None and anchor.start > dct) or (
-                    tx.historical and not _historical_frame(anchor, anchor_is_dct, text, anchor_begin, anchor_end, h.start, dct)
+                    tx.historical and not _historical_frame(anchor, anchor_is_dct, text, anchor_begin, anchor_end, h.start, dct, _after(tx.fallback, dct))
                 )
                 try:
                     skip = ((tx.same or tx.mentioned_only) and anchor_is_dct) or stale
@@ -304,7 +304,14 @@ _HISTORICAL_GAP_YEARS = 2
 year: a story that has gone back in time, where the DCT's reading is at least a year off."""
 
 
-def _historical_frame(anchor: Timex, is_dct: bool, text: str, begin: int, end: int, pos: int, dct: dt.date) -> bool:
+def _after(tx: Timex | Anaphor | None, dct: dt.date) -> bool:
+    """True when ``tx`` is a calendar value that starts after the DCT."""
+    return isinstance(tx, Timex) and tx.start is not None and tx.start > dct
+
+
+def _historical_frame(
+    anchor: Timex, is_dct: bool, text: str, begin: int, end: int, pos: int, dct: dt.date, ahead: bool = False
+) -> bool:
     """True when the anchor ``text[begin:end]`` sets a historical frame for the year-less date at
     ``pos`` (:attr:`Anaphor.historical`): a month, a season or a day (not a bare year, as often
     background: "the company, founded in 1985, said in March") at least
@@ -312,30 +319,66 @@ def _historical_frame(anchor: Timex, is_dct: bool, text: str, begin: int, end: i
     (:data:`_FRAME_BEFORE`: "In January 1917, Germany ...", "On Nov. 9, 1989, the Wall fell", "Five
     weeks later, ..."; not a date that modifies a noun, "the Dec. 21, 1988, bombing", "the August
     1988 cease-fire", nor a record's benchmark, "the sharpest fall since September 1986"), in the
-    same paragraph.
+    same paragraph (one year before the DCT's is enough when ``ahead``: the DCT reading of the
+    year-less date lies after the DCT, "In 1999, the pace quickened. On June 11, he robbed two
+    banks" in February 2000).
 
-    A bare year sets the frame only in its own sentence, fronted or with a clause about it ("In
-    1967, a quake on July 22 killed 86", "in 1954, when the river peaked on August 18", "the
-    earthquake of 1976, which struck on July 28"): the year is then the events' time, not a
-    background detail (:data:`_FRONTED_IN`, :data:`_CLAUSE_ABOUT_YEAR`)."""
-    if is_dct or anchor.start is None or anchor.start.year > dct.year - _HISTORICAL_GAP_YEARS:
+    A bare year (or a year back, "Two years ago") sets the frame only in its own sentence, opening
+    it, with a clause about it or as the main clause's "in" ("In 1967, a quake on July 22 killed 86",
+    "in 1954, when the river peaked on August 18", "the earthquake of 1976, which struck on July 28",
+    "Britain joined the ERM in 1990, entering on Oct. 8"), or in a later sentence of the paragraph that
+    the date opens ("In 1986, examiners found losses. On Aug. 4, a team arrived"; :data:`_OPENS_SENTENCE`):
+    the year is then the events' time, not a background detail set off between commas ("The company,
+    founded in 1985, said in March";
+    :data:`_SENTENCE_LEAD`, :data:`_CLAUSE_ABOUT_YEAR`, :data:`_YEAR_THEN_EVENT`)."""
+    gap = 1 if ahead else _HISTORICAL_GAP_YEARS  # a past clause's DCT reading after the DCT is wrong anyway
+    if is_dct or anchor.start is None or anchor.start.year > dct.year - gap:
         return False
     if anchor.granularity == "year":
-        fronted = _FRONTED_IN.search(text, max(0, begin - 12), begin) is not None and text.startswith(",", end)
-        clause = _IN_OR_OF.search(text, max(0, begin - 4), begin) is not None and _CLAUSE_ABOUT_YEAR.match(text, end) is not None
-        return (fronted or clause) and _SENTENCE_END.search(text, end, pos) is None
+        if "\n\n" in text[end:pos]:
+            return False
+        same_sentence = _SENTENCE_END.search(text, end, pos) is None
+        if _SENTENCE_LEAD.search(text, max(0, begin - 12), begin) is not None:
+            # "In 1998 the rouble collapsed ...", "Two years ago the club was sold ..."; in a later sentence
+            # of the paragraph, a date that opens its own ("In 1986, examiners ... . On Aug. 4, a team ...")
+            return same_sentence or _OPENS_SENTENCE.search(text, max(0, pos - 12), pos) is not None
+        if _IN_OR_OF.search(text, max(0, begin - 4), begin) is None:
+            return False
+        if _CLAUSE_ABOUT_YEAR.match(text, end) is not None:
+            return same_sentence  # "in 1954, when the river peaked", "the earthquake of 1976, which struck"
+        # the main clause's "in 1990" before its events (_YEAR_THEN_EVENT)
+        if text[begin - 3 : begin] != "in ":
+            return False
+        if same_sentence:
+            return _YEAR_THEN_EVENT.match(text, end) is not None
+        # "The attacks began in 2018. On Nov. 7, hackers ...": the year ends its sentence, the date opens the next
+        stop = _SENTENCE_END.match(text, end)
+        return (
+            stop is not None
+            and _SENTENCE_END.search(text, stop.end(), pos) is None
+            and _OPENS_SENTENCE.search(text, max(0, pos - 12), pos) is not None
+        )
     if anchor.granularity not in ("day", "month", "season") or not _FRAME_BEFORE.search(text, max(0, begin - 12), begin):
         return False
     return "\n\n" not in text[end:pos]
 
 
-_FRONTED_IN = re.compile(r"(?:^|[.!?:;\"“]\s+|\n)In\s+$")
-""""In" opening a sentence before a year and its comma: "In 1967, a quake ..."."""
+_SENTENCE_LEAD = re.compile(r"(?:^|[.!?:;\"“]\s+|\n)(?:In\s+)?$")
+"""A year that opens its sentence, alone or after "In": "In 1967, a quake ...", "Two years ago the ..."."""
+_YEAR_THEN_EVENT = re.compile(r",\s+[a-z]+ing\b|\s+after\b")
+"""After the main clause's "in" and year, a participle or "after" that goes on with its events ("joined
+the ERM in 1990, entering on Oct. 8", "relegated in 2002 after a defeat on May 11"); not a year set
+off between commas ("The company, founded in 1985, said in March") nor one of a relative clause ("a
+loan in 1987 that did not specify ...")."""
 _IN_OR_OF = re.compile(r"\b(?:in|of)\s+$")
 _CLAUSE_ABOUT_YEAR = re.compile(r",\s+(?:when|which|where)\b")
 """A relative clause about the year or its event: "in 1954, when the river peaked", "the
 earthquake of 1976, which struck"; not "founded in 1985, said in March"."""
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_SENTENCE_END = re.compile(r"(?<!\.[A-Z])(?<!\b[A-Z])[.!?][\"”)]?(?:\s+(?=[A-Z\"“(])|\s*$)")
+"""A sentence's end: a full stop (not that of "U.S." or an initial), a question or exclamation mark
+before a capital or the end of the text."""
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”)]?\s+|\n)(?:(?:On|In|By|Then|Later|And)\s+(?:on\s+)?)?$")
+"""A date that opens its sentence ("On Aug. 4, a team ...", "In September, ...")."""
 
 
 _FRAME_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|\n|\b(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Uu]ntil|[Aa]fter|[Bb]efore|[Tt]hen),?\s+)$")

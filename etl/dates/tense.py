@@ -234,6 +234,8 @@ _NOT_VERBS_ED = frozenset(
 """-ed words that are no verb forms: nouns, and adjectives of "un-" with no verb of their own
 ("leave rates unchanged at its July meeting"; "unveiled", "uncovered" are verbs)."""
 # Prepositions of a deadline: "postponed until Tuesday" is future although "postponed" is past.
+_SUBJECT_PRONOUNS = frozenset("he she it they we i you who".split())
+"""Pronouns before an -ed form that make it a finite verb ("he robbed two banks"), not an adjective."""
 _DEADLINE_WORDS = frozenset("until till through pending".split())
 _TENSE_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|['’]ll|\d[\d,.]*|[,;:()]")
 _AHEAD_TOKENS = 28
@@ -413,13 +415,15 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
             continue
         if prev in _DEGREE_ADVERBS:
             continue  # "the most celebrated rivalry", "a very crowded field": a graded adjective
+        if prev.endswith("ly") and (before_prev.lower() in _COPULAS or before_prev.lower() in ("been", "is", "are", "was", "were")):
+            continue  # "will be formally opened on May 6": the auxiliary before the adverb decides
         if prev in ("is", "are", "am"):
             return 1  # present passive, a schedule: "the case is heard in May", "nominations are announced Tuesday"
-        subject = prev.isalpha() and prev.islower() and before_prev.lower() in ("the", "its", "their", "his", "her")
+        subject = (prev.isalpha() and prev.islower() and before_prev.lower() in ("the", "its", "their", "his", "her")) or prev in _SUBJECT_PRONOUNS
         if regular and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS and nxt_l not in _PARTICLES:
             if not subject:
                 continue  # an -ed form before a noun is an adjective: "a still unspecified date"
-            # after "the court" it is the verb: "The court suspended jury trials in March"
+            # after "the court" or a pronoun it is the verb: "The court suspended jury trials in March", "he robbed two banks"
         return -1
     return None
 

@@ -3557,3 +3557,46 @@ def test_a_fronted_year_frames_its_sentence_and_clock_times_dated_after_them(tag
     # two more frequencies
     ms = tagger.run("Bins will be collected fortnightly rather than weekly, and buses will run every half hour.", dt.date(2017, 7, 4))
     assert values(ms) == [("fortnightly", "SET", "P2W"), ("weekly", "SET", "P1W"), ("every half hour", "SET", "PT30M")]
+
+
+def test_lists_of_days_the_decade_is_out_and_a_limit_in_the_next_decade(tagger):
+    # every day of a list is a TIMEX3 in the month of the first (DCT 2016-03-08)
+    ms = tagger.run("Inspectors visited the site March 1, 2 and 4, the report said.", dt.date(2016, 3, 8))
+    assert values(ms) == [("March 1", "DATE", "2016-03-01"), ("2", "DATE", "2016-03-02"), ("4", "DATE", "2016-03-04")]
+    assert values(tagger.run("On March 1, 3 suspects were arrested.", dt.date(2016, 3, 8))) == [("March 1", "DATE", "2016-03-01")]
+    # "before the decade is out": the DCT's decade
+    ms = tagger.run("NASA hopes to land a rover on Mars before the decade is out.", dt.date(1996, 9, 10))
+    assert values(ms) == [("the decade", "DATE", "199")]
+    # "until the next decade" is a point in the 2020s; "over the next decade" ten years
+    ms = tagger.run("It would not be completed until the next decade, and costs will rise over the next decade.", dt.date(2012, 10, 16))
+    assert values(ms) == [("the next decade", "DATE", "202"), ("the next decade", "DURATION", "P10Y")]
+    # "closed 11/6" (DCT 2018-11-19)
+    assert values(tagger.run("Registration closed 11/6, according to the notice.", dt.date(2018, 11, 19))) == [("11/6", "DATE", "2018-11-06")]
+
+
+def test_a_year_frames_the_dates_of_its_events_and_plans_set_ahead(tagger):
+    # the main clause's "in 1990" before a participle or "after", a fronted year without a comma, a span
+    # back opening the sentence; "Last year ... 1.2 million ... in August" (a decimal is no sentence end)
+    cases = [
+        ("Britain joined the Exchange Rate Mechanism in 1990, entering on Oct. 8 at a rate of 2.95 marks.", (1992, 9, 18), "Oct. 8", "1990-10-08"),
+        ("The team was relegated in 2002 after a 4-0 defeat on May 11.", (2004, 8, 20), "May 11", "2002-05-11"),
+        ("In 1998 the rouble collapsed after Moscow defaulted on its domestic debt on Aug. 17.", (2000, 2, 14), "Aug. 17", "1998-08-17"),
+        ("In 2019, the central bank cut rates three times, starting in July.", (2021, 11, 2), "July", "2019-07"),
+        ("Two years ago the club was sold to a U.S. investment fund in a deal completed in late August.", (2024, 10, 15), "late August", "2022-08"),
+        ("Last year the carmaker recalled 1.2 million vehicles, most of them in August.", (2019, 10, 5), "August", "2018-08"),
+        # a later sentence of the paragraph that the date opens
+        ("In 1986, federal examiners found big losses. On Aug. 4, a team of regulators arrived.", (1989, 3, 14), "Aug. 4", "1986-08-04"),
+        ("The attacks began in 2018. On Nov. 7, hackers locked the city's servers.", (2022, 6, 14), "Nov. 7", "2018-11-07"),
+        # a year back is enough when the DCT's reading of a past clause's day would lie ahead (DCT 2000-02-26)
+        ("In 1999, the pace quickened. On June 11, he robbed two banks.", (2000, 2, 26), "June 11", "1999-06-11"),
+        # not a year of a relative clause, nor one set off between commas, nor a death's year before a plan
+        ("Under an agreement in 1987 that did not specify a share amount, Nashua had bought shares through Sept. 29.", (1989, 10, 30), "Sept. 29", "1989-09-29"),
+        ("Sales, which peaked in 2008, fell in March.", (2017, 12, 27), "March", "2017-03"),
+        ("Kim Il-Sung, the country's sole leader until he died in 1994, would have been 85 on April 15.", (1997, 4, 10), "April 15", "1997-04-15"),
+    ]
+    for text, dct, expr, value in cases:
+        assert find(tagger.run(text, dt.date(*dct)), expr).value == value, text
+    # the passive future after an adverb; a date set as a plan lies ahead (DCT 1998-09-17)
+    ms = tagger.run("The Channel Tunnel will be formally opened on May 6, the operators said.", dt.date(1994, 4, 5))
+    assert values(ms) == [("May 6", "DATE", "1994-05-06")]
+    assert find(tagger.run("The judge on Wednesday set 1/25 as the trial date.", dt.date(1998, 9, 17)), "1/25").value == "1999-01-25"
