@@ -1469,9 +1469,10 @@ _NOT_A_FIRST_NAME_BEFORE = frozenset(
 """Words before a weekday followed by a name that do not make it a given name: news agencies told
 something on that day ("told Reuters Monday Obama..."), prepositions and determiners ("On Sunday Obama
 spoke")."""
-_LOOKING_AHEAD_TO = re.compile(r"\b(?:(?P<strong>ahead\s+of|eve\s+of|awaiting|run-up\s+to)|for|until)\s+$", re.IGNORECASE)
+_LOOKING_AHEAD_TO = re.compile(r"\b(?:(?P<strong>ahead\s+of|eve\s+of|awaiting|run-up\s+to|moved|rescheduled)|for|until)\s+$", re.IGNORECASE)
 """What looks ahead to a weekday's event named by its possessive: always "ahead of", "on the eve
-of", "in the run-up to" ("on the eve of Tuesday's runoff"); "for", "until" outside a past clause ("a
+of", "in the run-up to" ("on the eve of Tuesday's runoff"), "moved", "rescheduled" (a game is moved
+before it is played: "The Cubs moved Saturday's game to 7:05 p.m."); "for", "until" outside a past clause ("a
 lawn seat for Saturday's show is $85"): the next such day. Not "before" ("Nestle's share before
 Friday's purchases is far below": TBAQ's wsj_0557, the purchases made)."""
 _PREPOSITION_PAST = re.compile(r"\b(?![Tt]he\b|[Tt]his\b|[Tt]hat\b|[Ss]ince\b|[Ff]rom\b|[Bb]y\b|[Uu]ntil\b|[Tt]ill\b"
@@ -3154,8 +3155,8 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if prev not in _ONE_UNIT_CUES and not allowed and not long_unit:  # "Syria has a week to submit a list": time allowed
             if not (prev == "as" and re.search(r"\bas\s+(?:long|much|little|short)\s+as\s+$", text[max(0, s - 20) : s])):
                 return None  # "as long as a month" is a duration
-        if prev == "in" and raw.lower() == "one":
-            return None
+        if prev == "in" and raw.lower() == "one" and _FINER_AFTER.match(text, e) is None:
+            return None  # "in one hour 43 minutes" is a race time; "in one day" alone is not
     if lm["hedge"] and pre.startswith("the") and lm["hedge"].lower() in ("over", "under", "about", "around"):
         s = lm.start("pre")  # "over the next few years": "over" is the preposition, not a hedge
     elif lm["hedge"] and lm["hedge"].lower() == "over" and not pre and raw.lower() not in ("a", "an"):

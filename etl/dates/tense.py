@@ -21,16 +21,17 @@ _FUTURE_CUE = re.compile(
     r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)(?:\s+not|n['’]t)?\s+(?:expected|set|due)\b|to\s+be\s+held|as\s+(?:soon|early)\s+as|"
     rf"{_AHEAD_OF}"
     r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|threaten(?:s|ed)?|intends?|hopes?|aims?|votes?)\s+to"
-    r"|(?:is|are|am)\s+(?:bracing|preparing|gearing\s+up|getting\s+ready|girding)\s+for"
+    r"|(?:is|are|am|was|were)\s+(?:bracing|preparing|gearing\s+up|getting\s+ready|girding)\s+for"
     r"|forecasters?|forecasts?\s+(?:call|calls|called)\s+for|forecast\s+for|no\s+later\s+than|due(?!\s+to\b)"
     r"|(?<!been\s)due\s+to\s+(?:be|meet|begin|start|open|close|hold|arrive|leave|visit|return|resume|sign|vote|announce|report"
     r"|release|publish|decide|rule|hear|deliver|give|face|travel|attend|host|launch|take|end|expire|depart|fly)\b"
-    r"|(?<!been\s)(?<!had\s)expected(?=(?:\s+(?:early|late|on|by|before|until|at|around|about))*\s*$)"
+    r"|(?<!been\s)(?<!had\s)(?<!than\s)(?<!as\s)expected(?=(?:\s+(?:early|late|on|by|before|until|at|around|about))*\s*$)"
     r"|(?:look|looks|looked|looking)\s+(?:ahead|forward)\s+to|await(?:s|ing)?"
     r"|(?:attention|focus|eyes|spotlight)\s+(?:now\s+|will\s+)?(?:turns?|shifts?|turned|shifted)\s+to|(?:is|are)\s+waiting\s+for"
     r"|(?:about|ready|bound|poised|certain|sure|on\s+course|on\s+track)\s+to|(?:un)?likely(?=(?:\s+(?:before|until|till|by))+\s*$)"
     r"|warn(?:s|ed|ing)?\s+(?:of|that)|(?<!been\s)possible(?=(?:\s+(?:early|late|on|by|before|until))*\s*$)"
-    r"|(?:schedules?|tickets|reservations|bookings)\s+for(?=\s*$)"
+    r"|(?:schedules?|tickets|seats?|reservations|bookings|warnings?|alerts?|watch(?:es)?)\s+for(?=\s*$)"
+    r"|(?<!been\s)(?<!had\s)(?<!than\s)(?<!as\s)expected\s+(?:[\w,.$-]+\s+){1,8}?(?:on|by)(?=\s*$)"
     r"|(?<!\bthe\s)(?<!\bits\s)(?<!\ba\s)(?:plan|plans|planning)\s+(?:a|an)\s"
     r"|predicts?|predicting|(?:has|have)\s+(?:its|their|his|her|a)\s+(?:world\s+|global\s+|U\.?S\.?\s+|European\s+)?(?:premiere|debut|opening)"
     r"|(?<!\bthe\s)(?<!\bits\s)reports\s+(?:(?:its|their|quarterly|annual|full-year|(?:first|second|third|fourth)-quarter)\s+){0,2}(?:results|earnings)"
@@ -86,6 +87,8 @@ start ("is scheduled to appear before a magistrate Tuesday", "verdicts were unli
 Thursday")."""
 
 
+_NAME_LIST_COMMA = re.compile(r"\b([A-Z][\w.-]*), (?=(?:[A-Z][\w.-]*, )*[A-Z][\w.-]*,? (?:and|or) [A-Z])")
+"""A comma inside a list of names ("London, Paris and Brussels"): no clause starts there."""
 _ASIDE = re.compile(r"\([^()]*\)")
 """A closed parenthetical: "(1430 GMT)", "(AP)"."""
 
@@ -96,6 +99,7 @@ def _clause_before(text: str, pos: int) -> str:
     closed parenthesis is an aside, no clause's start ("is scheduled for 9:30 a.m. local time
     (1430 GMT) on Monday")."""
     window = _ASIDE.sub(" ", text[max(0, pos - 80) : pos])
+    window = _NAME_LIST_COMMA.sub(r"\1  ", window)  # "between London, Paris and Brussels": a list, no clause
     starts = [m.end() for m in _CLAUSE_START.finditer(window)]
     return window[starts[-1] :] if starts else window
 
@@ -129,7 +133,7 @@ def future_context(text: str, pos: int) -> bool:
     cue_end = cues[-1].group().split()[-1].lower()  # "due to be released": the cue's own auxiliary
     return not any(
         past_form(w)
-        and (toks[i - 1].lower() if i else cue_end) not in ("be", "been", "being", "have", "has")
+        and (toks[i - 1].lower() if i else cue_end) not in ("be", "been", "being", "have", "has", *_COPULAS)
         and (i == 0 or toks[i - 1].lower() not in _POSSESSIVES)
         and not (w in _LEXICAL_ED_ADJECTIVES and i + 1 < len(toks) and toks[i + 1].islower() and toks[i + 1] not in _FUNCTION_WORDS)
         for i, w in enumerate(toks)
@@ -248,7 +252,8 @@ _CLAUSE_JOIN = re.compile(r",\s+(?:and|but|yet|so)\s+")
 
 _SUBJECT_VERB = re.compile(
     r"\s+(?:(?P<future>will|shall|marks|would(?!\s+(?:have|not)\b)|should(?!\s+(?:have|not|never)\b)|(?:is|are)\s+(?:(?:expected|due|set|scheduled|slated"
-    r"|forecast|predicted|likely|going)\s+to|to\s+be)|is(?=\s+[A-Z\"'“‘])|to\s+be)|(?P<past>was|were|had|saw|brought))\b"
+    r"|forecast|predicted|likely|going)\s+to|to\s+be)|is(?=\s+[A-Z\"'“‘])|to\s+be|looks?\s+(?:like|set)|(?:expected|forecast)\s+to\s+be)"
+    r"|(?P<past>was|were|had|saw|brought))\b"
 )
 """A verb right after a time expression that is its subject ("Monday is expected to be
 sunny", "Sunday should be drier", "Because Friday is Veterans Day" (a name after "is": "Monday
@@ -610,7 +615,7 @@ _FIXTURE_VERBS = frozenset(
     """plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take holds
     travelling traveling hosting facing playing visiting close closes finish finishes travel travels open hands
     return kicks kicking heads head heading flies fly flying returning turns goes premieres debuts ends
-    celebrates peaks launches lands airs resigns""".split()
+    celebrates peaks launches lands airs resigns arrives hits""".split()
 )
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for

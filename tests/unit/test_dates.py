@@ -3600,3 +3600,31 @@ def test_a_year_frames_the_dates_of_its_events_and_plans_set_ahead(tagger):
     ms = tagger.run("The Channel Tunnel will be formally opened on May 6, the operators said.", dt.date(1994, 4, 5))
     assert values(ms) == [("May 6", "DATE", "1994-05-06")]
     assert find(tagger.run("The judge on Wednesday set 1/25 as the trial date.", dt.date(1998, 9, 17)), "1/25").value == "1999-01-25"
+
+
+def test_weekdays_ahead_of_a_plan_said_past_forecast_or_moved(tagger):
+    cases = [
+        # a list of names is no clause break before the cue ("would")
+        ("Eurostar said it would run extra trains between London, Paris and Brussels on Thursday.", (2010, 4, 21), "2010-04-22"),
+        # "would stay closed": the copula's participle is an adjective, not an earlier event
+        ("Officials said schools would stay closed on Monday.", (2018, 9, 16), "2018-09-17"),
+        # preparing for, warnings for, expected ... on: the event lies ahead of the past verb
+        ("Eurostar was preparing for 200,000 passengers on Wednesday.", (2009, 12, 19), "2009-12-23"),
+        ("The Met Office issued severe weather warnings for Sunday.", (2009, 12, 19), "2009-12-20"),
+        ("Police said they expected up to 500,000 people on the streets on Thursday.", (1999, 5, 26), "1999-05-27"),
+        ("The Chicago Cubs moved Saturday's game to 7:05 p.m.", (1995, 7, 14), "1995-07-15"),
+        # a forecast's subject: "Saturday looks like", "with Sunday expected to be"
+        ("Saturday looks like the best day.", (2012, 6, 1), "2012-06-02"),
+        ("Rain will ease, with Sunday expected to be drier.", (2023, 1, 4), "2023-01-08"),
+        ("The film arrives on Disney+ Thursday.", (2024, 3, 12), "2024-03-14"),
+        # not "more than expected on Friday": a comparison with a past expectation
+        ("Sales rose more than expected on Friday.", (2017, 12, 27), "2017-12-22"),
+    ]
+    for text, dct, value in cases:
+        ms = [m for m in tagger.run(text, dt.date(*dct)) if m.text in WEEKDAYS_TITLE]
+        assert [m.value for m in ms] == [value], text
+    # a race time after "in one" (DCT 2003-07-05)
+    assert values(tagger.run("She won in one hour 43 minutes.", dt.date(2003, 7, 5))) == [("one hour 43 minutes", "DURATION", "PT1H43M")]
+
+
+WEEKDAYS_TITLE = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
