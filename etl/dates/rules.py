@@ -1415,6 +1415,16 @@ _DAY_OF_MONTH_AFTER = re.compile(
 """A day of the month written after a weekday: "Tuesday, the 26th", "Thursday the 28th"."""
 
 
+def _day_of_month_after(text: str, pos: int, weekday: int, dct: dt.date) -> dt.date | None:
+    """The day of the weekday ``weekday`` (Monday = 0) ending at ``pos`` that the day of the month
+    written after it names ("on Monday, the 8th"), where :func:`ordinal_is_the_day` says the ordinal is
+    that day (not "on Saturday, the first such shutdown"); else None."""
+    dm = _DAY_OF_MONTH_AFTER.match(text, pos)
+    if dm is None or not ordinal_is_the_day(text, pos, dm.start("day"), dm.end()):
+        return None
+    return weekday_on_day_of_month(weekday, day_number(dm["day"]) or 0, dct)
+
+
 _WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
 """Weekday abbreviations as British and Asian copy write them before a day ("Wed 8th")."""
 
@@ -1743,9 +1753,8 @@ def clock_with_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     else:
         day = re.sub(r"\s+", " ", (m["wd"] or m["wd2"]).lower())
         d = day_of_clock(day, text, at, until, dct)
-        dm = _DAY_OF_MONTH_AFTER.match(text, m.end("t")) if day in WEEKDAY_NUM else None
-        if dm is not None:  # "at 10 a.m. EST on Monday, the 8th": the day of the month picks the week
-            d = weekday_on_day_of_month(WEEKDAY_NUM[day], day_number(dm["day"]) or 0, dct) or d
+        if day in WEEKDAY_NUM:  # "at 10 a.m. EST on Monday, the 8th": the day of the month picks the week
+            d = _day_of_month_after(text, m.end("t"), WEEKDAY_NUM[day], dct) or d
     tod, gran = clock_time(m, "" if m["wd"] else "2", text)
     if re.search(r"o['’]clock", m["t"], re.IGNORECASE) and not re.search(r"\b[ap]\.?\s?m\b", m["t"], re.IGNORECASE):
         # "6 o'clock tonight" 18:00, "11 o'clock Monday night" 23:00 (the part of the day after
@@ -1948,26 +1957,40 @@ def overnight(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(day, "day", "NI"))
 
 
-# "mid-afternoon yesterday", "by mid-morning": a part of the day
+# "mid-afternoon yesterday", "by mid-morning", "in early afternoon trade": a part of the day
 @rule(
     "mid_part_of_day",
-    r"(?P<t>[Mm]id[\s-]?(?P<pod>morning|afternoon)(?:\s+(?P<day>yesterday|today|tomorrow))?)\b",
+    r"(?P<t>(?:(?<=\b)[Tt]he\s+)?(?:[Mm]id[\s-]?(?P<pod>morning|afternoon)|(?P<el>[Ee]arly|[Ll]ate)[\s-](?P<pod2>morning|afternoon|evening))"
+    rf"(?:\s+(?P<day>yesterday|today|tomorrow|(?:(?i:last|next|this)\s+)?{WEEKDAY}))?)\b",
 )
 def mid_part_of_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """"mid-afternoon yesterday" -> TIME ``1989-11-01TAF``, "mid-morning" -> ``TMO`` (TimeML
-    1.2.1 parts of the day); without today/yesterday/tomorrow, on the day last mentioned
-    (``anchorTimeID``), else on the DCT, like a clock time alone.
+    """"mid-afternoon yesterday" -> TIME ``1989-11-01TAF``, "mid-morning" -> ``TMO``, "early
+    afternoon", "the late morning", "late evening" (TimeML 1.2.1 parts of the day; the modifier
+    would be ``mod="START"``/``"END"``, which the value does not carry); without
+    today/yesterday/tomorrow, on the day last mentioned (``anchorTimeID``), else on the DCT, like
+    a clock time alone.
 
     TimeML (DCT 2017-11-02): ``In London at <TIMEX3 type="TIME" value="2017-11-01TAF">mid-afternoon
         yesterday</TIMEX3>, shares rose.``
+    TimeML (DCT 1997-11-05): ``The dollar slipped in <TIMEX3 type="TIME" value="1997-11-05TAF">early
+        afternoon</TIMEX3> trade.``
     """
     if m.start() and text[m.start() - 1].isalnum():
         return None  # "humid afternoon"; the pattern has no leading \b (faster scan)
-    tod = PARTS_OF_DAY[m["pod"].lower()]
+    tod = PARTS_OF_DAY[(m["pod"] or m["pod2"]).lower()]
+    s, e = m.span("t")
+    if text[s : s + 4].lower() == "the " and _NOUN_AFTER_PART.match(text, e):
+        s += 4  # "the mid-afternoon melee", "the early morning flights": the determiner is the noun's
     if m["day"]:
-        offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["day"].lower()]
-        return hit_over_t(m, timex_at(dct + dt.timedelta(days=offset), "day", tod))
-    return hit_over_t(m, Anaphor("day", 0, same=True, fallback=timex_at(dct, "day", tod), tod=tod))
+        d = day_of_clock(re.sub(r"\s+", " ", m["day"].lower()), text, s, e, dct)  # "by late afternoon Tuesday"
+        return Hit(s, e, timex_at(d, "day", tod))
+    if (of := re.match(r",?\s+(?:of\s+|on\s+)?", text[e : e + 6])) is not None and (d := _day_at(text, e + of.end(), dct)) is not None:
+        return Hit(s, e, timex_at(d, "day", tod))  # "until early morning of March 30", "the late evening March 29": that day's
+    return Hit(s, e, Anaphor("day", 0, same=True, fallback=timex_at(dct, "day", tod), tod=tod))
+
+
+_NOUN_AFTER_PART = re.compile(r"\s+(?!(?:local|on|of|in|at|and|or|but|to|the|when|as|with|for|from|until|till|by)\b)[a-z]")
+"""A lower-case noun after a part of the day that it modifies ("the mid-afternoon melee")."""
 
 
 # "the week before last", "the month after next"
@@ -3896,7 +3919,7 @@ def decade_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "the_year",
     r"\b(?P<t>(?:(?P<inyear>earlier|later)\s+in\s+)?the\s+(?P<mod>full\s+|fiscal\s+|current\s+fiscal\s+|whole\s+|entire\s+|calendar\s+)?year"
     r"|(?:the\s+end\s+of\s+the\s+year|year[\s-]end|year['’]s\s+end)(?P<end>))\b"
-    r"(?![-’']|\s+(?:before|after|earlier|later|ago|two|of|in\s+which|when|\d|(?-i:[A-Z])))", re.IGNORECASE,
+    r"(?![-’']|\s+(?:before(?!\s+[a-z]+ing\b)|after(?!\s+[a-z]+ing\b)|earlier|later|ago|two|of|in\s+which|when|\d|(?-i:[A-Z])))", re.IGNORECASE,
 )
 def the_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the year" in business news (TimeBank's annotation of earnings reports).
@@ -4208,9 +4231,8 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     bm = _DAY_AFTER_RESTATED.match(text, m.end())
     if bm is not None and bm["day"]:  # "10:15 p.m. (1515 GMT) Tuesday": the day after the bracket
         d = day_of_clock(bm["day"].lower(), text, s, bm.end(), dct)
-        dm = _DAY_OF_MONTH_AFTER.match(text, bm.end()) if bm["day"].lower() in WEEKDAY_NUM else None
-        if dm is not None:  # "7 a.m. (0500 GMT) on Friday, the 27th": the day of the month picks the week
-            d = weekday_on_day_of_month(WEEKDAY_NUM[bm["day"].lower()], day_number(dm["day"]) or 0, dct) or d
+        if bm["day"].lower() in WEEKDAY_NUM:  # "7 a.m. (0500 GMT) on Friday, the 27th": the day of the month picks the week
+            d = _day_of_month_after(text, bm.end(), WEEKDAY_NUM[bm["day"].lower()], dct) or d
         return hit_over_t(m, timex_at(d, "day", tod))  # as when the day is mentioned before it
     if bm is not None:  # "10:15 a.m. (0215 GMT) on Dec. 26"
         d = _month_day_of(bm["mon"], bm["md"], bm["y"], text, s, dct)
@@ -4259,7 +4281,7 @@ _DAY_AFTER_CLOCK = re.compile(
 """What dates a clock time right after it: "the next (previous, same) day", or "on" before a
 holiday or a day written in another form than "Nov. 6" ("at 10:45 p.m. on Bastille Day", "at 7
 p.m. on 3/9", "at midnight on 8th Nov.")."""
-_DAY_RULES_AFTER_ON = ("holiday", "day_month", "numeric_month_day", "numeric_date", "dotted_date", "iso_date")
+_DAY_RULES_AFTER_ON = ("holiday", "month_day", "day_month", "numeric_month_day", "numeric_date", "dotted_date", "iso_date")
 """The rules whose day dates a clock time before "on" (:func:`_day_at`); "on Nov. 6" is read by
 :func:`bare_clock`'s own pattern and "on Wednesday" by ``clock_with_day`` (each a TIMEX3 of its
 own, as here)."""

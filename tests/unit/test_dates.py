@@ -3628,3 +3628,27 @@ def test_weekdays_ahead_of_a_plan_said_past_forecast_or_moved(tagger):
 
 
 WEEKDAYS_TITLE = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def test_parts_of_the_day_with_early_and_late_and_the_start_of_the_year(tagger):
+    ms = tagger.run("Exports surged at the start of the year before slowing in the summer.", dt.date(2021, 9, 20))
+    assert values(ms) == [("the start of the year", "DATE", "2021"), ("the summer", "DATE", "2021-SU")]
+    # "early/late" + a part of the day, on the day last mentioned, else the DCT; a day after it dates it
+    assert values(tagger.run("The dollar slipped in early afternoon trade.", dt.date(1997, 11, 5))) == [
+        ("early afternoon", "TIME", "1997-11-05TAF")
+    ]
+    assert values(tagger.run("No one was injured in the mid-afternoon melee.", dt.date(2005, 12, 10))) == [
+        ("mid-afternoon", "TIME", "2005-12-10TAF")
+    ]
+    ms = tagger.run("Officials said by late afternoon Tuesday 700 Iraqis had voted.", dt.date(2005, 12, 15))
+    assert values(ms) == [("late afternoon Tuesday", "TIME", "2005-12-13TAF")]
+    ms = tagger.run("The raid started in the late evening March 29 until early morning of March 30.", dt.date(1997, 3, 31))
+    assert values(ms) == [
+        ("the late evening", "TIME", "1997-03-29TEV"),
+        ("March 29", "DATE", "1997-03-29"),
+        ("early morning", "TIME", "1997-03-30TMO"),
+        ("March 30", "DATE", "1997-03-30"),
+    ]
+    # "Saturday, the first such shutdown": "the first" is no day of the month (DCT Sunday 2018-09-16)
+    ms = tagger.run("Macao closed all its casinos at 11 p.m. on Saturday, the first such shutdown.", dt.date(2018, 9, 16))
+    assert values(ms) == [("11 p.m.", "TIME", "2018-09-15T23:00"), ("Saturday", "DATE", "2018-09-15")]
