@@ -907,9 +907,14 @@ _PLANNED_FOR = re.compile(
     re.IGNORECASE,
 )
 """A verb of planning and "for" before a day of the month ("scheduled for the 28th", "set the vote for the 5th")."""
+_MOVED_TO_BEFORE = re.compile(
+    r"\b(?:postponed|delayed|moved|pushed\s+back|rescheduled|adjourned|put\s+back|brought\s+forward)\b[^.;!?]{0,40}?\s+to\s+$",
+    re.IGNORECASE,
+)
+"""A move and "to" before a day of the month: its new date ("postponed Sunday's vote to the 28th")."""
 _ORDINAL_DAY_CUES = frozenset("on by until till since from before after through starting effective".split())
 _AFTER_ORDINAL_DAY = frozenset(
-    """and or but at in on when as while with until till to from before after because so for""".split()
+    """and or but at in on when as while with until till to from before after because so for through thru""".split()
 )
 
 
@@ -952,8 +957,8 @@ def ordinal_is_the_day(text: str, wd_end: int, start: int, end: int) -> bool:
     if rank is not None:
         if not rank[0].strip().lower().startswith("to"):
             return False  # "the 7th in a row", "the 5th of 12"
-        if text[start : start + 3].lower() == "the" and "," in text[wd_end:start]:
-            return False  # "Friday, the 13th to die"
+        if text[start : start + 3].lower() == "the" and "," in text[wd_end:start] and _RANK_VERB.match(text, rank.end()):
+            return False  # "Friday, the 13th to die"; not "on Tuesday, the 13th to hear closing arguments"
     if before_a_noun(text, end):
         after = word_after(text, end)
         return after.lower() in _VERB_AFTER_DAY or past_form(after)
@@ -961,6 +966,13 @@ def ordinal_is_the_day(text: str, wd_end: int, start: int, end: int) -> bool:
 
 
 _RANK_AFTER = re.compile(r"\s+(?:to\b|in\s+(?:a\s+row|a\s+series|line|succession|history)\b|of\b)", re.IGNORECASE)
+_RANK_VERB = re.compile(
+    r"\s+(?:die|be|become|win|join|leave|resign|quit|fall|reach|finish|qualify|score|receive|get|go|take|lose|succumb|perish"
+    r"|cross|complete|sign|ratify|do|make|have|test|step|announce|report|say|claim)\b",
+    re.IGNORECASE,
+)
+"""Verbs after "the 13th to" that make the ordinal a rank ("the 13th to die", "the third to resign"),
+not a day with a purpose clause after it ("on Tuesday, the 13th to hear closing arguments")."""
 """What makes an ordinal after a weekday a rank, not the day: "Friday, the 13th to die", "the
 7th in a row", "the 5th of 12" (a digit ordinal before a preposition or conjunction is else the
 day: "on Tuesday the 7th in record numbers"); "to" only after "the": British "met on Tuesday
@@ -1032,7 +1044,9 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         else:
             d = nearest_day(MONTH_NUM[pair["mon"].rstrip(".").lower()], day, dct, future_context(text, s))
         return hit_over_t(m, timex_at(d, "day")) if d else None
-    planned = cue == "for" and _PLANNED_FOR.search(text, max(0, s - 40), s) is not None
+    planned = (cue == "for" and _PLANNED_FOR.search(text, max(0, s - 40), s) is not None) or (
+        cue == "to" and _MOVED_TO_BEFORE.search(text, max(0, s - 60), s) is not None
+    )
     if planned:
         cue = "on"  # "The vote, scheduled for the 28th": a plan's day, as "on the 28th" is, and one ahead
     if not (after_weekday or range_end or cue in _ORDINAL_DAY_CUES):
@@ -1055,7 +1069,7 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if not m["day"][0].isdigit() or not (range_end or m["t"].lower().startswith("the")):
         return None  # "the first", "the second", British "25th" are days only after a weekday
     fallback = nearest_day_of_month(day, dct, planned or speaks_of_future(text, s, m.end()))
-    if fallback is not None and fallback < dct and (planned or clause_tense(text, s, m.end()) > 0):
+    if fallback is not None and fallback < dct and (planned or clause_tense(text, s, m.end()) > 0 or future_context(text, s)):
         # "will open on the 1st" on March 10: a future verb's day is not one already gone (April 1)
         months = (add_months(dct.replace(day=1), k) for k in range(1, 4))
         fallback = next((d for f in months if (d := safe_date(f.year, f.month, day))), None)
@@ -1479,10 +1493,15 @@ _NOT_A_FIRST_NAME_BEFORE = frozenset(
 """Words before a weekday followed by a name that do not make it a given name: news agencies told
 something on that day ("told Reuters Monday Obama..."), prepositions and determiners ("On Sunday Obama
 spoke")."""
-_LOOKING_AHEAD_TO = re.compile(r"\b(?:(?P<strong>ahead\s+of|eve\s+of|awaiting|run-up\s+to|moved|rescheduled)|for|until)\s+$", re.IGNORECASE)
+_LOOKING_AHEAD_TO = re.compile(
+    r"\b(?:(?P<strong>ahead\s+of|eve\s+of|awaiting|run-up\s+to|moved|rescheduled|called\s+off|brac(?:ed|ing)\s+for)|for|until)\s+$",
+    re.IGNORECASE,
+)
 """What looks ahead to a weekday's event named by its possessive: always "ahead of", "on the eve
-of", "in the run-up to" ("on the eve of Tuesday's runoff"), "moved", "rescheduled" (a game is moved
-before it is played: "The Cubs moved Saturday's game to 7:05 p.m."); "for", "until" outside a past clause ("a
+of", "in the run-up to" ("on the eve of Tuesday's runoff"), "moved", "rescheduled", "called off",
+"braced for" (a game is moved before it is played: "The Cubs moved Saturday's game to 7:05 p.m.",
+"Organisers on Thursday called off Saturday's match"; not "postponed", as often a rainout told the day
+after: "Rain postponed Tuesday's game"); "for", "until" outside a past clause ("a
 lawn seat for Saturday's show is $85"): the next such day. Not "before" ("Nestle's share before
 Friday's purchases is far below": TBAQ's wsj_0557, the purchases made)."""
 _PREPOSITION_PAST = re.compile(r"\b(?![Tt]he\b|[Tt]his\b|[Tt]hat\b|[Ss]ince\b|[Ff]rom\b|[Bb]y\b|[Uu]ntil\b|[Tt]ill\b"
@@ -2205,8 +2224,8 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     n = number(lm["num"])
     if n is None or (n < 2 and unit not in ("hour", "minute")) or unit not in ("minute", "hour", "day", "week", "month", "quarter", "year", "decade") or title_unit(m["unit"], m.group()):
         return None
-    if word_before(text, lm.start()) == "half":
-        return None  # "half an hour later": a half of the unit (odd_duration)
+    if word_before(text, lm.start()) == "half" and lm["num"].lower() in ("a", "an"):
+        return None  # "half an hour later": a half of the unit (odd_duration); not "fell by half five months later"
     as_duration = Timex("DURATION", duration_value(n, unit), UNITS[unit][1])
     if unit == "decade":
         unit, n = "year", 10 * n

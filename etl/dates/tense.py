@@ -131,10 +131,14 @@ def future_context(text: str, pos: int) -> bool:
     # "will have finished by Monday").
     toks = re.findall(r"[A-Za-z]+", window[cues[-1].end() :])
     cue_end = cues[-1].group().split()[-1].lower()  # "due to be released": the cue's own auxiliary
+    owned = re.match(r"[A-Za-z]+['’]s\b", text[pos : pos + 16]) is not None  # "during Thursday's loss"
     return not any(
         past_form(w)
         and (toks[i - 1].lower() if i else cue_end) not in ("be", "been", "being", "have", "has", *_COPULAS)
         and (i == 0 or toks[i - 1].lower() not in _POSSESSIVES)
+        # "will put a revised version to parliament on Thursday": an -ed form between an article and its noun
+        and not (not owned and i and toks[i - 1].lower() in ("a", "an", "the") and i + 1 < len(toks) and toks[i + 1].islower()
+                 and toks[i + 1] not in _FUNCTION_WORDS)
         and not (w in _LEXICAL_ED_ADJECTIVES and i + 1 < len(toks) and toks[i + 1].islower() and toks[i + 1] not in _FUNCTION_WORDS)
         for i, w in enumerate(toks)
     )  # after a possessive an -ed form is an adjective ("must submit its revised proposal by 5 p.m.
@@ -615,7 +619,7 @@ _FIXTURE_VERBS = frozenset(
     """plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take holds
     travelling traveling hosting facing playing visiting close closes finish finishes travel travels open hands
     return kicks kicking heads head heading flies fly flying returning turns goes premieres debuts ends
-    celebrates peaks launches lands airs resigns arrives hits""".split()
+    celebrates peaks launches lands airs resigns arrives hits hears gets""".split()
 )
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for
@@ -667,9 +671,10 @@ def _scheduled_verb_in_clause(text: str, pos: int) -> bool:
             if after[0] == "of":
                 return False  # a noun: "the IBSA heads of government summit", "visits of officials"
             before = words[i - 1] if i else ""
-            if not i and after[0] == "to" and not (cuts[-1].group().lower() == "and" and not words[i].endswith("s")) and not words[i].endswith("ing"):
-                # a noun opening a clause: ", visits to the region on Sunday" (not a bare verb after
-                # "and": "are fighting for a place and travel to Leipzig on Saturday")
+            if not i and after[0] == "to" and cuts[-1].group().lower() != "and" and not words[i].endswith("ing"):
+                # a noun opening a clause: ", visits to the region on Sunday" (not a verb after "and":
+                # "are fighting for a place and travel to Leipzig on Saturday", "visited Damascus on
+                # Wednesday and travels to Amman on Friday")
                 return False
             if before.lower() in _DETERMINERS or before.lower() in _NOT_A_PLAN_BEFORE or before == "to":
                 return False  # a noun, a negation or a modal; an infinitive ("difficult to meet demand into the summer") is no schedule of itself

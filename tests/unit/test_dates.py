@@ -3652,3 +3652,26 @@ def test_parts_of_the_day_with_early_and_late_and_the_start_of_the_year(tagger):
     # "Saturday, the first such shutdown": "the first" is no day of the month (DCT Sunday 2018-09-16)
     ms = tagger.run("Macao closed all its casinos at 11 p.m. on Saturday, the first such shutdown.", dt.date(2018, 9, 16))
     assert values(ms) == [("11 p.m.", "TIME", "2018-09-15T23:00"), ("Saturday", "DATE", "2018-09-15")]
+
+
+def test_a_purpose_after_the_day_events_called_off_and_a_second_clause_ahead(tagger):
+    # "the 13th to hear" is the day, "the 13th to die" a rank (DCT Monday 2011-09-05; Sept. 13 is a Tuesday)
+    ms = tagger.run("Jurors will return on Tuesday, the 13th to hear closing arguments.", dt.date(2011, 9, 5))
+    assert values(ms) == [("Tuesday", "DATE", "2011-09-13"), ("the 13th", "DATE", "2011-09-13")]
+    assert values(tagger.run("He died on Friday, the 13th to die in the clashes.", dt.date(2011, 9, 5))) == [("Friday", "DATE", "2011-09-02")]
+    # "by half five months later": "half" is the fall's, not a half of the unit
+    ms = tagger.run("Prices peaked in July 2008 and fell by half five months later.", dt.date(2009, 7, 9))
+    assert values(ms)[-1] == ("five months later", "DATE", "2008-12")
+    cases = [
+        ("Organisers on Thursday called off Saturday's match.", (2008, 5, 16), "Saturday", "2008-05-17"),
+        ("Hospitals braced for Tuesday's strike by junior doctors.", (2024, 12, 29), "Tuesday", "2024-12-31"),
+        ("The election commission postponed Sunday's vote to the 28th.", (2005, 2, 17), "the 28th", "2005-02-28"),
+        # a second clause's own future: "will put a revised version" (the article's -ed form is an adjective)
+        ("Voters rejected the plan on Sunday, but the government will put a revised version to parliament on Thursday.", (2014, 11, 3), "Thursday", "2014-11-06"),
+        ("The envoy visited Damascus on Wednesday and travels to Amman on Friday.", (2012, 3, 1), "Friday", "2012-03-02"),
+        ("The court hears final arguments on Monday.", (2002, 10, 13), "Monday", "2002-10-14"),
+        # an -ed form that tells an earlier event of a possessive day stays behind
+        ("He may miss two weeks with a sprained ankle suffered during Thursday's loss.", (2017, 12, 27), "Thursday", "2017-12-21"),
+    ]
+    for text, dct, expr, value in cases:
+        assert find(tagger.run(text, dt.date(*dct)), expr).value == value, text
