@@ -607,12 +607,14 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 
 _YEAR_EARLIER = re.compile(
-    r"(?:(?:^|[.!?]\s+)In\s+(?:1[6-9]|20)\d\d\b|\bin\s+(?:1[6-9]|20)\d\d(?:,\s+[a-z]+ing|\s+after)\b|\b(?:years?|decades?)\s+ago\b)"
+    r"(?:(?:^|[.!?]\s+)In\s+(?:1[6-9]|20)\d\d\b|\bin\s+(?:[A-Z][a-z]+\.?\s+)?(?:1[6-9]|20)\d\d(?:,\s+[a-z]+ing|\s+after|\s+(?:and|but)\s+(?:then\s+)?[a-z]+)\b"
+    r"|\b(?:years?|decades?)\s+ago\b)"
     r"(?:[^.!?]|\.(?=\d))*$"
 )
 """A year told earlier in the sentence as its frame: opening it ("In 2019, the bank cut rates three
-times, starting in July"), or the main clause's year before a participle or "after" ("joined the ERM
-in 1990, entering on Oct. 8", "relegated in 2002 after a defeat on May 11"), or a span back ("Two
+times, starting in July"), or the main clause's year (or month and year) before a participle, "after" or
+a second verb ("joined the ERM in 1990, entering on Oct. 8", "relegated in 2002 after a defeat on May
+11", "began in December 2014 and lasted until late January"), or a span back ("Two
 years ago the club was sold ... in late August"): a date without a year in a clause without a tense
 of its own may take its year; the tagger checks the frame."""
 
@@ -4311,6 +4313,12 @@ def _day_at(text: str, pos: int, dct: dt.date) -> dt.date | None:
     resolves it ("Bastille Day", "Friday 29th April", "3/9", "15.12.2011"), or None. The date
     keeps its own TIMEX3; the clock time before "on" is a TIME on that day (TimeML 1.2.1: a
     time's value holds the date it is anchored on)."""
+    found = _day_hit_at(text, pos, dct)
+    return found[0] if found else None
+
+
+def _day_hit_at(text: str, pos: int, dct: dt.date) -> tuple[dt.date, int] | None:
+    """:func:`_day_at`'s day and the end of the date's extent, or None."""
     for rule_ in _own:
         if rule_.name not in _DAY_RULES_AFTER_ON:
             continue
@@ -4319,9 +4327,48 @@ def _day_at(text: str, pos: int, dct: dt.date) -> dt.date | None:
         tx = hit.timex if hit else None
         if isinstance(tx, Anaphor) and tx.historical:
             tx = tx.fallback  # a year-less day in a past clause: its DCT reading (a frame before it is rare here)
-        if isinstance(tx, Timex) and tx.granularity == "day" and hit.start == pos:  # type: ignore[union-attr]
-            return tx.start
+        if isinstance(tx, Timex) and tx.granularity == "day" and hit.start == pos and tx.start:  # type: ignore[union-attr]
+            return tx.start, hit.end  # type: ignore[union-attr]
     return None
+
+
+# "the Sunday before Memorial Day", "the Friday after Christmas", "the week before Christmas"
+@rule(
+    "around_day",
+    rf"\b(?P<t>[Tt]he\s+(?:(?P<wd>{WEEKDAY})|(?P<unit>week|weekend))\s+(?P<dir>before|after)\s+)(?=[A-Z0-9])",
+)
+def around_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A weekday, week or weekend named by its place before or after a holiday or a date written
+    right after it -> that day ("the Sunday before Memorial Day" -> the Sunday strictly before it,
+    "the Friday after Christmas" the first Friday strictly after it), the ISO week of its last
+    Saturday before it (of its first Monday after it), or the weekend before (after) it; one TIMEX3 over the whole phrase (TimeML
+    1.2.1: a date anchored on another inside the expression is one TIMEX3, as "the day before
+    yesterday"). The day is the one :func:`_day_at` reads (a holiday, "Nov. 28", "3/9"...).
+
+    TimeML (DCT 2014-05-23): ``The race is run on <TIMEX3 type="DATE" value="2014-05-25">the Sunday
+        before Memorial Day</TIMEX3>.``
+    TimeML (DCT 2005-12-31): ``Sales in <TIMEX3 type="DATE" value="2005-W51">the week before
+        Christmas</TIMEX3> rose 4 percent.``
+    """
+    found = _day_hit_at(text, m.end("t"), dct)
+    if found is None:
+        return None
+    day, end = found
+    sign = -1 if m["dir"] == "before" else 1
+    if m["wd"]:
+        wd = WEEKDAY_NUM[m["wd"].lower()]
+        step = ((wd - day.weekday()) % 7 or 7) if sign > 0 else -((day.weekday() - wd) % 7 or 7)
+        return Hit(m.start("t"), end, timex_at(day + dt.timedelta(days=step), "day"))
+    if m["unit"] == "week":
+        # the week that ends before the day (its last Saturday before it) or starts after it (the first
+        # Monday after it): "the week before Christmas" 2005 (a Sunday) is Dec. 19-25, W51
+        saturday = day - dt.timedelta(days=(day.weekday() - 5) % 7 or 7)
+        monday = day + dt.timedelta(days=(0 - day.weekday()) % 7 or 7)
+        return Hit(m.start("t"), end, timex_at(saturday if sign < 0 else monday, "week"))
+    saturday = day + dt.timedelta(days=(5 - day.weekday()) % 7) if sign > 0 else day - dt.timedelta(days=(day.weekday() - 5) % 7 or 7)
+    if sign > 0 and saturday == day:
+        saturday += dt.timedelta(weeks=1)
+    return Hit(m.start("t"), end, weekend_of(saturday))
 
 
 _CLOCK_PAIR_BEFORE = re.compile(

@@ -17,6 +17,7 @@ from functools import lru_cache
 from etl.dates.anaphora import YEAR_TO_DATE, Anaphor, Period, resolve_anaphor, resolve_period
 from etl.dates.anchoring import Timex, shift, timex_at
 from etl.dates.rules import RELAXED_RULES, RULES, Hit, Rule, widen_to_day_before_after, widen_to_hedge, widen_to_part_of
+from etl.dates.tense import past_form
 from etl.dates.vocabulary import MONTH
 from etl.models import DateMention, DateRange
 from etl.prefilter import fold
@@ -240,9 +241,12 @@ class TemporalTagger:
                 except (ValueError, OverflowError):
                     resolved = None
                 if tx.historical and resolved is not None and resolved.start and anchor.start and resolved.start < anchor.start:
-                    # a historical frame moves forward: "began raising rates in December 2021. The Fed
-                    # lifted its benchmark on July 26" is not July 2021 but the DCT's reading
-                    resolved = None
+                    # a historical frame moves forward: in its own sentence to the year after ("began in
+                    # December 2014 and lasted until late January": 2015-01), else back to the DCT's
+                    # reading ("began raising rates in December 2021. The Fed lifted its benchmark on
+                    # July 26" in 2023 is July 2023)
+                    same_sentence = _SENTENCE_END.search(text, anchor_end, h.start) is None
+                    resolved = _year_on(resolved) if same_sentence and anchor.granularity != "year" else None
                 if resolved is None:
                     if tx.fallback is None:
                         continue
@@ -304,6 +308,16 @@ _HISTORICAL_GAP_YEARS = 2
 year: a story that has gone back in time, where the DCT's reading is at least a year off."""
 
 
+def _year_on(tx: Timex) -> Timex | None:
+    """``tx`` (a day or a month) a year later, or None when it has no calendar value."""
+    if tx.start is None or tx.granularity not in ("day", "month"):
+        return None
+    try:
+        return timex_at(tx.start.replace(year=tx.start.year + 1), tx.granularity)
+    except ValueError:
+        return None  # Feb. 29
+
+
 def _after(tx: Timex | Anaphor | None, dct: dt.date) -> bool:
     """True when ``tx`` is a calendar value that starts after the DCT."""
     return isinstance(tx, Timex) and tx.start is not None and tx.start > dct
@@ -338,19 +352,25 @@ def _historical_frame(
         if "\n\n" in text[end:pos]:
             return False
         same_sentence = _SENTENCE_END.search(text, end, pos) is None
+        # in the next sentence a past clause's day whose DCT reading lies ahead ("The worst came in 1868. It
+        # struck on Oct. 21" in a story of Oct. 19, 1989) needs no more than the year's sentence before it
+        next_sentence = ahead and (stop := _SENTENCE_END.search(text, end, pos)) is not None and not _SENTENCE_END.search(text, stop.end(), pos)
         if _SENTENCE_LEAD.search(text, max(0, begin - 12), begin) is not None:
             # "In 1998 the rouble collapsed ...", "Two years ago the club was sold ..."; in a later sentence
             # of the paragraph, a date that opens its own ("In 1986, examiners ... . On Aug. 4, a team ...")
-            return same_sentence or _OPENS_SENTENCE.search(text, max(0, pos - 12), pos) is not None
-        if _IN_OR_OF.search(text, max(0, begin - 4), begin) is None:
+            return same_sentence or next_sentence or _OPENS_SENTENCE.search(text, max(0, pos - 12), pos) is not None
+        if _IN_OR_OF.search(text, max(0, begin - 7), begin) is None:
             return False
+        if next_sentence:
+            return True
         if _CLAUSE_ABOUT_YEAR.match(text, end) is not None:
             return same_sentence  # "in 1954, when the river peaked", "the earthquake of 1976, which struck"
         # the main clause's "in 1990" before its events (_YEAR_THEN_EVENT)
         if text[begin - 3 : begin] != "in ":
             return False
         if same_sentence:
-            return _YEAR_THEN_EVENT.match(text, end) is not None
+            event = _YEAR_THEN_EVENT.match(text, end)
+            return event is not None and (event["verb"] is None or past_form(event["verb"]))
         # "The attacks began in 2018. On Nov. 7, hackers ...": the year ends its sentence, the date opens the next
         stop = _SENTENCE_END.match(text, end)
         return (
@@ -365,12 +385,13 @@ def _historical_frame(
 
 _SENTENCE_LEAD = re.compile(r"(?:^|[.!?:;\"“]\s+|\n)(?:In\s+)?$")
 """A year that opens its sentence, alone or after "In": "In 1967, a quake ...", "Two years ago the ..."."""
-_YEAR_THEN_EVENT = re.compile(r",\s+[a-z]+ing\b|\s+after\b")
-"""After the main clause's "in" and year, a participle or "after" that goes on with its events ("joined
-the ERM in 1990, entering on Oct. 8", "relegated in 2002 after a defeat on May 11"); not a year set
+_YEAR_THEN_EVENT = re.compile(r",\s+[a-z]+ing\b|\s+after\b|\s+(?:but|and)\s+(?:then\s+)?(?P<verb>[a-z]+)\b")
+"""After the main clause's "in" and year, a participle, "after" or a coordinated past verb that goes on
+with its events ("joined the ERM in 1990, entering on Oct. 8", "relegated in 2002 after a defeat on May
+11", "sought the presidency in 1987 but withdrew in September"); not a year set
 off between commas ("The company, founded in 1985, said in March") nor one of a relative clause ("a
 loan in 1987 that did not specify ...")."""
-_IN_OR_OF = re.compile(r"\b(?:in|of)\s+$")
+_IN_OR_OF = re.compile(r"\b(?:in|of|since)\s+$")
 _CLAUSE_ABOUT_YEAR = re.compile(r",\s+(?:when|which|where)\b")
 """A relative clause about the year or its event: "in 1954, when the river peaked", "the
 earthquake of 1976, which struck"; not "founded in 1985, said in March"."""

@@ -30,6 +30,7 @@ _FUTURE_CUE = re.compile(
     r"|(?:attention|focus|eyes|spotlight)\s+(?:now\s+|will\s+)?(?:turns?|shifts?|turned|shifted)\s+to|(?:is|are)\s+waiting\s+for"
     r"|(?:about|ready|bound|poised|certain|sure|on\s+course|on\s+track)\s+to|(?:un)?likely(?=(?:\s+(?:before|until|till|by))+\s*$)"
     r"|warn(?:s|ed|ing)?\s+(?:of|that)|(?<!been\s)possible(?=(?:\s+(?:early|late|on|by|before|until))*\s*$)"
+    r"|(?:a|the)\s+(?:\d+\s+percent\s+|slight\s+|high\s+|strong\s+|good\s+)?(?:chance|risk|threat|likelihood)\s+of"
     r"|(?:schedules?|tickets|seats?|reservations|bookings|warnings?|alerts?|watch(?:es)?)\s+for(?=\s*$)"
     r"|(?<!been\s)(?<!had\s)(?<!than\s)(?<!as\s)expected\s+(?:[\w,.$-]+\s+){1,8}?(?:on|by)(?=\s*$)"
     r"|(?<!\bthe\s)(?<!\bits\s)(?<!\ba\s)(?:plan|plans|planning)\s+(?:a|an)\s"
@@ -619,7 +620,7 @@ _FIXTURE_VERBS = frozenset(
     """plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take holds
     travelling traveling hosting facing playing visiting close closes finish finishes travel travels open hands
     return kicks kicking heads head heading flies fly flying returning turns goes premieres debuts ends
-    celebrates peaks launches lands airs resigns arrives hits hears gets""".split()
+    celebrates peaks launches lands airs resigns arrives hits hears gets releases continues""".split()
 )
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for
@@ -630,7 +631,9 @@ participles of a fixture list, "Montpellier travelling to Lille on Saturday"; "T
 their title defense Thursday night"; "France hands over the presidency to Spain on Saturday"; "Lawmakers
 return from their Christmas recess on Monday"; "the Fringe heads into its final day on Monday", "With
 the World Cup kicking off Friday"; "He flies to Botswana on Wednesday before returning to Washington
-Saturday"; "Jimmy Carter turns 100 on Tuesday"; "the album goes on sale Tuesday", "the film premieres in
+Saturday"; "Jimmy Carter turns 100 on Tuesday"; "the court hears final arguments on Monday", "the
+institute releases its index on Tuesday", "the visit gets under way on Tuesday", "the film arrives on
+Disney+ Thursday"; "the album goes on sale Tuesday", "the film premieres in
 London on Sunday"; "the race ends in Adelaide on Wednesday", "IBM celebrates the anniversary on Sunday"; "The Bucks close
 the regular season on Wednesday", "the 76ers finish at home against Chicago Tuesday"): in news
 copy the present tense of such a verb is a schedule."""

@@ -3675,3 +3675,28 @@ def test_a_purpose_after_the_day_events_called_off_and_a_second_clause_ahead(tag
     ]
     for text, dct, expr, value in cases:
         assert find(tagger.run(text, dt.date(*dct)), expr).value == value, text
+
+
+def test_a_day_named_by_a_holiday_after_it_a_years_events_and_weather_chances(tagger):
+    # "the Sunday before Memorial Day" (May 26, 2014), "the Friday after Christmas" (a Wednesday in
+    # 2019), "the week before Christmas" (a Sunday in 2005: the week of Dec. 19-25, W51)
+    ms = tagger.run("It is traditionally run on the Sunday before Memorial Day.", dt.date(2014, 5, 23))
+    assert values(ms) == [("the Sunday before Memorial Day", "DATE", "2014-05-25")]
+    ms = tagger.run("The Friday after Christmas would be the busiest day.", dt.date(2019, 12, 20))
+    assert values(ms) == [("The Friday after Christmas", "DATE", "2019-12-27")]
+    ms = tagger.run("Sales in the week before Christmas rose 4 percent.", dt.date(2005, 12, 31))
+    assert values(ms) == [("the week before Christmas", "DATE", "2005-W51")]
+    # the year's events: the next sentence's past day whose DCT reading lies ahead, a coordinated past
+    # verb, a month range into the next year
+    cases = [
+        ("The worst quake in the region came in 1868. It struck on Oct. 21 and killed 30 people.", (1989, 10, 19), "Oct. 21", "1868-10-21"),
+        ("Biden first sought the presidency in 1987 but withdrew in September.", (2020, 11, 7), "September", "1987-09"),
+        ("The eruption began in December 2014 and lasted until late January.", (2022, 1, 16), "late January", "2015-01"),
+        # not a background year before a later sentence's news
+        ("The company was founded in 1985. It said on March 3 that sales rose.", (2018, 5, 2), "March 3", "2018-03-03"),
+        # a chance or a risk of weather on a day looks ahead (DCT Friday 2014-05-23)
+        ("Forecasters predicted a 30 percent chance of thunderstorms Sunday afternoon.", (2014, 5, 23), "Sunday afternoon", "2014-05-25TAF"),
+        ("The institute releases its manufacturing index on Tuesday.", (1998, 11, 27), "Tuesday", "1998-12-01"),
+    ]
+    for text, dct, expr, value in cases:
+        assert find(tagger.run(text, dt.date(*dct)), expr).value == value, text
