@@ -1981,15 +1981,15 @@ def overnight(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # "mid-afternoon yesterday", "by mid-morning", "in early afternoon trade": a part of the day
 @rule(
     "mid_part_of_day",
-    r"(?P<t>(?:(?<=\b)[Tt]he\s+)?(?:[Mm]id[\s-]?(?P<pod>morning|afternoon)|(?P<el>[Ee]arly|[Ll]ate)[\s-](?P<pod2>morning|afternoon|evening))"
+    r"(?P<t>(?:\b[Tt]he\s+)?(?:[Mm]id[\s-]?(?P<pod>morning|afternoon)|(?P<el>[Ee]arly|[Ll]ate)[\s-](?P<pod2>morning|afternoon|evening))"
     rf"(?:\s+(?P<day>yesterday|today|tomorrow|(?:(?i:last|next|this)\s+)?{WEEKDAY}))?)\b",
 )
 def mid_part_of_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"mid-afternoon yesterday" -> TIME ``1989-11-01TAF``, "mid-morning" -> ``TMO``, "early
     afternoon", "the late morning", "late evening" (TimeML 1.2.1 parts of the day; the modifier
-    would be ``mod="START"``/``"END"``, which the value does not carry); without
-    today/yesterday/tomorrow, on the day last mentioned (``anchorTimeID``), else on the DCT, like
-    a clock time alone.
+    would be ``mod="START"``/``"END"``, which the value does not carry); on the day named right
+    after it ("late afternoon Tuesday", "early morning of March 30"), else on the day last mentioned
+    (``anchorTimeID``), else on the DCT, like a clock time alone.
 
     TimeML (DCT 2017-11-02): ``In London at <TIMEX3 type="TIME" value="2017-11-01TAF">mid-afternoon
         yesterday</TIMEX3>, shares rose.``

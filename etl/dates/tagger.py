@@ -327,8 +327,8 @@ def _historical_frame(
     anchor: Timex, is_dct: bool, text: str, begin: int, end: int, pos: int, dct: dt.date, ahead: bool = False
 ) -> bool:
     """True when the anchor ``text[begin:end]`` sets a historical frame for the year-less date at
-    ``pos`` (:attr:`Anaphor.historical`): a month, a season or a day (not a bare year, as often
-    background: "the company, founded in 1985, said in March") at least
+    ``pos`` (:attr:`Anaphor.historical`): a month, a season or a day (a bare year only as told
+    below, as it is often background: "the company, founded in 1985, said in March") at least
     :data:`_HISTORICAL_GAP_YEARS` years before the DCT's, told as when the story's events happen
     (:data:`_FRAME_BEFORE`: "In January 1917, Germany ...", "On Nov. 9, 1989, the Wall fell", "Five
     weeks later, ..."; not a date that modifies a noun, "the Dec. 21, 1988, bombing", "the August

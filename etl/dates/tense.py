@@ -242,9 +242,9 @@ _NOT_VERBS_ED = frozenset(
 )
 """-ed words that are no verb forms: nouns, and adjectives of "un-" with no verb of their own
 ("leave rates unchanged at its July meeting"; "unveiled", "uncovered" are verbs)."""
-# Prepositions of a deadline: "postponed until Tuesday" is future although "postponed" is past.
 _SUBJECT_PRONOUNS = frozenset("he she it they we i you who".split())
 """Pronouns before an -ed form that make it a finite verb ("he robbed two banks"), not an adjective."""
+# Prepositions of a deadline: "postponed until Tuesday" is future although "postponed" is past.
 _DEADLINE_WORDS = frozenset("until till through pending".split())
 _TENSE_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|['’]ll|\d[\d,.]*|[,;:()]")
 _AHEAD_TOKENS = 28
