@@ -452,8 +452,13 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         and not re.search(r"\b(?:as\s+of|on\s+or\s+(?:about|before|after)|or\s+about)\s+$", text[max(0, s - 16) : s], re.IGNORECASE)
         and not _attributive_date(text, s, m.end(), int(m["a"]), int(m["b"]))
         and not (past_form(cue) and word_before(text, text.rfind(cue, 0, s)) in ("be", "been", "being"))
+        # "was arrested 2/24 in Tulsa", "stamped 31/8": a day past the 12th, so no score or fraction ("won 2/3",
+        # "went 3/5 at the plate")
+        and not (past_form(cue) and cue not in CHANGE_VERBS and max(int(m["a"]), int(m["b"])) > 12)
     ):
         return None
+    if (past_form(cue) or cue in ("closed", "opened")) and cue not in _DATE_VERBS and _fraction(int(m["a"]), int(m["b"])):
+        return None  # "closed 3/8 higher", "added 1/4": a price's fraction, not March 8
     if cue == "by" and word_before(text, text.rfind("by", 0, s)) in CHANGE_VERBS:
         return None
     nxt = word_after(text, m.end()).lower()
@@ -473,6 +478,16 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if d and d < dct and cue in _SETTING_VERBS:
         d = safe_date(d.year + 1, month, day)  # "set 1/25 as the trial date" in September: a plan, ahead
     return hit_over_t(m, timex_at(d, "day") if d else None)
+
+
+def _fraction(a: int, b: int) -> bool:
+    """True when ``a/b`` reads as a market price's fraction (``1/2``, ``3/8``, ``15/16``: a proper
+    fraction in halves to sixty-fourths, as stock prices were quoted before decimalization)."""
+    return a < b and b in (2, 4, 8, 16, 32, 64)
+
+
+_DATE_VERBS = frozenset("dated filed signed issued postmarked submitted began".split())
+"""Past verbs of :data:`_NUMERIC_CUES` whose object is always a date, never a price."""
 
 
 _SETTING_VERBS = frozenset("set sets fixed fixes scheduled schedules named names picked picks chose chooses selected selects".split())
@@ -3190,6 +3205,11 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if approx is not None:
         e = approx.end()  # "the next two years or so": TimeML mod APPROX, inside the extent
     later = re.match(r"\s+(?:later|after|earlier|before|ahead|left|remaining|to\s+go|behind\s+schedule|late)\b", text[e : e + 20])
+    if (
+        later and lm["hedge"] and raw.lower() in ("a", "an", "one") and later.group().split()[0] in ("later", "earlier")
+        and unit in ("day", "week", "month", "year", "decade", "century")
+    ):
+        return None  # "less than a year later": the anchored "a year later" (unit_earlier), not a span
     if raw.lower() in ("a", "an", "one") and lm["sep"] != "-" and not (lm["hedge"] or pre or later):
         prev = word_before(text, s)
         allowed = prev in _GIVEN_TIME and re.match(r"\s+to\s+[a-z]", text[e : e + 6]) is not None
@@ -3970,9 +3990,12 @@ def the_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(dct, "year"))
 
 
-_YEAR_START_BEFORE = re.compile(r"\b(?:beginning|start|opening|outset|first\s+(?:days|weeks))\s+of\s+$|\bearly\s+(?:in\s+)?$", re.IGNORECASE)
+_YEAR_START_BEFORE = re.compile(
+    r"\b(?:beginning|start|opening|outset|first\s+(?:days|weeks)|first\s+(?:[\w-]+\s+){1,3}?)\s*of\s+$|\bearly\s+(?:in\s+)?$", re.IGNORECASE
+)
 """Words before "the year" that name its start ("at the beginning of the year", "early in the
-year"): in January that start is already behind, so the year is the DCT's, not the one just ended."""
+year", "the first baby of the year"): in January that start is already behind, so the year is the
+DCT's, not the one just ended."""
 
 
 # "by midweek": the DCT's week

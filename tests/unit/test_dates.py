@@ -3700,3 +3700,20 @@ def test_a_day_named_by_a_holiday_after_it_a_years_events_and_weather_chances(ta
     ]
     for text, dct, expr, value in cases:
         assert find(tagger.run(text, dt.date(*dct)), expr).value == value, text
+
+
+def test_a_numeric_date_after_a_past_verb_not_a_price_and_the_first_of_the_year(tagger):
+    # M/D after a past verb that is no verb of change (DCT 2023-02-27, 2018-09-10: 31/8 only day/month)
+    assert values(tagger.run("The suspect was arrested 2/24 in Tulsa.", dt.date(2023, 2, 27))) == [("2/24", "DATE", "2023-02-24")]
+    ms = tagger.run("The visa, stamped 31/8 by border police, was forged.", dt.date(2018, 9, 10))
+    assert values(ms) == [("31/8", "DATE", "2018-08-31")]
+    # a market price's fraction after a past verb is no date (DCT Friday 1989-10-20)
+    ms = tagger.run("The stock closed 3/8 higher and bonds added 5/16 on Friday.", dt.date(1989, 10, 20))
+    assert values(ms) == [("Friday", "DATE", "1989-10-20")]
+    # "the first baby of the year" on Jan. 2 is of the DCT's year; "the full year" is the one just ended
+    ms = tagger.run("The first baby of the year was born at 00:01 GMT on Monday.", dt.date(2007, 1, 2))
+    assert values(ms)[0] == ("the year", "DATE", "2007")
+    assert values(tagger.run("For the full year, revenue rose 22 percent.", dt.date(2007, 1, 2))) == [("the full year", "DATE", "2006")]
+    # "less than a year later" is the anchored "a year later", at the anchor's granularity
+    ms = tagger.run("The Wall fell on Nov. 9, 1989, and less than a year later Germany was reunified.", dt.date(2009, 11, 9))
+    assert values(ms)[-1] == ("a year later", "DATE", "1990-11-09")
