@@ -609,7 +609,8 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if d and d < dct and tense >= 0 and _DEADLINE_NOUN_AFTER.match(text, m.end()):
             d = safe_date(d.year + 1, month, day)  # "finish by September, well before the Jan. 1 deadline" in April
         framed = tense == 0 and (
-            word_before(text, m.start("t")) == "on" or _YEAR_EARLIER.search(text, max(0, m.start("t") - 150), m.start("t"))
+            (d is not None and d < dct and word_before(text, m.start("t")) == "on")
+            or _YEAR_EARLIER.search(text, max(0, m.start("t") - 150), m.start("t"))
         )
         if d and (tense < 0 or framed):
             if tense < 0 and d > dct + _PAST_DAY_SLACK and _dated_by_past_verb(text, m.start("t"), m.end("t")):
@@ -716,7 +717,10 @@ def _unwritten_year_day(month: int, day: int, text: str, pos: int, dct: dt.date)
     limit already reached) or in a clause with a scheduled event in the present ("the festival
     opens July 24" in a story of January), or when a future is told in reported speech ("said
     ... would go on sale on Nov. 11" in April): HeidelTime's tense rule for a present-future clause."""
-    d = nearest_day(month, day, dct, future_context(text, pos))
+    future = future_context(text, pos)
+    d = nearest_day(month, day, dct, future)
+    if d and future and d < dct - _FUTURE_GONE and not _PAST_PLAN.search(text, max(0, pos - 60), pos):
+        return safe_date(d.year + 1, month, day)  # "exhaust their benefits between now and Sept. 30" in March
     if d and d < dct - _PLAN_SLACK and _REPORTED_FUTURE.search(text, max(0, pos - 120), pos):
         return safe_date(d.year + 1, month, day)  # "Sony said its PlayStation 3 would go on sale in Japan on Nov. 11" in April
     if d and (
@@ -727,6 +731,12 @@ def _unwritten_year_day(month: int, day: int, text: str, pos: int, dct: dt.date)
     return d
 
 
+_PAST_PLAN = re.compile(r"\b(?:was|were|had(?:\s+been)?|been)\s+(?:\w+\s+)?(?:scheduled|set|planned|due|slated|expected|supposed)\b[^.;!?]*$")
+"""A plan told in the past ("was last scheduled for July 25", "had been scheduled for"): its day is not moved ahead."""
+_FUTURE_GONE = dt.timedelta(days=92)
+"""How far before the DCT the nearest reading of a year-less day may lie in a future clause: farther
+back, more than three months gone, it is next year's (as :func:`~etl.dates.anchoring.month_in_context`
+reads a month)."""
 _REPORTED_FUTURE = re.compile(
     r"\b(?:said|says|announced|announces|told|added|confirmed|stated)\s+(?:(?:that|it|they|he|she|the\s+\w+|its\s+\w+(?:\s+\w+)?)\s+){0,3}"
     r"(?:would|will)\s+(?!have\b)(?:[^.;!?]|(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.|(?<=Sept)\.)*$"
@@ -1425,7 +1435,7 @@ _DATA_FOR = re.compile(
 )
 """The same nouns before "for" and the month: "Trade data for April will be released on Friday"."""
 _CONTRACT_MONTH = re.compile(
-    r"\s+(?:delivery|contracts?|futures|(?:light\s+|sweet\s+)?crude|heating\s+oil|natural\s+gas|gasoline|gold|silver|copper|platinum"
+    r"\s+(?:delivery|settlement|contracts?|futures|(?:light\s+|sweet\s+)?crude|heating\s+oil|natural\s+gas|gasoline|gold|silver|copper|platinum"
     r"|wheat|corn|soybeans?|cotton|coffee|cocoa|sugar|live\s+cattle|lean\s+hogs)\b"
     r"(?!\s+(?:imports|exports|output|production|prices|sales|demand|consumption|shipments|data|figures|reserves|stocks|inventories)\b)",
     re.IGNORECASE,

@@ -380,7 +380,15 @@ def _historical_frame(
         )
     if anchor.granularity not in ("day", "month", "season") or not _FRAME_BEFORE.search(text, max(0, begin - 12), begin):
         return False
+    if text.startswith(",", end) and _SET_OFF_BEFORE.search(text, max(0, begin - 40), begin):
+        return False  # "The Berlin Wall, built in August 1961, was opened on Nov. 9": a detail set off between commas
     return "\n\n" not in text[end:pos]
+
+
+_SET_OFF_BEFORE = re.compile(r",\s+(?:(?:[\w-]+\s+){0,2}|(?:who|which)\s+[^,;.]{0,60}?\s)(?:in|on|since)\s+$")
+"""A comma a few words (or a relative clause) before the preposition of a date with a comma after it: a
+phrase set off between commas ("The Berlin Wall, built in August 1961, was ...", "Argentina, who won
+the title in Qatar in December 2022, begin ..."), background, not the story's time."""
 
 
 _SENTENCE_LEAD = re.compile(r"(?:^|[.!?:;\"“]\s+|\n)(?:In\s+)?$")

@@ -31,6 +31,7 @@ _FUTURE_CUE = re.compile(
     r"|(?:about|ready|bound|poised|certain|sure|on\s+course|on\s+track)\s+to|(?:un)?likely(?=(?:\s+(?:before|until|till|by))+\s*$)"
     r"|warn(?:s|ed|ing)?\s+(?:of|that)|(?<!been\s)possible(?=(?:\s+(?:early|late|on|by|before|until))*\s*$)"
     r"|(?:a|the)\s+(?:\d+\s+percent\s+|slight\s+|high\s+|strong\s+|good\s+)?(?:chance|risk|threat|likelihood)\s+of"
+    r"|between\s+now\s+and|from\s+now\s+(?:until|till|to|through)"
     r"|(?:schedules?|tickets|seats?|reservations|bookings|warnings?|alerts?|watch(?:es)?)\s+for(?=\s*$)"
     r"|(?<!been\s)(?<!had\s)(?<!than\s)(?<!as\s)expected\s+(?:[\w,.$-]+\s+){1,8}?(?:on|by)(?=\s*$)"
     r"|(?<!\bthe\s)(?<!\bits\s)(?<!\ba\s)(?:plan|plans|planning)\s+(?:a|an)\s"

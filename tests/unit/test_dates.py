@@ -3717,3 +3717,18 @@ def test_a_numeric_date_after_a_past_verb_not_a_price_and_the_first_of_the_year(
     # "less than a year later" is the anchored "a year later", at the anchor's granularity
     ms = tagger.run("The Wall fell on Nov. 9, 1989, and less than a year later Germany was reunified.", dt.date(2009, 11, 9))
     assert values(ms)[-1] == ("a year later", "DATE", "1990-11-09")
+
+
+def test_a_future_day_well_gone_a_background_date_set_off_and_a_settlement_month(tagger):
+    # a future cue and a day more than three months gone: next year's (DCT 1991-03-15); a past plan stays
+    ms = tagger.run("The extension would apply to workers who exhaust their benefits between now and Sept. 30.", dt.date(1991, 3, 15))
+    assert find(ms, "Sept. 30").value == "1991-09-30"
+    ms = tagger.run("The dialogue, launched in early March, had been scheduled for July 25.", dt.date(2006, 12, 1))
+    assert find(ms, "July 25").value == "2006-07-25"
+    # a date set off between commas, or in a relative clause, frames nothing after it
+    ms = tagger.run("The Berlin Wall, built in August 1961, was opened on Nov. 9.", dt.date(1989, 12, 26))
+    assert find(ms, "Nov. 9").value == "1989-11-09"
+    ms = tagger.run("Argentina, who won the title in Qatar in December 2022, begin their defense on June 16.", dt.date(2026, 6, 8))
+    assert find(ms, "June 16").value == "2026-06-16"
+    # a futures contract's month "for February settlement" is the coming one (DCT 2016-11-30)
+    assert find(tagger.run("Brent crude for February settlement rose $3.92.", dt.date(2016, 11, 30)), "February").value == "2017-02"
