@@ -4207,7 +4207,8 @@ def part_of_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the end (start, beginning, middle, close, first/second half) of the decade/century" -> the
     decade or century told before it, else the DCT's; "... of the month/week" -> the month or week last mentioned, else the DCT's;
     "... of the quarter" -> the reporting quarter (:class:`~etl.dates.anaphora.Period`), or in a
-    future clause the DCT's ("must raise capital by the end of the quarter"). The
+    future clause the DCT's ("must raise capital by the end of the quarter"); the end of a decade
+    or century in a past clause of its first year is the one just ended (:func:`_just_ended`). The
     TIMEX3 spans the phrase; its value is the unit (the part would be ``mod="END"``...,
     which the value does not carry), as TimeBank annotates "the end of 1990" -> ``1990``.
 
@@ -4221,9 +4222,23 @@ def part_of_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # "must raise capital by the end of the quarter": in a future clause the DCT's quarter; in
         # business copy the reporting one
         tx = timex_at(dct, "quarter") if future_context(text, lm.start()) else Period()
+    elif m["unit"] in ("decade", "century") and _just_ended(m["unit"], lm.group(), text, lm.start(), m.end(), dct):
+        # "grew tenfold by the end of the decade" in January 2010: the 2000s, just ended
+        size = 10 if m["unit"] == "decade" else 100
+        tx = unit_of_the_story(m["unit"], dct.replace(year=dct.year - size, month=1, day=1))
     else:
         tx = unit_of_the_story(m["unit"], dct)
     return Hit(lm.start(), m.end(), tx)
+
+
+def _just_ended(unit: str, part: str, text: str, start: int, end: int, dct: dt.date) -> bool:
+    """True when "the end (close, second half) of the decade/century" in a past clause names the one
+    just ended: the DCT lies in the first year of its decade (the first two of its century), whose end
+    is still ahead, as "For the full year" in January names the year before (:func:`the_year`)."""
+    if not re.search(r"\b(?:end|close|second\s+half|latter\s+half)\b", part, re.IGNORECASE):
+        return False
+    first_years = dct.year % 10 == 0 if unit == "decade" else dct.year % 100 <= 1
+    return first_years and clause_tense(text, start, end) < 0
 
 
 

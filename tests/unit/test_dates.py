@@ -3732,3 +3732,14 @@ def test_a_future_day_well_gone_a_background_date_set_off_and_a_settlement_month
     assert find(ms, "June 16").value == "2026-06-16"
     # a futures contract's month "for February settlement" is the coming one (DCT 2016-11-30)
     assert find(tagger.run("Brent crude for February settlement rose $3.92.", dt.date(2016, 11, 30)), "February").value == "2017-02"
+
+
+def test_the_end_of_a_decade_just_ended(tagger):
+    # a past clause in the first year of a decade (the first two of a century): the one just ended
+    ms = tagger.run("The mobile market grew tenfold by the end of the decade, the report said.", dt.date(2010, 1, 15))
+    assert values(ms) == [("the end of the decade", "DATE", "200")]
+    ms = tagger.run("Economists said growth slowed at the end of the century.", dt.date(2001, 1, 10))
+    assert values(ms) == [("the end of the century", "DATE", "19")]
+    # a future clause, or a later year of the decade: the DCT's
+    assert values(tagger.run("Prices will rise by the end of the decade.", dt.date(2010, 1, 15))) == [("the end of the decade", "DATE", "201")]
+    assert values(tagger.run("Prices rose by the end of the decade.", dt.date(2017, 12, 27))) == [("the end of the decade", "DATE", "201")]
