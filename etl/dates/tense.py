@@ -21,6 +21,7 @@ _FUTURE_CUE = re.compile(
     r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)(?:\s+not|n['’]t)?\s+(?:expected|set|due)\b|to\s+be\s+held|as\s+(?:soon|early)\s+as|"
     rf"{_AHEAD_OF}"
     r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|threaten(?:s|ed)?|intends?|hopes?|aims?|votes?)\s+to"
+    r"|forecast(?:s|ed)?\s+(?:[\w-]+\s+){1,5}?for(?=\s*$)"
     r"|(?:is|are|am|was|were)\s+(?:bracing|preparing|gearing\s+up|getting\s+ready|girding)\s+for"
     r"|forecasters?|forecasts?\s+(?:call|calls|called)\s+for|forecast\s+for|no\s+later\s+than|due(?!\s+to\b)"
     r"|(?<!been\s)due\s+to\s+(?:be|meet|begin|start|open|close|hold|arrive|leave|visit|return|resume|sign|vote|announce|report"
@@ -243,6 +244,8 @@ _NOT_VERBS_ED = frozenset(
 )
 """-ed words that are no verb forms: nouns, and adjectives of "un-" with no verb of their own
 ("leave rates unchanged at its July meeting"; "unveiled", "uncovered" are verbs)."""
+_SUBJECT_DETERMINERS = frozenset("The A An This That These Those Its His Her Their Our".split())
+"""Capitalized determiners that open a sentence's subject noun phrase."""
 _SUBJECT_PRONOUNS = frozenset("he she it they we i you who".split())
 """Pronouns before an -ed form that make it a finite verb ("he robbed two banks"), not an adjective."""
 # Prepositions of a deadline: "postponed until Tuesday" is future although "postponed" is past.
@@ -327,7 +330,8 @@ on Monday would report back"): the expression is the relative clause's, not the 
 
 def _scan_clause(text: str, start: int, end: int) -> int:
     """:func:`clause_tense` without the subject's verb: the verb forms before the expression,
-    or after it when it opens its sentence."""
+    or after it when it opens its sentence or sits in the subject that opens it ("The last shutdown
+    in January lasted three days")."""
     lo = max(0, start - 160)
     for lo, _ in split_sentences(text, lo, start):
         pass  # the last sentence start before the expression ("U.S. Sen. Bob Dole" is one sentence)
@@ -353,7 +357,10 @@ def _scan_clause(text: str, start: int, end: int) -> int:
     verdict = _scan_tense(toks[::-1][:18], backwards=True)
     if verdict is not None:
         return verdict
-    if sum(1 for t in toks if t[0].isalpha()) > 3:
+    words = [t for t in toks if t[0].isalpha()]
+    if len(words) > 3 and not (len(words) <= 8 and words[0] in _SUBJECT_DETERMINERS and words[-1] in ("in", "on", "at", "during")):
+        # a date inside its sentence's subject ("The last shutdown in January lasted three days"): the
+        # subject's verb after it decides, as for a date that opens the sentence
         return 0
     ahead = text[end : end + 160]
     m = re.search(r"[;\"“”]\s|``|''|\n", ahead)
@@ -430,7 +437,11 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
             continue  # "will be formally opened on May 6": the auxiliary before the adverb decides
         if prev in ("is", "are", "am"):
             return 1  # present passive, a schedule: "the case is heard in May", "nominations are announced Tuesday"
-        subject = (prev.isalpha() and prev.islower() and before_prev.lower() in ("the", "its", "their", "his", "her")) or prev in _SUBJECT_PRONOUNS
+        subject = (
+            (prev.isalpha() and prev.islower() and before_prev.lower() in ("the", "its", "their", "his", "her"))
+            or prev in _SUBJECT_PRONOUNS
+            or (not backwards and not any(t[0].isalpha() for t in toks[:i]))  # right after the subject it ends
+        )
         if regular and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS and nxt_l not in _PARTICLES:
             if not subject:
                 continue  # an -ed form before a noun is an adjective: "a still unspecified date"
@@ -621,7 +632,7 @@ _FIXTURE_VERBS = frozenset(
     """plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take holds
     travelling traveling hosting facing playing visiting close closes finish finishes travel travels open hands
     return kicks kicking heads head heading flies fly flying returning turns goes premieres debuts ends
-    celebrates peaks launches lands airs resigns arrives hits hears gets releases continues""".split()
+    celebrates peaks launches lands airs resigns arrives hits hears gets releases continues returns""".split()
 )
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for

@@ -3743,3 +3743,16 @@ def test_the_end_of_a_decade_just_ended(tagger):
     # a future clause, or a later year of the decade: the DCT's
     assert values(tagger.run("Prices will rise by the end of the decade.", dt.date(2010, 1, 15))) == [("the end of the decade", "DATE", "201")]
     assert values(tagger.run("Prices rose by the end of the decade.", dt.date(2017, 12, 27))) == [("the end of the decade", "DATE", "201")]
+
+
+def test_a_date_inside_the_subject_takes_its_verb_and_forecasts_for_a_day(tagger):
+    # the verb after the subject that holds the date decides (DCT 2018-12-31: last January, not next)
+    for text in ("The last shutdown in January lasted three days.", "The last shutdown, in January, lasted three days."):
+        assert find(tagger.run(text, dt.date(2018, 12, 31)), "January").value == "2018-01", text
+    # not a verb before a possessive day ("The GM move follows Tuesday's declaration", DCT Thu 1989-10-26)
+    assert find(tagger.run("The GM move follows Tuesday's declaration by Ford.", dt.date(1989, 10, 26)), "Tuesday").value == "1989-10-24"
+    # "forecast more heavy rain for Tuesday" looks ahead (DCT Sunday 2003-05-18); "returns ... on Monday"
+    ms = tagger.run("Meteorologists forecast more heavy rain for Tuesday and Wednesday.", dt.date(2003, 5, 18))
+    assert values(ms) == [("Tuesday", "DATE", "2003-05-20"), ("Wednesday", "DATE", "2003-05-21")]
+    ms = tagger.run("The Legislature returns from its recess on Monday.", dt.date(2026, 1, 9))
+    assert values(ms) == [("Monday", "DATE", "2026-01-12")]
