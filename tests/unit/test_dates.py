@@ -3594,8 +3594,7 @@ def test_a_year_frames_the_dates_of_its_events_and_plans_set_ahead(tagger):
         ("Sales, which peaked in 2008, fell in March.", (2017, 12, 27), "March", "2017-03"),
         ("Kim Il-Sung, the country's sole leader until he died in 1994, would have been 85 on April 15.", (1997, 4, 10), "April 15", "1997-04-15"),
     ]
-    for text, dct, expr, value in cases:
-        assert find(tagger.run(text, dt.date(*dct)), expr).value == value, text
+    check_values(tagger, cases)
     # the passive future after an adverb; a date set as a plan lies ahead (DCT 1998-09-17)
     ms = tagger.run("The Channel Tunnel will be formally opened on May 6, the operators said.", dt.date(1994, 4, 5))
     assert values(ms) == [("May 6", "DATE", "1994-05-06")]
@@ -3620,14 +3619,24 @@ def test_weekdays_ahead_of_a_plan_said_past_forecast_or_moved(tagger):
         # not "more than expected on Friday": a comparison with a past expectation
         ("Sales rose more than expected on Friday.", (2017, 12, 27), "2017-12-22"),
     ]
-    for text, dct, value in cases:
-        ms = [m for m in tagger.run(text, dt.date(*dct)) if m.text in WEEKDAYS_TITLE]
-        assert [m.value for m in ms] == [value], text
+    check_values(tagger, [(text, dct, text_of_weekday(text), value) for text, dct, value in cases])
     # a race time after "in one" (DCT 2003-07-05)
     assert values(tagger.run("She won in one hour 43 minutes.", dt.date(2003, 7, 5))) == [("one hour 43 minutes", "DURATION", "PT1H43M")]
 
 
 WEEKDAYS_TITLE = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def text_of_weekday(text: str) -> str:
+    """The one weekday named in ``text`` (the expression a case of :func:`check_values` checks)."""
+    (name,) = [w for w in re.findall(r"[A-Z][a-z]+", text) if w in WEEKDAYS_TITLE]
+    return name
+
+
+def check_values(tagger: TemporalTagger, cases: list[tuple[str, tuple[int, int, int], str, str]]) -> None:
+    """Each case ``(text, (y, m, d) of the DCT, expression, value)``: the expression's value as tagged."""
+    for text, dct, expr, value in cases:
+        assert find(tagger.run(text, dt.date(*dct)), expr).value == value, text
 
 
 def test_parts_of_the_day_with_early_and_late_and_the_start_of_the_year(tagger):
@@ -3673,8 +3682,7 @@ def test_a_purpose_after_the_day_events_called_off_and_a_second_clause_ahead(tag
         # an -ed form that tells an earlier event of a possessive day stays behind
         ("He may miss two weeks with a sprained ankle suffered during Thursday's loss.", (2017, 12, 27), "Thursday", "2017-12-21"),
     ]
-    for text, dct, expr, value in cases:
-        assert find(tagger.run(text, dt.date(*dct)), expr).value == value, text
+    check_values(tagger, cases)
 
 
 def test_a_day_named_by_a_holiday_after_it_a_years_events_and_weather_chances(tagger):
@@ -3698,8 +3706,7 @@ def test_a_day_named_by_a_holiday_after_it_a_years_events_and_weather_chances(ta
         ("Forecasters predicted a 30 percent chance of thunderstorms Sunday afternoon.", (2014, 5, 23), "Sunday afternoon", "2014-05-25TAF"),
         ("The institute releases its manufacturing index on Tuesday.", (1998, 11, 27), "Tuesday", "1998-12-01"),
     ]
-    for text, dct, expr, value in cases:
-        assert find(tagger.run(text, dt.date(*dct)), expr).value == value, text
+    check_values(tagger, cases)
 
 
 def test_a_numeric_date_after_a_past_verb_not_a_price_and_the_first_of_the_year(tagger):
