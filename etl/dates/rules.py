@@ -4238,7 +4238,15 @@ def _just_ended(unit: str, part: str, text: str, start: int, end: int, dct: dt.d
     if not re.search(r"\b(?:end|close|second\s+half|latter\s+half)\b", part, re.IGNORECASE):
         return False
     first_years = dct.year % 10 == 0 if unit == "decade" else dct.year % 100 <= 1
-    return first_years and clause_tense(text, start, end) < 0
+    if not first_years or clause_tense(text, start, end) >= 0:
+        return False
+    # no modal or forecast in the sentence ("By the end of the decade, half of all new cars sold could be
+    # electric": a participle is no past clause)
+    sentence = text[max(0, text.rfind(".", 0, start) + 1) : (text.find(".", end) + 1 or len(text))]
+    return _AHEAD_IN_SENTENCE.search(sentence) is None
+
+
+_AHEAD_IN_SENTENCE = re.compile(r"\b(?:will|would|could|may|might|should|must|expect\w*|forecasts?|projected|likely)\b", re.IGNORECASE)
 
 
 

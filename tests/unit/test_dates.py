@@ -3747,8 +3747,10 @@ def test_the_end_of_a_decade_just_ended(tagger):
     assert values(ms) == [("the end of the decade", "DATE", "200")]
     ms = tagger.run("Economists said growth slowed at the end of the century.", dt.date(2001, 1, 10))
     assert values(ms) == [("the end of the century", "DATE", "19")]
-    # a future clause, or a later year of the decade: the DCT's
+    # a future clause (a modal after a participle too), or a later year of the decade: the DCT's
     assert values(tagger.run("Prices will rise by the end of the decade.", dt.date(2010, 1, 15))) == [("the end of the decade", "DATE", "201")]
+    ms = tagger.run("By the end of the decade, half of all new cars sold could be electric.", dt.date(2010, 1, 4))
+    assert values(ms) == [("the end of the decade", "DATE", "201")]
     assert values(tagger.run("Prices rose by the end of the decade.", dt.date(2017, 12, 27))) == [("the end of the decade", "DATE", "201")]
 
 
