@@ -4364,6 +4364,12 @@ _DAY_RULES_AFTER_ON = ("holiday", "month_day", "day_month", "numeric_month_day",
 own, as here)."""
 
 
+@cache
+def _day_rules_after_on() -> tuple[Rule, ...]:
+    """The rules of :data:`_DAY_RULES_AFTER_ON`, in table order (looked up once, after the table is built)."""
+    return tuple(r for r in _own if r.name in _DAY_RULES_AFTER_ON)
+
+
 def _day_at(text: str, pos: int, dct: dt.date) -> dt.date | None:
     """The day of the date written at ``pos`` as one of :data:`_DAY_RULES_AFTER_ON` reads and
     resolves it ("Bastille Day", "Friday 29th April", "3/9", "15.12.2011"), or None. The date
@@ -4375,9 +4381,7 @@ def _day_at(text: str, pos: int, dct: dt.date) -> dt.date | None:
 
 def _day_hit_at(text: str, pos: int, dct: dt.date) -> tuple[dt.date, int] | None:
     """:func:`_day_at`'s day and the end of the date's extent, or None."""
-    for rule_ in _own:
-        if rule_.name not in _DAY_RULES_AFTER_ON:
-            continue
+    for rule_ in _day_rules_after_on():
         hm = rule_.pattern.match(text, pos)
         hit = rule_.resolve(hm, text, dct) if hm else None
         tx = hit.timex if hit else None
@@ -4411,10 +4415,9 @@ def around_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None
     day, end = found
     sign = -1 if m["dir"] == "before" else 1
-    if m["wd"]:
-        wd = WEEKDAY_NUM[m["wd"].lower()]
-        step = ((wd - day.weekday()) % 7 or 7) if sign > 0 else -((day.weekday() - wd) % 7 or 7)
-        return Hit(m.start("t"), end, timex_at(day + dt.timedelta(days=step), "day"))
+    if m["wd"]:  # the weekday strictly before (after) the day, as "last (next) Friday" from the DCT
+        d = _relative_weekday(WEEKDAY_NUM[m["wd"].lower()], "last" if sign < 0 else "next", day)
+        return Hit(m.start("t"), end, timex_at(d, "day"))  # type: ignore[arg-type]
     if m["unit"] == "week":
         # the week that ends before the day (its last Saturday before it) or starts after it (the first
         # Monday after it): "the week before Christmas" 2005 (a Sunday) is Dec. 19-25, W51

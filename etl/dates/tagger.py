@@ -351,10 +351,12 @@ def _historical_frame(
     if anchor.granularity == "year":
         if "\n\n" in text[end:pos]:
             return False
-        same_sentence = _SENTENCE_END.search(text, end, pos) is None
+        stop = _SENTENCE_END.search(text, end, pos)
+        same_sentence = stop is None
+        one_stop = stop is not None and _SENTENCE_END.search(text, stop.end(), pos) is None  # the date is in the next sentence
         # in the next sentence a past clause's day whose DCT reading lies ahead ("The worst came in 1868. It
         # struck on Oct. 21" in a story of Oct. 19, 1989) needs no more than the year's sentence before it
-        next_sentence = ahead and (stop := _SENTENCE_END.search(text, end, pos)) is not None and not _SENTENCE_END.search(text, stop.end(), pos)
+        next_sentence = ahead and one_stop
         if _SENTENCE_LEAD.search(text, max(0, begin - 12), begin) is not None:
             # "In 1998 the rouble collapsed ...", "Two years ago the club was sold ..."; in a later sentence
             # of the paragraph, a date that opens its own ("In 1986, examiners ... . On Aug. 4, a team ...")
@@ -372,12 +374,7 @@ def _historical_frame(
             event = _YEAR_THEN_EVENT.match(text, end)
             return event is not None and (event["verb"] is None or past_form(event["verb"]))
         # "The attacks began in 2018. On Nov. 7, hackers ...": the year ends its sentence, the date opens the next
-        stop = _SENTENCE_END.match(text, end)
-        return (
-            stop is not None
-            and _SENTENCE_END.search(text, stop.end(), pos) is None
-            and _OPENS_SENTENCE.search(text, max(0, pos - 12), pos) is not None
-        )
+        return one_stop and stop.start() == end and _OPENS_SENTENCE.search(text, max(0, pos - 12), pos) is not None  # type: ignore[union-attr]
     if anchor.granularity not in ("day", "month", "season") or not _FRAME_BEFORE.search(text, max(0, begin - 12), begin):
         return False
     if text.startswith(",", end) and _SET_OFF_BEFORE.search(text, max(0, begin - 40), begin):
