@@ -13,7 +13,9 @@ in one place.
 * :mod:`etl.dates.vocabulary`: months, weekdays, numerals, units, holidays, seasons, time
   zones and the pattern fragments built from them;
 * :mod:`etl.dates.rules`: the table of rules, each pattern next to its resolver, with a TimeML
-  example in its docstring (checked by ``tests/unit/test_dates_rules.py``);
+  example in its docstring (checked by ``tests/unit/test_dates_rules.py``), one module per kind
+  of expression (numeric dates, days, months, weekdays, clock times, relative units, years,
+  quarters and seasons, durations and sets, holidays, anaphors) and the precedence list;
 * :mod:`etl.dates.anchoring`: the calendar arithmetic (nearest day and month, ISO weeks,
   quarters, halves, seasons, decades, centuries, durations);
 * :mod:`etl.dates.tense`: the tense of the clause around an underspecified date;

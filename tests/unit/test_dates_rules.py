@@ -62,3 +62,24 @@ def test_rule_examples(resolve):
         produced |= {name for _, name in found}
     names = {r.name for r in ALL_RULES if r.resolve is resolve}
     assert names <= produced, f"no example shows rule(s) {sorted(names - produced)}"
+
+
+def test_the_precedence_list_holds_every_registered_rule_once():
+    from etl.dates.rules import PRECEDENCE, RELAXED_PRECEDENCE
+    from etl.dates.rules.table import in_order
+
+    assert [r.name for r in RULES] == list(PRECEDENCE)
+    assert [r.name for r in RELAXED_RULES] == list(RELAXED_PRECEDENCE)
+    with pytest.raises(RuntimeError, match=r"not listed \['iso_date'\]"):
+        in_order(PRECEDENCE[1:])  # a rule left out of the list is an error, not a rule silently dropped
+    with pytest.raises(RuntimeError, match=r"listed twice \['weekday'\]"):
+        in_order(PRECEDENCE + ("weekday",))
+    with pytest.raises(RuntimeError, match=r"not registered \['no_such_rule'\]"):
+        in_order(RELAXED_PRECEDENCE + ("no_such_rule",), relaxed=True)
+
+
+def test_a_rule_name_is_registered_once():
+    from etl.dates.rules import rule
+
+    with pytest.raises(ValueError, match="'iso_date' is registered twice"):
+        rule("iso_date", r"\d{4}")(lambda m, text, dct: None)

@@ -1,0 +1,319 @@
+"""Weekdays: "Wednesday", "last Friday", "Tuesday morning", "Wed 8th", "the following Monday",
+"by midweek". A bare weekday is the latest such day on or before the DCT, or the next one in a
+clause about the future (:mod:`etl.dates.tense`; HeidelTime's news convention).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from etl.dates.anaphora import Anaphor
+from etl.dates.anchoring import Timex, timex_at, weekday_on_day_of_month
+from etl.dates.context import word_before
+from etl.dates.rules.holidays import holiday
+from etl.dates.rules.shared import (
+    DAY_OF_MONTH_AFTER,
+    WEEKDAY_AFTER_HOLIDAY,
+    bare_weekday,
+    month_day_of,
+    ordinal_before,
+    ordinal_is_the_day,
+    relative_weekday,
+)
+from etl.dates.rules.table import Hit, Rule, hit_over_t, row, rule
+from etl.dates.tense import clause_tense, deadline, speaks_of_future
+from etl.dates.vocabulary import (
+    MONTH,
+    MONTH_FULL,
+    PARTS_OF_DAY,
+    TZ,
+    WEEKDAY,
+    WEEKDAY_BLOCKERS,
+    WEEKDAY_NUM,
+    YEAR4,
+    clock,
+    day_number,
+)
+
+
+_DAY_APPOSITION = re.compile(r"\d(?:st|nd|rd|th)?,\s+(?:which\s+(?:is|was)\s+|(?:is|was)\s+)?an?\s+$", re.IGNORECASE)
+"""A date and "a" before a weekday that names its day ("Jan. 8, a Monday", "the 30th, a Tuesday",
+"on the 30th, which is a Tuesday")."""
+_CLOCK_ON_BEFORE = re.compile(rf"(?:{clock('w')}){TZ},?\s+on\s+$", re.IGNORECASE)
+"""A clock time and "on" before a weekday ("at 11:15 am on "): the two are TIMEX3s of one day."""
+
+
+_WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+"""Weekday abbreviations as British and Asian copy write them before a day ("Wed 8th")."""
+
+
+# An abbreviated weekday with its day: "Wed 8th", "Mon 6th July", "Thu. 12 March"
+@rule(
+    "weekday_abbr_day",
+    rf"\b(?P<t>(?P<wd>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?,?\s+(?P<day>3[01]|[12]\d|0?[1-9])(?P<suf>st|nd|rd|th)?"
+    rf"(?:\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?)?)\b(?![-/:.,]?\d|\s*(?:%|[ap]\.?m\b))",
+)
+def weekday_abbr_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """An abbreviated weekday ("Mon", "Tue(s)", "Wed", "Thu(r)(s)", "Fri", "Sat", "Sun") with
+    the day of the month after it, and optionally the month: one TIMEX3, as "Tuesday, Dec. 26"
+    is (TIMEX3 guidelines). With a month, that date (:func:`~etl.dates.rules.days.month_day`'s year); without, the
+    date near the DCT that is both that weekday and that day
+    (:func:`~etl.dates.anchoring.weekday_on_day_of_month`). The abbreviations alone are
+    words ("Sun", "Sat", "Wed") and are not read; the day needs an ordinal suffix or a month
+    ("Sun 8" is a score or a page).
+
+    TimeML (DCT 2020-07-03): ``The hearing has been moved to <TIMEX3 type="DATE"
+        value="2020-07-08">Wed 8th</TIMEX3>.``
+    """
+    if not (m["suf"] or m["mon"]):
+        return None
+    wd = _WEEKDAY_ABBR[m["wd"].lower()]
+    day = int(m["day"])
+    if m["mon"]:
+        d = month_day_of(m["mon"], m["day"], m["y"], text, m.start("t"), dct)
+    else:
+        d = weekday_on_day_of_month(wd, day, dct)
+    if d is None or d.weekday() != wd:
+        return None  # the weekday and the date disagree: not this reading
+    return hit_over_t(m, timex_at(d, "day"))
+
+
+_SPAN_NOUNS = r"(?:\s+(?:working|work|trading|business|school|calendar))?\s+(?:weekends?|weeks?|workweeks?|pattern|schedule|shifts?|rota)\b"
+_WEEKDAY_SPAN_NOUN = re.compile(rf"[-–](?:to[-–]|through[-–])?{WEEKDAY}{_SPAN_NOUNS}", re.IGNORECASE)
+"""A weekday that begins a hyphenated pair of weekdays before a week's noun ("a Friday-Saturday
+weekend", "a Monday-to-Friday trading week", "a Thursday-Friday pattern"): the kind of week, not a
+day of the calendar."""
+_WEEKDAY_SPAN_NOUN_BEFORE = re.compile(rf"{WEEKDAY}[-–](?:to[-–]|through[-–])?$", re.IGNORECASE)
+"""The first weekday of such a pair before the second, which the noun after it makes a kind of week too."""
+
+
+_NAME_AROUND = re.compile(rf"\s+(?!(?:{MONTH_FULL}|{WEEKDAY}|Night|Morning|Evening|Afternoon|GMT|EST|EDT|UTC)\b)[A-Z][a-z]+\b(?!['’])")
+"""A capitalised word after a weekday that is no month, weekday, part of the day or time zone."""
+_NAME_BEFORE = re.compile(r"(?<![\w.])(?P<w>[A-Z][a-z]+)\s+$")
+_NOT_A_FIRST_NAME_BEFORE = frozenset(
+    """reuters xinhua ap afp cnn bbc nbc abc cbs interfax itar tass kyodo yonhap on in by since until till from
+    last this next early late before after during through that said says told and but or the""".split()
+)
+"""Words before a weekday followed by a name that do not make it a given name: news agencies told
+something on that day ("told Reuters Monday Obama..."), prepositions and determiners ("On Sunday Obama
+spoke")."""
+_LOOKING_AHEAD_TO = re.compile(
+    r"\b(?:(?P<strong>ahead\s+of|eve\s+of|awaiting|run-up\s+to|moved|rescheduled|called\s+off|brac(?:ed|ing)\s+for)|for|until)\s+$",
+    re.IGNORECASE,
+)
+"""What looks ahead to a weekday's event named by its possessive: always "ahead of", "on the eve
+of", "in the run-up to" ("on the eve of Tuesday's runoff"), "moved", "rescheduled", "called off",
+"braced for" (a game is moved before it is played: "The Cubs moved Saturday's game to 7:05 p.m.",
+"Organisers on Thursday called off Saturday's match"; not "postponed", as often a rainout told the day
+after: "Rain postponed Tuesday's game"); "for", "until" outside a past clause ("a
+lawn seat for Saturday's show is $85"): the next such day. Not "before" ("Nestle's share before
+Friday's purchases is far below": TBAQ's wsj_0557, the purchases made)."""
+_PREPOSITION_PAST = re.compile(r"\b(?![Tt]he\b|[Tt]his\b|[Tt]hat\b|[Ss]ince\b|[Ff]rom\b|[Bb]y\b|[Uu]ntil\b|[Tt]ill\b"
+                               r"|[Ff]or\b|[Oo]f\b|[Oo]ver\b|[Ii]n\b|[Aa]t\b|[Aa]nd\b|[Oo]r\b|[Tt]o\b|[Tt]han\b|[Dd]uring\b)[a-z]+\s+$")
+"""A lower-case word right before "past" that is no determiner or preposition ("run past Friday",
+"well past Sunday", "drag on past Friday"): "past" is then the preposition "beyond" (Oxford
+English Dictionary, *past* prep.), not the modifier of "this past Sunday", "since past Sunday"."""
+
+
+# Weekday with optional last/this/next, early/late and part of the day
+@rule(
+    "weekday",
+    rf"\b(?P<t>(?:(?P<mod>(?i:early|late))\s+)?(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming"
+    rf"|this|past|coming))\s+)?(?P<wd>{WEEKDAY})\b"
+    rf"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night))\b)?)",
+)
+def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """Weekday names, anchored on the DCT (news convention, as in HeidelTime):
+
+    * bare ("on Tuesday", "(Wednesday in Manila)"): the latest such day on or before the DCT;
+      the first one on or after it when the clause speaks of the future ("will meet on
+      Tuesday", a deadline "until Tuesday", a scheduled event in the present tense "the
+      leaders meet Tuesday", :func:`~etl.dates.tense.scheduled_present`);
+    * "last"/"this past"/"past": the latest such day strictly before the DCT;
+    * "next"/"this coming"/"coming": the first such day strictly after the DCT;
+    * "this": that day in the DCT's ISO 8601 week (Monday to Sunday);
+    * followed by a day of the month that ends the phrase ("Friday, the 29th", "Saturday the
+      23rd."; not a rank, "Friday, the 13th to die"): the date within a month of the DCT that
+      is that weekday and that day (:func:`~etl.dates.anchoring.weekday_on_day_of_month`),
+      whatever the tense;
+    * in apposition to a date ("Jan. 8, a Monday"): that date;
+    * after "a" at the end of its phrase ("both holidays fall on a Wednesday"): any such day,
+      ``XXXX-WXX-3`` (TIDES 2005: a non-specific day).
+
+    A part of the day ("Tuesday night") gives a TIMEX3 TIME ``2017-12-26TNI`` (``MO``,
+    ``AF``, ``EV``, ``NI``; TimeML 1.2.1: a time of the day, even a vague one, is a TIME),
+    granularity day, range that day, as HeidelTime writes it for TempEval-3 (its rule
+    ``time_r3b``). Named days such as "Good Friday" or "Super Tuesday" are left alone, as are
+    titles: a weekday after "the" before a capitalised word ("The Sunday Times"), or with a
+    capitalised part of the day ("Saturday Night Live").
+
+    TimeML (DCT 2017-12-27): ``He left on <TIMEX3 type="DATE" value="2017-12-25">Monday</TIMEX3> and
+        returns <TIMEX3 type="DATE" value="2018-01-03">next Wednesday</TIMEX3>.``
+    """
+    s = m.start("t")
+    if (m["rel"] or "").lower() == "past" and not m["mod"] and _PREPOSITION_PAST.search(text, max(0, s - 30), s):
+        # "talks could run past Friday": the preposition "beyond", the weekday alone is the TIMEX3,
+        # a limit ahead unless the clause is past ("the talks ran past Friday")
+        d = bare_weekday(WEEKDAY_NUM[m["wd"].lower()], clause_tense(text, s, m.end()) >= 0, dct)
+        return Hit(m.start("wd"), m.end("t"), timex_at(d, "day", PARTS_OF_DAY[m["pod"].lower()] if m["pod"] else None))
+    if word_before(text, s) in WEEKDAY_BLOCKERS and not m["rel"] and not m["mod"]:
+        if not (m["pod"] and word_before(text, s) in ("man", "girl")):  # "arrested a man Friday night": no Man Friday
+            return None
+    if text.startswith(".", m.end("wd")) and text[m.end("wd") + 1 : m.end("wd") + 2].isalpha():
+        return None  # a domain: "Shares of Monday.com fell"
+    if not (m["rel"] or m["mod"] or m["pod"]) and _NAME_AROUND.match(text, m.end("wd")) and (cap := _NAME_BEFORE.search(text, max(0, s - 20), s)):
+        if cap["w"].lower() not in _NOT_A_FIRST_NAME_BEFORE:
+            return None  # "Dean Sunday Adeyemi said": a given name between a title and a surname
+    if not (m["rel"] or m["mod"]) and word_before(text, s) == "the" and re.match(r"\s+[A-Z][a-z]", text[m.end("wd") :]):
+        return None  # a title: "The Sunday Times", "the Sunday Telegraph"
+    if m["pod"] and m["pod"][0].isupper() and not m["t"].isupper():
+        return None  # a title-cased part of the day: "Saturday Night Live", "Friday Night Lights"
+    if ordinal_before(text, s) and re.match(r"\s+(?:of|in)\s", text[m.end() : m.end() + 4]):
+        return None  # "the fifth Monday of February": weekday_of_month's, or no day at all
+    if not m["rel"] and (
+        _WEEKDAY_SPAN_NOUN.match(text, m.end("wd"))
+        or (_WEEKDAY_SPAN_NOUN_BEFORE.search(text, max(0, s - 25), s) and re.match(_SPAN_NOUNS, text[m.end("wd") :], re.IGNORECASE))
+    ):
+        return None  # "a Friday-Saturday weekend", "a Monday-to-Friday trading week": a kind of week, no day
+    wd = WEEKDAY_NUM[m["wd"].lower()]
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    relative = relative_weekday(wd, rel, dct)
+    if relative is not None:
+        d = relative
+    else:
+        owner = text.startswith(("'s", "’s"), m.end("wd")) and (ahead := _LOOKING_AHEAD_TO.search(text, max(0, s - 30), s))
+        # "in the run-up to Sunday's elections", "warmed up for Tuesday's tussle": the event looked ahead
+        # to ("paid for Monday's first airlift", a past clause's "for" or "before", is behind)
+        # "at 11:15 am on Wednesday": the clause is read from the clock time, as clock_with_day dates it
+        ck = _CLOCK_ON_BEFORE.search(text, max(0, s - 40), s)
+        cs = ck.start() if ck else s
+        future = speaks_of_future(text, cs, m.end()) or bool(owner and (ahead["strong"] or clause_tense(text, s, m.end()) >= 0))
+        d = bare_weekday(wd, future or deadline(text, cs), dct)
+        rs = _WEEKDAY_RANGE_START.search(text, max(0, s - 50), s)
+        if rs is not None and not rs["rel"]:
+            # "start Monday and run through Friday": a range's end follows its start when the
+            # start lies ahead (a past range keeps both days on or before the DCT); "meet
+            # Tuesday and Wednesday": a pair's second day, past by itself, follows a first
+            # day read as ahead ("statements made Friday and Thursday" on a Friday stay past)
+            ws = rs.start("wd")
+            ahead = speaks_of_future(text, ws, rs.end("wd")) or deadline(text, ws)
+            first = bare_weekday(WEEKDAY_NUM[rs["wd"].lower()], ahead, dct)
+            pair = rs.group().rstrip().endswith(("and", "or", "&"))
+            if (first >= dct and d <= first) if not pair else (ahead and d < dct):
+                d = first + dt.timedelta(days=(wd - first.weekday()) % 7 or 7)
+    dm = None if rel else DAY_OF_MONTH_AFTER.match(text, m.end())
+    if dm is not None:
+        the = text[dm.start() : dm.start("day")].lower().find("the")
+        if ordinal_is_the_day(text, m.end("wd"), dm.start() + the if the >= 0 else dm.start("day"), dm.end()):
+            # "Friday, the 29th": the day picks the week (the clause's tense breaks a tie)
+            d = weekday_on_day_of_month(wd, day_number(dm["day"]) or 0, dct, future) or d
+    if not rel and (named := _holiday_in_apposition(text, m.end(), dct) or _holiday_before(text, s, dct)) is not None and named.weekday() == wd:
+        # "days off for Friday, Halloween", "before Labor Day on Monday": the holiday names the week
+        d = named
+    pod = m["pod"]
+    tx = timex_at(d, "day", PARTS_OF_DAY[pod.lower()] if pod else None)
+    ends_phrase = re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end() :]) is not None
+    apposition = _DAY_APPOSITION.search(text, max(0, s - 24), s)
+    if not (rel or m["mod"] or pod) and word_before(text, s) in ("a", "an") and ends_phrase:
+        if apposition is None:  # not an apposition: "The 26th, a Tuesday,"
+            # "Christmas falls on a Wednesday.": any Wednesday, no day of the calendar (TIDES 2005)
+            return hit_over_t(m, Timex("DATE", f"XXXX-WXX-{wd + 1}", None))
+    if not (rel or m["mod"]) and apposition is not None:
+        # "Jan. 8, a Monday", "Aug. 18, a Monday night game": an apposition naming the weekday
+        # (and the part of it) of the date before it
+        tod = PARTS_OF_DAY[pod.lower()] if pod else None
+        return hit_over_t(m, Anaphor("day", 0, same=True, exact=True, fallback=tx, tod=tod))
+    return hit_over_t(m, tx)
+
+
+_WEEKDAY_RANGE_START = re.compile(
+    rf"(?:\b(?P<rel>last|next|this|past|coming)\s+)?\b(?P<wd>{WEEKDAY})\b(?:[^.;:!?]{{0,40}}?"
+    r"(?:\s+(?:to|through|thru|until|till)\s+|\s?[-–]\s?)|\s+(?:and|or|&)\s+)$"
+)
+"""A weekday that starts a range whose end comes next ("Monday to ", "Monday and run through ")
+or the first of a pair ("meet Tuesday and ")."""
+
+
+_APPOSITION_COMMA = re.compile(r",\s+")
+
+
+@cache
+def _holiday_rule() -> Rule:
+    """The row of :func:`~etl.dates.rules.holidays.holiday` in the table, looked up once."""
+    return row("holiday")
+
+
+def _holiday_day(found: re.Match[str], text: str, dct: dt.date) -> dt.date | None:
+    """The day a match of :func:`holiday`'s pattern names, as the rule resolves it; None for a
+    holiday that is no single day (a week, a season, a name)."""
+    hit = holiday(found, text, dct)
+    tx = hit.timex if hit is not None else None
+    return tx.start if isinstance(tx, Timex) and tx.granularity == "day" else None
+
+
+def _holiday_in_apposition(text: str, pos: int, dct: dt.date) -> dt.date | None:
+    """The day of a holiday in apposition right after ``pos`` (", Halloween", ", Christmas Eve,"),
+    as :func:`holiday` resolves it, or None: a weekday so followed is that day when it falls on
+    it (an appositive names the same referent, Quirk et al. 1985, 17.65)."""
+    m = _APPOSITION_COMMA.match(text, pos)
+    if m is None:
+        return None
+    found = _holiday_rule().pattern.match(text, m.end())
+    return _holiday_day(found, text, dct) if found is not None and found.start("t") == m.end() else None
+
+
+def _holiday_before(text: str, pos: int, dct: dt.date) -> dt.date | None:
+    """The day of a holiday named right before the weekday at ``pos`` ("before Labor Day on Monday",
+    "the Presidents Day holiday Monday"), as :func:`holiday` resolves it, or None. The window is
+    scanned only when it holds one of the rule's literals (as :meth:`TemporalTagger._scan` does)."""
+    rule_, lo = _holiday_rule(), max(0, pos - 60)
+    window = text[lo:pos].lower()
+    if rule_.needs is not None and not any(lit in window for lit in rule_.needs):
+        return None
+    for found in rule_.pattern.finditer(text, lo, pos):
+        link = WEEKDAY_AFTER_HOLIDAY.match(text, found.end("t"))
+        if link is not None and link.start("wd") == pos:
+            return _holiday_day(found, text, dct)
+    return None
+
+
+# "the previous Friday", "the following Monday": a weekday anchored on the date before it
+@rule(
+    "weekday_anaphor",
+    rf"\b(?P<t>[Tt]he\s+(?P<dir>(?i:previous|preceding|following|next))\s+(?P<wd>{WEEKDAY}))\b",
+)
+def weekday_anaphor(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the previous (preceding) Friday" -> the Friday strictly before the day last mentioned,
+    "the following (next) Monday" the Monday strictly after it (TimeML 1.2.1 ``anchorTimeID``:
+    the phrase is anchored on the time it follows, not on the DCT); with no day mentioned
+    before it, the same from the DCT ("last Friday", "next Monday"). The determiner is part
+    of the extent.
+
+    TimeML (DCT 1989-10-30): ``The index closed at 2082.1 on <TIMEX3 type="DATE"
+        value="1989-10-27">Friday</TIMEX3>, down 4.5% from <TIMEX3 type="DATE"
+        value="1989-10-20">the previous Friday</TIMEX3>.``
+    """
+    wd = WEEKDAY_NUM[m["wd"].lower()]
+    sign = -1 if m["dir"].lower() in ("previous", "preceding") else 1
+    fallback = relative_weekday(wd, "last" if sign < 0 else "next", dct)
+    return hit_over_t(m, Anaphor("day", sign, weekday=wd, fallback=timex_at(fallback, "day")))  # type: ignore[arg-type]
+
+
+# "by midweek": the DCT's week
+@rule(
+    "midweek",
+    r"\b(?:by|until|till|from|around|before|after|at)\s+(?P<t>mid-?week)\b(?![-’'])(?!\s+[a-z]+(?<!\band)(?<!\bor)(?<!\bwhen))",
+    re.IGNORECASE,
+    needs=frozenset(["midweek", "mid-week"]),
+)
+def midweek(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"by midweek", "until mid-week" after a preposition, the phrase ending there -> the DCT's ISO
+    week (TIMEX3 ``YYYY-Www``; the middle would be ``mod="MID"``). Not the adjective of "a midweek
+    match".
+
+    TimeML (DCT 2024-08-05): ``Temperatures will top 40C by <TIMEX3 type="DATE"
+        value="2024-W32">midweek</TIMEX3>.``
+    """
+    return hit_over_t(m, timex_at(dct, "week"))
