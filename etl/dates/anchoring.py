@@ -98,6 +98,14 @@ def weekend_of(d: dt.date) -> Timex:
     return Timex("DATE", f"{iso.year:04d}-W{iso.week:02d}-WE", None, sat, sat + dt.timedelta(2))
 
 
+def holiday_weekend(d: dt.date) -> Timex:
+    """The weekend named after a holiday on day ``d`` ("the Memorial Day weekend", "the Fourth of
+    July weekend"), as :func:`weekend_of` gives it: for a Monday holiday the Saturday and Sunday
+    before it, which it ends as a three-day weekend (5 U.S.C. 6103(b) moves federal holidays to
+    Mondays for that), else the weekend of its ISO 8601 week ("the Thanksgiving weekend")."""
+    return weekend_of(d - dt.timedelta(days=2) if d.weekday() == 0 else d)
+
+
 def timex_at(d: dt.date, granularity: str, tod: str | None = None) -> Timex:
     """The TIMEX3 DATE of the given ``granularity`` that contains ``d`` (TimeML 1.2.1 value syntax).
 
@@ -307,22 +315,36 @@ def duration_value(n: int | None, unit: str) -> str:
 
 @lru_cache(maxsize=4096)
 def lunar_holidays(name: str, dct: dt.date) -> tuple[dt.date, ...]:
-    """The days of a holiday of the Islamic, the Hebrew or the Chinese calendar (``name`` a key of
-    :data:`~etl.dates.vocabulary.HIJRI_HOLIDAYS`, :data:`~etl.dates.vocabulary.HEBREW_HOLIDAYS` or
-    :data:`~etl.dates.vocabulary.CHINESE_HOLIDAYS`)
+    """The days of a holiday of the Islamic, the Hebrew, the Chinese or the Hindu calendar (``name`` a key of
+    :data:`~etl.dates.vocabulary.HIJRI_HOLIDAYS`, :data:`~etl.dates.vocabulary.HEBREW_HOLIDAYS`,
+    :data:`~etl.dates.vocabulary.CHINESE_HOLIDAYS` or :data:`~etl.dates.vocabulary.HINDU_HOLIDAYS`)
     in the calendar years before, of and after the DCT's, in date order: a lunar year is 354 days
     (the Islamic) or 353-385 (the Hebrew), so a Gregorian year may hold none or two of them.
 
     Islamic dates are those of the Umm al-Qura calendar, Saudi Arabia's official one (``hijridate``;
     other countries that sight the moon may keep a holiday a day either side); Hebrew dates are the
     fixed arithmetic calendar (``pyluach``), Purim in Adar II of a leap year; Chinese dates those of
-    the Chinese lunisolar calendar (``lunardate``, its tables for 1900-2099).
+    the Chinese lunisolar calendar (``lunardate``, its tables for 1900-2099); Hindu dates those of
+    India's central government holiday list (``holidays.India``, 2001-2035).
 
     Raises:
         OverflowError, ValueError: the DCT lies outside the calendars' tables (Umm al-Qura:
-            1343-1500 AH, 1924-2077; the Chinese calendar 1900-2099).
+            1343-1500 AH, 1924-2077; the Chinese calendar 1900-2099; the Hindu list 2001-2035).
     """
-    from etl.dates.vocabulary import CHINESE_HOLIDAYS, HEBREW_HOLIDAYS, HIJRI_HOLIDAYS
+    from etl.dates.vocabulary import CHINESE_HOLIDAYS, HEBREW_HOLIDAYS, HIJRI_HOLIDAYS, HINDU_HOLIDAYS
+
+    if name in HINDU_HOLIDAYS:
+        import warnings
+
+        import holidays
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a year outside the list: no day, reported below
+            listed = holidays.India(years=(dct.year - 1, dct.year, dct.year + 1))
+        days = tuple(sorted(d for d, names in listed.items() if HINDU_HOLIDAYS[name] in names.split("; ")))
+        if not days:
+            raise ValueError(f"{name}: India's holiday list has no day for {dct.year - 1}-{dct.year + 1}")
+        return days
 
     if name in CHINESE_HOLIDAYS:
         from lunardate import LunarDate

@@ -15,8 +15,17 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from etl.dates.anaphora import YEAR_TO_DATE, Anaphor, Period, resolve_anaphor, resolve_period
-from etl.dates.anchoring import Timex, shift, timex_at
-from etl.dates.rules import RELAXED_RULES, RULES, Hit, Rule, widen_to_day_before_after, widen_to_hedge, widen_to_part_of
+from etl.dates.anchoring import Timex, holiday_weekend, shift, timex_at
+from etl.dates.rules import (
+    RELAXED_RULES,
+    RULES,
+    Hit,
+    Rule,
+    widen_to_day_before_after,
+    widen_to_hedge,
+    widen_to_part_of,
+    widen_to_weekend,
+)
 from etl.dates.tense import past_form
 from etl.dates.vocabulary import MONTH
 from etl.models import DateMention, DateRange
@@ -129,7 +138,9 @@ class TemporalTagger:
                 found = self._absolute(text, start, end)
             extra.extend(found)
         hits = self._select(own + extra) if extra else own
-        widened = widen_to_day_before_after(widen_to_part_of(widen_to_hedge(hits, text), text), text)
+        widened = widen_to_hedge(hits, text)
+        for widen in (widen_to_part_of, widen_to_day_before_after, widen_to_weekend):
+            widened = widen(widened, text)
         return self._finish(widened, text, dct)
 
     # ------------------------------------------------------------------ machinery
@@ -259,6 +270,8 @@ class TemporalTagger:
                 quarterly = True
             elif tx.type == "DURATION" and YEAR_TO_DATE.search(text, h.start, h.end):
                 quarterly = False
+            if h.weekend and tx.granularity == "day" and tx.start is not None:
+                tx = holiday_weekend(tx.start)  # "the July 4th weekend" (widen_to_weekend)
             if tx.start is not None and tx.end is not None:
                 # "at 10:15 GMT on Tuesday": the day after its clock time leaves the clock the anchor
                 # ("... two hours later" counts from 10:15), and so does a restatement in another zone

@@ -26,7 +26,7 @@ _FUTURE_CUE = re.compile(
     r"|forecasters?|forecasts?\s+(?:call|calls|called)\s+for|forecast\s+for|no\s+later\s+than|due(?!\s+to\b)"
     r"|(?<!been\s)due\s+to\s+(?:be|meet|begin|start|open|close|hold|arrive|leave|visit|return|resume|sign|vote|announce|report"
     r"|release|publish|decide|rule|hear|deliver|give|face|travel|attend|host|launch|take|end|expire|depart|fly)\b"
-    r"|(?<!been\s)(?<!had\s)(?<!than\s)(?<!as\s)expected(?=(?:\s+(?:early|late|on|by|before|until|at|around|about))*\s*$)"
+    r"|(?<!been\s)(?<!had\s)(?<!than\s)(?<!as\s)(?<!-)expected(?=(?:\s+(?:early|late|on|by|before|until|at|around|about))*\s*$)"
     r"|(?:look|looks|looked|looking)\s+(?:ahead|forward)\s+to|await(?:s|ing)?"
     r"|(?:attention|focus|eyes|spotlight)\s+(?:now\s+|will\s+)?(?:turns?|shifts?|turned|shifted)\s+to|(?:is|are)\s+waiting\s+for"
     r"|(?:about|ready|bound|poised|certain|sure|on\s+course|on\s+track)\s+to|(?:un)?likely(?=(?:\s+(?:before|until|till|by))+\s*$)"
@@ -34,10 +34,11 @@ _FUTURE_CUE = re.compile(
     r"|(?:a|the)\s+(?:\d+\s+percent\s+|slight\s+|high\s+|strong\s+|good\s+)?(?:chance|risk|threat|likelihood)\s+of"
     r"|between\s+now\s+and|from\s+now\s+(?:until|till|to|through)"
     r"|(?:schedules?|tickets|seats?|reservations|bookings|warnings?|alerts?|watch(?:es)?)\s+for(?=\s*$)"
-    r"|(?<!been\s)(?<!had\s)(?<!than\s)(?<!as\s)expected\s+(?:[\w,.$-]+\s+){1,8}?(?:on|by)(?=\s*$)"
+    r"|(?<!been\s)(?<!had\s)(?<!than\s)(?<!as\s)(?<!-)expected\s+(?:[\w,.$-]+\s+){1,8}?(?:on|by)(?=\s*$)"
     r"|(?<!\bthe\s)(?<!\bits\s)(?<!\ba\s)(?:plan|plans|planning)\s+(?:a|an)\s"
     r"|predicts?|predicting|(?:has|have)\s+(?:its|their|his|her|a)\s+(?:world\s+|global\s+|U\.?S\.?\s+|European\s+)?(?:premiere|debut|opening)"
-    r"|(?<!\bthe\s)(?<!\bits\s)reports\s+(?:(?:its|their|quarterly|annual|full-year|(?:first|second|third|fourth)-quarter)\s+){0,2}(?:results|earnings)"
+    r"|(?<!\bthe\s)(?<!\bits\s)(?:reports|releases|publishes|posts|announces)\s+(?:(?:its|their|quarterly|annual|full-year|(?:first|second|third|fourth)-quarter)\s+){0,2}(?:results|earnings|figures|numbers)"
+    r"|(?<!\bthe\s)(?<!\bits\s)(?<!\ba\s)(?-i:[A-Z][\w.&]*\s+)reports(?=\s+(?:on\s+)?$)"
     r"|expected\s+(?:[a-z]+\s+){0,3}?to\s+(?!have\b)[a-z]+|(?-i:may)(?!\s+(?:have|not)\b)|(?-i:If|Unless)"
     r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have)|should(?!\s+(?:have|not|never)\b)"
     r"|could(?!\s+(?:not|never|have|only|hardly)\b|\s+be\s+(?:reached|located|contacted|found)\b))\b"
@@ -55,7 +56,8 @@ the saying); a negated expectation ("is not expected to act until Wednesday"), "
 ("traders expect more turbulence Friday", "are forecast to stay below freezing through the
 weekend"), a weather forecast ("forecasters called for thunderstorms Saturday", "cooler weather
 forecast for Monday"), a result expected at a time ("final results expected early Monday"; not
-"a launch had been expected on Saturday"), a limit ("no
+"a launch had been expected on Saturday", nor the adjective of "a stronger-than-expected jobs report
+released on Friday"), a limit ("no
 later than Jan. 22", "results due by the end of September"), an event prepared for ("retailers
 are bracing for Friday", "investors are looking ahead to Thursday's report", "attention now
 turns to Friday's employment report", "the producer price index, due Friday", "foreign
@@ -68,7 +70,9 @@ expected to arrive in Baghdad Thursday", "snow may return on Monday"; not "shoul
 have", nor the month May), a condition that opens the sentence ("Unless parliament acts by
 Wednesday, ..."; "If he won in November" stays past by its verb) and a possibility ("the storm
 could bring a foot of snow Sunday night"; not "could not", "could have", nor the reporter's
-past attempt "could be reached/located Wednesday") look ahead too."""
+past attempt "could be reached/located Wednesday") look ahead too, and so does a release of results in
+the present ("FedEx releases results for its fiscal second quarter on Thursday", "Hitachi Ltd.
+reports on Thursday": business copy tells a release to come in the present, as a calendar does)."""
 _FUTURE_AHEAD = re.compile(
     r"\b(?:will|shall|plans?\s+to|intends?\s+to|(?:is|are)\s+(?:due|set|scheduled|slated|expected|going|planning)\s+to)\b"
     r"|\w['’]ll\b",
@@ -78,13 +82,13 @@ _FUTURE_AHEAD = re.compile(
 opening its sentence, make the clause future ("On Tuesday, the league plans to hold a news
 conference"); a past plan ("the government planned to pay") does not."""
 _CLAUSE_START = re.compile(
-    r"(?<![ap]\.m)(?<!\.[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Lt|Co))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Sgt|Col|Inc|Sep|Oct|Nov|Dec|Jan|Feb|Aug))"
+    r"(?<![ap]\.m)(?<!\.[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Lt|Co))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Sgt|Col|Inc|Ltd|Sep|Oct|Nov|Dec|Jan|Feb|Aug))"
     r"(?<!\bCorp)(?<!\bSept)[.!?;:,\n]\s|[\"“”(]|\b(?:said|says|because|which|who|whom|when|while|although|though|but)\b"
     r"|\b(?:after|before|since)\b(?!\s+(?:a|an|the|his|her|their|its)\b|\s*$)"
 )
 """Where a clause begins, for :func:`future_context`: not after "a.m."/"p.m." or "U.S.", nor
 after a title or an abbreviation ("is expected to meet Mr. Arafat on Thursday", "Sen.", "Inc.",
-"Dec."); "after",
+"Dec.", "Ltd."); "after",
 "before" and "since" before a determiner or right before the date are prepositions, no clause's
 start ("is scheduled to appear before a magistrate Tuesday", "verdicts were unlikely before
 Thursday")."""
@@ -244,6 +248,23 @@ _NOT_VERBS_ED = frozenset(
 )
 """-ed words that are no verb forms: nouns, and adjectives of "un-" with no verb of their own
 ("leave rates unchanged at its July meeting"; "unveiled", "uncovered" are verbs)."""
+_LY_NOT_ADVERBS = frozenset(
+    """family rally supply ally assembly anomaly monopoly belly jelly bully lily folly homily italy
+    daily weekly monthly yearly quarterly hourly nightly likely unlikely lonely friendly costly deadly
+    elderly orderly lively holy ugly only early""".split()
+)
+"""Words in -ly that are no manner adverbs: nouns ("a planned rally") and adjectives ("the
+elected family", "revised quarterly figures")."""
+
+
+def _manner_adverb(word: str) -> bool:
+    """True for an adverb in -ly ("sharply", "unusually", "steadily"; not those of
+    :data:`_LY_NOT_ADVERBS`): an -ed form before it is a verb ("prices dropped sharply in March",
+    "the season started unusually early this spring"), since an attributive adjective comes
+    before its noun, not before an adverb (Quirk et al. 1985, 7.2 and 8.1)."""
+    return len(word) > 4 and word.endswith("ly") and word not in _LY_NOT_ADVERBS
+
+
 _SUBJECT_DETERMINERS = frozenset("The A An This That These Those Its His Her Their Our".split())
 """Capitalized determiners that open a sentence's subject noun phrase."""
 _SUBJECT_PRONOUNS = frozenset("he she it they we i you who".split())
@@ -443,7 +464,7 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
             or (not backwards and not any(t[0].isalpha() for t in toks[:i]))  # right after the subject it ends
         )
         if regular and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS and nxt_l not in _PARTICLES:
-            if not subject:
+            if not subject and not _manner_adverb(nxt_l):
                 continue  # an -ed form before a noun is an adjective: "a still unspecified date"
             # after "the court" or a pronoun it is the verb: "The court suspended jury trials in March", "he robbed two banks"
         return -1
@@ -542,7 +563,8 @@ def limit_ahead(text: str, pos: int) -> bool:
 _SCHEDULED_VERBS = frozenset(
     """meets opens begins resumes arrives leaves travels flies convenes reconvenes closes ends
     expires adjourns departs reopens starts runs meet convene resume begin reopen open close start run
-    depart arrive travel fly sail beginning starting falls returns vote return peaks airs lands follows follow""".split()
+    depart arrive travel fly sail beginning starting falls returns vote return peaks airs lands follows follow
+    continues continue gathers gather""".split()
 )
 """Verbs of scheduled events in the present tense: before a weekday ("Arafat meets Albright
 Monday", "the summit opens Thursday", "polls close at 8 p.m. Sunday"; the participles "a
@@ -559,7 +581,9 @@ _OFF_VERBS = frozenset("kicks tips tees steps sets lifts blasts kick tip tee ste
 parade steps off Monday at 10 a.m."),
 "effect" ("the new law takes effect Friday") or a scheduled end with "out" ("funding runs out at
 12:01 a.m. Saturday")."""
-_BARE_PLURAL_VERBS = frozenset("meet convene resume begin reopen open close start run depart arrive travel fly sail vote return follow".split())
+_BARE_PLURAL_VERBS = frozenset(
+    "meet convene resume begin reopen open close start run depart arrive travel fly sail vote return follow continue gather".split()
+)
 """Forms of :data:`_SCHEDULED_VERBS` without -s: a plan after a plural subject ("talks resume",
 "polls open", "lawmakers return Tuesday", "Arafat and Netanyahu meet", "the first flights depart at 0630 GMT Saturday", "Israelis vote
 on Tuesday": "vote" only after a plural) or
@@ -622,6 +646,8 @@ def scheduled_present(text: str, pos: int) -> bool:
             return False
         if m.group(1) == "vote" and not re.search(r"[^'’s]s\s+$", text[max(0, m.start(1) - 4) : m.start(1)]):
             return False  # a noun but after a plural subject ("Israelis vote on Tuesday"): "the parliament's vote"
+        if re.search(r"\b(?:[Aa]n?)\s+[a-z-]+\s+$", text[max(0, m.start(1) - 30) : m.start(1)]):
+            return False  # "set a record close on Wednesday", "an early start on Monday": a noun after "a" and its modifier
         # an adjective after its verb's object: "kept its doors open Thursday"
         words = re.findall(r"[A-Za-z]+", text[max(0, m.start(1) - 30) : m.start(1)])[-3:]
         return not any(w in _KEEP_VERBS for w in words)
@@ -632,7 +658,8 @@ _FIXTURE_VERBS = frozenset(
     """plays play faces face hosts host visits leaves meets meet opens begins starts appears go takes take holds
     travelling traveling hosting facing playing visiting close closes finish finishes travel travels open hands
     return kicks kicking heads head heading flies fly flying returning turns goes premieres debuts ends
-    celebrates peaks launches lands airs resigns arrives hits hears gets releases continues returns""".split()
+    celebrates peaks launches lands airs resigns arrives hits hears gets releases continues returns
+    marks observes commemorates gather gathers assemble assembles release""".split()
 )
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for
@@ -646,7 +673,7 @@ the World Cup kicking off Friday"; "He flies to Botswana on Wednesday before ret
 Saturday"; "Jimmy Carter turns 100 on Tuesday"; "the court hears final arguments on Monday", "the
 institute releases its index on Tuesday", "the visit gets under way on Tuesday", "the film arrives on
 Disney+ Thursday"; "the album goes on sale Tuesday", "the film premieres in
-London on Sunday"; "the race ends in Adelaide on Wednesday", "IBM celebrates the anniversary on Sunday"; "The Bucks close
+London on Sunday"; "the race ends in Adelaide on Wednesday", "IBM celebrates the anniversary on Sunday", "the president marks 100 days in office on Saturday"; "The Bucks close
 the regular season on Wednesday", "the 76ers finish at home against Chicago Tuesday"): in news
 copy the present tense of such a verb is a schedule."""
 _CLAUSE_BACK = re.compile(r"[.!?;:,\n\"“”()]|\b(?:said|says|and|but|while|when|after|before|since|which|who)\b", re.IGNORECASE)

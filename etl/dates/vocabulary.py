@@ -35,14 +35,34 @@ FIXED_HOLIDAYS: tuple[tuple[str, int, int], ...] = (
     ("remembrance day", 11, 11),
     ("world aids day", 12, 1),
     ("earth day", 4, 22),
+    ("guy fawkes", 11, 5),
+    ("bonfire night", 11, 5),
+    ("waitangi day", 2, 6),
+    ("cinco de mayo", 5, 5),
+    ("burns night", 1, 25),
+    ("st andrew", 11, 30),
+    ("saint andrew", 11, 30),
+    ("st george", 4, 23),
+    ("saint george", 4, 23),
+    ("st david", 3, 1),
+    ("saint david", 3, 1),
+    ("april fool", 4, 1),
+    ("epiphany", 1, 6),
+    ("all saints", 11, 1),
+    ("all souls", 11, 2),
 )
 """Fixed-date holidays: the day of the Gregorian calendar each falls on (Boxing Day, 26
 December, in the Commonwealth; Veterans/Armistice Day, 11 November; Bastille Day, 14 July;
 Independence Day, the US 4 July, and Juneteenth, 19 June, 5 U.S.C. 6103; Australia Day, 26
 January, and Anzac Day, 25 April, the Australian national public holidays; Canada Day, 1 July,
 Canada's Holidays Act; Remembrance Day, 11 November; World AIDS Day, 1 December, a UN
-observance; Earth Day, 22 April). International Women's Day is left out: TimeBank leaves it
-untagged, 2 of 2 (VOA19980305.1800.2603)."""
+observance; Earth Day, 22 April; Guy Fawkes (Bonfire) Night, 5 November, and Burns Night, 25
+January, in Britain; Waitangi Day, 6 February, New Zealand's national day (Waitangi Day Act 1976);
+Cinco de Mayo, 5 May; the patron saints' days of Scotland (St Andrew, 30 November), England (St
+George, 23 April) and Wales (St David, 1 March); April Fools' Day, 1 April; and the Western
+church's fixed feasts of the Epiphany, 6 January, All Saints, 1 November, and All Souls, 2
+November). International Women's Day is left out: TimeBank leaves it untagged, 2 of 2
+(VOA19980305.1800.2603); so is Groundhog Day, in news mostly the film's figure of speech."""
 # US holidays on an n-th weekday of a month (the federal ones of 5 U.S.C. 6103 and the observances
 # of 36 U.S.C. chapter 1): (name prefix, month, weekday with Monday 0, n with -1 for the last).
 NTH_WEEKDAY_HOLIDAYS: tuple[tuple[str, int, int, int], ...] = (
@@ -99,6 +119,13 @@ CHINESE_HOLIDAYS: dict[str, tuple[int, int]] = {
 """Festivals of the Chinese lunisolar calendar: (month, day) in it (the Lunar New Year, which
 Xinhua calls the Spring Festival, 1/1; the Lantern Festival 1/15; the Dragon Boat Festival 5/5;
 the Mid-Autumn Festival 8/15)."""
+HINDU_HOLIDAYS: dict[str, str] = {
+    "diwali": "Diwali", "deepavali": "Diwali", "holi": "Holi", "dussehra": "Dussehra", "dasara": "Dussehra",
+    "vijayadashami": "Dussehra",
+}  # fmt: skip
+"""Festivals of the Hindu lunisolar calendar, by the name India's gazetted holiday list gives
+them (Diwali, also Deepavali; Holi; Dussehra, also Dasara and Vijayadashami): their days are
+those of ``holidays.India`` (the central government's list, 2001-2035)."""
 LUNAR_HOLIDAY_DAYS: dict[str, int] = {
     "hanukkah": 8, "chanukah": 8, "passover": 8, "pesach": 8, "sukkot": 7, "eid al fitr": 3, "eid al adha": 4,
 }  # fmt: skip

@@ -30,7 +30,8 @@ The rules live in one module per kind of expression:
 * :mod:`~etl.dates.rules.durations`: "two years", "for weeks", "every Thursday";
 * :mod:`~etl.dates.rules.holidays`: "Christmas Day", "Thanksgiving", "Easter 2016";
 * :mod:`~etl.dates.rules.anaphors`: "that day", "a year earlier", "the end of the decade";
-* :mod:`~etl.dates.rules.extents`: widening a hit to "the end of", "about", "the day before";
+* :mod:`~etl.dates.rules.extents`: widening a hit to "the end of", "about", "the day before",
+  "the eve of", "the July 4th weekend";
 * :mod:`~etl.dates.rules.shared`: helpers that rules of several kinds read;
 * :mod:`~etl.dates.rules.table`: :class:`~etl.dates.rules.table.Rule`, ``rule`` and ``Hit``.
 
@@ -64,7 +65,12 @@ from etl.dates.rules import (  # noqa: F401  (importing a module registers its r
     weekdays,
     years,
 )
-from etl.dates.rules.extents import widen_to_day_before_after, widen_to_hedge, widen_to_part_of
+from etl.dates.rules.extents import (
+    widen_to_day_before_after,
+    widen_to_hedge,
+    widen_to_part_of,
+    widen_to_weekend,
+)
 from etl.dates.rules.table import Hit, Rule, in_order, rule
 
 __all__ = [
@@ -78,6 +84,7 @@ __all__ = [
     "widen_to_day_before_after",
     "widen_to_hedge",
     "widen_to_part_of",
+    "widen_to_weekend",
 ]
 
 PRECEDENCE: tuple[str, ...] = (

@@ -342,14 +342,14 @@ _AHEAD_IN_SENTENCE = re.compile(r"\b(?:will|would|could|may|might|should|must|ex
 
 
 # Anaphoric days: "the next (following, previous) day (morning...)" anywhere ("and the following
-# day Canada approved it"); "the day (week, month, year) before/after" and "a day later" only
+# day Canada approved it"); "the day (week, month, year, morning, evening, night) before/after" and "a day later" only
 # where the phrase ends a clause ("the day before the vote" is anchored on the vote, "the month
 # after," on the date before it). "a year earlier" and the like (mostly a reporting period in
 # business news) only inside spaCy spans.
 rule(
     "day_anaphor",
     r"\b(?P<t>(?:the\s+(?P<dir>previous|preceding|prior|next|following)\s+(?P<unit>day|morning|afternoon|evening|night)\b(?!-)"
-    r"|(?:the\s+(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after)"
+    r"|(?:the\s+(?P<unit2>day|week|month|year|morning|evening|night)\s+(?P<dir2>before|after)"
     rf"|(?:a|one)\s+(?P<unit3>day)(?:\s+{OR_SO})?\s+(?P<dir3>earlier|later))\b"
     r"(?=\s*[,.;:!?)\u201d\"]|\s*$|\s+(?:and|but|when|as|while)\b)))", re.IGNORECASE,
 )(anaphor)

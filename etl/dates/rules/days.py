@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from etl.dates.anaphora import Anaphor
+from etl.dates.anaphora import Anaphor, weekend_near
 from etl.dates.anchoring import (
     ONE_DAY,
     Timex,
@@ -695,7 +695,8 @@ def around_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """A weekday, week or weekend named by its place before or after a holiday or a date written
     right after it -> that day ("the Sunday before Memorial Day" -> the Sunday strictly before it,
     "the Friday after Christmas" the first Friday strictly after it), the ISO week of its last
-    Saturday before it (of its first Monday after it), or the weekend before (after) it; one TIMEX3 over the whole phrase (TimeML
+    Saturday before it (of its first Monday after it), or the last weekend over before it (the first
+    that begins after it, :func:`~etl.dates.anaphora.weekend_near`); one TIMEX3 over the whole phrase (TimeML
     1.2.1: a date anchored on another inside the expression is one TIMEX3, as "the day before
     yesterday"). The day is the one :func:`~etl.dates.rules.clock._day_at` reads (a holiday, "Nov. 28", "3/9"...).
 
@@ -703,6 +704,8 @@ def around_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         before Memorial Day</TIMEX3>.``
     TimeML (DCT 2005-12-31): ``Sales in <TIMEX3 type="DATE" value="2005-W51">the week before
         Christmas</TIMEX3> rose 4 percent.``
+    TimeML (DCT 2019-04-25): ``Ticket sales peaked <TIMEX3 type="DATE" value="2019-W15-WE">the
+        weekend before Easter</TIMEX3>.``
     """
     found = day_hit_at(text, m.end("t"), dct)
     if found is None:
@@ -718,7 +721,6 @@ def around_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         saturday = day - dt.timedelta(days=(day.weekday() - 5) % 7 or 7)
         monday = day + dt.timedelta(days=(0 - day.weekday()) % 7 or 7)
         return Hit(m.start("t"), end, timex_at(saturday if sign < 0 else monday, "week"))
-    saturday = day + dt.timedelta(days=(5 - day.weekday()) % 7) if sign > 0 else day - dt.timedelta(days=(day.weekday() - 5) % 7 or 7)
-    if sign > 0 and saturday == day:
-        saturday += dt.timedelta(weeks=1)
-    return Hit(m.start("t"), end, weekend_of(saturday))
+    # the last weekend over before the day, the first that begins after it: "the weekend before Easter"
+    # (a Sunday) is Palm Sunday's, not Easter's own
+    return Hit(m.start("t"), end, weekend_near(day, sign))

@@ -1,12 +1,13 @@
-"""Extents widened after the scan: "the end of" before a hit, a hedge ("about", "around") and
-"the day before/after" (TimeML 1.2.1: modifiers inside the TIMEX3).
+"""Extents widened after the scan: "the end of" before a hit, a hedge ("about", "around"), "the
+day before/after" and "the eve of", and "weekend" after a day (TimeML 1.2.1: modifiers inside the
+TIMEX3).
 """
 
 from __future__ import annotations
 
 import re
 
-from etl.dates.anaphora import Anaphor
+from etl.dates.anaphora import Anaphor, Period
 from etl.dates.anchoring import ONE_DAY, Timex, timex_at
 from etl.dates.rules.shared import PART_OF
 from etl.dates.rules.table import Hit
@@ -62,13 +63,13 @@ def widen_to_hedge(hits: list[Hit], text: str) -> list[Hit]:
     return out
 
 
-_DAY_BEFORE_AFTER = re.compile(r"\b(?:[Tt]he\s+)?[Dd]ay\s+(?P<ba>before|after)\s+$")
+_DAY_BEFORE_AFTER = re.compile(r"\b(?:[Tt]he\s+)?(?:[Dd]ay\s+(?P<ba>before|after)|(?P<eve>[Ee]ve)\s+of)\s+$")
 
 
 def widen_to_day_before_after(hits: list[Hit], text: str) -> list[Hit]:
-    """Extend each day date written after "the day before" or "the day after" over that phrase
-    and move it one day: "the day before last Tuesday", "the day after Christmas", "the day
-    after Dec. 5, 2016" are one TIMEX3 each, whose value is the day before (after) the date
+    """Extend each day date written after "the day before", "the day after" or "the eve of" over
+    that phrase and move it one day: "the day before last Tuesday", "the day after Christmas", "the day
+    after Dec. 5, 2016", "the eve of Thanksgiving" are one TIMEX3 each, whose value is the day before (after) the date
     (TIDES 2005 and TimeML 1.2.1: an offset from a named date is one expression, as "the day
     before yesterday" is; determiners inside the extent). A hit that ends inside the phrase
     (an anaphoric "the day before") gives way. ``hits`` sorted by start and disjoint; returns
@@ -76,16 +77,57 @@ def widen_to_day_before_after(hits: list[Hit], text: str) -> list[Hit]:
 
     TimeML (DCT 2017-12-27): ``They met <TIMEX3 type="DATE" value="2017-12-26">the day after
         Christmas</TIMEX3>.``
+    TimeML (DCT 1997-11-20): ``Roads were jammed on <TIMEX3 type="DATE" value="1997-11-26">the eve of
+        Thanksgiving</TIMEX3>.``
     """
     out: list[Hit] = []
     for h in hits:
         tx = h.timex
         if isinstance(tx, Timex) and tx.type == "DATE" and tx.granularity == "day" and tx.start is not None:
             m = _DAY_BEFORE_AFTER.search(text, max(0, h.start - 20), h.start)
+            if m is not None and m["eve"] and text.startswith(("'s", "’s"), h.end):
+                m = None  # "on the eve of Tuesday's runoff": the eve of the event, which the day dates
             if m is not None:
                 while out and out[-1].end > m.start():
                     out.pop()
-                day = tx.start + (ONE_DAY if m["ba"] == "after" else -ONE_DAY)
+                day = tx.start + (ONE_DAY if m["ba"] == "after" else -ONE_DAY)  # "the eve of": the day before
                 h = Hit(m.start(), h.end, timex_at(day, "day"), h.rule, h.name)
+        out.append(h)
+    return out
+
+
+def _a_day(tx: Timex | Anaphor | Period) -> bool:
+    """Whether ``tx`` resolves to a day: a DATE of day granularity, or a year-less day in a past
+    clause that the tagger places in a year ("The July 4th weekend was hot")."""
+    return (isinstance(tx, Timex) and tx.type == "DATE" and tx.granularity == "day") or (
+        isinstance(tx, Anaphor) and tx.historical and tx.day_of_month is not None and tx.tod is None
+    )
+
+
+_WEEKEND_AFTER = re.compile(r"(?:\s+holiday)?\s+weekend\b(?!['’])")
+
+
+def widen_to_weekend(hits: list[Hit], text: str) -> list[Hit]:
+    """Extend each day date written before "weekend" (or "holiday weekend") over that word, and
+    over "the" before it, and mark it as the weekend named after the day it resolves to
+    (``Hit.weekend``: the tagger takes :func:`~etl.dates.anchoring.holiday_weekend` of that day
+    once anaphors are resolved): "the Fourth of July weekend", "the July 4th
+    holiday weekend" are one TIMEX3 each, a weekend ``YYYY-Www-WE`` (TimeML 1.2.1: the head noun
+    "weekend" is the expression, the date its modifier), as the holiday rule reads "the Memorial
+    Day weekend". ``hits`` sorted by start and disjoint; returns them in the same order, still disjoint.
+
+    TimeML (DCT 2022-07-06): ``Traffic deaths rose over <TIMEX3 type="DATE" value="2022-W26-WE">the
+        July Fourth weekend</TIMEX3>.``
+    """
+    out: list[Hit] = []
+    for i, h in enumerate(hits):
+        tx = h.timex
+        if _a_day(tx):
+            m = _WEEKEND_AFTER.match(text, h.end)
+            if m is not None and (i + 1 == len(hits) or hits[i + 1].start >= m.end()):
+                start = h.start
+                if text[max(0, start - 4) : start].lower() == "the " and (not out or out[-1].end <= start - 4):
+                    start -= 4
+                h = Hit(start, m.end(), tx, h.rule, h.name, weekend=True)
         out.append(h)
     return out

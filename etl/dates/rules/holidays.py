@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from etl.dates.anchoring import PAST_BIAS_DAYS, Timex, easter, lunar_holidays, nth_weekday, timex_at, weekend_of
+from etl.dates.anchoring import PAST_BIAS_DAYS, Timex, easter, holiday_weekend, lunar_holidays, nth_weekday, timex_at
 from etl.dates.context import name_word_before, word_before
 from etl.dates.rules.shared import REL_STEP, WEEKDAY_AFTER_HOLIDAY
 from etl.dates.rules.table import Hit, hit_over_t, rule
@@ -64,6 +64,18 @@ _WEEKDAY_OWNER = re.compile(rf"\b{WEEKDAY}['’]s\s+$")
 """A weekday's possessive before a holiday ("ahead of Monday's Memorial Day holiday"): the day's, no longer name."""
 
 
+_EVENT_NOUN_AFTER = re.compile(
+    r"\s+(?:sales|break|party|parties|dinner|market|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive)\b"
+)
+_DAY_WORD_END = re.compile(r"(?:Day|Eve|Night|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)$")
+"""Event nouns after a holiday's name and the day word that a one-day holiday's name ends in: before
+such a noun a name with a day word names its day ("the Christmas Day message", "Black Friday
+sales", "Mother's Day sales": a modifier that is a temporal expression is tagged, TimeML 1.2.1),
+a bare festival's name its season ("the Christmas message", "Christmas sales", "the Easter
+offensive"). Nouns of a custom ("Christmas tree", "Mother's Day cards", "Easter eggs") name
+no day after either (the pattern's lookahead)."""
+
+
 _EVERY_BEFORE = re.compile(r"\b(?:[Ee]very|[Ee]ach)\s+$")
 
 
@@ -75,15 +87,18 @@ _EVERY_BEFORE = re.compile(r"\b(?:[Ee]very|[Ee]ach)\s+$")
     r"|Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Election\s+Day"
     r"|Memorial\s+Day|Presidents['’]?\s+Day|President['’]s\s+Day|Columbus\s+Day|Black\s+Friday|Cyber\s+Monday"
     r"|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day|MLK\s+Day|Labor\s+Day|Independence\s+Day(?!:)|Father['’]s\s+Day|Mother['’]s\s+Day"
-    r"|Boxing\s+Day|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Bastille\s+Day|Veterans['’]?\s+Day|Armistice\s+Day|May\s+Day"
+    r"|Boxing\s+Day|(?:St\.?|Saint)\s+(?:Patrick|Andrew|George|David)['’]s\s+Day|Bastille\s+Day|Veterans['’]?\s+Day|Armistice\s+Day|May\s+Day"
+    r"|Guy\s+Fawkes['’]?\s+(?:Night|Day)|Bonfire\s+Night|Burns\s+Night|Waitangi\s+Day|Cinco\s+de\s+Mayo|April\s+Fools['’]?\s+Day"
+    r"|Epiphany|All\s+Saints['’]?\s+Day|All\s+Souls['’]?\s+Day"
     r"|Juneteenth|Australia\s+Day|Anzac\s+Day|ANZAC\s+Day|Canada\s+Day|Remembrance\s+Day"
     r"|World\s+AIDS\s+Day|Earth\s+Day|Inauguration\s+Day"
     r"|Ash\s+Wednesday|Palm\s+Sunday|Maundy\s+Thursday|Holy\s+Thursday|Mardi\s+Gras|Shrove\s+Tuesday|Holy(?=\s+Week\b)"
     r"|Ascension\s+Day|Pentecost(?!al)|Whit\s+(?:Sunday|Monday)|Whitsun"
     r"|(?P<lunar>(?i:Eid[-\s]+(?:al|el|ul)[-\s]?(?:Fitr|Adha))|Ashura|Islamic\s+New\s+Year|Hijri\s+New\s+Year|Mawlid(?:\s+(?:al|an)[-\s]Nabi)?"
     r"|Rosh\s+Hashanah?|Yom\s+Kippur|Sukkot|Simchat\s+Torah|Hanukkah|Chanukah|Purim|Passover|Pesach|Shavuot|Tisha\s+B['’]Av"
-    r"|Lunar\s+New\s+Year|Chinese\s+New\s+Year|Spring\s+Festival|Lantern\s+Festival|Dragon\s+Boat\s+Festival|Mid-Autumn\s+Festival))\b(?P<wk>\s+[Ww]eek(?P<we>end)?\b)?"
-    r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|\s+(?P<ry2>last|this|next)\s+year\b(?!['’]))?)(?=(?:\s+in\s+(?P<yin>(?:19|20)\d\d)\b)?)(?!\s+(?:tree|trees|card|cards|present|presents|gift|gifts|shopping|shoppers?|spending|season|sales|holidays|break|party|parties|dinner|carols?|lights|market|music|weekend|message|address|truce|ceasefire|cease-fire|bombing|offensive|eggs?|decorations)\b)(?!['’]s)",
+    r"|Lunar\s+New\s+Year|Chinese\s+New\s+Year|Spring\s+Festival|Lantern\s+Festival|Dragon\s+Boat\s+Festival|Mid-Autumn\s+Festival"
+    r"|Diwali|Deepavali|Holi|Dussehra|Dasara|Vijayadashami))\b(?P<wk>(?:\s+holiday)?\s+[Ww]eek(?P<we>end)?\b)?"
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b|\s+(?P<ry2>last|this|next)\s+year\b(?!['’]))?)(?=(?:\s+in\s+(?P<yin>(?:19|20)\d\d)\b)?)(?!\s+(?:tree|trees|card|cards|present|presents|gift|gifts|shopping|shoppers?|spending|season|holidays|carols?|lights|music|eggs?|decorations)\b)(?!['’]s)",
 )
 def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Fixed and computed holidays -> their day, in the year nearest the DCT (past bias; the
@@ -103,7 +118,11 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     (:data:`~etl.dates.vocabulary.NTH_WEEKDAY_HOLIDAYS`: Memorial Day, Presidents' Day,
     Columbus Day, Martin Luther King Jr. Day, Labor Day; 5 U.S.C. 6103; Father's Day and
     Mother's Day, 36 U.S.C. 109 and 117) and the shopping days
-    after Thanksgiving (Black Friday, Cyber Monday). Chinese and Asian wire copy calls May 1
+    after Thanksgiving (Black Friday, Cyber Monday). The holidays of the Islamic, Hebrew, Chinese
+    and Hindu calendars (Eid al-Adha, Yom Kippur, the Lunar New Year, Diwali...) are the days
+    :func:`~etl.dates.anchoring.lunar_holidays` gives; a weekday named right after one that falls a
+    day from it ("Eid al-Adha on Monday") is taken instead, as countries that sight the moon keep
+    the holiday a day either side of a computed calendar's. Chinese and Asian wire copy calls May 1
     "Labor Day", the US the first Monday of September: the one nearer the DCT, on the side of it
     a future or past clause speaks of, is taken ("open daily through Labor Day" in May:
     September); more than :data:`_LABOR_DAY_REACH` days from both (half a year ahead in a
@@ -130,6 +149,8 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         Day</TIMEX3>.``
     """
     lunar = _lunar_key(m["lunar"]) if m["lunar"] else None
+    if _EVENT_NOUN_AFTER.match(text, m.end("t")) and not _DAY_WORD_END.search(m["name"]):
+        return None  # "the Christmas message", "Christmas sales": the season's; "the Christmas Day message" is the day's
     if lunar in CHINESE_HOLIDAYS and not _FESTIVAL_DAY_BEFORE.search(text, max(0, m.start("t") - 30), m.start("t")):
         return None  # "festivals like the Spring Festival", "three Spring Festival charter flights": a custom, no day
     if re.match(r"\s+Islands?\b", text[m.end() : m.end() + 9]):
@@ -206,6 +227,12 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             if nearest in may:
                 cands = may
         on_weekday = [c for c in cands if named and c.weekday() == WEEKDAY_NUM[named["wd"].lower()] and abs((c - dct).days) <= 7]
+        if lunar and named and not on_weekday:
+            # a lunar holiday kept a day either side of the table's where the moon is sighted ("Eid
+            # al-Adha on Monday" in 2016, Umm al-Qura's Sunday): the weekday the story names
+            wd = WEEKDAY_NUM[named["wd"].lower()]
+            near = (c + dt.timedelta(days=k) for c in cands for k in (1, -1))
+            on_weekday = [c for c in near if c.weekday() == wd and abs((c - dct).days) <= 7]
         if not rel and on_weekday:
             # "the Presidents Day holiday Monday" the day after it: the weekday names the week, as a
             # weekday alone is read within a week of the DCT
@@ -232,8 +259,8 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         s = m.start("t")
         the = 4 if text[max(0, s - 4) : s].lower() == "the " and not m["wkof"] else 0
         # a Monday holiday ends a long weekend: "the Memorial Day weekend" is the Saturday and
-        # Sunday before it, not those of its ISO week (a three-day weekend, 5 U.S.C. 6103(b))
-        return Hit(s - the, m.end("t"), weekend_of(d - dt.timedelta(days=2) if d.weekday() == 0 else d))
+        # Sunday before it, not those of its ISO week
+        return Hit(s - the, m.end("t"), holiday_weekend(d))
     if not (m["wk"] or m["wkof"] or m["y"] or m["ry2"]) and (part := _PART_OF_DAY_AFTER.match(text, m.end("t"))) is not None:
         # "on Christmas morning": that part of the holiday, a TIME (as "Tuesday night")
         return Hit(m.start("t"), part.end(), timex_at(d, "day", PARTS_OF_DAY[part["pod"].lower()]))

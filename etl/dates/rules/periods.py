@@ -9,11 +9,11 @@ import datetime as dt
 import re
 
 from etl.dates.anaphora import Anaphor
-from etl.dates.anchoring import Timex, add_months, gap_days, month_in_context, season_of, season_start, shift, timex_at
+from etl.dates.anchoring import Timex, add_months, gap_days, season_of, season_start, shift, timex_at
 from etl.dates.context import left_context, word_after, word_before
 from etl.dates.rules.shared import PART_OF, REL_STEP
 from etl.dates.rules.table import Hit, hit_over_t, rule
-from etl.dates.tense import clause_tense, future_context, past_form, speaks_of_future
+from etl.dates.tense import clause_tense, past_form, speaks_of_future
 from etl.dates.vocabulary import MONTH_ABBR, MONTH_FULL, MONTH_NUM, ORDINALS, SEASONS, YEAR4
 
 
@@ -137,8 +137,9 @@ def month_range_quarter(m: re.Match[str], text: str, dct: dt.date) -> Hit | None
     """A calendar quarter named by its first and last months, as Japanese, Indian and
     markets copy write it: "the April-June quarter" -> ``2011-Q2`` (TIMEX3 quarter value),
     "the Oct.-Dec. period", "the July-September three months"; the year as written ("the
-    January-March 2012 quarter"), else that of the first month placed as :func:`~etl.dates.rules.months.bare_month`
-    places a month (the clause's tense; the nearest one). Months that span no calendar
+    January-March 2012 quarter"), else the year :func:`quarter` gives a quarter written without
+    one (the nearest, not moved ahead by a future cue: "will report results for the April-June
+    quarter" in August is the one just ended). Months that span no calendar
     quarter ("the March-May period") are left to the month rules.
 
     TimeML (DCT 2011-03-12): ``Growth could fall in <TIMEX3 type="DATE" value="2011-Q2">the
@@ -150,9 +151,7 @@ def month_range_quarter(m: re.Match[str], text: str, dct: dt.date) -> Hit | None
     """
     if m["qm"]:
         m1 = MONTH_NUM[m["qm"].lower()] - 2
-        s, e = m.span("t")
-        d = month_in_context(m1, dct, clause_tense(text, s, e), future_context(text, s))
-        return hit_over_t(m, timex_at(d, "quarter"))
+        return hit_over_t(m, timex_at(dt.date(_quarter_year((m1 + 2) // 3, text, *m.span("t"), dct), m1, 1), "quarter"))
     m1, m2 = MONTH_NUM[m["m1"].lower()], MONTH_NUM[m["m2"].lower()]
     if m1 % 3 != 1 or m2 != m1 + 2 or not (m["noun"] or m["sep"] != "/"):
         return None
@@ -160,7 +159,7 @@ def month_range_quarter(m: re.Match[str], text: str, dct: dt.date) -> Hit | None
     if not m["noun"]:
         s = m.start("m1")  # "the January-March GDP figures": the determiner is the figures'
 
-    d = dt.date(int(m["y"]), m1, 1) if m["y"] else month_in_context(m1, dct, clause_tense(text, s, e), future_context(text, s))
+    d = dt.date(int(m["y"]) if m["y"] else _quarter_year((m1 + 2) // 3, text, s, e, dct), m1, 1)
     return Hit(s, e, timex_at(d, "quarter"))
 
 
@@ -314,7 +313,8 @@ def season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "the autumn of last year" in the DCT's year minus one
     (plus one for "next year"); "this summer" = the one of the DCT's year (for
     winter: the one holding the DCT, or starting in its December; in December "this spring"
-    and "this summer" are the coming ones, of the year the winter runs into); "last summer" = the
+    and "this summer" are the coming ones, of the year the winter runs into, unless the clause is
+    in the past, "started early this spring"); "last summer" = the
     latest summer that started before the DCT's season; "next" = the first after it;
     "in the summer" = the nearest one. Needs a year, last/this/next, early/late or
     "in the": "the fall of Saigon" and "a fall in prices" are not seasons.
@@ -356,7 +356,9 @@ def season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         elif rel in ("next", "this coming", "coming"):
             start = min(c for c in cands if c > cur)
         elif rel == "this":
-            ahead = dct.month == 12 and code in ("SP", "SU")  # "this spring" in December: the coming one
+            # "this spring" in December: the coming one, unless a past clause tells of the one gone ("the
+            # fire season started early this spring": HeidelTime's tense rule)
+            ahead = dct.month == 12 and code in ("SP", "SU") and clause_tense(text, s, e) >= 0
             start = cur if code == cur_code else season_start(dct.year + ahead, code)
         else:
             start = season_by_tense(cands, text, s, e, dct)

@@ -17,7 +17,9 @@ from etl.dates.tense import future_context, speaks_of_future
 from etl.dates.vocabulary import HEDGE, NUM, UNIT, UNITS, UNIT_CS, WEEKDAY, WEEKDAY_NUM, number, unit_key
 
 
-_L_AGO = re.compile(rf"(?:\b(?P<hedge>{HEDGE})\s+)?\b(?P<num>{NUM})\s+$", re.IGNORECASE)
+_L_AGO = re.compile(rf"(?:\b(?P<hedge>{HEDGE})\s+)?(?:\b(?P<half>half)\s+(?=an?\s))?\b(?P<num>{NUM})\s+$", re.IGNORECASE)
+_HALF_UNIT = {"century": ("year", 50), "decade": ("year", 5), "year": ("month", 6), "day": ("hour", 12), "hour": ("minute", 30)}
+""""half a century" as a count of a finer unit (50 years), for "half a century ago (later)"."""
 
 
 # "the week before last", "the month after next"
@@ -134,9 +136,11 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     that year (TIMEX3 guidelines: "ago" is anchored on the DCT, granularity of the unit).
     A hedge ("nearly", "more than", or "or so" after the unit: "a week or so ago") stays in the
     extent; the value is unchanged (TimeML ``mod="APPROX"``, which the value does not carry).
-    "several/a few years ago" -> ``PAST_REF`` (no number to count back), as is a bare plural
+    "half a century ago" -> 50 years back, at the year (half a decade 5 years; half a year six
+    months, at the month). "several/a few years ago" -> ``PAST_REF`` (no number to count back), as is a bare plural
     ("decades ago"; not "65 million years ago"). "Fifty years ago this month", "a year ago
-    today" are one TIMEX3 at the finer unit (``1961-03``, ``2020-03-31``). Counted from a day
+    today", "50 years ago tonight" are one TIMEX3 at the finer unit (``1961-03``, ``2020-03-31``,
+    ``1969-07-20TNI``). Counted from a day
     word ("a week from today", "two days from tomorrow", "a week from Friday": the coming
     Friday), the value is that day shifted (TIDES 2005: an offset from a day names a day); not
     after "for" or before a range's end ("close for two weeks from Thursday": a span and its start).
@@ -157,6 +161,11 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     n = number(lm["num"])
     unit = unit_key(m["unit"])
     sign = 1 if m["dir"].lower() in ("from now", "hence") or m["day"] else -1
+    if lm["half"]:
+        if unit not in _HALF_UNIT or m["day"] or unit in ("day", "hour"):
+            return None
+        (unit, n), coarse = _HALF_UNIT[unit], unit  # "half a century ago": 50 years back, at the year
+        return Hit(lm.start(), m.end(), timex_at(shift(dct, unit, sign * n), "year" if coarse != "year" else "month"))
     if m["day"]:
         if n is None or unit not in ("day", "week", "fortnight", "month", "year"):
             return None
@@ -185,7 +194,8 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if finer is not None and sign < 0 and RANK[finer_unit] < RANK[gran]:
         # "Fifty years ago this month", "a year ago today": that month (day) N units back
         # (TimeML 1.2.1: one expression, the finer unit sets the granularity)
-        return Hit(lm.start(), finer.end(), timex_at(shift(dct, unit, sign * n), finer_unit))
+        # ("50 years ago tonight": that night, a TIME)
+        return Hit(lm.start(), finer.end(), timex_at(shift(dct, unit, sign * n), finer_unit, "NI" if finer["night"] else None))
     tx = timex_at(shift(dct, unit, sign * n), gran)
     if unit == "year" and n == 1 and sign < 0 and comparison(text, lm.start(), need_cue=False):
         # "up from $10 million a year ago": the reporting period a year back (see Period)
@@ -195,7 +205,7 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 _COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|of|many|some|the))\s+$", re.IGNORECASE)
 """A count or a determiner before a plural unit: "65 million years ago" is no vague past."""
-_AGO_FINER = re.compile(r"\s+(?:this\s+(?P<unit>month|week)|today)\b(?!['’])", re.IGNORECASE)
+_AGO_FINER = re.compile(r"\s+(?:this\s+(?P<unit>month|week)|today|(?P<night>tonight))\b(?!['’])", re.IGNORECASE)
 """A finer unit of the DCT after "N units ago": "this month", "this week", "today"."""
 
 
@@ -219,6 +229,7 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     mark is "later" ("Six years on, the war continues"; not "two years on the job"), and so
     is "after that" ("five years after that"; "before that" is "earlier"). "a year earlier" is
     :func:`~etl.dates.rules.anaphors.anaphor`'s; vague counts ("a few days later") stay durations.
+    "half a century later" counts 50 years, "half an hour later" 30 minutes.
 
     TimeML (DCT 2017-12-27): ``He left in <TIMEX3 type="DATE" value="2015-SP">the spring of
         2015</TIMEX3> and came back <TIMEX3 type="DATE" value="2017">two years later</TIMEX3>.``
@@ -227,13 +238,18 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """
     lm = left_context(_L_AGO, text, m.start())
     unit = unit_key(m["unit"])
+    if lm is not None and lm["half"] and unit in _HALF_UNIT:
+        # "half a century later", "half an hour later": that many of the finer unit from the date (clock
+        # time) before it, else the DURATION of the half (P50Y, PT30M), as odd_duration reads it
+        half, n = _HALF_UNIT[unit]
+        fallback = Timex("DURATION", duration_value(n, half), UNITS[unit][1])
+        sign = 1 if m["dir"].lower().split()[0] in ("later", "on", "after") else -1
+        return Hit(lm.start(), m.end(), Anaphor(half, sign * n, named=True, mentioned_only=True, fallback=fallback, fallback_end=m.end("unit")))
     if lm is None or (lm["num"].lower() in ("a", "an", "one") and unit not in ("hour", "minute")):
         return None  # "a year later" is :func:`~etl.dates.rules.anaphors.anaphor`'s; "an hour later" counts from a clock here
     n = number(lm["num"])
     if n is None or (n < 2 and unit not in ("hour", "minute")) or unit not in ("minute", "hour", "day", "week", "month", "quarter", "year", "decade") or title_unit(m["unit"], m.group()):
         return None
-    if word_before(text, lm.start()) == "half" and lm["num"].lower() in ("a", "an"):
-        return None  # "half an hour later": a half of the unit (odd_duration); not "fell by half five months later"
     as_duration = Timex("DURATION", duration_value(n, unit), UNITS[unit][1])
     if unit == "decade":
         unit, n = "year", 10 * n

@@ -17,13 +17,16 @@ from etl.prefilter import Literals, required_literals
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A resolved match: ``text[start:end]`` is the TIMEX3 extent; ``rule`` the position of the
-    rule in its table (the earlier wins a tie), ``name`` the rule's name."""
+    rule in its table (the earlier wins a tie), ``name`` the rule's name; ``weekend``: the
+    expression is the weekend named after the day ``timex`` resolves to ("the July 4th weekend",
+    :func:`~etl.dates.rules.extents.widen_to_weekend`)."""
 
     start: int
     end: int
     timex: Timex | Anaphor | Period
     rule: int = 0
     name: str = ""
+    weekend: bool = False
 
 
 Resolver = Callable[[re.Match[str], str, dt.date], "Hit | None"]

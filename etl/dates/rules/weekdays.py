@@ -23,7 +23,7 @@ from etl.dates.rules.shared import (
     relative_weekday,
 )
 from etl.dates.rules.table import Hit, Rule, hit_over_t, row, rule
-from etl.dates.tense import clause_tense, deadline, speaks_of_future
+from etl.dates.tense import clause_tense, deadline, past_form, speaks_of_future
 from etl.dates.vocabulary import (
     MONTH,
     MONTH_FULL,
@@ -203,6 +203,22 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             pair = rs.group().rstrip().endswith(("and", "or", "&"))
             if (first >= dct and d <= first) if not pair else (ahead and d < dct):
                 d = first + dt.timedelta(days=(wd - first.weekday()) % 7 or 7)
+        elif d < dct and (gap := _GAPPED_AFTER_DAY.search(text, max(0, s - 90), s)) is not None and not any(
+            past_form(w) or w.lower() in _PAST_AUX for w in re.findall(r"[A-Za-z]+", gap["rest"])
+        ):
+            # "Hitachi reports on Thursday and Toshiba on Friday", "are due on Tuesday, followed by
+            # wholesale prices on Wednesday", "meet tomorrow and Tuesday": a continuation without a
+            # verb of its own shares the tense of the day before it (gapping, Quirk et al. 1985,
+            # 13.92), and lists days in order
+            fs, fe = gap.start("first"), gap.end("first")
+            if gap["first"].lower() == "tomorrow":
+                first = dct + dt.timedelta(days=1)
+            elif speaks_of_future(text, fs, fe) or deadline(text, fs):
+                first = bare_weekday(WEEKDAY_NUM[gap["first"].lower()], True, dct)
+            else:
+                first = None
+            if first is not None:
+                d = first + dt.timedelta(days=(wd - first.weekday()) % 7 or 7)
     dm = None if rel else DAY_OF_MONTH_AFTER.match(text, m.end())
     if dm is not None:
         the = text[dm.start() : dm.start("day")].lower().find("the")
@@ -234,6 +250,15 @@ _WEEKDAY_RANGE_START = re.compile(
 )
 """A weekday that starts a range whose end comes next ("Monday to ", "Monday and run through ")
 or the first of a pair ("meet Tuesday and ")."""
+_GAPPED_AFTER_DAY = re.compile(
+    rf"\b(?P<first>{WEEKDAY}|(?i:tomorrow))\b(?:\s+(?i:morning|afternoon|evening|night))?"
+    r"(?P<gap>,?\s+(?:and|followed\s+by|then|plus)\s+(?P<rest>(?:(?:[^.;:!?\d]|(?<=Corp)\.|(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.){0,60}?\s)?(?:on\s+)?))$"
+)
+"""A day, then a continuation that names another event without a verb of its own before the
+weekday ("Thursday and Toshiba Corp. on ", "Tuesday, followed by wholesale prices on ",
+"tomorrow and "): the weekday shares the first day's reading (see :func:`weekday`)."""
+_PAST_AUX = frozenset("was were had did said told".split())
+"""Finite forms that give a continuation a past verb of its own ("Thursday and the bank said on ")."""
 
 
 _APPOSITION_COMMA = re.compile(r",\s+")
