@@ -313,6 +313,20 @@ def duration_value(n: int | None, unit: str) -> str:
     return f"P{amount}{designator}"
 
 
+ISO_PARTS = {"year": "Y", "month": "M", "day": "D", "hour": "H", "minute": "M", "second": "S"}
+"""The units of an ISO 8601 duration, coarsest first, and their designators."""
+
+
+def iso_duration(parts: list[tuple[str, int | None]]) -> str:
+    """The ISO 8601 duration of counts of units in :data:`ISO_PARTS` order ("14 years, nine
+    months and 20 days" -> ``P14Y9M20D``, "one day, 18 hours, 40 minutes and 10 seconds" ->
+    ``P1DT18H40M10S``): one TIMEX3 DURATION for a chain of finer units (TimeML 1.2.1: one
+    expression, one value)."""
+    date = "".join(f"{n}{ISO_PARTS[u]}" for u, n in parts if u in ("year", "month", "day"))
+    time = "".join(f"{n}{ISO_PARTS[u]}" for u, n in parts if u in ("hour", "minute", "second"))
+    return f"P{date}" + (f"T{time}" if time else "")
+
+
 @lru_cache(maxsize=4096)
 def lunar_holidays(name: str, dct: dt.date) -> tuple[dt.date, ...]:
     """The days of a holiday of the Islamic, the Hebrew, the Chinese or the Hindu calendar (``name`` a key of

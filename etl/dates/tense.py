@@ -281,14 +281,15 @@ _CLAUSE_JOIN = re.compile(r",\s+(?:and|but|yet|so)\s+")
 
 
 _SUBJECT_VERB = re.compile(
-    r"\s+(?:(?P<future>will|shall|marks|would(?!\s+(?:have|not)\b)|should(?!\s+(?:have|not|never)\b)|(?:is|are)\s+(?:(?:expected|due|set|scheduled|slated"
+    r"\s+(?:(?P<future>will|shall|marks|brings|sees|would(?!\s+(?:have|not)\b)|should(?!\s+(?:have|not|never)\b)|(?:is|are)\s+(?:(?:expected|due|set|scheduled|slated"
     r"|forecast|predicted|likely|going)\s+to|to\s+be)|is(?=\s+[A-Z\"'“‘])|to\s+be|looks?\s+(?:like|set)|(?:expected|forecast)\s+to\s+be)"
     r"|(?P<past>was|were|had|saw|brought))\b"
 )
 """A verb right after a time expression that is its subject ("Monday is expected to be
 sunny", "Sunday should be drier", "Because Friday is Veterans Day" (a name after "is": "Monday
-is the busiest day" is a habit), "Sunday marks the 50th anniversary" (a present "marks" dates a
-day to come), "Friday saw heavy trading"; the subject of an infinitive,
+is the busiest day" is a habit), "Sunday marks the 50th anniversary", "Friday brings income
+data" (a present "marks", "brings" or "sees" dates a day to come, as their past forms date one
+gone), "Friday saw heavy trading"; the subject of an infinitive,
 "expected Tuesday to be the busiest day") or ends its subject ("their match
 on Tuesday was postponed", "the summit on Friday and Saturday will bring together"): the verb's
 tense is the expression's. Not after "from" or "since" (a start: "the campaign from Friday will

@@ -954,7 +954,8 @@ def test_the_week_is_the_week_of_the_date_before_it(tagger):
     # generic weeks and the phrases other rules read are not this rule's
     got = [(m.text, m.value) for m in tagger.run("Monday is the busiest day of the week.", DCT)]
     assert got == [("Monday", "2017-12-25")]
-    assert tagger.run("Talks go on in the week ahead.", DCT) == []
+    # "the week ahead" is unit_ahead's: the coming ISO week (2018-W01 begins Monday 2018-01-01)
+    assert [(m.text, m.value) for m in tagger.run("Talks go on in the week ahead.", DCT)] == [("the week ahead", "2018-W01")]
     # a date far back is not the week's anchor; "the rest of the week" is the DCT's week.
     # DCT Mon 2005-12-12 lies in 2005-W50; Nov. 4, 2005 in 2005-W44.
     dct = dt.date(2005, 12, 12)
@@ -3859,3 +3860,26 @@ def test_tense_after_an_adverb_half_units_and_quarters_named_by_months(tagger):
         ("Companies will start reporting results for the January-March quarter.", (1998, 3, 31), "the January-March quarter", "1998-Q1"),
         ("Banks will post results for the March quarter.", (2021, 4, 20), "the March quarter", "2021-Q1"),
     ])  # fmt: skip
+
+
+def test_the_week_ahead_a_weekend_gone_into_compound_offsets_and_a_day_that_brings(tagger):
+    check_values(tagger, [
+        # "the week (year) ahead" is the coming one (DCT Friday 2010-04-23, ISO week 16)
+        ("Investors await earnings in the week ahead.", (2010, 4, 23), "the week ahead", "2010-W17"),
+        ("The year ahead looks tough for exporters.", (2010, 4, 23), "The year ahead", "2011"),
+        # "going into the weekend" on a Friday (1989-10-13, W41) is that week's; "over the weekend" the last
+        ("Traders squared positions going into the weekend.", (1989, 10, 13), "the weekend", "1989-W41-WE"),
+        ("Stocks fell over the weekend.", (1989, 10, 16), "the weekend", "1989-W41-WE"),
+        # a day that "brings" or "sees" something is to come (DCT Thursday 2014-05-29), "saw" gone
+        ("Friday brings personal income and spending data.", (2014, 5, 29), "Friday", "2014-05-30"),
+        ("Monday saw heavy trading in bonds.", (2014, 5, 29), "Monday", "2014-05-26"),
+        # "two hours and 40 minutes later" after 11:40 p.m. is 2:20 a.m. the next day
+        ("The ship struck an iceberg at 11:40 p.m. on April 14, 1912. It sank two hours and 40 minutes later.",
+         (2012, 4, 15), "two hours and 40 minutes later", "1912-04-15T02:20"),
+        ("The ship left on June 1, 1912 and returned two years and six months later.", (2012, 4, 15),
+         "two years and six months later", "1914-12"),
+    ])  # fmt: skip
+    # without a date before it the chain stays a DURATION, "later" outside the extent
+    assert values(tagger.run("Two hours and 40 minutes later, the ship sank.", dt.date(2012, 4, 15))) == [
+        ("Two hours and 40 minutes", "DURATION", "PT2H40M")
+    ]

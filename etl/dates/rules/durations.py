@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from etl.dates.anaphora import Anaphor
-from etl.dates.anchoring import Timex, add_months, duration_value, shift, timex_at
+from etl.dates.anchoring import ISO_PARTS, Timex, add_months, duration_value, iso_duration, shift, timex_at
 from etl.dates.context import left_context, title_unit, word_after, word_before
 from etl.dates.rules.shared import OR_SO, PART_OF
 from etl.dates.rules.table import Hit, hit_over_t, rule
@@ -213,7 +213,7 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     phrases ("two years later"), "a year" after a number or money ("$5m a year", a rate),
     and "a day"/"one day" without a preceding cue ("One day, he ..."; cues: "for", "in",
     "within", "over", "as long as", "lasted", "take"...: :data:`_ONE_UNIT_CUES`). Counts of finer
-    units after it join it ("two hours and 20 minutes" -> ``PT2H20M``, :func:`_iso_duration`).
+    units after it join it ("two hours and 20 minutes" -> ``PT2H20M``, :func:`~etl.dates.anchoring.iso_duration`).
 
     TimeML (DCT 2017-12-27): ``He served <TIMEX3 type="DURATION" value="P2Y">two years</TIMEX3> in a
         <TIMEX3 type="DURATION" value="P5Y">five-year</TIMEX3> term.``
@@ -278,16 +278,16 @@ def duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if re.search(r"\bhalf\s+$", text[max(0, s - 5) : s], re.IGNORECASE):
         return None  # "half a century later": a half of the unit (odd_duration), not the unit
     parts, end = [(unit, n)], e
-    while n is not None and unit in _ISO_PARTS and (finer := _FINER_AFTER.match(text, end)) is not None:
+    while n is not None and unit in ISO_PARTS and (finer := _FINER_AFTER.match(text, end)) is not None:
         u2, n2 = unit_key(finer["u2"]), number(finer["n2"])
-        if n2 is None or list(_ISO_PARTS).index(u2) <= list(_ISO_PARTS).index(parts[-1][0]):
+        if n2 is None or list(ISO_PARTS).index(u2) <= list(ISO_PARTS).index(parts[-1][0]):
             break
         if finer["bare"] is not None and not (u2 in ("minute", "second") and parts[-1][0] in ("hour", "minute")):
             break  # a race time joins without "and" ("in three hours 25 minutes"); "two days 10 hours" does not
         parts.append((u2, n2))
         end = finer.end()
     if len(parts) > 1:  # "two hours and 20 minutes", "one day, 18 hours, 40 minutes and 10 seconds"
-        return Hit(s, end, Timex("DURATION", _iso_duration(parts), UNITS[unit][1]))
+        return Hit(s, end, Timex("DURATION", iso_duration(parts), UNITS[unit][1]))
     return Hit(s, e, Timex("DURATION", duration_value(n, unit), UNITS[unit][1]))
 
 
@@ -298,18 +298,6 @@ _FINER_AFTER = re.compile(
 )
 """A count of a finer unit after a duration, not a rate ("20 years, five days a week") nor one of
 a list of choices ("one year, 68 days or even two months")."""
-_ISO_PARTS = {"year": "Y", "month": "M", "day": "D", "hour": "H", "minute": "M", "second": "S"}
-"""The units of an ISO 8601 duration, coarsest first, and their designators."""
-
-
-def _iso_duration(parts: list[tuple[str, int | None]]) -> str:
-    """The ISO 8601 duration of counts of units in :data:`_ISO_PARTS` order ("14 years, nine
-    months and 20 days" -> ``P14Y9M20D``, "one day, 18 hours, 40 minutes and 10 seconds" ->
-    ``P1DT18H40M10S``): one TIMEX3 DURATION for a chain of finer units (TimeML 1.2.1: one
-    expression, one value)."""
-    date = "".join(f"{n}{_ISO_PARTS[u]}" for u, n in parts if u in ("year", "month", "day"))
-    time = "".join(f"{n}{_ISO_PARTS[u]}" for u, n in parts if u in ("hour", "minute", "second"))
-    return f"P{date}" + (f"T{time}" if time else "")
 
 
 _YEARS_OF = re.compile(r"\b(?:years|decades|half|part|days)\s+of\s+$", re.IGNORECASE)
@@ -344,11 +332,16 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
     TimeML (DCT 2017-12-27): ``She joined in <TIMEX3 type="DATE" value="2003">2003</TIMEX3> and
         was promoted <TIMEX3 type="DATE" value="2004">the next year</TIMEX3>.``
+
+    "the week (month, year) ahead" is "the coming week" (``unit_ahead``).
+
+    TimeML (DCT 2010-04-23): ``Investors await earnings in <TIMEX3 type="DATE" value="2010-W17">the
+        week ahead</TIMEX3>.``
     """
     if title_unit(m["unit"], m["t"]):
         return None
     unit = m["unit"].lower()
-    step = 1 if re.search(r"next|coming", m["t"], re.IGNORECASE) else -1
+    step = 1 if re.search(r"next|coming|ahead", m["t"], re.IGNORECASE) else -1
     if unit == "fortnight":  # no calendar unit: "over the past fortnight" is two weeks long
         return hit_over_t(m, Timex("DURATION", duration_value(1, unit), UNITS[unit][1]))
     if unit in ("decade", "century"):
@@ -370,6 +363,9 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # "the following", anchored on the date told before it (TimeML 1.2.1 anchorTimeID)
         return hit_over_t(m, Anaphor(unit, 1, named=True, fallback=deictic))
     return hit_over_t(m, deictic)
+
+
+rule("unit_ahead", r"\b(?P<t>the\s+(?P<unit>week|month|year)\s+ahead)\b(?!['’]s)", re.IGNORECASE)(past_unit)
 
 
 # "for weeks", "within days", "in years"

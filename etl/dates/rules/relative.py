@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from etl.dates.anaphora import Anaphor, Period, comparison
-from etl.dates.anchoring import RANK, Timex, add_months, duration_value, shift, timex_at, weekend_of
+from etl.dates.anchoring import RANK, Timex, add_months, duration_value, iso_duration, shift, timex_at, weekend_of
 from etl.dates.context import left_context, name_word_before, title_unit, word_before
 from etl.dates.rules.shared import NOT_AFTER_A_TIME_WORD, OR_SO, bare_weekday
 from etl.dates.rules.table import Hit, hit_over_t, rule
@@ -18,6 +18,10 @@ from etl.dates.vocabulary import HEDGE, NUM, UNIT, UNITS, UNIT_CS, WEEKDAY, WEEK
 
 
 _L_AGO = re.compile(rf"(?:\b(?P<hedge>{HEDGE})\s+)?(?:\b(?P<half>half)\s+(?=an?\s))?\b(?P<num>{NUM})\s+$", re.IGNORECASE)
+_L_COMPOUND = re.compile(rf"\b(?P<n1>{NUM})\s+(?P<u1>{UNIT})\s+and\s+$", re.IGNORECASE)
+_COMPOUND_FACTOR = {("hour", "minute"): 60, ("day", "hour"): 24, ("week", "day"): 7, ("year", "month"): 12}
+"""A count of a coarser unit joined by "and" before the count of "... later" ("two hours and 40
+minutes later"), and how many of the finer unit one of it holds."""
 _HALF_UNIT = {"century": ("year", 50), "decade": ("year", 5), "year": ("month", 6), "day": ("hour", 12), "hour": ("minute", 30)}
 """"half a century" as a count of a finer unit (50 years), for "half a century ago (later)"."""
 
@@ -229,7 +233,8 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     mark is "later" ("Six years on, the war continues"; not "two years on the job"), and so
     is "after that" ("five years after that"; "before that" is "earlier"). "a year earlier" is
     :func:`~etl.dates.rules.anaphors.anaphor`'s; vague counts ("a few days later") stay durations.
-    "half a century later" counts 50 years, "half an hour later" 30 minutes.
+    "half a century later" counts 50 years, "half an hour later" 30 minutes, "two hours and 40
+    minutes later" 160 minutes.
 
     TimeML (DCT 2017-12-27): ``He left in <TIMEX3 type="DATE" value="2015-SP">the spring of
         2015</TIMEX3> and came back <TIMEX3 type="DATE" value="2017">two years later</TIMEX3>.``
@@ -248,14 +253,23 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if lm is None or (lm["num"].lower() in ("a", "an", "one") and unit not in ("hour", "minute")):
         return None  # "a year later" is :func:`~etl.dates.rules.anaphors.anaphor`'s; "an hour later" counts from a clock here
     n = number(lm["num"])
+    start = lm.start()
+    as_duration = Timex("DURATION", duration_value(n, unit), UNITS[unit][1]) if n is not None else None
+    if n is not None and (big := left_context(_L_COMPOUND, text, start)) is not None:
+        # "two hours and 40 minutes later": 160 minutes from the clock time before it (else the
+        # DURATION PT2H40M, as the duration rule reads the chain)
+        n1, u1 = number(big["n1"]), unit_key(big["u1"])
+        factor = _COMPOUND_FACTOR.get((u1, unit))
+        if n1 is not None and factor:
+            as_duration = Timex("DURATION", iso_duration([(u1, n1), (unit, n)]), UNITS[u1][1])
+            n, start = n1 * factor + n, big.start()
     if n is None or (n < 2 and unit not in ("hour", "minute")) or unit not in ("minute", "hour", "day", "week", "month", "quarter", "year", "decade") or title_unit(m["unit"], m.group()):
         return None
-    as_duration = Timex("DURATION", duration_value(n, unit), UNITS[unit][1])
     if unit == "decade":
         unit, n = "year", 10 * n
     sign = 1 if m["dir"].lower().split()[0] in ("later", "on", "after") else -1
     shifted = Anaphor(unit, sign * n, named=True, mentioned_only=True, fallback=as_duration, fallback_end=m.end("unit"))
-    return Hit(lm.start(), m.end(), shifted)
+    return Hit(start, m.end(), shifted)
 
 
 # PRESENT_REF / PAST_REF / FUTURE_REF
@@ -308,12 +322,12 @@ rule(
 # "over the weekend", "ahead of the weekend"
 @rule(
     "weekend",
-    r"(?:\b(?P<ahead>ahead\s+of|before)\s+)?\b(?P<t>the\s+(?:holiday\s+)?weekend)\b(?!\s+(?:of|before|after)\b)", re.IGNORECASE,
+    r"(?:\b(?P<ahead>ahead\s+of|before|(?:going|heading)\s+into|until|till)\s+)?\b(?P<t>the\s+(?:holiday\s+)?weekend)\b(?!\s+(?:of|before|after)\b)", re.IGNORECASE,
 )
 def weekend(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"(over) the weekend" ("the holiday weekend") -> ``YYYY-Www-WE`` (TIMEX3): the latest weekend that has begun
     by the DCT, or the coming one when the clause speaks of the future ("will ... this
-    weekend", "ahead of the weekend"); a possessive too ("the last of the weekend's four
+    weekend", "ahead of the weekend", "going into the weekend", "until the weekend"); a possessive too ("the last of the weekend's four
     wild-card games", the extent without "'s", as "last year's"). Range Saturday to Monday;
     granularity none.
 
