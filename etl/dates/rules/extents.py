@@ -6,6 +6,7 @@ TIMEX3).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from etl.dates.anaphora import Anaphor, Period
 from etl.dates.anchoring import ONE_DAY, Timex, timex_at
@@ -25,13 +26,21 @@ def widen_to_part_of(hits: list[Hit], text: str) -> list[Hit]:
     TimeML (DCT 1989-10-30): ``Costs will be halved by <TIMEX3 type="DATE" value="1990">the end of
         1990</TIMEX3>.``
     """
+    return _widen_left(hits, text, PART_OF, 30, lambda tx: not (isinstance(tx, Timex) and tx.type in ("DURATION", "SET")))
+
+
+def _widen_left(
+    hits: list[Hit], text: str, before: re.Pattern[str], reach: int, applies: Callable[[Timex | Anaphor | Period], bool]
+) -> list[Hit]:
+    """Each hit whose value ``applies``, extended over a match of ``before`` (a ``$``-anchored
+    pattern) in the ``reach`` characters before it, unless that would reach into the hit before;
+    the value unchanged. ``hits`` sorted by start and disjoint; returns them in the same order."""
     out: list[Hit] = []
     for h in hits:
-        tx = h.timex
-        if not (isinstance(tx, Timex) and tx.type in ("DURATION", "SET")):
-            m = PART_OF.search(text, max(0, h.start - 30), h.start)
+        if applies(h.timex):
+            m = before.search(text, max(0, h.start - reach), h.start)
             if m is not None and (not out or out[-1].end <= m.start()):
-                h = Hit(m.start(), h.end, tx, h.rule, h.name)
+                h = Hit(m.start(), h.end, h.timex, h.rule, h.name)
         out.append(h)
     return out
 
@@ -49,18 +58,14 @@ def widen_to_hedge(hits: list[Hit], text: str) -> list[Hit]:
     TimeML (DCT 1998-08-08): ``The bomb went off at <TIMEX3 type="TIME" value="1998-08-07T10:35">about
         10:35 a.m.</TIMEX3> Friday.``
     """
-    out: list[Hit] = []
-    for h in hits:
-        tx = h.timex
-        clock = (isinstance(tx, Timex) and re.search(r"T\d\d:\d\d", tx.value) is not None) or (
-            isinstance(tx, Anaphor) and tx.tod is not None and ":" in tx.tod
-        )
-        if clock:
-            m = _HEDGE_BEFORE.search(text, max(0, h.start - 16), h.start)
-            if m is not None and (not out or out[-1].end <= m.start()):
-                h = Hit(m.start(), h.end, tx, h.rule, h.name)
-        out.append(h)
-    return out
+    return _widen_left(hits, text, _HEDGE_BEFORE, 16, _a_clock_time)
+
+
+def _a_clock_time(tx: Timex | Anaphor | Period) -> bool:
+    """Whether ``tx`` is a clock time: a TIME with hours and minutes, or an anaphor to one."""
+    return (isinstance(tx, Timex) and re.search(r"T\d\d:\d\d", tx.value) is not None) or (
+        isinstance(tx, Anaphor) and tx.tod is not None and ":" in tx.tod
+    )
 
 
 _DAY_BEFORE_AFTER = re.compile(r"\b(?:[Tt]he\s+)?(?:[Dd]ay\s+(?P<ba>before|after)|(?P<eve>[Ee]ve)\s+of)\s+$")
