@@ -174,8 +174,8 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
         if a.within and a.unit in ("day", "week"):
             return unknown_within(anchor, a.unit)
         return None
-    if a.exact and gran != a.unit:
-        return None
+    if a.exact and gran != a.unit and not (a.unit == "day" and gran in ("minute", "hour")):
+        return None  # "that morning" after "in March" names no day; after "at 5:40 p.m. Feb. 26", that day's
     if a.same:
         clock = a.fallback is not None and a.fallback.type == "TIME" and a.tod is not None and ":" in a.tod
         # a clock time keeps its own granularity ("5 p.m." is an hour on the day it takes)

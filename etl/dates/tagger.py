@@ -385,6 +385,8 @@ def _historical_frame(
             return False
         if same_sentence:
             event = _YEAR_THEN_EVENT.match(text, end)
+            if event is not None and event["verb"] in ("on", "in", "by") and not text[event.end() : pos].strip():
+                return True  # "seized the town in 1994 and on March 8 executed its mayor": the second clause opens with its date
             return event is not None and (event["verb"] is None or past_form(event["verb"]))
         # "The attacks began in 2018. On Nov. 7, hackers ...": the year ends its sentence, the date opens the next
         return one_stop and stop.start() == end and _OPENS_SENTENCE.search(text, max(0, pos - 12), pos) is not None  # type: ignore[union-attr]
@@ -406,7 +408,8 @@ _SENTENCE_LEAD = re.compile(r"(?:^|[.!?:;\"“]\s+|\n)(?:In\s+)?$")
 _YEAR_THEN_EVENT = re.compile(r",\s+[a-z]+ing\b|\s+after\b|\s+(?:but|and)\s+(?:then\s+)?(?P<verb>[a-z]+)\b")
 """After the main clause's "in" and year, a participle, "after" or a coordinated past verb that goes on
 with its events ("joined the ERM in 1990, entering on Oct. 8", "relegated in 2002 after a defeat on May
-11", "sought the presidency in 1987 but withdrew in September"); not a year set
+11", "sought the presidency in 1987 but withdrew in September", "seized the town in 1994 and on March 8
+executed its mayor"); not a year set
 off between commas ("The company, founded in 1985, said in March") nor one of a relative clause ("a
 loan in 1987 that did not specify ...")."""
 _IN_OR_OF = re.compile(r"\b(?:in|of|since)\s+$")

@@ -123,6 +123,7 @@ def future_context(text: str, pos: int) -> bool:
     cues = [
         c for c in _FUTURE_CUE.finditer(window)
         if not (c.group().lower() in _PLAN_PARTICIPLES and _DETERMINED_PARTICIPLE.search(window, 0, c.start()))
+        and not (c.group().lower() == "would" and _counterfactual(window, c.end()))
     ]
     if not cues:
         return False
@@ -142,6 +143,8 @@ def future_context(text: str, pos: int) -> bool:
     return not any(
         past_form(w)
         and (toks[i - 1].lower() if i else cue_end) not in ("be", "been", "being", "have", "has", *_COPULAS)
+        # a negated passive or perfect: "If the bill is not signed by Saturday"
+        and not (i >= 2 and toks[i - 1].lower() in ("not", "never") and toks[i - 2].lower() in _NEGATED_AUX)
         and (i == 0 or toks[i - 1].lower() not in _POSSESSIVES)
         # "will put a revised version to parliament on Thursday": an -ed form between an article and its noun
         and not (not owned and i and toks[i - 1].lower() in ("a", "an", "the") and i + 1 < len(toks) and toks[i + 1].islower()
@@ -152,6 +155,19 @@ def future_context(text: str, pos: int) -> bool:
     # Monday"), as is one of its own before a noun ("agreed to draw up detailed proposals by March 31");
     # after an article a participle may tell an earlier event ("may miss two weeks with a sprained
     # ankle during Thursday's loss")
+
+
+def _counterfactual(window: str, pos: int) -> bool:
+    """Whether "would" ending at ``pos`` is a counterfactual past, "would have" + a past
+    participle ("would have celebrated their 50th anniversary on Saturday", "would have been run
+    on Sunday"), whose event is not ahead (Quirk et al. 1985, 14.23); "would have a decision by
+    Friday" keeps "have" as the verb and looks ahead."""
+    m = re.match(r"\s+(?:not\s+)?have\s+([a-z]+)", window[pos:])
+    return m is not None and (m.group(1) == "been" or past_form(m.group(1)))
+
+
+_NEGATED_AUX = frozenset("is are am be been being has have was were".split())
+"""Auxiliaries before "not" whose participle after it is a passive or a perfect, no past event."""
 
 
 _SCHEDULED_FOR = re.compile(
@@ -501,11 +517,12 @@ _DEADLINE_CUE = re.compile(
 
 _MOVED_CUE = re.compile(
     r"\b(?:postpon\w*|delay(?:s|ed|ing)?|mov(?:e|es|ed|ing)|push(?:es|ed|ing)?\s+(?:\w+\s+)?back|reschedul\w*|put\s+off"
-    r"|defer(?:s|red|ring)?|adjourn\w*|br(?:ing|ings|ought)\s+forward)\b[^.;!?]*$",
+    r"|defer(?:s|red|ring)?|adjourn\w*|br(?:ing|ings|ought)\s+forward|extend(?:s|ed|ing)?|prolong\w*)\b[^.;!?]*$",
     re.IGNORECASE,
 )
 """A verb that moves a date, before the "to" of the new one ("postponed the downhill from
-Saturday to Monday", "the vote was moved to Thursday", "pushed it back to May")."""
+Saturday to Monday", "the vote was moved to Thursday", "pushed it back to May", "the talks were
+extended to Wednesday")."""
 
 
 def deadline(text: str, pos: int) -> bool:
@@ -641,8 +658,12 @@ def scheduled_present(text: str, pos: int) -> bool:
         # to open Tuesday", "managed to meet Friday")
         return m.group(1) != "close" and word_before(text, text.rfind("to", 0, m.start(1))) not in _IMPLICATIVE
     if m.group(1) in _BARE_PLURAL_VERBS:
-        if before in _NOT_A_PLAN_BEFORE or before in _PREPOSITIONS or past_form(before) or before in _PLAN_PARTICIPLES:
-            # a negation, a modal, a past verb; a noun after a preposition ("fired shots in return on
+        if (
+            before in _NOT_A_PLAN_BEFORE or before in _PREPOSITIONS or past_form(before) or before in _PLAN_PARTICIPLES
+            or before in ("been", "have", "had")
+        ):
+            # a negation, a modal, a past verb, a perfect's participle ("would have been run on Sunday");
+            # a noun after a preposition ("fired shots in return on
             # Tuesday") or an adjective ("ran past their scheduled close on Wednesday")
             return False
         if m.group(1) == "vote" and not re.search(r"[^'’s]s\s+$", text[max(0, m.start(1) - 4) : m.start(1)]):
@@ -660,7 +681,7 @@ _FIXTURE_VERBS = frozenset(
     travelling traveling hosting facing playing visiting close closes finish finishes travel travels open hands
     return kicks kicking heads head heading flies fly flying returning turns goes premieres debuts ends
     celebrates peaks launches lands airs resigns arrives hits hears gets releases continues returns
-    marks observes commemorates gather gathers assemble assembles release""".split()
+    marks observes commemorates gather gathers assemble assembles release resume resumes""".split()
 )
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for

@@ -3883,3 +3883,41 @@ def test_the_week_ahead_a_weekend_gone_into_compound_offsets_and_a_day_that_brin
     assert values(tagger.run("Two hours and 40 minutes later, the ship sank.", dt.date(2012, 4, 15))) == [
         ("Two hours and 40 minutes", "DURATION", "PT2H40M")
     ]
+
+
+def test_a_list_of_days_to_come(tagger):
+    # a week-ahead list in a Friday story (DCT 1990-11-16): each entry after the one before it
+    text = (
+        "The week ahead:\n\nMonday - England names its squad.\n\nTuesday - Cup draw; the committee meets.\n\n"
+        "Wednesday - Turkey v England, kick-off 5pm local time.\n\nFriday - Team news for next weekend's programme.\n"
+    )
+    ms = tagger.run(text, dt.date(1990, 11, 16))
+    assert [(m.text, m.value) for m in ms] == [
+        ("The week ahead", "1990-W47"), ("Monday", "1990-11-19"), ("Tuesday", "1990-11-20"), ("Wednesday", "1990-11-21"),
+        ("5pm local time", "1990-11-21T17:00"), ("Friday", "1990-11-23"), ("next weekend", "1990-W47-WE"),
+    ]  # fmt: skip
+    # a list of the week gone, told with past forms, stays behind (DCT Saturday 2003-11-29)
+    ms = tagger.run("Monday: Stocks fell 2 percent.\nTuesday: The yen rallied.\n", dt.date(2003, 11, 29))
+    assert [(m.text, m.value) for m in ms] == [("Monday", "2003-11-24"), ("Tuesday", "2003-11-25")]
+
+
+def test_counterfactuals_conditions_and_reported_futures(tagger):
+    check_values(tagger, [
+        # "would have" + a participle is a past that did not happen (DCT Monday 2010-01-11, 2020-04-20)
+        ("The couple would have celebrated their 50th wedding anniversary on Saturday.", (2010, 1, 11), "Saturday", "2010-01-09"),
+        ("The marathon, cancelled because of the pandemic, would have been run on Sunday.", (2020, 4, 20), "Sunday", "2020-04-19"),
+        # "would have" + a noun looks ahead; so does a present passive schedule
+        ("The firm said it would have a decision by Friday.", (2010, 1, 11), "Friday", "2010-01-15"),
+        ("The race is run on Sunday.", (2020, 4, 20), "Sunday", "2020-04-26"),
+        # a negated passive after "If" is no past event (DCT Friday 2022-12-30)
+        ("If the bill is not signed by Saturday, the government will run out of money.", (2022, 12, 30), "Saturday", "2022-12-31"),
+        # a future told in reported speech: September is next year's in November
+        ("The president said the government would decide on the project in September.", (2015, 11, 20), "September", "2016-09"),
+        # a limit moved on: "were extended to Wednesday" (DCT Monday 1992-12-14)
+        ("The talks were extended to Wednesday.", (1992, 12, 14), "Wednesday", "1992-12-16"),
+        # the main clause's year frames the second clause that opens with its date
+        ("The rebels seized the town in 1994 and on March 8 executed its mayor.", (2001, 5, 15), "March 8", "1994-03-08"),
+        # "that night" after a clock time is that day's night
+        ("He was shot at about 5:40 p.m. Feb. 26. He died at the hospital that night.", (1990, 3, 14), "that night", "1990-02-26TNI"),
+        ("Brazil resume training at Granja Comary on Monday morning.", (2014, 6, 8), "Monday morning", "2014-06-09TMO"),
+    ])  # fmt: skip

@@ -195,13 +195,18 @@ def month_by_clause(month: int, text: str, start: int, end: int, dct: dt.date) -
     """First day of the month ``month`` named without a year at ``text[start:end]``: placed by
     the clause's tense (:func:`~etl.dates.anchoring.month_in_context`), then a year on when it
     is gone and the clause names a plan in the present ("a summit is planned in Brussels in
-    June" in August), a limit ahead ("hope to adjourn by early October" in January) or, more than
+    June" in August), a limit ahead ("hope to adjourn by early October" in January), a future told
+    in reported speech ("said the government would decide on the project in September" in
+    November) or, more than
     a month gone, a scheduled event in the present ("the
     Democrats meet in Denver in late August" in February; a month just gone is a habit, "the
     fiscal year begins in April" in May): HeidelTime's tense rule for a present-future clause."""
     d = month_in_context(month, dct, clause_tense(text, start, end), future_context(text, start))
     back = (dct.year - d.year) * 12 + dct.month - d.month
-    if (back > 0 and (present_plan(text, start) or limit_ahead(text, start))) or (back > 1 and scheduled_present(text, start)):
+    if (
+        (back > 0 and (present_plan(text, start) or limit_ahead(text, start) or _REPORTED_FUTURE.search(text, max(0, start - 120), start)))
+        or (back > 1 and scheduled_present(text, start))
+    ):
         d = d.replace(year=d.year + 1)
     return d
 

@@ -140,7 +140,9 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
       whatever the tense;
     * in apposition to a date ("Jan. 8, a Monday"): that date;
     * after "a" at the end of its phrase ("both holidays fall on a Wednesday"): any such day,
-      ``XXXX-WXX-3`` (TIDES 2005: a non-specific day).
+      ``XXXX-WXX-3`` (TIDES 2005: a non-specific day);
+    * opening an entry of a list of days ("Tuesday: BOJ policy decision"): the day ahead, after the
+      entry before it (:func:`_list_entry_day`).
 
     A part of the day ("Tuesday night") gives a TIMEX3 TIME ``2017-12-26TNI`` (``MO``,
     ``AF``, ``EV``, ``NI``; TimeML 1.2.1: a time of the day, even a vague one, is a TIME),
@@ -192,7 +194,9 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         future = speaks_of_future(text, cs, m.end()) or bool(owner and (ahead["strong"] or clause_tense(text, s, m.end()) >= 0))
         d = bare_weekday(wd, future or deadline(text, cs), dct)
         rs = _WEEKDAY_RANGE_START.search(text, max(0, s - 50), s)
-        if rs is not None and not rs["rel"]:
+        if (entry := _list_entry_day(text, s, m.end(), wd, dct)) is not None:
+            d = entry
+        elif rs is not None and not rs["rel"]:
             # "start Monday and run through Friday": a range's end follows its start when the
             # start lies ahead (a past range keeps both days on or before the DCT); "meet
             # Tuesday and Wednesday": a pair's second day, past by itself, follows a first
@@ -250,6 +254,38 @@ _WEEKDAY_RANGE_START = re.compile(
 )
 """A weekday that starts a range whose end comes next ("Monday to ", "Monday and run through ")
 or the first of a pair ("meet Tuesday and ")."""
+_ENTRY_MARK = re.compile(r"[ \t]*(?::|[ \t][-–—])[ \t]")
+"""What follows the weekday (and its part of the day) that opens a list entry: a colon or a dash
+("Tuesday: ", "Wednesday night - ")."""
+_ENTRY_BEFORE = re.compile(
+    rf"(?:^|\n)[ \t]*(?:[-*•·][ \t]*)?(?P<wd>{WEEKDAY})\b(?:[ \t]+(?i:morning|afternoon|evening|night))?(?=[ \t]*(?::|[ \t][-–—])[ \t])"
+)
+_BULLETS = " \t-*•·"
+
+
+def _list_entry_day(text: str, start: int, end: int, wd: int, dct: dt.date, depth: int = 0) -> dt.date | None:
+    """The day of a weekday that opens an entry of a list of days ("Tuesday: BOJ announces its
+    policy decision", "Wednesday - Turkey v England, kick-off 5pm"; ``text[start:end]`` the
+    weekday and its part of the day), or None when it opens none or the entry tells a past event
+    (a past form in it: "Monday: Stocks fell"). Such a list is a calendar of the days to come, told
+    without verbs or in the present of a schedule: the entry's day lies ahead of the DCT, and after
+    the day of the entry before it (within 600 characters), as a calendar lists days in order (the
+    "Friday" after "Thursday" in a Friday story's list is the next Friday)."""
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip(_BULLETS) or _ENTRY_MARK.match(text, end) is None:
+        return None
+    stop = text.find("\n", end)
+    if any(past_form(w) for w in re.findall(r"[A-Za-z]+", text[end : stop if stop >= 0 else len(text)])):
+        return None
+    before = list(_ENTRY_BEFORE.finditer(text, max(0, line - 600), line))
+    if before and depth < 7:
+        prev = before[-1]
+        first = _list_entry_day(text, prev.start("wd"), prev.end(), WEEKDAY_NUM[prev["wd"].lower()], dct, depth + 1)
+        if first is not None:
+            return first + dt.timedelta(days=(wd - first.weekday()) % 7)
+    return bare_weekday(wd, True, dct)
+
+
 _GAPPED_AFTER_DAY = re.compile(
     rf"\b(?P<first>{WEEKDAY}|(?i:tomorrow))\b(?:\s+(?i:morning|afternoon|evening|night))?"
     r"(?P<gap>,?\s+(?:and|followed\s+by|then|plus)\s+(?P<rest>(?:(?:[^.;:!?\d]|(?<=Corp)\.|(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.){0,60}?\s)?(?:on\s+)?))$"
