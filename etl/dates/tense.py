@@ -695,7 +695,9 @@ the World Cup kicking off Friday"; "He flies to Botswana on Wednesday before ret
 Saturday"; "Jimmy Carter turns 100 on Tuesday"; "the court hears final arguments on Monday", "the
 institute releases its index on Tuesday", "the visit gets under way on Tuesday", "the film arrives on
 Disney+ Thursday"; "the album goes on sale Tuesday", "the film premieres in
-London on Sunday"; "the race ends in Adelaide on Wednesday", "IBM celebrates the anniversary on Sunday", "the president marks 100 days in office on Saturday"; "The Bucks close
+London on Sunday"; "the race ends in Adelaide on Wednesday", "IBM celebrates the anniversary on Sunday", "the president marks 100 days in office on Saturday";
+"party leaders gather in Brussels on Thursday", "Tata Steel and Hindalco release their numbers on
+Thursday", "Brazil resume training at Granja Comary on Monday morning"; "The Bucks close
 the regular season on Wednesday", "the 76ers finish at home against Chicago Tuesday"): in news
 copy the present tense of such a verb is a schedule."""
 _CLAUSE_BACK = re.compile(r"[.!?;:,\n\"“”()]|\b(?:said|says|and|but|while|when|after|before|since|which|who)\b", re.IGNORECASE)
