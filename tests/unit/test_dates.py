@@ -3899,6 +3899,20 @@ def test_a_list_of_days_to_come(tagger):
     # a list of the week gone, told with past forms, stays behind (DCT Saturday 2003-11-29)
     ms = tagger.run("Monday: Stocks fell 2 percent.\nTuesday: The yen rallied.\n", dt.date(2003, 11, 29))
     assert [(m.text, m.value) for m in ms] == [("Monday", "2003-11-24"), ("Tuesday", "2003-11-25")]
+    # under a heading that looks ahead, participles used as adjectives ("revised", "closed") change
+    # nothing, and the first entry is after the DCT even on its weekday (DCT Friday 1990-11-16)
+    text = (
+        "KEY EVENTS NEXT WEEK\n\nFriday - Revised third-quarter GDP.\n\nMonday - Markets closed for the holiday.\n\n"
+        "Tuesday - Durable goods orders, moved up a day.\n"
+    )
+    ms = tagger.run(text, dt.date(1990, 11, 16))
+    assert [(m.text, m.value) for m in ms] == [
+        ("NEXT WEEK", "1990-W47"), ("Friday", "1990-11-23"), ("third-quarter", "1990-Q3"), ("Monday", "1990-11-26"),
+        ("Tuesday", "1990-11-27"),
+    ]  # fmt: skip
+    # under a heading of the days gone, an entry without a past form is behind too
+    ms = tagger.run("The week in review\nMonday - Dow down 2 percent.\nTuesday - Yen up.\n", dt.date(2003, 11, 29))
+    assert [(m.text, m.value) for m in ms] == [("The week", "2003-W48"), ("Monday", "2003-11-24"), ("Tuesday", "2003-11-25")]
 
 
 def test_counterfactuals_conditions_and_reported_futures(tagger):

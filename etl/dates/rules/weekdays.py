@@ -266,24 +266,40 @@ _BULLETS = " \t-*•·"
 def _list_entry_day(text: str, start: int, end: int, wd: int, dct: dt.date, depth: int = 0) -> dt.date | None:
     """The day of a weekday that opens an entry of a list of days ("Tuesday: BOJ announces its
     policy decision", "Wednesday - Turkey v England, kick-off 5pm"; ``text[start:end]`` the
-    weekday and its part of the day), or None when it opens none or the entry tells a past event
-    (a past form in it: "Monday: Stocks fell"). Such a list is a calendar of the days to come, told
-    without verbs or in the present of a schedule: the entry's day lies ahead of the DCT, and after
-    the day of the entry before it (within 600 characters), as a calendar lists days in order (the
-    "Friday" after "Thursday" in a Friday story's list is the next Friday)."""
+    weekday and its part of the day), or None when it opens none or the list tells the days gone.
+    A calendar lists days in order: an entry's day is the first such day on or after the day of
+    the entry before it (within 600 characters; the "Friday" after "Thursday" in a Friday story's
+    list is the next Friday). The first entry sets the list's direction: its heading
+    (:data:`_AHEAD_HEADING`, "KEY U.S. EVENTS NEXT WEEK", "The week ahead": the first such day after
+    the DCT; :data:`_PAST_HEADING`, "The week in review": the days gone), else its own words (a past
+    form, "Monday: Stocks fell", tells the days gone; an entry without one, "Monday - October
+    existing home sales, 10 a.m.", is a calendar's, ahead of the DCT)."""
     line = text.rfind("\n", 0, start) + 1
     if text[line:start].strip(_BULLETS) or _ENTRY_MARK.match(text, end) is None:
-        return None
-    stop = text.find("\n", end)
-    if any(past_form(w) for w in re.findall(r"[A-Za-z]+", text[end : stop if stop >= 0 else len(text)])):
         return None
     before = list(_ENTRY_BEFORE.finditer(text, max(0, line - 600), line))
     if before and depth < 7:
         prev = before[-1]
         first = _list_entry_day(text, prev.start("wd"), prev.end(), WEEKDAY_NUM[prev["wd"].lower()], dct, depth + 1)
-        if first is not None:
-            return first + dt.timedelta(days=(wd - first.weekday()) % 7)
+        return None if first is None else first + dt.timedelta(days=(wd - first.weekday()) % 7)
+    heading = text[: line].rstrip().rsplit("\n", 1)[-1][-120:]
+    if _AHEAD_HEADING.search(heading):
+        return dct + dt.timedelta(days=(wd - dct.weekday()) % 7 or 7)
+    stop = text.find("\n", end)
+    if _PAST_HEADING.search(heading) or any(past_form(w) for w in re.findall(r"[A-Za-z]+", text[end : stop if stop >= 0 else len(text)])):
+        return None
     return bare_weekday(wd, True, dct)
+
+
+_AHEAD_HEADING = re.compile(
+    r"\b(?:next\s+week|(?:the\s+)?(?:week|days)\s+ahead|coming\s+(?:week|days)|diary|schedule|calendar|fixtures"
+    r"|forecast|preview|outlook|agenda|upcoming|what['’]s\s+(?:on|ahead|next))\b",
+    re.IGNORECASE,
+)
+"""A heading over a list of days that puts them ahead ("KEY U.S. EVENTS NEXT WEEK", "The week ahead:",
+"Forecast for the capital", "Key fixtures")."""
+_PAST_HEADING = re.compile(r"\b(?:last\s+week|(?:the\s+)?(?:week|year)\s+in\s+review|recap|past\s+week|looking\s+back)\b", re.IGNORECASE)
+"""A heading over a list of the days gone ("The week in review")."""
 
 
 _GAPPED_AFTER_DAY = re.compile(
