@@ -243,12 +243,12 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """
     lm = left_context(_L_AGO, text, m.start())
     unit = unit_key(m["unit"])
+    sign = 1 if m["dir"].lower().split()[0] in ("later", "on", "after") else -1
     if lm is not None and lm["half"] and unit in _HALF_UNIT:
         # "half a century later", "half an hour later": that many of the finer unit from the date (clock
         # time) before it, else the DURATION of the half (P50Y, PT30M), as odd_duration reads it
         half, n = _HALF_UNIT[unit]
         fallback = Timex("DURATION", duration_value(n, half), UNITS[unit][1])
-        sign = 1 if m["dir"].lower().split()[0] in ("later", "on", "after") else -1
         return Hit(lm.start(), m.end(), Anaphor(half, sign * n, named=True, mentioned_only=True, fallback=fallback, fallback_end=m.end("unit")))
     if lm is None or (lm["num"].lower() in ("a", "an", "one") and unit not in ("hour", "minute")):
         return None  # "a year later" is :func:`~etl.dates.rules.anaphors.anaphor`'s; "an hour later" counts from a clock here
@@ -267,7 +267,6 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None
     if unit == "decade":
         unit, n = "year", 10 * n
-    sign = 1 if m["dir"].lower().split()[0] in ("later", "on", "after") else -1
     shifted = Anaphor(unit, sign * n, named=True, mentioned_only=True, fallback=as_duration, fallback_end=m.end("unit"))
     return Hit(start, m.end(), shifted)
 

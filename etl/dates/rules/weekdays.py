@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 
 from etl.dates.anaphora import Anaphor
 from etl.dates.anchoring import Timex, timex_at, weekday_on_day_of_month
@@ -22,7 +21,7 @@ from etl.dates.rules.shared import (
     ordinal_is_the_day,
     relative_weekday,
 )
-from etl.dates.rules.table import Hit, Rule, hit_over_t, row, rule
+from etl.dates.rules.table import Hit, hit_over_t, row, rule
 from etl.dates.tense import clause_tense, deadline, past_form, speaks_of_future
 from etl.dates.vocabulary import (
     MONTH,
@@ -206,7 +205,7 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             first = bare_weekday(WEEKDAY_NUM[rs["wd"].lower()], ahead, dct)
             pair = rs.group().rstrip().endswith(("and", "or", "&"))
             if (first >= dct and d <= first) if not pair else (ahead and d < dct):
-                d = first + dt.timedelta(days=(wd - first.weekday()) % 7 or 7)
+                d = relative_weekday(wd, "next", first)  # type: ignore[assignment]
         elif d < dct and (gap := _GAPPED_AFTER_DAY.search(text, max(0, s - 90), s)) is not None and not any(
             past_form(w) or w.lower() in _PAST_AUX for w in re.findall(r"[A-Za-z]+", gap["rest"])
         ):
@@ -222,7 +221,7 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             else:
                 first = None
             if first is not None:
-                d = first + dt.timedelta(days=(wd - first.weekday()) % 7 or 7)
+                d = relative_weekday(wd, "next", first)  # type: ignore[assignment]
     dm = None if rel else DAY_OF_MONTH_AFTER.match(text, m.end())
     if dm is not None:
         the = text[dm.start() : dm.start("day")].lower().find("the")
@@ -281,10 +280,10 @@ def _list_entry_day(text: str, start: int, end: int, wd: int, dct: dt.date, dept
     if before and depth < 7:
         prev = before[-1]
         first = _list_entry_day(text, prev.start("wd"), prev.end(), WEEKDAY_NUM[prev["wd"].lower()], dct, depth + 1)
-        return None if first is None else first + dt.timedelta(days=(wd - first.weekday()) % 7)
-    heading = text[: line].rstrip().rsplit("\n", 1)[-1][-120:]
+        return None if first is None else bare_weekday(wd, True, first)
+    heading = text[max(0, line - 400) : line].rstrip().rsplit("\n", 1)[-1][-120:]  # the line above the list
     if _AHEAD_HEADING.search(heading):
-        return dct + dt.timedelta(days=(wd - dct.weekday()) % 7 or 7)
+        return relative_weekday(wd, "next", dct)
     stop = text.find("\n", end)
     if _PAST_HEADING.search(heading) or any(past_form(w) for w in re.findall(r"[A-Za-z]+", text[end : stop if stop >= 0 else len(text)])):
         return None
@@ -316,12 +315,6 @@ _PAST_AUX = frozenset("was were had did said told".split())
 _APPOSITION_COMMA = re.compile(r",\s+")
 
 
-@cache
-def _holiday_rule() -> Rule:
-    """The row of :func:`~etl.dates.rules.holidays.holiday` in the table, looked up once."""
-    return row("holiday")
-
-
 def _holiday_day(found: re.Match[str], text: str, dct: dt.date) -> dt.date | None:
     """The day a match of :func:`holiday`'s pattern names, as the rule resolves it; None for a
     holiday that is no single day (a week, a season, a name)."""
@@ -337,7 +330,7 @@ def _holiday_in_apposition(text: str, pos: int, dct: dt.date) -> dt.date | None:
     m = _APPOSITION_COMMA.match(text, pos)
     if m is None:
         return None
-    found = _holiday_rule().pattern.match(text, m.end())
+    found = row("holiday").pattern.match(text, m.end())
     return _holiday_day(found, text, dct) if found is not None and found.start("t") == m.end() else None
 
 
@@ -345,7 +338,7 @@ def _holiday_before(text: str, pos: int, dct: dt.date) -> dt.date | None:
     """The day of a holiday named right before the weekday at ``pos`` ("before Labor Day on Monday",
     "the Presidents Day holiday Monday"), as :func:`holiday` resolves it, or None. The window is
     scanned only when it holds one of the rule's literals (as :meth:`TemporalTagger._scan` does)."""
-    rule_, lo = _holiday_rule(), max(0, pos - 60)
+    rule_, lo = row("holiday"), max(0, pos - 60)
     window = text[lo:pos].lower()
     if rule_.needs is not None and not any(lit in window for lit in rule_.needs):
         return None
