@@ -52,7 +52,8 @@ class Anaphor:
     # ("Meanwhile, on Feb. 3, Wilson broke off relations"): of the anchor's year when the anchor is
     # a month, a season or a day written with its year at least two years before the DCT, in the same
     # paragraph (the story has gone back in time: TimeML's temporal focus, HeidelTime's narrative
-    # mode), else the fallback (the DCT's reading)
+    # mode) or, after a day, in a later one within a month on (a narrative told day by day), else
+    # the fallback (the DCT's reading); also a fixed holiday without a year in a past clause
 
 
 @dataclass(frozen=True, slots=True)

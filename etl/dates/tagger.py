@@ -210,6 +210,9 @@ class TemporalTagger:
         out: list[tuple[DateMention, str]] = []
         anchor: Timex = timex_at(dct, "day")
         anchor_is_dct = True
+        # the anchor is an anaphor's date inside a historical frame ("that morning" after "on March 2,
+        # 1966"): it carries the frame on as the date that set it would
+        anchor_framed = False
         anchor_begin = anchor_end = 0
         period: Timex | None = None  # the first quarter mentioned: the reporting period
         quarterly = True  # False after "the first nine months": comparisons are then yearly
@@ -217,6 +220,7 @@ class TemporalTagger:
             tx = h.timex
             end = h.end
             is_anchor = True
+            framed = False
             if isinstance(tx, Period):
                 if tx.years_back and not quarterly and tx.quarter is None:
                     # after "the first nine months": the year to date, a year back
@@ -241,11 +245,12 @@ class TemporalTagger:
                 is_anchor = tx.years_back == 0
                 tx = resolved_p
             elif isinstance(tx, Anaphor):
+                in_frame = _historical_frame(
+                    anchor, anchor_is_dct, text, anchor_begin, anchor_end, h.start, dct, _after(tx.fallback, dct), anchor_framed
+                )
                 stale = (tx.recent and not (anchor.start is not None and dct - _STORY_WEEK <= anchor.start <= dct)) or (
                     tx.ahead and anchor.start is not None and anchor.start < dct
-                ) or (tx.behind and anchor.start is not None and anchor.start > dct) or (
-                    tx.historical and not _historical_frame(anchor, anchor_is_dct, text, anchor_begin, anchor_end, h.start, dct, _after(tx.fallback, dct))
-                )
+                ) or (tx.behind and anchor.start is not None and anchor.start > dct) or (tx.historical and not in_frame)
                 try:
                     skip = ((tx.same or tx.mentioned_only) and anchor_is_dct) or stale
                     resolved = None if skip else resolve_anaphor(tx, anchor)
@@ -257,7 +262,18 @@ class TemporalTagger:
                     # reading ("began raising rates in December 2021. The Fed lifted its benchmark on
                     # July 26" in 2023 is July 2023)
                     same_sentence = _SENTENCE_END.search(text, anchor_end, h.start) is None
-                    resolved = _year_on(resolved) if same_sentence and anchor.granularity != "year" else None
+                    on = _year_on(resolved) if anchor.granularity != "year" else None
+                    # or, in a later sentence, the story's next days ("broke through on Dec. 26. But the
+                    # fighting went on, and by the end of January ...": January 1945)
+                    next_days = on is not None and on.start is not None and on.start <= anchor.start + _NARRATIVE_STEP
+                    resolved = on if same_sentence or next_days else None
+                if (
+                    tx.historical and resolved is not None and resolved.start and anchor.start
+                    and "\n\n" in text[anchor_end : h.start]
+                    and not anchor.start <= resolved.start <= anchor.start + _NARRATIVE_STEP
+                ):
+                    resolved = None  # a frame carried into a later paragraph holds only for the story's next days
+                framed = in_frame and resolved is not None
                 if resolved is None:
                     if tx.fallback is None:
                         continue
@@ -281,7 +297,7 @@ class TemporalTagger:
                     or (tx.type == "TIME" and _BRACKET_BETWEEN.fullmatch(text, anchor_end, h.start))
                 )
                 if is_anchor and not same_moment:
-                    anchor, anchor_is_dct, anchor_begin, anchor_end = tx, False, h.start, end
+                    anchor, anchor_is_dct, anchor_begin, anchor_end, anchor_framed = tx, False, h.start, end, framed
                 rng = DateRange(gte=tx.start.isoformat(), lt=tx.end.isoformat())
             else:
                 rng = None
@@ -316,6 +332,11 @@ _BRACKET_BETWEEN = re.compile(r"\s*\(\s*")
 """What stands between a clock time and its restatement in another zone ("7 a.m. (0000 GMT)")."""
 
 
+_NARRATIVE_STEP = dt.timedelta(days=31)
+"""How far after a historical day a year-less date in a later paragraph may lie and still take its
+year: a narrative told day by day ("The offensive began on Dec. 16, 1944 ... || Patton's army broke
+through on Dec. 26"); further on, or before the day, the story has come back to the DCT's time."""
+
 _HISTORICAL_GAP_YEARS = 2
 """How many years before the DCT's an anchor must lie for a year-less date after it to take its
 year: a story that has gone back in time, where the DCT's reading is at least a year off."""
@@ -337,7 +358,8 @@ def _after(tx: Timex | Anaphor | None, dct: dt.date) -> bool:
 
 
 def _historical_frame(
-    anchor: Timex, is_dct: bool, text: str, begin: int, end: int, pos: int, dct: dt.date, ahead: bool = False
+    anchor: Timex, is_dct: bool, text: str, begin: int, end: int, pos: int, dct: dt.date, ahead: bool = False,
+    inherited: bool = False,
 ) -> bool:
     """True when the anchor ``text[begin:end]`` sets a historical frame for the year-less date at
     ``pos`` (:attr:`Anaphor.historical`): a month, a season or a day (a bare year only as told
@@ -390,11 +412,15 @@ def _historical_frame(
             return event is not None and (event["verb"] is None or past_form(event["verb"]))
         # "The attacks began in 2018. On Nov. 7, hackers ...": the year ends its sentence, the date opens the next
         return one_stop and stop.start() == end and _OPENS_SENTENCE.search(text, max(0, pos - 12), pos) is not None  # type: ignore[union-attr]
-    if anchor.granularity not in ("day", "month", "season") or not _FRAME_BEFORE.search(text, max(0, begin - 12), begin):
+    if anchor.granularity not in ("minute", "hour", "day", "month", "season"):
         return False
-    if text.startswith(",", end) and _SET_OFF_BEFORE.search(text, max(0, begin - 40), begin):
-        return False  # "The Berlin Wall, built in August 1961, was opened on Nov. 9": a detail set off between commas
-    return "\n\n" not in text[end:pos]
+    if not inherited:
+        if not _FRAME_BEFORE.search(text, max(0, begin - 12), begin):
+            return False
+        if text.startswith(",", end) and _SET_OFF_BEFORE.search(text, max(0, begin - 40), begin):
+            return False  # "The Berlin Wall, built in August 1961, was opened on Nov. 9": a detail set off between commas
+    # a day's frame goes on into the next paragraphs, for the story's next days (:data:`_NARRATIVE_STEP`)
+    return anchor.granularity in ("minute", "hour", "day") or "\n\n" not in text[end:pos]
 
 
 _SET_OFF_BEFORE = re.compile(r",\s+(?:(?:[\w-]+\s+){0,2}|(?:who|which)\s+[^,;.]{0,60}?\s)(?:in|on|since)\s+$")

@@ -193,11 +193,19 @@ _POSSESSIVES = frozenset("its his her their our your my".split())
 
 
 def past_form(word: str) -> bool:
-    """A lower-case finite past or past participle ("made", "filed", "began"), not a plan
-    participle ("scheduled", "expected")."""
+    """A lower-case finite past or past participle ("made", "filed", "began", "re-elected"), not a
+    plan participle ("scheduled", "expected") nor the last part of a compound modifier
+    ("sixth-ranked", "state-owned": a hyphenated adjective before a noun, Quirk et al. 1985,
+    17.107; a verb prefix before the hyphen, "re-", "co-", keeps the verb)."""
     if not word.islower() or word in _PLAN_PARTICIPLES:
         return False
+    if "-" in word and word.rsplit("-", 1)[0] not in _VERB_PREFIXES:
+        return False
     return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_VERBS_ED)
+
+
+_VERB_PREFIXES = frozenset("re co pre de un mis out over under".split())
+"""Prefixes written with a hyphen before a verb ("re-elected", "co-founded", "pre-empted")."""
 
 
 # Finite past-tense forms of common irregular verbs (regular ones end in -ed; "died" is too short
@@ -582,10 +590,10 @@ _SCHEDULED_VERBS = frozenset(
     """meets opens begins resumes arrives leaves travels flies convenes reconvenes closes ends
     expires adjourns departs reopens starts runs meet convene resume begin reopen open close start run
     depart arrive travel fly sail beginning starting falls returns vote return peaks airs lands follows follow
-    continues continue gathers gather""".split()
+    continues continue gathers gather comes""".split()
 )
 """Verbs of scheduled events in the present tense: before a weekday ("Arafat meets Albright
-Monday", "the summit opens Thursday", "polls close at 8 p.m. Sunday"; the participles "a
+Monday", "the summit opens Thursday", "polls close at 8 p.m. Sunday", "the vote comes Monday"; the participles "a
 four-day match starting Thursday", "three days of mourning beginning Friday"; "Dhanteras, which
 falls on Friday") the event lies ahead.
 Third-person forms, and plurals ("talks resume", "polls open", "the games run from July 24",
@@ -635,7 +643,7 @@ def scheduled_present(text: str, pos: int) -> bool:
     if m is not None and m.group(1) in ("is", "are") and not m.group(2) and _COPULA_SCHEDULE.search(text, max(0, pos - 40), pos):
         return word_before(text, m.start(1)) not in _NOT_A_SCHEDULED_SUBJECT
     if m is None or (m.group(1) not in _SCHEDULED_VERBS and not (m.group(2) and m.group(1) in _OFF_VERBS)):
-        return _scheduled_verb_in_clause(text, pos)
+        return _scheduled_verb_in_clause(text, pos) or _progressive_plan(text, pos)
     if m.group(2) and "effect" in m.group(2) and not m.group(1).startswith("take"):
         return False  # "takes effect", "kicks off", "takes off"; not "tips effect"
     if m.group(2) and "out" in m.group(2) and not m.group(1).startswith("run"):
@@ -681,7 +689,7 @@ _FIXTURE_VERBS = frozenset(
     travelling traveling hosting facing playing visiting close closes finish finishes travel travels open hands
     return kicks kicking heads head heading flies fly flying returning turns goes premieres debuts ends
     celebrates peaks launches lands airs resigns arrives hits hears gets releases continues returns
-    marks observes commemorates gather gathers assemble assembles release resume resumes""".split()
+    marks observes commemorates gather gathers assemble assembles release resume resumes comes hold""".split()
 )
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for
@@ -692,7 +700,8 @@ participles of a fixture list, "Montpellier travelling to Lille on Saturday"; "T
 their title defense Thursday night"; "France hands over the presidency to Spain on Saturday"; "Lawmakers
 return from their Christmas recess on Monday"; "the Fringe heads into its final day on Monday", "With
 the World Cup kicking off Friday"; "He flies to Botswana on Wednesday before returning to Washington
-Saturday"; "Jimmy Carter turns 100 on Tuesday"; "the court hears final arguments on Monday", "the
+Saturday"; "Jimmy Carter turns 100 on Tuesday"; "the court hears final arguments on Monday", "His first test comes Monday", "Kansas and Maine hold
+contests Saturday", "the
 institute releases its index on Tuesday", "the visit gets under way on Tuesday", "the film arrives on
 Disney+ Thursday"; "the album goes on sale Tuesday", "the film premieres in
 London on Sunday"; "the race ends in Adelaide on Wednesday", "IBM celebrates the anniversary on Sunday", "the president marks 100 days in office on Saturday";
@@ -748,6 +757,33 @@ def _scheduled_verb_in_clause(text: str, pos: int) -> bool:
                 return False  # an adjective after a past verb: "polling stations stayed open for two more hours on Sunday evening"
             return not any(past_form(w) or w in _OPEN_AUX or w in _FUTURE_AUX for w in after)
     return False
+
+
+_PROGRESSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|am|['’]re)\s+(?:(?:also|still|now|again|[a-z]+ly)\s+)?(?P<verb>[a-z]{2,}ing)"
+    r"(?P<place>(?:\s+(?:to|in|at|with|for|from|into|on)\b(?:\s+[\w'’.-]+){1,5}?)?)\s+(?:on\s+|at\s+)?$"
+)
+"""A present progressive before the day, alone or with a place or a partner ("The committee is
+meeting on Thursday", "the Pope is travelling to Fatima on Friday", "Obama is meeting with Abe on
+Tuesday"); a direct object between them is left out ("police are investigating the shooting
+Sunday": the day is the shooting's), and so is "'s", as often a possessive ("Israel's devastating
+July offensive")."""
+
+
+def _progressive_plan(text: str, pos: int) -> bool:
+    """Helper of :func:`scheduled_present`: a present progressive with an adverbial of future time
+    names an arrangement (Quirk et al., "A Comprehensive Grammar of the English Language", 1985,
+    4.29: "We are meeting on Thursday"), so the day lies ahead; not with a past form between them,
+    nor "going" ("is going to" is :func:`future_context`'s) nor "being" + a past participle, whose tense the
+    participle tells."""
+    m = _PROGRESSIVE_BEFORE.search(text, max(0, pos - 60), pos)
+    if m is None or m["verb"] in ("going", "being") or m["verb"] in _NOT_VERBS_ING:
+        return False
+    return not any(past_form(w) for w in re.findall(r"[a-z][\w'’-]*", m["place"]))
+
+
+_NOT_VERBS_ING = frozenset("thing nothing something anything everything morning evening king ring spring sing string bring".split())
+"""Words in -ing after "is" that are no progressive ("the decision is nothing on Monday")."""
 
 
 _IMPLICATIVE = frozenset("failed fails tried tries refused refuses managed manages declined declines attempted unable".split())

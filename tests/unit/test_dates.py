@@ -3935,3 +3935,77 @@ def test_counterfactuals_conditions_and_reported_futures(tagger):
         ("He was shot at about 5:40 p.m. Feb. 26. He died at the hospital that night.", (1990, 3, 14), "that night", "1990-02-26TNI"),
         ("Brazil resume training at Granja Comary on Monday morning.", (2014, 6, 8), "Monday morning", "2014-06-09TMO"),
     ])  # fmt: skip
+
+
+# Issue 16, thirteenth pass: six more blind probes (one set of 200 sentences, five of 16 TimeML
+# articles), each run on the frozen worktree of BUILD_REVISION 69.
+
+
+def test_a_day_by_day_narrative_keeps_its_year_into_the_next_paragraphs(tagger):
+    # DCT Sunday 1995-01-01, a fiftieth anniversary; the story goes back to December 1944 and
+    # walks forward day by day: Christmas Eve and Dec. 26 in the next paragraphs are 1944's,
+    # "the end of January" a sentence after Dec. 26 is January 1945, "that winter" 1944's
+    text = (
+        "Veterans gathered in Bastogne on Saturday.\n\n"
+        "The German offensive began on Dec. 16, 1944, when some 200,000 troops struck the front.\n\n"
+        "Kosinski remembered Christmas Eve, when German bombers hit an aid station. ``We buried friends "
+        "the next morning,'' he said.\n\n"
+        "Patton's Third Army broke through to the town on Dec. 26. But the fighting went on, and by the "
+        "end of January more than 19,000 Americans had been killed.\n\n"
+        "Roger Lambert, who was 12 that winter, hid in a cellar."
+    )
+    ms = tagger.run(text, dt.date(1995, 1, 1))
+    assert [(m.text, m.value) for m in ms] == [
+        ("Saturday", "1994-12-31"), ("Dec. 16, 1944", "1944-12-16"), ("Christmas Eve", "1944-12-24"),
+        ("the next morning", "1944-12-25TMO"), ("Dec. 26", "1944-12-26"), ("the end of January", "1945-01"),
+        ("that winter", "1944-WI"),
+    ]  # fmt: skip
+    # the frame goes on through an anaphor's date ("that morning") and a quoted paragraph: "March 13"
+    # eleven days on is 1966's, not 1990's (DCT Monday 1991-03-04)
+    text = (
+        "The dam collapsed shortly after 8 a.m. on March 2, 1966.\n\n"
+        "``They let us out early that morning,'' said Darlene Mullins, who now teaches in the school.\n\n"
+        "The last body was found March 13.\n\nThat summer, volunteers arrived to build homes."
+    )
+    ms = tagger.run(text, dt.date(1991, 3, 4))
+    assert [(m.text, m.value) for m in ms if m.value != "PRESENT_REF"] == [
+        ("8 a.m.", "1966-03-02T08:00"), ("March 2, 1966", "1966-03-02"), ("that morning", "1966-03-02TMO"),
+        ("March 13", "1966-03-13"), ("That summer", "1966-SU"),
+    ]  # fmt: skip
+
+
+def test_a_background_month_or_a_later_date_does_not_carry_its_year_into_the_next_paragraphs(tagger):
+    check_values(tagger, [
+        # a month told as background leaves the story in the DCT's time (Xinhua, DCT 2005-11-03)
+        ("The first round was held in August 2003 in Beijing.\n\n``We hope for progress,'' Kong said.\n\n"
+         "The fourth round ended on Sept. 19 with a joint statement.", (2005, 11, 3), "Sept. 19", "2005-09-19"),
+        # a year-less date months after a historical day, paragraphs on, is the DCT's (DCT 1998-03-25)
+        ("The company was founded on March 3, 1985, in Ohio.\n\nIts shares rose 5 percent on Aug. 20.",
+         (1998, 3, 25), "Aug. 20", "1997-08-20"),
+        # nor does a past holiday, a paragraph away from a background day long before it (DCT 2010-01-04)
+        ("The store opened on June 1, 1972.\n\nShoppers crowded its aisles on Christmas Eve.",
+         (2010, 1, 4), "Christmas Eve", "2009-12-24"),
+    ])  # fmt: skip
+
+
+def test_present_arrangements_look_ahead(tagger):
+    check_values(tagger, [
+        # a present progressive with a day is an arrangement (Quirk et al. 4.29); DCT Saturday 2016-02-27
+        ("The committee is meeting on Thursday to consider the proposal.", (2016, 2, 27), "Thursday", "2016-03-03"),
+        ("The Pope is travelling to Fatima on Friday.", (2016, 2, 27), "Friday", "2016-03-04"),
+        ("Obama is meeting with Abe in Tokyo on Tuesday.", (2016, 2, 27), "Tuesday", "2016-03-01"),
+        # ... but not with a direct object, whose event the day may date, nor with a past form between
+        ("Police are investigating the shooting Sunday.", (2016, 2, 27), "Sunday", "2016-02-21"),
+        ("Officials said the council is still considering the plan approved Tuesday.", (2016, 2, 27), "Tuesday", "2016-02-23"),
+        # nor after a possessive "'s" (DCT 2006-12-01)
+        ("Support rose after Israel's devastating July offensive.", (2006, 12, 1), "July", "2006-07"),
+        # a compound modifier in -ed is no past verb (DCT Saturday 1991-03-02)
+        ("The fourth-ranked Tar Heels play the sixth-ranked Blue Devils Sunday at Cameron Indoor Stadium.", (1991, 3, 2), "Sunday", "1991-03-03"),
+        # ... but a verb with a prefix is (DCT Saturday 1991-03-02)
+        ("The mayor, who leads the council, re-opened the bridge Tuesday.", (1991, 3, 2), "Tuesday", "1991-02-26"),
+        # "comes", "hold" name a schedule (DCT Friday 2025-01-03; Monday 2016-02-29)
+        ("His first major test comes Monday, when the House meets in joint session.", (2025, 1, 3), "Monday", "2025-01-06"),
+        ("Kansas, Kentucky, Louisiana and Maine hold contests Saturday.", (2016, 2, 29), "Saturday", "2016-03-05"),
+        # "comes into force on Monday" (AFP, DCT Friday 2005-12-16)
+        ("The Civil Partnership Act comes into force on Monday in Northern Ireland.", (2005, 12, 16), "Monday", "2005-12-19"),
+    ])  # fmt: skip

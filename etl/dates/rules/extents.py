@@ -88,6 +88,8 @@ def widen_to_day_before_after(hits: list[Hit], text: str) -> list[Hit]:
     out: list[Hit] = []
     for h in hits:
         tx = h.timex
+        if _a_day(tx) and isinstance(tx, Anaphor):
+            tx = tx.fallback  # a year-less day of a past clause: its DCT reading ("They met the day after Christmas")
         if isinstance(tx, Timex) and tx.type == "DATE" and tx.granularity == "day" and tx.start is not None:
             m = _DAY_BEFORE_AFTER.search(text, max(0, h.start - 20), h.start)
             if m is not None and m["eve"] and text.startswith(("'s", "’s"), h.end):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from etl.dates.anaphora import Anaphor
 from etl.dates.anchoring import PAST_BIAS_DAYS, Timex, easter, holiday_weekend, lunar_holidays, nth_weekday, timex_at
 from etl.dates.context import name_word_before, word_before
 from etl.dates.rules.shared import REL_STEP, WEEKDAY_AFTER_HOLIDAY
@@ -255,6 +256,12 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             d = min(c for c in cands if c + lasts >= dct)  # one under way is not behind
         else:
             d = min(cands, key=lambda c: abs((c - dct).days) + (PAST_BIAS_DAYS if c > dct else 0))
+        fixed = None if lunar else next(((mo, dd) for prefix, mo, dd in FIXED_HOLIDAYS if name.startswith(prefix)), None)
+        if fixed and not (rel or m["wk"] or m["wkof"] or _PART_OF_DAY_AFTER.match(text, m.end("t"))) and clause_tense(text, m.start("t"), m.end("t")) < 0:
+            # "Kosinski remembered Christmas Eve, when German bombers hit" after "Dec. 16, 1944": a fixed
+            # holiday without a year in a past clause takes the year of a historical frame, as a
+            # year-less "Dec. 24" does (:func:`~etl.dates.rules.days.month_day`)
+            return hit_over_t(m, Anaphor("year", 0, month=fixed[0], day_of_month=fixed[1], historical=True, fallback=timex_at(d, "day")))
     if m["we"]:  # "the Thanksgiving weekend", "Easter weekend": the weekend of the holiday's ISO week
         s = m.start("t")
         the = 4 if text[max(0, s - 4) : s].lower() == "the " and not m["wkof"] else 0
