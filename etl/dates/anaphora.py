@@ -48,6 +48,8 @@ class Anaphor:
     # the anchor (shift > 0) or the last one before it (shift < 0)
     weekend: bool = False  # "that weekend" (shift 0), "the weekend before" (-1), "the following
     # weekend" (+1): a weekend of the anchor's day (:func:`weekend_near`)
+    reading_ahead: bool = False  # with ``historical``: the day's reading in the DCT's year lay after the
+    # DCT, so its past clause moved the fallback a year back ("It struck on Oct. 21" on Oct. 19)
     historical: bool = False  # a month or a month and day written without a year in a past clause
     # ("Meanwhile, on Feb. 3, Wilson broke off relations"): of the anchor's year when the anchor is
     # a month, a season or a day written with its year at least two years before the DCT, in the same

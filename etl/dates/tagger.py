@@ -246,7 +246,8 @@ class TemporalTagger:
                 tx = resolved_p
             elif isinstance(tx, Anaphor):
                 in_frame = _historical_frame(
-                    anchor, anchor_is_dct, text, anchor_begin, anchor_end, h.start, dct, _after(tx.fallback, dct), anchor_framed
+                    anchor, anchor_is_dct, text, anchor_begin, anchor_end, h.start, dct, _after(tx.fallback, dct) or tx.reading_ahead,
+                    anchor_framed,
                 )
                 stale = (tx.recent and not (anchor.start is not None and dct - _STORY_WEEK <= anchor.start <= dct)) or (
                     tx.ahead and anchor.start is not None and anchor.start < dct

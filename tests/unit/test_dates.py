@@ -4009,3 +4009,21 @@ def test_present_arrangements_look_ahead(tagger):
         # "comes into force on Monday" (AFP, DCT Friday 2005-12-16)
         ("The Civil Partnership Act comes into force on Monday in Northern Ireland.", (2005, 12, 16), "Monday", "2005-12-19"),
     ])  # fmt: skip
+
+
+def test_a_past_verb_next_to_a_year_less_day_puts_it_before_the_dct(tagger):
+    check_values(tagger, [
+        # a place between the past verb and its day (DCT 2012-08-06, 1990-02-20)
+        ("Curiosity was launched from Cape Canaveral on Nov. 26.", (2012, 8, 6), "Nov. 26", "2011-11-26"),
+        ("The composer died in New York on Dec. 3.", (1990, 2, 20), "Dec. 3", "1989-12-03"),
+        # a participle set off by commas is past whatever the main verb (DCT Saturday 1988-12-31)
+        ("The trade agreement, signed on Jan. 2, takes effect tomorrow.", (1988, 12, 31), "Jan. 2", "1988-01-02"),
+        # an event named after "since the", or after a past verb and "after the" (DCT 2021-08-16)
+        ("Violence has risen since the Sept. 11 anniversary.", (2021, 8, 16), "Sept. 11", "2020-09-11"),
+        ("The troops arrived after an invasion launched after the Sept. 11 attacks.", (2021, 8, 16), "Sept. 11", "2020-09-11"),
+        # ... not a present passive nor "would be" + a participle with a prefix (DCT 1997-04-02, 1997-04-21)
+        ("The assembly will grow when elections are held on July 20.", (1997, 4, 2), "July 20", "1997-07-20"),
+        ("He said the budget would be re-introduced on April 30.", (1997, 4, 21), "April 30", "1997-04-30"),
+        # ... nor a reporting verb before "after the" (DCT 2020-10-20)
+        ("Trump said after the Nov. 3 election he would concede.", (2020, 10, 20), "Nov. 3", "2020-11-03"),
+    ])  # fmt: skip

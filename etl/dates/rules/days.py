@@ -160,9 +160,12 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = safe_date(int(year), month, day)
     elif m.groupdict().get("ry"):  # "on June 23 last year": that day of the year before the DCT's
         d = safe_date(dct.year + REL_STEP[m["ry"].lower()], month, day)
-    elif word_before(text, m.start("t")) in ("since", "ended") or _RETROACTIVE.search(text, max(0, m.start("t") - 30), m.start("t")):
-        # "since Nov. 28", "the year ended Jan. 31", "taxes retroactive to Jan. 1": the latest such day
-        # on or before the DCT
+    elif (
+        word_before(text, m.start("t")) in ("since", "ended") or _RETROACTIVE.search(text, max(0, m.start("t") - 30), m.start("t"))
+        or _since_the(text, m.start("t"))
+    ):
+        # "since Nov. 28", "the year ended Jan. 31", "taxes retroactive to Jan. 1", "since the Jan. 5
+        # vote", "launched after the Sept. 11 attacks": the latest such day on or before the DCT
         d = safe_date(dct.year, month, day)
         if d is None or d > dct:
             d = safe_date(dct.year - 1, month, day)
@@ -188,6 +191,12 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     else:
         d = unwritten_year_day(month, day, text, m.start("t"), dct)
         tense = clause_tense(text, m.start("t"), m.end("t"))
+        reading_ahead = d is not None and d > dct + _PAST_DAY_SLACK
+        if reading_ahead and _dated_by_past_verb(text, m.start("t"), m.end("t")) and (tense < 0 or _past_for_sure(text, m.start("t"))):
+            # "The rule took effect Jan. 5" in a story of Dec. 27; a past form or a participle set off by a
+            # comma tells its tense whatever the rest of the sentence says ("The trade agreement, signed on
+            # Jan. 2, takes effect tomorrow" on Dec. 31): last year's
+            d = safe_date(d.year - 1, month, day)
         if d and d < dct and tense >= 0 and _DEADLINE_NOUN_AFTER.match(text, m.end()):
             d = safe_date(d.year + 1, month, day)  # "finish by September, well before the Jan. 1 deadline" in April
         framed = tense == 0 and (
@@ -195,12 +204,12 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             or YEAR_EARLIER.search(text, max(0, m.start("t") - 150), m.start("t"))
         )
         if d and (tense < 0 or framed):
-            if tense < 0 and d > dct + _PAST_DAY_SLACK and _dated_by_past_verb(text, m.start("t"), m.end("t")):
-                d = safe_date(d.year - 1, month, day)  # "The rule took effect Jan. 5" in a story of Dec. 27
             # "Meanwhile, on Feb. 3, Wilson broke off relations" after "January 1917", "In 1967, a quake on
             # July 22 killed 86" (an adverbial "on" before the clause's verb, not "the Sept. 19 coup"; or a year
             # told earlier in the sentence): the story's year, when the tagger finds its frame
-            return hit_over_t(m, Anaphor("year", 0, month=month, day_of_month=day, historical=True, fallback=timex_at(d, "day")))
+            return hit_over_t(m, Anaphor(
+                "year", 0, month=month, day_of_month=day, historical=True, fallback=timex_at(d, "day"), reading_ahead=reading_ahead
+            ))
     return hit_over_t(m, timex_at(d, "day") if d else None)
 
 
@@ -212,13 +221,41 @@ DCT)."""
 
 
 _PAST_VERB_BEFORE = re.compile(
-    r"(?:\b(?P<aux>[a-z]+)\s+)?\b(?P<verb>[a-z]+|took\s+(?:effect|office|place|power)|(?:went|came)\s+into\s+(?:effect|force))"
-    r"(?:\s+(?:down|up|out|off|away))?(?:\s+on)?\s*$"
+    r"(?:\b(?P<aux>[a-z]+)\s+)?(?<!-)\b(?P<verb>(?!on\b)[a-z]+(?:-[a-z]+)?|took\s+(?:effect|office|place|power)|(?:went|came)\s+into\s+(?:effect|force))"
+    r"(?:\s+(?:down|up|out|off|away))?"
+    r"(?:\s+(?:from|in|at|into|near|off|outside)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}\s+on|(?:\s+on)?)\s*$"
 )
+"""A verb right before a day, or with a place between them ("was launched from Cape Canaveral on Nov. 26",
+"died in New York on Dec. 3")."""
+_SINCE_THE = re.compile(r"\b(?:[Ss]ince|(?P<verb>[a-z]+)\s+(?:after|following))\s+the\s+$")
+"""A day that names an event gone: "since the Jan. 5 vote", and after a past verb "launched after the
+Sept. 11 attacks" (see :func:`_since_the`)."""
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:[,.;:)!?\u2014]|--|$|(?:in|at|and|but|after|before|when|while|amid|with|during|following)\b)")
 _REPORTING_VERBS = frozenset("said told reported announced added stated claimed noted".split())
 _CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether|[Ss]uppose)\b[^.;!?]*$")
 _NOT_PAST_AUX = frozenset("be been being to will would could should may might must can shall".split())
+
+
+def _past_for_sure(text: str, pos: int) -> bool:
+    """True when the verb before the day at ``pos`` (:data:`_PAST_VERB_BEFORE`) is past whatever the
+    clause's main verb: after "was", "were" or "had", or a participle set off by a comma ("The
+    agreement, signed on Jan. 2, takes effect tomorrow"); not a present passive ("elections are held
+    on July 20")."""
+    before = _PAST_VERB_BEFORE.search(text, max(0, pos - 80), pos)
+    if before is None:
+        return False
+    return before["aux"] in ("was", "were", "had") or text[max(0, before.start("verb") - 2) : before.start("verb")] == ", "
+
+
+def _since_the(text: str, pos: int) -> bool:
+    """True when the day at ``pos`` modifies an event gone by the DCT: after "since the" ("since the
+    Jan. 5 vote") or a past verb and "after the"/"following the" ("launched after the Sept. 11
+    attacks"; not a reporting verb, "said after the Nov. 3 election", whose words may look ahead).
+    HeidelTime's tense rule, kept to the words next to the date."""
+    m = _SINCE_THE.search(text, max(0, pos - 30), pos)
+    if m is None:
+        return False
+    return m["verb"] is None or (past_form(m["verb"]) and m["verb"] not in _REPORTING_VERBS)
 
 
 def _dated_by_past_verb(text: str, start: int, end: int) -> bool:
@@ -228,7 +265,7 @@ def _dated_by_past_verb(text: str, start: int, end: int) -> bool:
     date": the day heads a clause of its own), nor a day that modifies a noun ("declared January 2
     as a day of mourning", "the January 28 poll"). HeidelTime's tense rule, kept to the verb
     next to the date, where the tense is sure."""
-    before = _PAST_VERB_BEFORE.search(text, max(0, start - 40), start)
+    before = _PAST_VERB_BEFORE.search(text, max(0, start - 80), start)
     if before is None or _CLAUSE_GOES_ON.match(text, end) is None:
         return False
     verb, aux = before["verb"], before["aux"]
