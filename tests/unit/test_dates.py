@@ -4027,3 +4027,31 @@ def test_a_past_verb_next_to_a_year_less_day_puts_it_before_the_dct(tagger):
         # ... nor a reporting verb before "after the" (DCT 2020-10-20)
         ("Trump said after the Nov. 3 election he would concede.", (2020, 10, 20), "Nov. 3", "2020-11-03"),
     ])  # fmt: skip
+
+
+def test_the_past_week_is_the_iso_week_holding_most_of_the_seven_days_before_the_dct(tagger):
+    check_values(tagger, [
+        # TimeBank NYT20000414.0296 (Friday): the DCT's own week
+        ("She has been in Bethesda for the last week.", (2000, 4, 14), "the last week", "2000-W15"),
+        # on a Saturday or a Sunday the trading week just ended (Monday 1997-03-31 to Friday 04-04)
+        ("Stocks rose 3.0 percent over the past week.", (1997, 4, 5), "the past week", "1997-W14"),
+        ("Sterling swung wildly during the past week.", (2019, 3, 31), "the past week", "2019-W13"),
+        # on a Monday or a Wednesday most of the seven days lie in the week before
+        ("Sterling swung wildly during the past week.", (2019, 3, 25), "the past week", "2019-W12"),
+        ("Sterling swung wildly during the past week.", (2019, 3, 27), "the past week", "2019-W12"),
+    ])  # fmt: skip
+
+
+def test_a_reported_future_is_the_speakers_future(tagger):
+    check_values(tagger, [
+        # the first such day after the saying (DCT Saturday 2009-03-14; Saturday 2019-11-23; Monday 2006-07-10)
+        ("On Tuesday, the company said it would announce the layoffs on Thursday.", (2009, 3, 14), "Thursday", "2009-03-12"),
+        ("Officials said Monday that the hearing would take place on Wednesday.", (2019, 11, 23), "Wednesday", "2019-11-20"),
+        ("Last week the ministry said talks would resume on Friday, but they were postponed again.", (2006, 7, 10), "Friday", "2006-07-07"),
+        ("Ministers announced Monday the bill would be signed on Friday.", (2009, 3, 21), "Friday", "2009-03-20"),
+        # said on the DCT, or on no day told, it lies after the DCT (DCT Wednesday 2009-03-11, Saturday 03-14)
+        ("On Wednesday, the company said it would announce the layoffs on Thursday.", (2009, 3, 11), "Thursday", "2009-03-12"),
+        ("The company said it would announce the layoffs on Thursday.", (2009, 3, 14), "Thursday", "2009-03-19"),
+        # ... and so it does when the day after the saying is still ahead
+        ("On Tuesday, the company said it would announce the layoffs on Thursday.", (2009, 3, 11), "Thursday", "2009-03-12"),
+    ])  # fmt: skip

@@ -358,6 +358,11 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             return hit_over_t(m, timex_at(add_months(dct, step * (120 if unit == "decade" else 1200)), unit))
         return hit_over_t(m, Timex("DURATION", duration_value(1, unit), UNITS[unit][1]))
     deictic = timex_at(shift(dct, unit, step), unit)
+    if unit == "week" and step < 0 and re.match(r"the\s+(?:past|last)\s+week$", m["t"], re.IGNORECASE):
+        # "the past week" is the seven days up to the DCT: the ISO week that holds most of them, the
+        # week of the day three before the DCT (TimeBank: "for the last week" on Friday 2000-04-14 is
+        # ``2000-W15``, the DCT's own; on a Monday it is the week before)
+        deictic = timex_at(dct - dt.timedelta(days=3), unit)
     if re.match(r"the\s+next\b", m["t"], re.IGNORECASE) and clause_tense(text, m.start("t"), m.end("t")) < 0:
         # "joined in 2003 and was promoted the next year": in a past clause "the next" is
         # "the following", anchored on the date told before it (TimeML 1.2.1 anchorTimeID)

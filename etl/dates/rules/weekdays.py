@@ -222,6 +222,10 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
                 first = None
             if first is not None:
                 d = relative_weekday(wd, "next", first)  # type: ignore[assignment]
+        if d > dct and (said := _speech_day(text, s, dct)) is not None and said < dct:
+            # "On Tuesday, the company said it would announce the layoffs on Thursday" on Saturday: the
+            # future of reported speech is the speaker's, so the first such day after the saying
+            d = min(d, said + dt.timedelta(days=(wd - said.weekday() - 1) % 7 + 1))
     dm = None if rel else DAY_OF_MONTH_AFTER.match(text, m.end())
     if dm is not None:
         the = text[dm.start() : dm.start("day")].lower().find("the")
@@ -260,6 +264,32 @@ _ENTRY_BEFORE = re.compile(
     rf"(?:^|\n)[ \t]*(?:[-*•·][ \t]*)?(?P<wd>{WEEKDAY})\b(?:[ \t]+(?i:morning|afternoon|evening|night))?(?=[ \t]*(?::|[ \t][-–—])[ \t])"
 )
 _BULLETS = " \t-*•·"
+
+
+_SAID_WOULD = re.compile(
+    rf"(?:\b(?:[Oo]n\s+)?(?P<before>{WEEKDAY}|[Ll]ast\s+week)\b[^.;!?]{{0,80}}?)?"
+    rf"\b(?:said|announced|told(?:\s+\w+){{1,2}}?|added|confirmed)(?:\s+(?P<after>{WEEKDAY}|last\s+week))?"
+    r"\b(?:(?!\bwould\b)[^.;!?]){0,80}\bwould\b[^.;!?]*$"
+)
+"""A reported future with the day of its saying: "On Tuesday, the company said it would ...", "Officials
+said Monday that the hearing would ...", "Last week the ministry said talks would ..."."""
+
+
+def _speech_day(text: str, pos: int, dct: dt.date) -> dt.date | None:
+    """The day a reported future before ``pos`` was said (:data:`_SAID_WOULD`, in the same sentence):
+    a weekday on or before the DCT, the Sunday before last week's Monday for "last week" (so its first
+    weekday after is in that week); None without one ("yesterday" moves nothing: the first day after
+    it is never before the DCT). A
+    future told with "would" is relative to the saying (the future-in-the-past, Quirk et al. 1985,
+    4.45), as TimeML anchors a reported event on the speech time."""
+    m = _SAID_WOULD.search(text, max(0, pos - 240), pos)
+    said = m and (m["after"] or m["before"])
+    if not said:
+        return None
+    said = said.lower()
+    if said.startswith("last"):
+        return dct - dt.timedelta(days=dct.weekday() + 8)
+    return bare_weekday(WEEKDAY_NUM[said], False, dct)
 
 
 def _list_entry_day(text: str, start: int, end: int, wd: int, dct: dt.date, depth: int = 0) -> dt.date | None:
