@@ -653,9 +653,10 @@ def scheduled_present(text: str, pos: int) -> bool:
     if m.group(1) in ("beginning", "starting") and m["prep"] not in (None, "on"):
         return False  # a participle has no tense of its own: "the deal beginning in December was", "starting at noon Saturday"
     before = word_before(text, m.start(1))
-    if before in _DETERMINERS and not (before == "that" and m.group(1).endswith("s")):
+    if before in _DETERMINERS and not (before == "that" and (m.group(1).endswith("s") or _PLURAL_BEFORE_THAT.search(text, max(0, m.start(1) - 30), m.start(1)))):
         # a noun: "at the close Friday", "their leaves Monday", "the meet Saturday"; "that" before an
-        # -s form is the relative pronoun ("the holiday that begins on Thursday")
+        # -s form, or after a plural noun, is the relative pronoun ("the holiday that begins on Thursday",
+        # "rules that take effect on Aug. 2")
         return False
     if before == "to":
         if _FORMER_PLAN.search(_clause_before(text, pos)):
@@ -784,6 +785,10 @@ def _progressive_plan(text: str, pos: int) -> bool:
 
 _NOT_VERBS_ING = frozenset("thing nothing something anything everything morning evening king ring spring sing string bring".split())
 """Words in -ing after "is" that are no progressive ("the decision is nothing on Monday")."""
+
+
+_PLURAL_BEFORE_THAT = re.compile(r"\b[a-z]{3,}[^s']s\s+that\s+$")
+"""A plural noun before "that" ("rules that take effect"): "that" is its relative pronoun, not a determiner."""
 
 
 _IMPLICATIVE = frozenset("failed fails tried tries refused refuses managed manages declined declines attempted unable".split())

@@ -4055,3 +4055,18 @@ def test_a_reported_future_is_the_speakers_future(tagger):
         # ... and so it does when the day after the saying is still ahead
         ("On Tuesday, the company said it would announce the layoffs on Thursday.", (2009, 3, 11), "Thursday", "2009-03-12"),
     ])  # fmt: skip
+
+
+def test_relative_that_every_few_and_midweek_gone(tagger):
+    check_values(tagger, [
+        # "that" after a plural noun is a relative pronoun: its present verb is a schedule (DCT 2025-03-01)
+        ("Companies have months to prepare for rules that take effect on Aug. 2.", (2025, 3, 1), "Aug. 2", "2025-08-02"),
+        # ... while "that" before a bare form is a determiner (DCT Saturday 1994-07-16)
+        ("Officials said that close Friday was a mistake.", (1994, 7, 16), "Friday", "1994-07-15"),
+        # "every few hours" recurs with a period of unknown length
+        ("The telescope will photograph the planet every few hours during the impacts.", (1994, 7, 16), "every few hours", "PTXH"),
+        # from Thursday on, a future "by midweek" is next week's (DCT Sunday 1998-09-27); a past one stays
+        ("Its remnants could bring flooding to Alabama and Georgia by midweek.", (1998, 9, 27), "midweek", "1998-W40"),
+        ("By midweek, the storm had weakened.", (1998, 9, 25), "midweek", "1998-W39"),
+        ("Temperatures will top 40C by midweek.", (1998, 9, 22), "midweek", "1998-W39"),
+    ])  # fmt: skip

@@ -74,7 +74,7 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     recurs, TIDES 2005 4.2), "on weekends", "open weekends only" -> ``XXXX-WXX-WE``, "a nightly
     curfew" -> ``XXXX-XX-XXTNI``, "each spring" -> ``XXXX-SP``, "fortnightly" -> ``P2W``, "every half
     hour" -> ``PT30M``,
-    "each July" -> ``XXXX-07``; a quantified set, "twice a week", "three times a year",
+    "each July" -> ``XXXX-07``, "every few hours" -> ``PTXH``; a quantified set, "twice a week", "three times a year",
     "once a month", "four days a week" -> ``P1W``, ``P1Y``, ``P1M``, ``P1W`` (TimeML 1.2.1 SETs: the value is the period,
     the count goes to ``freq``, which the value does not carry; the whole phrase is the extent).
 
@@ -131,6 +131,8 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return hit_over_t(m, Timex("SET", duration_value(2 if m["other"] else 1, unit), None))  # "every other week": P2W
     n = number(m["num"])
     if n is None:
+        if m["num"].lower() in ("few", "several"):  # "every few hours": a period of unknown length (TIDES 2005: X for a digit)
+            return hit_over_t(m, Timex("SET", duration_value(None, unit_key(m["units"])), None))
         return None
     return hit_over_t(m, Timex("SET", duration_value(n, unit_key(m["units"])), None))
 

@@ -415,5 +415,11 @@ def midweek(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
     TimeML (DCT 2024-08-05): ``Temperatures will top 40C by <TIMEX3 type="DATE"
         value="2024-W32">midweek</TIMEX3>.``
+
+    From Thursday on, the middle of the DCT's week is gone: a clause that speaks of the future
+    names next week's ("could bring flooding by midweek" on a Sunday).
     """
-    return hit_over_t(m, timex_at(dct, "week"))
+    week = timex_at(dct, "week")
+    if dct.weekday() >= 3 and speaks_of_future(text, m.start("t"), m.end("t")):
+        week = timex_at(dct + dt.timedelta(days=7), "week")
+    return hit_over_t(m, week)
