@@ -4070,3 +4070,16 @@ def test_relative_that_every_few_and_midweek_gone(tagger):
         ("By midweek, the storm had weakened.", (1998, 9, 25), "midweek", "1998-W39"),
         ("Temperatures will top 40C by midweek.", (1998, 9, 22), "midweek", "1998-W39"),
     ])  # fmt: skip
+
+
+def test_the_week_ended_a_day_is_the_iso_week_of_that_day(tagger):
+    check_values(tagger, [
+        # WHO weekly update (DCT Sunday 2014-12-28): the week of Sunday Dec. 21, and the week before it
+        ("New infections fell to 315 in the week ending Dec. 21, down from 397 a week earlier.", (2014, 12, 28),
+         "the week ending Dec. 21", "2014-W51"),
+        ("New infections fell to 315 in the week ending Dec. 21, down from 397 a week earlier.", (2014, 12, 28),
+         "a week earlier", "2014-W50"),
+        # jobless claims (the week ended Saturday Dec. 9, 2006); Freddie Mac's week ends on a Thursday
+        ("Jobless claims fell 20,000 in the week ended Dec. 9.", (2006, 12, 14), "the week ended Dec. 9", "2006-W49"),
+        ("In the week ending Nov. 10, rates averaged 6.36 percent.", (2005, 11, 10), "the week ending Nov. 10", "2005-W45"),
+    ])  # fmt: skip

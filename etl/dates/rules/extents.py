@@ -68,7 +68,9 @@ def _a_clock_time(tx: Timex | Anaphor | Period) -> bool:
     )
 
 
-_DAY_BEFORE_AFTER = re.compile(r"\b(?:[Tt]he\s+)?(?:[Dd]ay\s+(?P<ba>before|after)|(?P<eve>[Ee]ve)\s+of)\s+$")
+_DAY_BEFORE_AFTER = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:[Dd]ay\s+(?P<ba>before|after)|(?P<eve>[Ee]ve)\s+of|(?P<wk>[Ww]eek)\s+(?:ended|ending)(?:\s+on)?)\s+$"
+)
 
 
 def widen_to_day_before_after(hits: list[Hit], text: str) -> list[Hit]:
@@ -82,6 +84,13 @@ def widen_to_day_before_after(hits: list[Hit], text: str) -> list[Hit]:
 
     TimeML (DCT 2017-12-27): ``They met <TIMEX3 type="DATE" value="2017-12-26">the day after
         Christmas</TIMEX3>.``
+
+    So is "the week ended (ending) <day>", whose value is the ISO week that holds the day (a week
+    named by its last day, as "the quarter ended Sept. 30" is; weekly statistics end on a Friday,
+    a Saturday or a Sunday, all in the week they close).
+
+    TimeML (DCT 2014-12-28): ``Infections fell in <TIMEX3 type="DATE" value="2014-W51">the week
+        ending Dec. 21</TIMEX3>.``
     TimeML (DCT 1997-11-20): ``Roads were jammed on <TIMEX3 type="DATE" value="1997-11-26">the eve of
         Thanksgiving</TIMEX3>.``
     """
@@ -97,8 +106,11 @@ def widen_to_day_before_after(hits: list[Hit], text: str) -> list[Hit]:
             if m is not None:
                 while out and out[-1].end > m.start():
                     out.pop()
-                day = tx.start + (ONE_DAY if m["ba"] == "after" else -ONE_DAY)  # "the eve of": the day before
-                h = Hit(m.start(), h.end, timex_at(day, "day"), h.rule, h.name)
+                if m["wk"]:  # "the week ending Dec. 21": the ISO week that holds its last day
+                    h = Hit(m.start(), h.end, timex_at(tx.start, "week"), h.rule, h.name)
+                else:
+                    day = tx.start + (ONE_DAY if m["ba"] == "after" else -ONE_DAY)  # "the eve of": the day before
+                    h = Hit(m.start(), h.end, timex_at(day, "day"), h.rule, h.name)
         out.append(h)
     return out
 
