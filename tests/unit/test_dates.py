@@ -4084,3 +4084,31 @@ def test_the_week_ended_a_day_is_the_iso_week_of_that_day(tagger):
         ("Jobless claims fell 20,000 in the week ended Dec. 9.", (2006, 12, 14), "the week ended Dec. 9", "2006-W49"),
         ("In the week ending Nov. 10, rates averaged 6.36 percent.", (2005, 11, 10), "the week ending Nov. 10", "2005-W45"),
     ])  # fmt: skip
+
+
+def test_a_weekday_declared_a_day_of_something_lies_ahead(tagger):
+    check_values(tagger, [
+        # a day set apart ahead of time (DCT Saturday 1998-08-08, Friday 2025-01-03, Friday 1997-04-11)
+        ("President Daniel arap Moi declared Monday a national day of mourning.", (1998, 8, 8), "Monday", "1998-08-10"),
+        ("President Joe Biden has declared Thursday a national day of mourning.", (2025, 1, 3), "Thursday", "2025-01-09"),
+        ("Vanuatu's President has declared Saturday a public holiday.", (1997, 4, 11), "Saturday", "1997-04-12"),
+        # ... not the day of a declaration ("declared Thursday that ...")
+        ("The union declared Thursday that the strike was over.", (2025, 1, 3), "Thursday", "2025-01-02"),
+    ])  # fmt: skip
+
+
+def test_names_titles_and_counts_that_look_like_dates(tagger):
+    # a given name before a possessive surname, a title in quotes, a count of things (h112 sentences)
+    # (each inside a span spaCy might label DATE, where the relaxed rules read bare months and years)
+    for text, dct, word in [
+        ("The film version of August Wilson's play 'Fences' opened nationwide.", (2016, 12, 30), "August"),
+        ("The disaster film '2012' took in $65 million in North America.", (2009, 11, 15), "2012"),
+        ("George Orwell's novel '1984' has returned to the top of the best-seller list.", (2017, 1, 29), "1984"),
+        ("Police seized 2000 rounds of ammunition and 14 rifles from the house.", (2004, 5, 9), "2000"),
+    ]:
+        span = (text.index(word), text.index(word) + len(word))
+        assert [m.text for m in tagger.run(text, dt.date(*dct), [span])] == [], text
+    # ... while a year before a year's figures stays a year
+    text = "The company reported 2005 sales of 6.8 million euros."
+    ms = tagger.run(text, dt.date(2006, 12, 18), [(text.index("2005"), text.index("2005") + 4)])
+    assert [(m.text, m.value) for m in ms] == [("2005", "2005")]

@@ -130,6 +130,8 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if not (rel or cue) and word_before(text, s) == "any" and mon.lower() not in ("may", "march", "august"):
         # "the most for any October day": an October of no year (TimeML 1.2.1 ``XXXX-10``)
         return Hit(s, e, Timex("DATE", f"XXXX-{month:02d}", None))
+    if not rel and _POSSESSIVE_SURNAME.match(text, e):
+        return None  # "the film version of August Wilson's play": a given name before a possessive surname
     if not (rel or cue):
         if mon.lower() in ("may", "march", "august") and not _MONTH_PAIR_AFTER.match(text, e):
             return None  # not "for May and June", "March through June": another month after it
@@ -260,8 +262,8 @@ def plain_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
     TimeML (DCT 2017-12-27): ``<TIMEX3 type="DATE" value="2017-05">May</TIMEX3> was wet.``
     """
-    if event_name(m, text):
-        return None
+    if event_name(m, text) or _POSSESSIVE_SURNAME.match(text, m.end()):
+        return None  # "the March for Life", "August Wilson's play"
     if m["mon"] in ("May", "March"):
         verb = _WORD_AFTER.match(text, m.end())
         if verb and verb[1] not in _MONTH_SUBJECT_VERBS and (past_form(verb[1]) or verb[1] in ("says", "tells", "wants")):
@@ -270,6 +272,9 @@ def plain_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 
 
 _WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+_POSSESSIVE_SURNAME = re.compile(r" [A-Z][a-z]+['’]s\b")
+"""A capitalised word with a possessive after a month name: a given name and surname ("August Wilson's
+play", "June Carter's songs"), not a month."""
 _MONTH_SUBJECT_VERBS = frozenset("was were had saw brought marked proved ended began closed finished started".split())
 """Past verbs whose subject a month is ("May was wet", "March saw record sales", "May ended
 with a rally"): after them "May" stays the month."""

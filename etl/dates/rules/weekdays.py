@@ -190,7 +190,9 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # "at 11:15 am on Wednesday": the clause is read from the clock time, as clock_with_day dates it
         ck = _CLOCK_ON_BEFORE.search(text, max(0, s - 40), s)
         cs = ck.start() if ck else s
-        future = speaks_of_future(text, cs, m.end()) or bool(owner and (ahead["strong"] or clause_tense(text, s, m.end()) >= 0))
+        future = speaks_of_future(text, cs, m.end()) or bool(owner and (ahead["strong"] or clause_tense(text, s, m.end()) >= 0)) or (
+            _DECLARED_BEFORE.search(text, max(0, s - 20), s) is not None and _DECLARED_AS.match(text, m.end("t")) is not None
+        )
         d = bare_weekday(wd, future or deadline(text, cs), dct)
         rs = _WEEKDAY_RANGE_START.search(text, max(0, s - 50), s)
         if (entry := _list_entry_day(text, s, m.end(), wd, dct)) is not None:
@@ -264,6 +266,12 @@ _ENTRY_BEFORE = re.compile(
     rf"(?:^|\n)[ \t]*(?:[-*•·][ \t]*)?(?P<wd>{WEEKDAY})\b(?:[ \t]+(?i:morning|afternoon|evening|night))?(?=[ \t]*(?::|[ \t][-–—])[ \t])"
 )
 _BULLETS = " \t-*•·"
+
+
+_DECLARED_BEFORE = re.compile(r"\b(?:declared?|declares|proclaim(?:s|ed)?|designat(?:es?|ed)|named?|names)\s+$")
+_DECLARED_AS = re.compile(r"\s+(?:as\s+)?an?\s+(?:[\w-]+\s+){0,3}?(?:day|holiday)\b")
+"""A weekday declared a day of something ("Moi declared Monday a national day of mourning", "has declared
+Thursday a holiday"): a day set apart ahead of time, so the first such day on or after the DCT."""
 
 
 _SAID_WOULD = re.compile(

@@ -543,7 +543,22 @@ def plain_year(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None  # "3:30 p.m. (2030 GMT)": a clock time in another zone, not the year 2030
     if _NUMBER_NOT_YEAR_AFTER.match(text, m.end()) or _NUMBER_NOT_YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None  # "1600 Pennsylvania Avenue", "the 2000 block of", "Flight 2010", "Windows 2000", "2001: A Space Odyssey"
+    if text[m.start() - 1 : m.start()] in _QUOTES and text[m.end() : m.end() + 1] in _QUOTES:
+        return None  # "the disaster film '2012'", "Orwell's novel '1984'": a title in quotes
+    if _COUNT_OF_AFTER.match(text, m.end()) and word_before(text, m.start()).lower() not in _YEAR_DETERMINERS:
+        return None  # "seized 2000 rounds of ammunition": a count of things, not "the 2000 rounds of talks"
     return hit_over_t(m, timex_at(dt.date(int(m["y"]), 1, 1), "year"))
+
+
+_QUOTES = frozenset("'\"‘’“”")
+_COUNT_OF_AFTER = re.compile(
+    r"\s+(?!(?:sales|profits|earnings|revenues|results|losses|figures|levels|prices|rates|dividends|payments|exports|imports)\b)"
+    r"[a-z]+[^s\W]s\s+of\b"
+)
+"""A plural noun and "of" after a number: a count ("2000 rounds of ammunition", "1500 barrels of oil"); not a
+year's figures ("reported 2005 sales of 6.8 million euros")."""
+_YEAR_DETERMINERS = frozenset("the its their his her our this that in of since by from until to".split())
+"""Words before a number that make it a year modifying the noun after it ("the 2000 rounds of talks")."""
 
 
 _NUMBER_NOT_YEAR_AFTER = re.compile(
