@@ -225,6 +225,8 @@ _IRREGULAR_PAST = frozenset(
 # Finite future or modal forms: "will" makes the clause future; the other modals (and
 # "would", the future-in-the-past of reported speech) leave the tense open.
 _FUTURE_AUX = frozenset("will shall 'll ’ll wo".split())
+_BE_CONTRACTIONS = ("'re", "’re", "'s", "’s", "'m", "’m")
+"""A contracted "be" ("they're", "it's", "I'm") that with "going to" makes a future."""
 _OPEN_AUX = frozenset("would could can may might must should is are am".split())
 _POSSIBILITY_MODALS = frozenset("could may might can must should".split())
 """Modals of an event that may yet happen, the verb after an expression that opens its sentence
@@ -445,6 +447,8 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
             return -1 if _scan_tense(toks[i + 2 :], backwards) == -1 else 0
         if w in _FUTURE_AUX or w.endswith(("'ll", "’ll")) or w in ("won't", "won’t"):
             return 1
+        if not backwards and w.endswith(_BE_CONTRACTIONS) and [t.lower() for t in toks[i + 1 : i + 3]] == ["going", "to"]:
+            return 1  # "on Tuesday they're going to get one": "be going to", a future
         if w in _OPEN_AUX and tok != "May":  # the month is no modal
             if backwards and w in ("is", "are") and i and toks[i - 1].lower() in _BARE_PARTICIPLES:
                 return 1  # a present passive of "shut", "cut"...: "markets are shut on Thursday"

@@ -4112,3 +4112,18 @@ def test_names_titles_and_counts_that_look_like_dates(tagger):
     text = "The company reported 2005 sales of 6.8 million euros."
     ms = tagger.run(text, dt.date(2006, 12, 18), [(text.index("2005"), text.index("2005") + 4)])
     assert [(m.text, m.value) for m in ms] == [("2005", "2005")]
+
+
+def test_be_going_to_and_a_weekday_subject_of_the_present(tagger):
+    check_values(tagger, [
+        # a contracted "be" + "going to" is a future (DCT Sunday 2006-11-05, Saturday 2013-12-28)
+        ("\"People want a change, and on Tuesday they're going to get one.\"", (2006, 11, 5), "Tuesday", "2006-11-07"),
+        ("On Sunday we're going to play Dallas.", (2013, 12, 28), "Sunday", "2013-12-29"),
+        # a weekday opening its sentence as the subject of "is"/"are" (DCT Friday 1999-12-31)
+        ("\"Saturday and Sunday are the quiet days,\" Koskinen said.", (1999, 12, 31), "Saturday", "2000-01-01"),
+        ("\"Saturday and Sunday are the quiet days,\" Koskinen said.", (1999, 12, 31), "Sunday", "2000-01-02"),
+        ("Monday morning is when millions of people turn on their computers.", (1999, 12, 31), "Monday morning", "2000-01-03TMO"),
+        # ... not after a noun, nor a day that "is over" (DCT Monday 2013-12-30)
+        ("The bombing Sunday is the deadliest attack this year.", (2013, 12, 30), "Sunday", "2013-12-29"),
+        ("Sunday is over.", (2013, 12, 30), "Sunday", "2013-12-29"),
+    ])  # fmt: skip

@@ -192,7 +192,7 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         cs = ck.start() if ck else s
         future = speaks_of_future(text, cs, m.end()) or bool(owner and (ahead["strong"] or clause_tense(text, s, m.end()) >= 0)) or (
             _DECLARED_BEFORE.search(text, max(0, s - 20), s) is not None and _DECLARED_AS.match(text, m.end("t")) is not None
-        )
+        ) or _subject_of_present_copula(text, s, m.end("t"))
         d = bare_weekday(wd, future or deadline(text, cs), dct)
         rs = _WEEKDAY_RANGE_START.search(text, max(0, s - 50), s)
         if (entry := _list_entry_day(text, s, m.end(), wd, dct)) is not None:
@@ -203,7 +203,7 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             # Tuesday and Wednesday": a pair's second day, past by itself, follows a first
             # day read as ahead ("statements made Friday and Thursday" on a Friday stay past)
             ws = rs.start("wd")
-            ahead = speaks_of_future(text, ws, rs.end("wd")) or deadline(text, ws)
+            ahead = speaks_of_future(text, ws, rs.end("wd")) or deadline(text, ws) or _subject_of_present_copula(text, ws, rs.end("wd"))
             first = bare_weekday(WEEKDAY_NUM[rs["wd"].lower()], ahead, dct)
             pair = rs.group().rstrip().endswith(("and", "or", "&"))
             if (first >= dct and d <= first) if not pair else (ahead and d < dct):
@@ -272,6 +272,23 @@ _DECLARED_BEFORE = re.compile(r"\b(?:declared?|declares|proclaim(?:s|ed)?|design
 _DECLARED_AS = re.compile(r"\s+(?:as\s+)?an?\s+(?:[\w-]+\s+){0,3}?(?:day|holiday)\b")
 """A weekday declared a day of something ("Moi declared Monday a national day of mourning", "has declared
 Thursday a holiday"): a day set apart ahead of time, so the first such day on or after the DCT."""
+
+
+_OPENS_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n|[\"“]|``\s*)$")
+_COPULA_AFTER = re.compile(
+    rf"(?:\s+(?:and|or)\s+{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?)?\s+(?:is|are)\b(?!\s+(?:over|gone|past)\b)"
+    r"(?!\s+(?:usually|always|often|typically|traditionally|generally|normally)\b|\s+(?:the|a)\s+(?:\w+est|most|least|usual|typical)\b)"
+)
+
+
+def _subject_of_present_copula(text: str, start: int, end: int) -> bool:
+    """True when the weekday at ``text[start:end]`` opens its sentence as the subject of "is"/"are"
+    ("Saturday and Sunday are the quiet days", "Monday morning is when millions turn on their
+    computers", "Sunday is the deadline"): a present statement about a named day is about the days
+    ahead (a day gone takes "was"); not "... is over", nor a habit ("Monday is the busiest day of the
+    week", "Sunday is usually quiet"). A weekday after a noun ("the bombing Sunday is the deadliest")
+    is left to the tense of its clause."""
+    return _OPENS_SENTENCE_BEFORE.search(text, max(0, start - 4), start) is not None and _COPULA_AFTER.match(text, end) is not None
 
 
 _SAID_WOULD = re.compile(
