@@ -396,7 +396,7 @@ def _historical_frame(
         if _SENTENCE_LEAD.search(text, max(0, begin - 12), begin) is not None:
             # "In 1998 the rouble collapsed ...", "Two years ago the club was sold ..."; in a later sentence
             # of the paragraph, a date that opens its own ("In 1986, examiners ... . On Aug. 4, a team ...")
-            return same_sentence or next_sentence or _OPENS_SENTENCE.search(text, max(0, pos - 12), pos) is not None
+            return same_sentence or next_sentence or _OPENS_SENTENCE.search(text, max(0, pos - 40), pos) is not None
         if _IN_OR_OF.search(text, max(0, begin - 7), begin) is None:
             return False
         if next_sentence:
@@ -412,7 +412,7 @@ def _historical_frame(
                 return True  # "seized the town in 1994 and on March 8 executed its mayor": the second clause opens with its date
             return event is not None and (event["verb"] is None or past_form(event["verb"]))
         # "The attacks began in 2018. On Nov. 7, hackers ...": the year ends its sentence, the date opens the next
-        return one_stop and stop.start() == end and _OPENS_SENTENCE.search(text, max(0, pos - 12), pos) is not None  # type: ignore[union-attr]
+        return one_stop and stop.start() == end and _OPENS_SENTENCE.search(text, max(0, pos - 40), pos) is not None  # type: ignore[union-attr]
     if anchor.granularity not in ("minute", "hour", "day", "month", "season"):
         return False
     if not inherited:
@@ -446,8 +446,12 @@ earthquake of 1976, which struck"; not "founded in 1985, said in March"."""
 _SENTENCE_END = re.compile(r"(?<!\.[A-Z])(?<!\b[A-Z])[.!?][\"”)]?(?:\s+(?=[A-Z\"“(])|\s*$)")
 """A sentence's end: a full stop (not that of "U.S." or an initial), a question or exclamation mark
 before a capital or the end of the text."""
-_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”)]?\s+|\n)(?:(?:On|In|By|Then|Later|And)\s+(?:on\s+)?)?$")
-"""A date that opens its sentence ("On Aug. 4, a team ...", "In September, ...")."""
+_OPENS_SENTENCE = re.compile(
+    r"(?:^|[.!?][\"”)]?\s+|\n)(?:(?:On|In|By|Then|Later|And)\s+(?:on\s+)?)?"
+    r"(?:(?:[Oo]n\s+)?the\s+(?:night|morning|afternoon|evening|eve)\s+of\s+)?$"
+)
+"""A date that opens its sentence ("On Aug. 4, a team ...", "In September, ...", "On the night of Oct. 20,
+she lost")."""
 
 
 _FRAME_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|\n|\b(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Uu]ntil|[Aa]fter|[Bb]efore|[Tt]hen),?\s+)$")

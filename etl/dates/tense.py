@@ -406,7 +406,11 @@ def _scan_clause(text: str, start: int, end: int) -> int:
     if verdict is not None:
         return verdict
     words = [t for t in toks if t[0].isalpha()]
-    if len(words) > 3 and not (len(words) <= 8 and words[0] in _SUBJECT_DETERMINERS and words[-1] in ("in", "on", "at", "during")):
+    # a phrase of time that opens the sentence ("On the night of Oct. 20, she lost"): the verb after it decides
+    opening_phrase = len(words) <= 6 and words[:1] in (["On"], ["In"], ["At"], ["By"], ["During"]) and words[-1] == "of"
+    if len(words) > 3 and not opening_phrase and not (
+        len(words) <= 8 and words[0] in _SUBJECT_DETERMINERS and words[-1] in ("in", "on", "at", "during")
+    ):
         # a date inside its sentence's subject ("The last shutdown in January lasted three days"): the
         # subject's verb after it decides, as for a date that opens the sentence
         return 0

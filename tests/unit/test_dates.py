@@ -4094,6 +4094,8 @@ def test_a_weekday_declared_a_day_of_something_lies_ahead(tagger):
         ("Vanuatu's President has declared Saturday a public holiday.", (1997, 4, 11), "Saturday", "1997-04-12"),
         # ... not the day of a declaration ("declared Thursday that ...")
         ("The union declared Thursday that the strike was over.", (2025, 1, 3), "Thursday", "2025-01-02"),
+        # ... nor a day a pluperfect declared (DCT Monday 1995-04-24)
+        ("He had declared Sunday a national day of mourning.", (1995, 4, 24), "Sunday", "1995-04-23"),
     ])  # fmt: skip
 
 
@@ -4126,4 +4128,14 @@ def test_be_going_to_and_a_weekday_subject_of_the_present(tagger):
         # ... not after a noun, nor a day that "is over" (DCT Monday 2013-12-30)
         ("The bombing Sunday is the deadliest attack this year.", (2013, 12, 30), "Sunday", "2013-12-29"),
         ("Sunday is over.", (2013, 12, 30), "Sunday", "2013-12-29"),
+    ])  # fmt: skip
+
+
+def test_a_phrase_of_time_opening_the_sentence_after_a_year(tagger):
+    # "On the night of Oct. 20," opens its sentence after the year's: the story's year (DCT 2019-12-30)
+    check_values(tagger, [
+        ("Her novel was shortlisted for the Booker in 1981. On the night of Oct. 20, she lost to Salman Rushdie.",
+         (2019, 12, 30), "Oct. 20", "1981-10-20"),
+        # without a year before it, the DCT's reading
+        ("On the night of Oct. 20, she lost to Salman Rushdie.", (2019, 12, 30), "Oct. 20", "2019-10-20"),
     ])  # fmt: skip

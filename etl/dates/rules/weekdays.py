@@ -268,10 +268,11 @@ _ENTRY_BEFORE = re.compile(
 _BULLETS = " \t-*•·"
 
 
-_DECLARED_BEFORE = re.compile(r"\b(?:declared?|declares|proclaim(?:s|ed)?|designat(?:es?|ed)|named?|names)\s+$")
+_DECLARED_BEFORE = re.compile(r"(?<!\bhad\s)\b(?:declared?|declares|proclaim(?:s|ed)?|designat(?:es?|ed)|named?|names)\s+$")
 _DECLARED_AS = re.compile(r"\s+(?:as\s+)?an?\s+(?:[\w-]+\s+){0,3}?(?:day|holiday)\b")
 """A weekday declared a day of something ("Moi declared Monday a national day of mourning", "has declared
-Thursday a holiday"): a day set apart ahead of time, so the first such day on or after the DCT."""
+Thursday a holiday"): a day set apart ahead of time, so the first such day on or after the DCT; not
+after "had" ("He had declared Sunday a national day of mourning" on Monday: the day is behind)."""
 
 
 _OPENS_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n|[\"“]|``\s*)$")
