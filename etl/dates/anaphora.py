@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from etl.dates.anchoring import RANK, Timex, add_months, safe_date, season_start, shift, timex_at, weekend_of
@@ -48,6 +49,8 @@ class Anaphor:
     # the anchor (shift > 0) or the last one before it (shift < 0)
     weekend: bool = False  # "that weekend" (shift 0), "the weekend before" (-1), "the following
     # weekend" (+1): a weekend of the anchor's day (:func:`weekend_near`)
+    day_in_year: Callable[[int], dt.date | None] | None = None  # with ``historical``: the day a holiday
+    # that moves falls on in a given year ("Easter Sunday", "Thanksgiving"), taken in the anchor's year
     reading_ahead: bool = False  # with ``historical``: the day's reading in the DCT's year lay after the
     # DCT, so its past clause moved the fallback a year back ("It struck on Oct. 21" on Oct. 19)
     historical: bool = False  # a month or a month and day written without a year in a past clause
@@ -139,6 +142,9 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
         if a.shift > 0:  # the first such season that starts once the anchor is over
             return timex_at(min(c for c in starts if c >= anchor.end), "season")
         return timex_at(max(c for c in starts if add_months(c, 3) <= anchor.start), "season")
+    if a.day_in_year is not None:  # "on Easter Sunday" in a story gone back to 1960
+        d = a.day_in_year(anchor.start.year) if RANK[gran] <= RANK["year"] else None
+        return timex_at(d, "day") if d else None
     if a.month is not None:
         if RANK[gran] > RANK["year"]:
             return None  # "August of that year" after a decade: no year to take

@@ -4139,3 +4139,19 @@ def test_a_phrase_of_time_opening_the_sentence_after_a_year(tagger):
         # without a year before it, the DCT's reading
         ("On the night of Oct. 20, she lost to Salman Rushdie.", (2019, 12, 30), "Oct. 20", "2019-10-20"),
     ])  # fmt: skip
+
+
+def test_a_holiday_that_moves_takes_the_year_of_a_historical_frame(tagger):
+    check_values(tagger, [
+        # Easter 1985 was April 7 (DCT 2014-08-31); Thanksgiving 1983 was Nov. 24 (DCT 2003-10-05)
+        ("He was kidnapped in Beirut in March 1985. He was released after 11 days, on Easter Sunday, and flew home.",
+         (2014, 8, 31), "Easter Sunday", "1985-04-07"),
+        ("The mill announced on Friday, Oct. 7, 1983, that it would close. By Thanksgiving, two of the three "
+         "blast furnaces had been banked.", (2003, 10, 5), "Thanksgiving", "1983-11-24"),
+        # without a frame, the DCT's reading; "the day after" a past holiday still one TIMEX3
+        ("He was released on Easter Sunday and flew home.", (2014, 8, 31), "Easter Sunday", "2014-04-20"),
+        ("They met the day after Thanksgiving.", (2017, 12, 27), "the day after Thanksgiving", "2017-11-24"),
+        # a deictic time later in its clause keeps the DCT's (DCT 2010-11-29; Thanksgiving 2010 was Nov. 25)
+        ("The mine exploded on Thanksgiving Day 1980. Tammy Hall drove in after spending Thanksgiving with her "
+         "grandchildren this year.", (2010, 11, 29), "Thanksgiving", "2010-11-25"),
+    ])  # fmt: skip

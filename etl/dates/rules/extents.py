@@ -119,7 +119,7 @@ def _a_day(tx: Timex | Anaphor | Period) -> bool:
     """Whether ``tx`` resolves to a day: a DATE of day granularity, or a year-less day in a past
     clause that the tagger places in a year ("The July 4th weekend was hot")."""
     return (isinstance(tx, Timex) and tx.type == "DATE" and tx.granularity == "day") or (
-        isinstance(tx, Anaphor) and tx.historical and tx.day_of_month is not None and tx.tod is None
+        isinstance(tx, Anaphor) and tx.historical and (tx.day_of_month is not None or tx.day_in_year is not None) and tx.tod is None
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from etl.dates.anaphora import Anaphor
 from etl.dates.anchoring import PAST_BIAS_DAYS, Timex, easter, holiday_weekend, lunar_holidays, nth_weekday, timex_at
@@ -185,24 +186,8 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             return None
         return Hit(every.start(), m.end("t"), Timex("SET", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}", None))
 
-    def day_in(y: int) -> dt.date:
-        if lunar:  # the first of the year's days of a lunar calendar's holiday
-            return next(d for d in lunar_holidays(lunar, dt.date(y, 7, 1)) if d.year == y)
-        for prefix, month, day in FIXED_HOLIDAYS:
-            if name.startswith(prefix):
-                return dt.date(y, month, day)
-        for prefix, month, weekday, n in NTH_WEEKDAY_HOLIDAYS:
-            if name.startswith(prefix):
-                return nth_weekday(dt.date(y, month, 1), weekday, n)  # type: ignore[return-value]
-        for prefix, after in THANKSGIVING_OFFSETS.items():
-            if name.startswith(prefix):
-                return nth_weekday(dt.date(y, 11, 1), 3, 4) + dt.timedelta(days=after)  # type: ignore[operator]
-        if name.startswith("inauguration"):
-            return dt.date(y, 1, 20)  # the US president's term begins at noon on Jan. 20 (20th Amendment, 1933)
-        if name.startswith("election"):
-            first = dt.date(y, 11, 1)  # the Tuesday after the first Monday of November
-            return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
-        return easter(y) + dt.timedelta(days=EASTER_OFFSETS.get(name, 0))
+    holiday_in = HolidayIn(name, lunar)
+    day_in = holiday_in.day
 
     ry = (m["ry"] or m["ry2"] or "").lower()
     year = year or m["yin"]  # "on Christmas Eve in 2000": that year's (the year a TIMEX3 of its own)
@@ -256,12 +241,21 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             d = min(c for c in cands if c + lasts >= dct)  # one under way is not behind
         else:
             d = min(cands, key=lambda c: abs((c - dct).days) + (PAST_BIAS_DAYS if c > dct else 0))
-        fixed = None if lunar else next(((mo, dd) for prefix, mo, dd in FIXED_HOLIDAYS if name.startswith(prefix)), None)
-        if fixed and not (rel or m["wk"] or m["wkof"] or _PART_OF_DAY_AFTER.match(text, m.end("t"))) and clause_tense(text, m.start("t"), m.end("t")) < 0:
-            # "Kosinski remembered Christmas Eve, when German bombers hit" after "Dec. 16, 1944": a fixed
-            # holiday without a year in a past clause takes the year of a historical frame, as a
-            # year-less "Dec. 24" does (:func:`~etl.dates.rules.days.month_day`)
-            return hit_over_t(m, Anaphor("year", 0, month=fixed[0], day_of_month=fixed[1], historical=True, fallback=timex_at(d, "day")))
+        if (
+            not (rel or m["wk"] or m["wkof"] or _PART_OF_DAY_AFTER.match(text, m.end("t")))
+            and clause_tense(text, m.start("t"), m.end("t")) < 0
+            and not _NOW_IN_CLAUSE.match(text, m.end("t"))
+        ):
+            # "Kosinski remembered Christmas Eve, when German bombers hit" after "Dec. 16, 1944", "He was
+            # released after 11 days, on Easter Sunday" after "March 1985": a holiday without a year in a
+            # past clause takes the year of a historical frame, as a year-less "Dec. 24" does
+            # (:func:`~etl.dates.rules.days.month_day`)
+            fixed = None if lunar else next(((mo, dd) for prefix, mo, dd in FIXED_HOLIDAYS if name.startswith(prefix)), None)
+            if fixed:
+                frame = Anaphor("year", 0, month=fixed[0], day_of_month=fixed[1], historical=True, fallback=timex_at(d, "day"))
+            else:
+                frame = Anaphor("year", 0, historical=True, day_in_year=holiday_in, fallback=timex_at(d, "day"))
+            return hit_over_t(m, frame)
     if m["we"]:  # "the Thanksgiving weekend", "Easter weekend": the weekend of the holiday's ISO week
         s = m.start("t")
         the = 4 if text[max(0, s - 4) : s].lower() == "the " and not m["wkof"] else 0
@@ -272,6 +266,51 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # "on Christmas morning": that part of the holiday, a TIME (as "Tuesday night")
         return Hit(m.start("t"), part.end(), timex_at(d, "day", PARTS_OF_DAY[part["pod"].lower()]))
     return hit_over_t(m, timex_at(d, "week" if m["wk"] or m["wkof"] else "day"))
+
+
+@dataclass(frozen=True)
+class HolidayIn:
+    """The day of the holiday ``name`` (lower case, as the rule reads it; ``lunar`` the key of a lunar
+    calendar's holiday, else None) in a given year: ``HolidayIn("easter sunday", None)(1985)`` is
+    1985-04-07 (None for a year a lunar calendar's table does not hold). A value, so two hits that name
+    the same holiday compare equal (:attr:`etl.dates.anaphora.Anaphor.day_in_year`); :meth:`day`
+    raises StopIteration for such a year."""
+
+    name: str
+    lunar: str | None
+
+    def day(self, y: int) -> dt.date:
+        """The holiday's day in year ``y`` (the first day of a lunar holiday of several)."""
+        name, lunar = self.name, self.lunar
+        if lunar:  # the first of the year's days of a lunar calendar's holiday
+            return next(d for d in lunar_holidays(lunar, dt.date(y, 7, 1)) if d.year == y)
+        for prefix, month, day in FIXED_HOLIDAYS:
+            if name.startswith(prefix):
+                return dt.date(y, month, day)
+        for prefix, month, weekday, n in NTH_WEEKDAY_HOLIDAYS:
+            if name.startswith(prefix):
+                return nth_weekday(dt.date(y, month, 1), weekday, n)  # type: ignore[return-value]
+        for prefix, after in THANKSGIVING_OFFSETS.items():
+            if name.startswith(prefix):
+                return nth_weekday(dt.date(y, 11, 1), 3, 4) + dt.timedelta(days=after)  # type: ignore[operator]
+        if name.startswith("inauguration"):
+            return dt.date(y, 1, 20)  # the US president's term begins at noon on Jan. 20 (20th Amendment, 1933)
+        if name.startswith("election"):
+            first = dt.date(y, 11, 1)  # the Tuesday after the first Monday of November
+            return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
+        return easter(y) + dt.timedelta(days=EASTER_OFFSETS.get(name, 0))
+
+    def __call__(self, y: int) -> dt.date | None:
+        """:meth:`day`, or None for a year it cannot place (a lunar calendar's table ends)."""
+        try:
+            return self.day(y)
+        except (StopIteration, ValueError):
+            return None
+
+
+_NOW_IN_CLAUSE = re.compile(r"[^.;!?\"“”]{0,60}?\b(?:(?:this|last)\s+(?:year|month|week)|today|now)\b", re.IGNORECASE)
+"""A deictic time later in the holiday's clause ("after spending Thanksgiving with her grandchildren this
+year"): the clause is in the DCT's time, whatever a frame told before it."""
 
 
 _PART_OF_DAY_AFTER = re.compile(r"\s+(?P<pod>morning|afternoon|evening|night)\b(?![-’'])")
