@@ -61,15 +61,16 @@ def _package_tagger_at(rev: str):
     name = "etl_dates_" + re.sub(r"\W", "_", rev)
     root = Path(tempfile.mkdtemp(prefix="dates_bench_"))
     files = subprocess.run(
-        ["git", "-C", str(REPO), "ls-tree", "--name-only", rev, "etl/dates/"], capture_output=True, text=True, check=True
+        ["git", "-C", str(REPO), "ls-tree", "-r", "--name-only", rev, "etl/dates/"], capture_output=True, text=True, check=True
     ).stdout.split()
-    (root / name).mkdir()
-    for path in files:
+    for path in files:  # the subpackage etl/dates/rules/ too (from 9811b3f's parent on)
         if not path.endswith(".py"):
             continue
         text = subprocess.run(["git", "-C", str(REPO), "show", f"{rev}:{path}"], capture_output=True, text=True, check=True).stdout
         text = re.sub(r"\betl\.dates\b", name, text)
-        (root / name / Path(path).name).write_text(text, encoding="utf-8")
+        target = root / name / Path(path).relative_to("etl/dates")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
     sys.path.insert(0, str(root))
     return importlib.import_module(name).TemporalTagger()
 
