@@ -4155,3 +4155,10 @@ def test_a_holiday_that_moves_takes_the_year_of_a_historical_frame(tagger):
         ("The mine exploded on Thanksgiving Day 1980. Tammy Hall drove in after spending Thanksgiving with her "
          "grandchildren this year.", (2010, 11, 29), "Thanksgiving", "2010-11-25"),
     ])  # fmt: skip
+
+
+def test_units_afterward_count_from_the_date_before(tagger):
+    check_values(tagger, [
+        ("The singer released her debut album in 2009 and her second two years afterward.", (2012, 12, 3), "two years afterward", "2011"),
+        ("She joined the board in 2009. Three years afterwards, she left.", (2012, 12, 3), "Three years afterwards", "2012"),
+    ])  # fmt: skip

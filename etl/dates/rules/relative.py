@@ -216,7 +216,7 @@ _AGO_FINER = re.compile(r"\s+(?:this\s+(?P<unit>month|week)|today|(?P<night>toni
 # "two years later", "three days earlier": anchored on the date mentioned before
 @rule(
     "units_later",
-    rf"\b(?P<unit>{UNIT_CS})(?:\s+{OR_SO})?\s+(?P<dir>later|earlier|on(?=\s*[,.;:])|after\s+that|before\s+that)\b(?!\s+than\b)",
+    rf"\b(?P<unit>{UNIT_CS})(?:\s+{OR_SO})?\s+(?P<dir>later|earlier|afterwards?|on(?=\s*[,.;:])|after\s+that|before\s+that)\b(?!\s+than\b)",
 )
 def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"two years later", "three days earlier" (a count of at least two): the date mentioned
@@ -231,7 +231,8 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     from a clock time before them ("10:15 GMT ...; two hours later" -> ``T12:15``, "8:46 a.m.
     ... An hour or so later" -> ``T09:46``), else stay durations. "on" before a punctuation
     mark is "later" ("Six years on, the war continues"; not "two years on the job"), and so
-    is "after that" ("five years after that"; "before that" is "earlier"). "a year earlier" is
+    is "after that" ("five years after that"; "before that" is "earlier"), and "afterward(s)" ("her
+    second two years afterward"). "a year earlier" is
     :func:`~etl.dates.rules.anaphors.anaphor`'s; vague counts ("a few days later") stay durations.
     "half a century later" counts 50 years, "half an hour later" 30 minutes, "two hours and 40
     minutes later" 160 minutes.
@@ -243,7 +244,7 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """
     lm = left_context(_L_AGO, text, m.start())
     unit = unit_key(m["unit"])
-    sign = 1 if m["dir"].lower().split()[0] in ("later", "on", "after") else -1
+    sign = 1 if m["dir"].lower().split()[0] in ("later", "on", "after", "afterward", "afterwards") else -1
     if lm is not None and lm["half"] and unit in _HALF_UNIT:
         # "half a century later", "half an hour later": that many of the finer unit from the date (clock
         # time) before it, else the DURATION of the half (P50Y, PT30M), as odd_duration reads it
