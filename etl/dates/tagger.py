@@ -380,7 +380,12 @@ def _historical_frame(
     the date opens ("In 1986, examiners found losses. On Aug. 4, a team arrived"; :data:`_OPENS_SENTENCE`):
     the year is then the events' time, not a background detail set off between commas ("The company,
     founded in 1985, said in March";
-    :data:`_SENTENCE_LEAD`, :data:`_CLAUSE_ABOUT_YEAR`, :data:`_YEAR_THEN_EVENT`)."""
+    :data:`_SENTENCE_LEAD`, :data:`_CLAUSE_ABOUT_YEAR`, :data:`_YEAR_THEN_EVENT`).
+
+    ``inherited``: the anchor is an anaphor's date inside a frame ("that morning" after "shortly after
+    8 a.m. on March 2, 1966"), which carries the frame on without the test of the words before it. A
+    day's or a clock time's frame also holds in the paragraphs after it, for the story's next days
+    (the caller keeps only the dates at most :data:`_NARRATIVE_STEP` after the anchor there)."""
     gap = 1 if ahead else _HISTORICAL_GAP_YEARS  # a past clause's DCT reading after the DCT is wrong anyway
     if is_dct or anchor.start is None or anchor.start.year > dct.year - gap:
         return False

@@ -84,15 +84,16 @@ def widen_to_day_before_after(hits: list[Hit], text: str) -> list[Hit]:
 
     TimeML (DCT 2017-12-27): ``They met <TIMEX3 type="DATE" value="2017-12-26">the day after
         Christmas</TIMEX3>.``
+    TimeML (DCT 1997-11-20): ``Roads were jammed on <TIMEX3 type="DATE" value="1997-11-26">the eve of
+        Thanksgiving</TIMEX3>.``
 
     So is "the week ended (ending) <day>", whose value is the ISO week that holds the day (a week
     named by its last day, as "the quarter ended Sept. 30" is; weekly statistics end on a Friday,
-    a Saturday or a Sunday, all in the week they close).
+    a Saturday or a Sunday, all in the week they close). A year-less day of a past clause is read
+    at its DCT reading here.
 
     TimeML (DCT 2014-12-28): ``Infections fell in <TIMEX3 type="DATE" value="2014-W51">the week
         ending Dec. 21</TIMEX3>.``
-    TimeML (DCT 1997-11-20): ``Roads were jammed on <TIMEX3 type="DATE" value="1997-11-26">the eve of
-        Thanksgiving</TIMEX3>.``
     """
     out: list[Hit] = []
     for h in hits:

@@ -305,9 +305,9 @@ def _speech_day(text: str, pos: int, dct: dt.date) -> dt.date | None:
     """The day a reported future before ``pos`` was said (:data:`_SAID_WOULD`, in the same sentence):
     a weekday on or before the DCT, the Sunday before last week's Monday for "last week" (so its first
     weekday after is in that week); None without one ("yesterday" moves nothing: the first day after
-    it is never before the DCT). A
-    future told with "would" is relative to the saying (the future-in-the-past, Quirk et al. 1985,
-    4.45), as TimeML anchors a reported event on the speech time."""
+    it is never before the DCT). A future told with "would" is relative to the saying (the
+    future-in-the-past, Quirk et al. 1985, 4.45), as TimeML anchors a reported event on the speech
+    time."""
     m = _SAID_WOULD.search(text, max(0, pos - 240), pos)
     said = m and (m["after"] or m["before"])
     if not said:
