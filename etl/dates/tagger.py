@@ -213,6 +213,7 @@ class TemporalTagger:
         # the anchor is an anaphor's date inside a historical frame ("that morning" after "on March 2,
         # 1966"): it carries the frame on as the date that set it would
         anchor_framed = False
+        event_day: Timex | None = None  # the latest day told that lies after the DCT: the story's coming event
         anchor_begin = anchor_end = 0
         period: Timex | None = None  # the first quarter mentioned: the reporting period
         quarterly = True  # False after "the first nine months": comparisons are then yearly
@@ -257,6 +258,11 @@ class TemporalTagger:
                     resolved = None if skip else resolve_anaphor(tx, anchor)
                 except (ValueError, OverflowError):
                     resolved = None
+                if resolved is None and tx.ahead and tx.same and tx.tod is not None and event_day is not None:
+                    # "Polls in New York City open at 6 a.m." in a Sunday story of Tuesday's election, with
+                    # "August" told in between: a clock time of a future clause is on the coming day the story
+                    # told last, not on the DCT
+                    resolved = resolve_anaphor(tx, event_day)
                 if tx.historical and resolved is not None and resolved.start and anchor.start and resolved.start < anchor.start:
                     # a historical frame moves forward: in its own sentence to the year after ("began in
                     # December 2014 and lasted until late January": 2015-01), else back to the DCT's
@@ -299,6 +305,8 @@ class TemporalTagger:
                 )
                 if is_anchor and not same_moment:
                     anchor, anchor_is_dct, anchor_begin, anchor_end, anchor_framed = tx, False, h.start, end, framed
+                if tx.granularity in ("minute", "hour", "day") and tx.start > dct:
+                    event_day = tx
                 rng = DateRange(gte=tx.start.isoformat(), lt=tx.end.isoformat())
             else:
                 rng = None

@@ -4162,3 +4162,17 @@ def test_units_afterward_count_from_the_date_before(tagger):
         ("The singer released her debut album in 2009 and her second two years afterward.", (2012, 12, 3), "two years afterward", "2011"),
         ("She joined the board in 2009. Three years afterwards, she left.", (2012, 12, 3), "Three years afterwards", "2012"),
     ])  # fmt: skip
+
+
+def test_a_clock_time_of_a_future_clause_is_on_the_coming_day_told_last(tagger):
+    # DCT Sunday 1993-10-31: the election is on Tuesday 11-02; "August" in between is no day ahead
+    text = "Voters go to the polls on Tuesday. Dinkins trailed in August.\n\nPolls in New York City open at 6 a.m. and close at 9 p.m."
+    ms = tagger.run(text, dt.date(1993, 10, 31))
+    assert [(m.text, m.value) for m in ms] == [
+        ("Tuesday", "1993-11-02"), ("August", "1993-08"), ("6 a.m.", "1993-11-02T06:00"), ("9 p.m.", "1993-11-02T21:00"),
+    ]  # fmt: skip
+    # with no day ahead told, the DCT's (a past clause's clock time stays on the DCT too)
+    check_values(tagger, [
+        ("Polls in New York City open at 6 a.m. and close at 9 p.m.", (1993, 10, 31), "6 a.m.", "1993-10-31T06:00"),
+        ("Voters go to the polls on Tuesday. The mayor voted at 6 a.m.", (1993, 10, 31), "6 a.m.", "1993-10-31T06:00"),
+    ])  # fmt: skip
