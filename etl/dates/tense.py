@@ -307,12 +307,14 @@ _CLAUSE_JOIN = re.compile(r",\s+(?:and|but|yet|so)\s+")
 
 
 _SUBJECT_VERB = re.compile(
-    r"\s+(?:(?P<future>will|shall|marks|brings|sees|would(?!\s+(?:have|not)\b)|should(?!\s+(?:have|not|never)\b)|(?:is|are)\s+(?:(?:expected|due|set|scheduled|slated"
+    r"\s+(?:(?P<future>will|shall|marks|brings|sees|would(?!\s+(?:have|not)\b)|should(?!\s+(?:have|not|never)\b)"
+    r"|(?:may|might|could)(?:\s+(?:still|also|well))?(?!\s+(?:have|not|never)\b)|(?:is|are)\s+(?:(?:expected|due|set|scheduled|slated"
     r"|forecast|predicted|likely|going)\s+to|to\s+be)|is(?=\s+[A-Z\"'“‘])|to\s+be|looks?\s+(?:like|set)|(?:expected|forecast)\s+to\s+be)"
     r"|(?P<past>was|were|had|saw|brought))\b"
 )
 """A verb right after a time expression that is its subject ("Monday is expected to be
-sunny", "Sunday should be drier", "Because Friday is Veterans Day" (a name after "is": "Monday
+sunny", "Sunday should be drier", "February may be milder", "January could still bring more snow"
+(a possibility is of what is yet to come; not "may have"), "Because Friday is Veterans Day" (a name after "is": "Monday
 is the busiest day" is a habit), "Sunday marks the 50th anniversary", "Friday brings income
 data" (a present "marks", "brings" or "sees" dates a day to come, as their past forms date one
 gone), "Friday saw heavy trading"; the subject of an infinitive,
@@ -358,8 +360,14 @@ def clause_tense(text: str, start: int, end: int) -> int:
         return tense  # "was reported Friday to be suffering": the infinitive's subject is another
     if subject["past"]:
         return -1 if before not in ("from", "since") else tense
-    if past_form(before):
-        return tense  # "The ruling issued Friday will be appealed": the participle dates the ruling
+    if (
+        subject["future"] and subject["future"].split()[0] in ("may", "might", "could") and before in _PREPOSITIONS
+        and text[max(0, start - len(before) - 1) : start].strip() == before
+    ):
+        return tense  # "a dumping incident in August could reach into the millions": the possibility is the incident's
+    if past_form(before) and before not in _SAYING_VERBS:
+        return tense  # "The ruling issued Friday will be appealed": the participle dates the ruling; not
+        # "Forecasters said February may be milder", whose day heads the reported clause
     if before in _PREPOSITIONS and (
         subject["future"] == "should" or past_form(word_before(text, text.rfind(before, 0, start))) or _PAST_VERB_PHRASE.search(text, max(0, start - 50), start)
     ):
@@ -367,6 +375,17 @@ def clause_tense(text: str, start: int, end: int) -> int:
         # arrived in Monrovia on Monday would report back": the phrase is the past verb's
         return tense
     return 1 if before not in ("from", "since") else tense
+
+
+_PRE_VERB_ADVERBS = frozenset("last first recently previously already once never just also twice".split())
+"""Adverbs between a subject and its verb ("The committee last changed interest rates in January",
+"the bank recently raised rates"): an -ed form after one is the verb, not an adjective; after a
+determiner "last"/"first" are adjectives ("the last revised figure")."""
+
+
+_SAYING_VERBS = frozenset("said told added warned predicted announced reported cautioned noted stated".split())
+"""Past verbs of saying: a time expression right after one heads the reported clause, whose verb
+gives its tense ("said February may be milder")."""
 
 
 _PAST_VERB_PHRASE = re.compile(
@@ -494,6 +513,7 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
         subject = (
             (prev.isalpha() and prev.islower() and before_prev.lower() in ("the", "its", "their", "his", "her"))
             or prev in _SUBJECT_PRONOUNS
+            or (prev in _PRE_VERB_ADVERBS and before_prev.lower() not in _DETERMINERS)  # "the committee last changed rates"
             or (not backwards and not any(t[0].isalpha() for t in toks[:i]))  # right after the subject it ends
         )
         if regular and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS and nxt_l not in _PARTICLES:

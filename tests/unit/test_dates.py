@@ -4176,3 +4176,26 @@ def test_a_clock_time_of_a_future_clause_is_on_the_coming_day_told_last(tagger):
         ("Polls in New York City open at 6 a.m. and close at 9 p.m.", (1993, 10, 31), "6 a.m.", "1993-10-31T06:00"),
         ("Voters go to the polls on Tuesday. The mayor voted at 6 a.m.", (1993, 10, 31), "6 a.m.", "1993-10-31T06:00"),
     ])  # fmt: skip
+
+
+def test_possibilities_previews_and_adverbs_before_a_verb(tagger):
+    check_values(tagger, [
+        # a day or month subject of "may", "might", "could" is to come (DCT Monday 2022-01-31, Friday 2002-09-20)
+        ("Forecasters said February may be milder.", (2022, 1, 31), "February", "2022-02"),
+        ("Forecasters cautioned that January could still bring more snow.", (2010, 12, 31), "January", "2011-01"),
+        ("\"If the PDS gets in, Monday could be the start of weeks of coalition talks,\" he said.", (2002, 9, 20), "Monday", "2002-09-23"),
+        # ... not "may have", nor a month inside its subject ("a dumping incident in August could reach ...")
+        ("Monday may have been the worst day.", (2002, 9, 20), "Monday", "2002-09-16"),
+        ("UNEP cited fresh reports that the final costs of a dumping incident in August could reach into the millions.",
+         (2006, 11, 24), "August", "2006-08"),
+        # a weekday after "may"/"might" in its clause, or in a sentence that has looked at the week ahead
+        ("Highs may not get above 10 degrees Tuesday or Wednesday.", (1992, 1, 4), "Tuesday", "1992-01-07"),
+        ("Also on tap: the purchasing managers' survey Monday and an auction of two-year notes Wednesday.",
+         (1990, 3, 30), "Wednesday", "1990-04-04"),
+        ("Several big companies report results in the week ahead, including Apple on Tuesday.", (2017, 4, 30), "Tuesday", "2017-05-02"),
+        # ... not in a past clause, nor a cue after the day, nor a possessive's event
+        ("Oil prices jumped on Thursday and traders said they expected further gains next week.", (1990, 8, 3), "Thursday", "1990-08-02"),
+        ("O'Neal may miss two weeks with an ankle sprained during Thursday's loss.", (2005, 11, 4), "Thursday", "2005-11-03"),
+        # an -ed form after an adverb such as "last" is the verb (DCT 1996-12-30)
+        ("The Fed's policy committee last changed interest rates in January, when it cut the rate.", (1996, 12, 30), "January", "1996-01"),
+    ])  # fmt: skip

@@ -192,7 +192,7 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         cs = ck.start() if ck else s
         future = speaks_of_future(text, cs, m.end()) or bool(owner and (ahead["strong"] or clause_tense(text, s, m.end()) >= 0)) or (
             _DECLARED_BEFORE.search(text, max(0, s - 20), s) is not None and _DECLARED_AS.match(text, m.end("t")) is not None
-        ) or _subject_of_present_copula(text, s, m.end("t"))
+        ) or _subject_of_present_copula(text, s, m.end("t")) or _ahead_in_sentence(text, s, m.end("t"))
         d = bare_weekday(wd, future or deadline(text, cs), dct)
         rs = _WEEKDAY_RANGE_START.search(text, max(0, s - 50), s)
         if (entry := _list_entry_day(text, s, m.end(), wd, dct)) is not None:
@@ -290,6 +290,28 @@ def _subject_of_present_copula(text: str, start: int, end: int) -> bool:
     week", "Sunday is usually quiet"). A weekday after a noun ("the bombing Sunday is the deadliest")
     is left to the tense of its clause."""
     return _OPENS_SENTENCE_BEFORE.search(text, max(0, start - 4), start) is not None and _COPULA_AFTER.match(text, end) is not None
+
+
+_WEEK_AHEAD = re.compile(
+    r"\b(?:the\s+(?:week|days)\s+ahead|next\s+week|the\s+coming\s+week|later\s+(?:in\s+the|this)\s+week|on\s+tap)\b", re.IGNORECASE
+)
+_MAY_BEFORE = re.compile(r"\b(?:may|might)\b(?!\s+(?:have|not\s+have)\b)[^.;:!?,\"“”]{0,60}$")
+
+
+def _ahead_in_sentence(text: str, start: int, end: int) -> bool:
+    """True when the weekday at ``text[start:end]``, in a clause of no past tense, stands in a sentence
+    that has looked at the week to come before it ("Also on tap: the purchasing managers' survey Monday ... and an
+    auction of two-year Treasury notes Wednesday", "companies report results in the week ahead,
+    including Apple on Tuesday", :data:`_WEEK_AHEAD`) or after "may"/"might" in its clause ("Highs may
+    not get above 10 degrees Tuesday"): a preview's days lie ahead, as a possibility does (HeidelTime's
+    tense rule for a present-future clause); not a day's possessive ("Thursday's loss")."""
+    if clause_tense(text, start, end) < 0 or text.startswith(("'s", "’s"), end):
+        return False  # a past clause; an event's day, told by its own words ("may miss two weeks with an ankle
+        # sprained during Thursday's loss")
+    if _MAY_BEFORE.search(text, max(0, start - 80), start) is not None:
+        return True
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)  # the sentence up to the day
+    return _WEEK_AHEAD.search(text, lo, start) is not None
 
 
 _SAID_WOULD = re.compile(
