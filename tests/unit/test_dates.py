@@ -4199,3 +4199,12 @@ def test_possibilities_previews_and_adverbs_before_a_verb(tagger):
         # an -ed form after an adverb such as "last" is the verb (DCT 1996-12-30)
         ("The Fed's policy committee last changed interest rates in January, when it cut the rate.", (1996, 12, 30), "January", "1996-01"),
     ])  # fmt: skip
+
+
+def test_by_the_end_of_the_day_is_that_day(tagger):
+    check_values(tagger, [
+        ("The results should be known by the end of the day.", (2018, 10, 16), "the end of the day", "2018-10-16"),
+        ("He said on Monday that a decision was due by the end of the day.", (2018, 10, 16), "the end of the day", "2018-10-15"),
+    ])  # fmt: skip
+    # the idiom ("ultimately") names no day
+    assert [m.text for m in tagger.run("At the end of the day, voters want jobs.", dt.date(2018, 10, 16))] == []

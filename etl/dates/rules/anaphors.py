@@ -259,6 +259,9 @@ def of_the_period(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(dct, m["unit"].lower()))
 
 
+_DAY_LIMIT_BEFORE = re.compile(r"\b(?:by|before|until|till|through)\s+$", re.IGNORECASE)
+"""A limit before "the end of the day" ("should be known by the end of the day"): that day's end, not the
+idiom "at the end of the day"."""
 _L_PART = re.compile(r"\b[Tt]he\s+(?:end|start|beginning|middle|close|(?:first|second|latter)\s+half)\s+$")
 
 
@@ -281,7 +284,7 @@ def unit_s_end(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 def unit_of_the_story(unit: str, dct: dt.date) -> Timex | Anaphor:
     """The decade or century last mentioned as such ("in the early 1970s and again at the end of the
     decade": the 1970s), else the DCT's; the month or week last mentioned, else the DCT's: what "the
-    end of the decade" and "the month's end" name (``unit`` one of decade, century, month, week). A
+    end of the decade" and "the month's end" name (``unit`` one of decade, century, month, week, day). A
     decade is taken only from a decade told before it, not from a year in it ("since 1985 ... by the
     end of the decade" is the DCT's)."""
     if unit in ("decade", "century"):
@@ -293,11 +296,12 @@ def unit_of_the_story(unit: str, dct: dt.date) -> Timex | Anaphor:
 # literal found fast; "the end" is read before it)
 @rule(
     "part_of_unit",
-    r"of\s+the\s+(?P<unit>decade|century|month|week|quarter)\b(?!['’-])",
+    r"of\s+the\s+(?P<unit>decade|century|month|week|quarter|day)\b(?!['’-])",
 )
 def part_of_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the end (start, beginning, middle, close, first/second half) of the decade/century" -> the
     decade or century told before it, else the DCT's; "... of the month/week" -> the month or week last mentioned, else the DCT's;
+    "by (before, until) the end of the day" -> the day last mentioned, else the DCT (not the idiom "at the end of the day");
     "... of the quarter" -> the reporting quarter (:class:`~etl.dates.anaphora.Period`), or in a
     future clause the DCT's ("must raise capital by the end of the quarter"); the end of a decade
     or century in a past clause of its first year is the one just ended (:func:`_just_ended`). The
@@ -310,6 +314,8 @@ def part_of_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     lm = _L_PART.search(text, max(0, m.start() - 20), m.start())
     if lm is None:
         return None
+    if m["unit"] == "day" and not (_DAY_LIMIT_BEFORE.search(text, max(0, lm.start() - 8), lm.start()) and "end" in lm.group().lower()):
+        return None  # "at the end of the day, voters want jobs": the idiom (ultimately), no day
     if m["unit"] == "quarter":
         # "must raise capital by the end of the quarter": in a future clause the DCT's quarter; in
         # business copy the reporting one
