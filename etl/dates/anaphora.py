@@ -50,7 +50,7 @@ class Anaphor:
     weekend: bool = False  # "that weekend" (shift 0), "the weekend before" (-1), "the following
     # weekend" (+1): a weekend of the anchor's day (:func:`weekend_near`)
     day_in_year: Callable[[int], dt.date | None] | None = None  # with ``historical``: the day a holiday
-    # that moves falls on in a given year ("Easter Sunday", "Thanksgiving"), taken in the anchor's year
+    # falls on in a given year ("Christmas Eve", "Easter Sunday"), taken in the anchor's year
     reading_ahead: bool = False  # with ``historical``: the day's reading in the DCT's year lay after the
     # DCT, so its past clause moved the fallback a year back ("It struck on Oct. 21" on Oct. 19)
     historical: bool = False  # a month or a month and day written without a year in a past clause
@@ -58,7 +58,7 @@ class Anaphor:
     # a month, a season or a day written with its year at least two years before the DCT, in the same
     # paragraph (the story has gone back in time: TimeML's temporal focus, HeidelTime's narrative
     # mode) or, after a day, in a later one within a month on (a narrative told day by day), else
-    # the fallback (the DCT's reading); also a fixed holiday without a year in a past clause
+    # the fallback (the DCT's reading); also a holiday without a year in a past clause (``day_in_year``)
 
 
 @dataclass(frozen=True, slots=True)

@@ -365,7 +365,7 @@ def clause_tense(text: str, start: int, end: int) -> int:
         and text[max(0, start - len(before) - 1) : start].strip() == before
     ):
         return tense  # "a dumping incident in August could reach into the millions": the possibility is the incident's
-    if past_form(before) and before not in _SAYING_VERBS:
+    if past_form(before) and before not in REPORTING_VERBS:
         return tense  # "The ruling issued Friday will be appealed": the participle dates the ruling; not
         # "Forecasters said February may be milder", whose day heads the reported clause
     if before in _PREPOSITIONS and (
@@ -383,9 +383,10 @@ _PRE_VERB_ADVERBS = frozenset("last first recently previously already once never
 determiner "last"/"first" are adjectives ("the last revised figure")."""
 
 
-_SAYING_VERBS = frozenset("said told added warned predicted announced reported cautioned noted stated".split())
+REPORTING_VERBS = frozenset("said told added warned predicted announced reported cautioned noted stated claimed".split())
 """Past verbs of saying: a time expression right after one heads the reported clause, whose verb
-gives its tense ("said February may be milder")."""
+gives its tense ("said February may be milder"), and dates no event of its own ("said April 11 was a
+probable date", :func:`etl.dates.rules.days.month_day`)."""
 
 
 _PAST_VERB_PHRASE = re.compile(

@@ -40,7 +40,7 @@ from etl.dates.rules.shared import (
     unwritten_year_day,
 )
 from etl.dates.rules.table import Hit, hit_over_t, rule
-from etl.dates.tense import clause_tense, future_context, past_form, speaks_of_future
+from etl.dates.tense import REPORTING_VERBS, clause_tense, future_context, past_form, speaks_of_future
 from etl.dates.vocabulary import (
     COUNT_NOUNS,
     DAY,
@@ -231,7 +231,6 @@ _SINCE_THE = re.compile(r"\b(?:[Ss]ince|(?P<verb>[a-z]+)\s+(?:after|following))\
 """A day that names an event gone: "since the Jan. 5 vote", and after a past verb "launched after the
 Sept. 11 attacks" (see :func:`_since_the`)."""
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:[,.;:)!?\u2014]|--|$|(?:in|at|and|but|after|before|when|while|amid|with|during|following)\b)")
-_REPORTING_VERBS = frozenset("said told reported announced added stated claimed noted".split())
 _CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether|[Ss]uppose)\b[^.;!?]*$")
 _NOT_PAST_AUX = frozenset("be been being to will would could should may might must can shall".split())
 
@@ -255,7 +254,7 @@ def _since_the(text: str, pos: int) -> bool:
     m = _SINCE_THE.search(text, max(0, pos - 30), pos)
     if m is None:
         return False
-    return m["verb"] is None or (past_form(m["verb"]) and m["verb"] not in _REPORTING_VERBS)
+    return m["verb"] is None or (past_form(m["verb"]) and m["verb"] not in REPORTING_VERBS)
 
 
 def _dated_by_past_verb(text: str, start: int, end: int) -> bool:
@@ -273,7 +272,7 @@ def _dated_by_past_verb(text: str, start: int, end: int) -> bool:
         return False  # "would be re-introduced on April 30", "has been set for"
     if _CONDITION_BEFORE.search(text, max(0, start - 120), start):
         return False  # "If the government fell on Dec. 8, a vote...": a past form of a supposition
-    return " " in verb or (past_form(verb) and verb not in _REPORTING_VERBS)
+    return " " in verb or (past_form(verb) and verb not in REPORTING_VERBS)
 
 
 _RANGE_TO_DAY = re.compile(rf"\s+(?:to|through|thru|until|till)\s+(?P<mon>{MONTH})\s*(?P<day>{DAY})\b(?!,?\s+{YEAR4})")

@@ -249,13 +249,8 @@ def holiday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             # "Kosinski remembered Christmas Eve, when German bombers hit" after "Dec. 16, 1944", "He was
             # released after 11 days, on Easter Sunday" after "March 1985": a holiday without a year in a
             # past clause takes the year of a historical frame, as a year-less "Dec. 24" does
-            # (:func:`~etl.dates.rules.days.month_day`)
-            fixed = None if lunar else next(((mo, dd) for prefix, mo, dd in FIXED_HOLIDAYS if name.startswith(prefix)), None)
-            if fixed:
-                frame = Anaphor("year", 0, month=fixed[0], day_of_month=fixed[1], historical=True, fallback=timex_at(d, "day"))
-            else:
-                frame = Anaphor("year", 0, historical=True, day_in_year=holiday_in, fallback=timex_at(d, "day"))
-            return hit_over_t(m, frame)
+            # (:func:`~etl.dates.rules.days.month_day`): the holiday's day in the anchor's year
+            return hit_over_t(m, Anaphor("year", 0, historical=True, day_in_year=holiday_in, fallback=timex_at(d, "day")))
     if m["we"]:  # "the Thanksgiving weekend", "Easter weekend": the weekend of the holiday's ISO week
         s = m.start("t")
         the = 4 if text[max(0, s - 4) : s].lower() == "the " and not m["wkof"] else 0

@@ -190,9 +190,10 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # "at 11:15 am on Wednesday": the clause is read from the clock time, as clock_with_day dates it
         ck = _CLOCK_ON_BEFORE.search(text, max(0, s - 40), s)
         cs = ck.start() if ck else s
-        future = speaks_of_future(text, cs, m.end()) or bool(owner and (ahead["strong"] or clause_tense(text, s, m.end()) >= 0)) or (
-            _DECLARED_BEFORE.search(text, max(0, s - 20), s) is not None and _DECLARED_AS.match(text, m.end("t")) is not None
-        ) or _subject_of_present_copula(text, s, m.end("t")) or _ahead_in_sentence(text, s, m.end("t"))
+        future = (
+            speaks_of_future(text, cs, m.end()) or bool(owner and (ahead["strong"] or clause_tense(text, s, m.end()) >= 0))
+            or _told_ahead(text, s, m.end("t"))
+        )
         d = bare_weekday(wd, future or deadline(text, cs), dct)
         rs = _WEEKDAY_RANGE_START.search(text, max(0, s - 50), s)
         if (entry := _list_entry_day(text, s, m.end(), wd, dct)) is not None:
@@ -227,7 +228,7 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if d > dct and (said := _speech_day(text, s, dct)) is not None and said < dct:
             # "On Tuesday, the company said it would announce the layoffs on Thursday" on Saturday: the
             # future of reported speech is the speaker's, so the first such day after the saying
-            d = min(d, said + dt.timedelta(days=(wd - said.weekday() - 1) % 7 + 1))
+            d = min(d, relative_weekday(wd, "next", said))  # type: ignore[type-var]
     dm = None if rel else DAY_OF_MONTH_AFTER.match(text, m.end())
     if dm is not None:
         the = text[dm.start() : dm.start("day")].lower().find("the")
@@ -266,6 +267,15 @@ _ENTRY_BEFORE = re.compile(
     rf"(?:^|\n)[ \t]*(?:[-*•·][ \t]*)?(?P<wd>{WEEKDAY})\b(?:[ \t]+(?i:morning|afternoon|evening|night))?(?=[ \t]*(?::|[ \t][-–—])[ \t])"
 )
 _BULLETS = " \t-*•·"
+
+
+def _told_ahead(text: str, start: int, end: int) -> bool:
+    """True when the words around the weekday at ``text[start:end]`` put it ahead where the clause's
+    tense does not: a day declared a day of something (:data:`_DECLARED_AS`), the subject of a present
+    copula opening its sentence (:func:`_subject_of_present_copula`), a preview's or a possibility's
+    day (:func:`_ahead_in_sentence`)."""
+    declared = _DECLARED_BEFORE.search(text, max(0, start - 20), start) is not None and _DECLARED_AS.match(text, end) is not None
+    return declared or _subject_of_present_copula(text, start, end) or _ahead_in_sentence(text, start, end)
 
 
 _DECLARED_BEFORE = re.compile(r"(?<!\bhad\s)\b(?:declared?|declares|proclaim(?:s|ed)?|designat(?:es?|ed)|named?|names)\s+$")
