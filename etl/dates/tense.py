@@ -20,7 +20,7 @@ _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|would(?!\s+not|n['’]t)|might|(?:is|are|was|were)\s+(?:due\s+|set\s+|slated\s+|going\s+)?to|['’](?:s|re)\s+going\s+to"
     r"|scheduled|planned|planning|plans?\s+to|set\s+to|slated|(?:is|are)(?:\s+not|n['’]t)?\s+(?:expected|set|due)\b|to\s+be\s+held|as\s+(?:soon|early)\s+as|"
     rf"{_AHEAD_OF}"
-    r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|threaten(?:s|ed)?|intends?|hopes?|aims?|votes?)\s+to"
+    r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|threaten(?:s|ed)?|intends?|hopes?|aims?|votes?|wants?|needs?)\s+to"
     r"|forecast(?:s|ed)?\s+(?:[\w-]+\s+){1,5}?for(?=\s*$)"
     r"|(?:is|are|am|was|were)\s+(?:bracing|preparing|gearing\s+up|getting\s+ready|girding)\s+for"
     r"|forecasters?|forecasts?\s+(?:call|calls|called)\s+for|forecast\s+for|no\s+later\s+than|due(?!\s+to\b)"
@@ -50,7 +50,7 @@ commissive verbs before an infinitive, whose event comes after the commitment ("
 to walk off the job at 12:01 a.m. Saturday"; not the past "voted to convict ... Wednesday
 afternoon", which was the vote itself), "agreed to hold
 talks at 10 a.m. on Tuesday", "promised to release the hostages at noon Saturday"; of "hope",
-"aim", "intend" only the present, as "had said he hoped to remain captain ... on Monday" dates
+"aim", "intend", "want", "need" only the present ("investors want to see a plan by Monday"), as "had said he hoped to remain captain ... on Monday" dates
 the saying); a negated expectation ("is not expected to act until Wednesday"), "ahead of"
 ("raced to assemble a plan ahead of a Monday deadline"), a present expectation or forecast
 ("traders expect more turbulence Friday", "are forecast to stay below freezing through the
@@ -719,13 +719,14 @@ _FIXTURE_VERBS = frozenset(
     travelling traveling hosting facing playing visiting close closes finish finishes travel travels open hands
     return kicks kicking heads head heading flies fly flying returning turns goes premieres debuts ends
     celebrates peaks launches lands airs resigns arrives hits hears gets releases continues returns
-    marks observes commemorates gather gathers assemble assembles release resume resumes comes hold""".split()
+    marks observes commemorates gather gathers assemble assembles release resume resumes comes hold begin start
+    convene convenes""".split()
 )
 """Verbs of a fixture or a visit in the present tense, whose object or place may stand between
 them and the day ("the winners play the Netherlands in Marseille on Saturday", "Powell leaves for
 the region on Sunday", "the suspect appears in court on Wednesday", "voters go to the polls on
 Sunday", "the orchestra takes the stage at 11:15 am on Wednesday", "the ceremony takes place on
-Sunday", "the Security Council holds an emergency meeting on the crisis Thursday"; the
+Sunday", "the Security Council holds an emergency meeting on the crisis Thursday", "policymakers begin a two-day meeting Tuesday"; the
 participles of a fixture list, "Montpellier travelling to Lille on Saturday"; "The Mariners open
 their title defense Thursday night"; "France hands over the presidency to Spain on Saturday"; "Lawmakers
 return from their Christmas recess on Monday"; "the Fringe heads into its final day on Monday", "With
@@ -785,8 +786,16 @@ def _scheduled_verb_in_clause(text: str, pos: int) -> bool:
                 return False  # a noun, a negation or a modal; an infinitive ("difficult to meet demand into the summer") is no schedule of itself
             if past_form(before) or before in _KEEP_VERBS:
                 return False  # an adjective after a past verb: "polling stations stayed open for two more hours on Sunday evening"
+            if not words[i].endswith(("s", "ing")) and any(w.lower() in _BARE_INFINITIVE_VERBS for w in words[:i]):
+                return False  # a bare infinitive, no present tense: "Bush let the ground offensive begin Saturday night"
             return not any(past_form(w) or w in _OPEN_AUX or w in _FUTURE_AUX for w in after)
     return False
+
+
+_BARE_INFINITIVE_VERBS = frozenset("let lets letting made make makes making saw see sees watched heard helped had".split())
+"""Causative and perception verbs that take a bare infinitive after their object ("let the
+offensive begin", "saw the team play"; Quirk et al. 1985, 16.52): the bare form after them is
+no present tense, so it tells no schedule."""
 
 
 _PROGRESSIVE_BEFORE = re.compile(

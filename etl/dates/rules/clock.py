@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from etl.dates.anaphora import Anaphor
-from etl.dates.anchoring import ONE_DAY, timex_at, weekday_on_day_of_month
+from etl.dates.anchoring import ONE_DAY, Timex, timex_at, weekday_on_day_of_month
 from etl.dates.context import name_word_before, word_after, word_before
 from etl.dates.rules.shared import (
     DAY_OF_MONTH_AFTER,
@@ -444,6 +444,9 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         day = _day_at(text, after.end(), dct)
         if day is not None:
             return hit_over_t(m, timex_at(day, gran, tod))
+    if habitual_clause(text, s, m.end()):
+        # "which normally close at 4:30 p.m.", "open from 8 a.m. to 10 p.m. daily": the time of every such day
+        return hit_over_t(m, Timex("TIME", f"XXXX-XX-XXT{tod}", None))
     first = _CLOCK_PAIR_BEFORE.search(text, max(0, s - 40), s)
     if first is not None and tod < clock_time(first, "q", text)[0]:
         # "would run from 8 pm until 2 am": the end of a span past midnight, the next day
@@ -453,6 +456,45 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     behind = not ahead and tense < 0
     fallback = timex_at(dct, gran, tod)
     return hit_over_t(m, Anaphor("day", 0, same=True, fallback=fallback, tod=tod, ahead=ahead, behind=behind))
+
+
+_HABITUAL = re.compile(
+    rf"\b(?:daily|nightly|normally|usually|typically|routinely|regularly|customarily|ordinarily"
+    rf"|(?:every|each)\s+(?:single\s+)?(?:day|morning|afternoon|evening|night|weekday|{WEEKDAY})"
+    rf"|on\s+(?:weekdays|weekends|{WEEKDAY}s)|weekdays|seven\s+days\s+a\s+week)\b",
+    re.IGNORECASE,
+)
+"""Words that make a clause habitual: a clock time in it recurs ("which normally close at 4:30
+p.m.", "open from 8 a.m. to 10 p.m. daily", "buses run every day at 6 a.m.")."""
+_CLAUSE_EDGE = re.compile(r"[,;:.!?()\n\"“”]")
+
+
+def habitual_clause(text: str, start: int, end: int) -> bool:
+    """True when the clause around ``text[start:end]`` (up to the nearest comma, semicolon,
+    bracket, quote or sentence end on each side, at most 80 characters away) holds a word of
+    :data:`_HABITUAL`: a clock time there is a time of any such day, the TIMEX3 TIME
+    ``XXXX-XX-XXT16:30`` with no date (TIDES 2005 4.2: a time that recurs is not anchored;
+    TimeML 1.2.1 writes the unknown date as ``X``)."""
+    left = max(0, start - 80)
+    edges = [e.end() for e in _CLAUSE_EDGE.finditer(text, left, start) if not _inside_clock(text, e.start())]
+    lo = edges[-1] if edges else left
+    right = min(len(text), end + 80)
+    hi = right
+    for e in _CLAUSE_EDGE.finditer(text, end, right):
+        if not _inside_clock(text, e.start()):
+            hi = e.start()
+            break
+    return _HABITUAL.search(text, lo, hi) is not None
+
+
+def _inside_clock(text: str, pos: int) -> bool:
+    """True when the character at ``pos`` is a dot of "a.m."/"p.m." or a decimal point, not a clause
+    edge; the last dot of "p.m." before a capitalised word also ends its sentence ("until 9 p.m. The")."""
+    if text[pos] != ".":
+        return False
+    if text[pos + 1 : pos + 2].isdigit() or re.search(r"\b[ap]$", text[max(0, pos - 2) : pos], re.IGNORECASE):
+        return True
+    return bool(re.search(r"\b[ap]\.m$", text[max(0, pos - 4) : pos], re.IGNORECASE)) and not re.match(r"\s+[A-Z]", text[pos + 1 : pos + 3])
 
 
 _CLOCK_BEFORE_BRACKET = re.compile(rf"(?:{clock('r')}){TZ}\s*\(\s*$", re.IGNORECASE)

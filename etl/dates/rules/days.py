@@ -521,8 +521,9 @@ _WEEKDAY_APPOSITION = re.compile(rf",\s+an?\s+(?P<wd>{WEEKDAY})\b")
     r"(?:to|and|or|through|until|till)\s+(?P<t>(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b(?!-)",
 )
 def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
-    """"the 26th" after a cue word ("on", "by", "until", "since"...), a weekday ("on Tuesday,
-    the 26th", "Thursday the 28th", see :func:`ordinal_is_the_day`), before a weekday in
+    """"the 26th" after a cue word ("on", "by", "until", "since"...), a weekday and a comma ("on Tuesday,
+    the 26th", see :func:`ordinal_is_the_day`; without the comma, "Thursday the 28th" is one TIMEX3,
+    :func:`~etl.dates.rules.weekdays.weekday`'s), before a weekday in
     apposition ("The 26th, a Tuesday,": the date near the DCT that is both) or after another
     such day ("from the 18th to the 22nd"; "between the 1st and the 28th of last month" takes
     the second day's month), and not before a noun ("the 26th floor", "the 21st century") ->
@@ -540,7 +541,7 @@ def ordinal_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2009-03-02): ``The accord was signed on <TIMEX3 type="DATE"
         value="2009-02-28">Saturday</TIMEX3>, <TIMEX3 type="DATE" value="2009-02-28">the
         twenty-eighth</TIMEX3>.``
-    TimeML (DCT 2017-12-27): ``Shops closed on <TIMEX3 type="DATE" value="2017-12-25">Monday</TIMEX3>
+    TimeML (DCT 2017-12-27): ``Shops closed on <TIMEX3 type="DATE" value="2017-12-25">Monday</TIMEX3>,
         <TIMEX3 type="DATE" value="2017-12-25">25th</TIMEX3>.``
     """
     s = m.start("t")

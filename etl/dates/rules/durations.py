@@ -55,13 +55,13 @@ _COARSEST_FIRST = tuple(reversed(UNITS))
 # Sets: "every day", "each Thursday", "every two years", "daily", "on Fridays"
 @rule(
     "set",
-    rf"\b(?P<t>(?i:every|each)\s+(?:(?P<half>half[\s-](?:an\s+)?hour)|(?P<other>other\s+)?(?P<unit>hour|minute|day|week|fortnight|month|year|quarter|morning|afternoon|evening|night|weekend)"
+    rf"\b(?P<t>(?i:every|each)\s+(?:(?P<half>half[\s-](?:an\s+)?hour)|(?P<other>other\s+)?(?P<unit>hour|minute|day|week|fortnight|month|year|quarter|morning|afternoon|evening|night|weekend|weekday)(?!s)"
     rf"|(?:other\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<wpod>morning|afternoon|evening|night)\b)?|(?P<season>spring|summer|autumn|fall|winter)\b"
     rf"|(?P<mon>{MONTH})(?:\s*(?P<mday>{DAY}))?|(?P<num>{NUM})\s+(?P<units>{UNIT}))"
     rf"|(?P<freq>(?i:once|twice|thrice)|(?:{NUM}|\d{{1,3}})\s+(?:times|(?P<fpart>days|hours|minutes|weeks|months)))\s+(?:a|an|per|each|every)\s+(?P<funit>{UNIT})"
     rf"|(?P<adv>daily|weekly|fortnightly|monthly|annually|yearly|quarterly|hourly)|(?P<nightly>nightly)"
     rf"|(?P<wds>{WEEKDAY})s|(?P<wdp>{WEEKDAY})\s+(?P<ppod>(?i:mornings|afternoons|evenings|nights))"
-    rf"|(?<=\bon\s)(?P<wes>weekends)|(?<=\bopen\s)(?P<wes2>weekends)|(?P<wes3>weekends)(?=\s+only\b))\b(?!\s+of\b)",
+    rf"|(?<=\bon\s)(?P<wes>weekends|weekdays)|(?<=\bopen\s)(?P<wes2>weekends|weekdays)|(?P<wes3>weekends|weekdays)(?=\s+only\b))\b(?!\s+of\b)",
 )
 def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Recurring times, TIMEX3 type SET (no range): "every day"/"daily" -> ``P1D`` (also
@@ -72,7 +72,7 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "every two years" -> ``P2Y``, "each Thursday"/"on Thursdays" -> ``XXXX-WXX-4``, "every
     Sunday afternoon" and "Sunday afternoons" -> ``XXXX-WXX-7TAF`` (a plural part of a weekday
     recurs, TIDES 2005 4.2), "on weekends", "open weekends only" -> ``XXXX-WXX-WE``, "a nightly
-    curfew" -> ``XXXX-XX-XXTNI``, "each spring" -> ``XXXX-SP``, "fortnightly" -> ``P2W``, "every half
+    curfew" -> ``XXXX-XX-XXTNI``, "on weekdays", "every weekday" -> ``XXXX-WXX-WD``, "each spring" -> ``XXXX-SP``, "fortnightly" -> ``P2W``, "every half
     hour" -> ``PT30M``,
     "each July" -> ``XXXX-07``, "every few hours" -> ``PTXH``; a quantified set, "twice a week", "three times a year",
     "once a month", "four days a week" -> ``P1W``, ``P1Y``, ``P1M``, ``P1W`` (TimeML 1.2.1 SETs: the value is the period,
@@ -107,8 +107,8 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         unit = {"daily": "day", "weekly": "week", "fortnightly": "fortnight", "monthly": "month", "annually": "year",
                 "yearly": "year", "quarterly": "quarter", "hourly": "hour"}[m["adv"]]  # fmt: skip
         return hit_over_t(m, Timex("SET", duration_value(1, unit), None))
-    if m["wes"] or m["wes2"] or m["wes3"]:  # "shops close on weekends", "open weekends only": every weekend
-        return hit_over_t(m, Timex("SET", "XXXX-WXX-WE", None))
+    if m["wes"] or m["wes2"] or m["wes3"]:  # "shops close on weekends", "open weekdays only": every weekend (weekday)
+        return hit_over_t(m, Timex("SET", "XXXX-WXX-WE" if "weekends" in m["t"] else "XXXX-WXX-WD", None))
     if m["wds"] and word_before(text, m.start("t")) in WEEKDAY_BLOCKERS:
         return None  # "TGI Fridays": a name
     if m["wd"] or m["wds"] or m["wdp"]:
@@ -126,8 +126,8 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         unit = m["unit"]
         if unit in PARTS_OF_DAY:
             return hit_over_t(m, Timex("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", None))
-        if unit == "weekend":
-            return hit_over_t(m, Timex("SET", "XXXX-WXX-WE", None))
+        if unit in ("weekend", "weekday"):  # "every weekday": XXXX-WXX-WD (TIDES 2005 4.2)
+            return hit_over_t(m, Timex("SET", "XXXX-WXX-WE" if unit == "weekend" else "XXXX-WXX-WD", None))
         return hit_over_t(m, Timex("SET", duration_value(2 if m["other"] else 1, unit), None))  # "every other week": P2W
     n = number(m["num"])
     if n is None:

@@ -136,7 +136,8 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     * followed by a day of the month that ends the phrase ("Friday, the 29th", "Saturday the
       23rd."; not a rank, "Friday, the 13th to die"): the date within a month of the DCT that
       is that weekday and that day (:func:`~etl.dates.anchoring.weekday_on_day_of_month`),
-      whatever the tense;
+      whatever the tense; without a comma the phrase is one TIMEX3 ("Saturday the 23rd", as
+      "Friday the 13th"), with one an apposition and two;
     * in apposition to a date ("Jan. 8, a Monday"): that date;
     * after "a" at the end of its phrase ("both holidays fall on a Wednesday"): any such day,
       ``XXXX-WXX-3`` (TIDES 2005: a non-specific day);
@@ -230,11 +231,14 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             # future of reported speech is the speaker's, so the first such day after the saying
             d = min(d, relative_weekday(wd, "next", said))  # type: ignore[type-var]
     dm = None if rel else DAY_OF_MONTH_AFTER.match(text, m.end())
+    joined = None  # the end of "the 15th" in "Friday the 15th" ("Tuesday 10th"): one noun phrase, one TIMEX3
     if dm is not None:
         the = text[dm.start() : dm.start("day")].lower().find("the")
         if ordinal_is_the_day(text, m.end("wd"), dm.start() + the if the >= 0 else dm.start("day"), dm.end()):
             # "Friday, the 29th": the day picks the week (the clause's tense breaks a tie)
             d = weekday_on_day_of_month(wd, day_number(dm["day"]) or 0, dct, future) or d
+            if "," not in text[m.end() : dm.start("day")] and not m["pod"] and m.end() == m.end("wd"):
+                joined = dm.end()
     if not rel and (named := _holiday_in_apposition(text, m.end(), dct) or _holiday_before(text, s, dct)) is not None and named.weekday() == wd:
         # "days off for Friday, Halloween", "before Labor Day on Monday": the holiday names the week
         d = named
@@ -251,6 +255,11 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # (and the part of it) of the date before it
         tod = PARTS_OF_DAY[pod.lower()] if pod else None
         return hit_over_t(m, Anaphor("day", 0, same=True, exact=True, fallback=tx, tod=tod))
+    if joined is not None:
+        # "on Friday the 15th", "Tuesday 10th": no comma sets the day of the month apart, so the
+        # phrase is one date, one TIMEX3 (TimeML 1.2.1 tags a whole date phrase, "Friday the 13th");
+        # "Tuesday, the 26th" is an apposition, two TIMEX3s
+        return Hit(s, joined, tx)
     return hit_over_t(m, tx)
 
 
