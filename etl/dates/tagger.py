@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from etl.dates.anaphora import YEAR_TO_DATE, Anaphor, Period, resolve_anaphor, resolve_period
 from etl.dates.anchoring import Timex, holiday_weekend, shift, timex_at
+from etl.dates.context import in_quoted_title
 from etl.dates.rules import (
     RELAXED_RULES,
     RULES,
@@ -182,7 +183,7 @@ class TemporalTagger:
                         hit = r.resolve(m, text, dct)
                     except (ValueError, OverflowError):
                         continue  # calendar arithmetic out of range ("999 centuries ago")
-                    if hit is not None:
+                    if hit is not None and not in_quoted_title(text, hit.start, hit.end):
                         hits.append(Hit(hit.start, hit.end, hit.timex, index, r.name))
         return hits
 

@@ -4263,3 +4263,36 @@ def test_fixtures_with_begin_and_start_and_present_wants(tagger):
         # ... nor a past hope, which may date the saying (the rule of the sixth pass)
         ("Ferguson had said he hoped to remain captain on Monday.", (2004, 5, 4), "Monday", "2004-05-03"),
     ])  # fmt: skip
+
+
+def test_look_alikes_names_titles_timetables_and_nouns(tagger):
+    def texts(text: str, dct: tuple[int, int, int]) -> list[str]:
+        return [m.text for m in tagger.run(text, dt.date(*dct))]
+
+    # a newspaper named for its day, without "the" (XIN 2005-11-13, 2006-11-18 in silver-seeds)
+    assert texts("Sunday Times reporters obtained the documents.", (2021, 10, 29)) == []
+    assert texts("The refinery has resumed production, Saturday Post reported.", (2006, 11, 18)) == []
+    # a timetable named for a day; "spring" the verb; "current" the noun
+    assert texts("Buses will run on a Sunday schedule on Christmas Day.", (2011, 11, 30)) == ["Christmas Day"]
+    assert texts("Residents are reminded that clocks spring forward March 9.", (2025, 2, 28)) == ["March 9"]
+    assert texts("The current is terrible, the rescuer said. The current government fell.", (2013, 11, 30)) == ["current"]
+    # two given names before one surname
+    assert texts("The couple, Walter and June Haskell, were found dead.", (1994, 7, 1)) == []
+    assert texts("Sales rose in May and June.", (1994, 7, 1)) == ["May", "June"]
+    # a title in quotes; not a quoted date, a greeting, nor quoted speech
+    assert texts('The band\'s album "The Next Day" topped the charts on Sunday.', (2013, 3, 20)) == ["Sunday"]
+    assert texts("U2 played 'Sunday Bloody Sunday' on Monday.", (2013, 3, 20)) == ["Monday"]
+    assert texts('He called the "Sept. 11" attacks a turning point.', (2013, 3, 20)) == ["Sept. 11"]
+    assert texts('Stores feared "Merry Christmas" might offend.', (2006, 12, 20)) == ["Christmas"]
+    assert texts('"Enjoy Labor Day," the judge told jurors.', (2001, 8, 31)) == ["Labor Day"]
+
+
+def test_the_weekend_of_a_date_and_the_long_weekend(tagger):
+    # DCT Fri 2025-02-28: March 15, 2025 is a Saturday of ISO week 11
+    assert values(tagger.run("Officials expect hotels to be full the weekend of March 15.", dt.date(2025, 2, 28))) == [
+        ("the weekend of March 15", "DATE", "2025-W11-WE")
+    ]
+    # DCT Wed 1997-04-30: the weekend before it, 1997-04-26/27, ISO week 17
+    assert values(tagger.run("Traffic was heavy over the long weekend.", dt.date(1997, 4, 30))) == [
+        ("the long weekend", "DATE", "1997-W17-WE")
+    ]

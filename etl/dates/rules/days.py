@@ -383,12 +383,12 @@ def first_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 # "the week of March 6" -> that date's ISO week
 @rule(
     "week_of",
-    rf"(?P<t>week\s+(?:of|beginning|starting|commencing)\s+(?P<mon>{MONTH})\s*(?P<day>{DAY})(?:,?\s+(?P<y>{YEAR4}))?)",
+    rf"(?P<t>week(?P<end>end)?\s+(?:of|beginning|starting|commencing)\s+(?P<mon>{MONTH})\s*(?P<day>{DAY})(?:,?\s+(?P<y>{YEAR4}))?)",
 )
 def week_of(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the week of March 6", "the week beginning Jan. 14" -> the ISO 8601 week holding that day
     (``2000-W10``; TimeML 1.2.1: the value is the week the phrase names), the day resolved as by
-    :func:`month_day`.
+    :func:`month_day`; "the weekend of March 15" -> the weekend of that ISO week (``2025-W11-WE``).
     A "the" before it is part of the extent.
 
     TimeML (DCT 2017-02-24): ``The case may be heard <TIMEX3 type="DATE" value="2017-W10">the week
@@ -401,7 +401,7 @@ def week_of(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if hit is None or not isinstance(tx, Timex) or tx.start is None:
         return None  # a day of a story gone back in time is read by month_day itself, not here
     the = re.search(r"\b[Tt]he\s+$", text[max(0, hit.start - 8) : hit.start])
-    return Hit(hit.start - len(the.group()) if the else hit.start, hit.end, timex_at(tx.start, "week"))
+    return Hit(hit.start - len(the.group()) if the else hit.start, hit.end, weekend_of(tx.start) if m["end"] else timex_at(tx.start, "week"))
 
 
 # Day month [year]: "28 November", "the 28th of November 2017"

@@ -141,6 +141,8 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             rf"(?:^|[.!?:;\"“”]\s*)[A-Z][\w.]*\s$|\b(?-i:{MONTH_FULL})[.!?]\s$", text[max(0, s - 20) : s]
         ):
             return None  # "Rev. April Smith", "Miss June"; sentence-initial words are fine ("... June. May, June")
+    if cue in ("and", "or") and not rel and _GIVEN_NAMES.search(text, max(0, s - 30), s) and _SURNAME_AFTER.match(text, e):
+        return None  # "Walter and June Haskell", "Bob or April Jones": given names before one surname
     moved = cue == "to" and not rel and deadline(text, s)  # "pushed it back to May": a new date, ahead
     if cue in ("and", "or", "to") and not rel and mon.lower() in ("may", "march", "august") and not moved:
         # "between October and May": only after another month name
@@ -271,6 +273,12 @@ def plain_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(nearest_month(MONTH_NUM[m["mon"].lower()], dct), "month"))
 
 
+_GIVEN_NAMES = re.compile(rf"(?<![.!?]\s)\b(?!(?-i:{MONTH_FULL}|{WEEKDAY})\b)[A-Z][a-z]+\s+(?:and|or)\s+$")
+"""A capitalised word (no month nor weekday, not opening a sentence) and "and"/"or" before a month name."""
+_SURNAME_AFTER = re.compile(rf" (?!(?-i:{MONTH_FULL}|{WEEKDAY})\b)[A-Z][a-z]+\b(?!\s+\d)")
+"""A capitalised word after a month name that is no month, weekday, nor followed by a number:
+with :data:`_GIVEN_NAMES` before it the month is the second of two given names sharing a surname
+("Walter and June Haskell", as the news writes couples)."""
 _WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
 _POSSESSIVE_SURNAME = re.compile(r" [A-Z][a-z]+['’]s\b")
 """A capitalised word with a possessive after a month name: a given name and surname ("August Wilson's

@@ -490,6 +490,8 @@ def plain_season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """
     if _SEASON_KIND.match(text, m.end()):
         return None  # "a winter storm warning", "the Summer Olympics": a kind, no season; "The Winter's Tale": a title
+    if m["s"].lower() == "spring" and not m["t"].lower().startswith("the") and _SPRING_VERB.match(text, m.end()):
+        return None  # the verb: "clocks spring forward March 9", "prices could spring back"
     code = SEASONS[m["s"].lower()]
     cands = [season_start(y, code) for y in (dct.year - 1, dct.year, dct.year + 1)]
     if not m["t"].lower().startswith("the") and word_before(text, m.start("t")) != "since":  # "poor summer weather": a modifier, the nearest
@@ -500,6 +502,9 @@ def plain_season(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, timex_at(start, "season"))
 
 
+_SPRING_VERB = re.compile(r"\s+(?:forward|back|up|ahead|into\s+action|to\s+life)\b")
+"""Particles after "spring" that make it the verb ("clocks spring forward", "spring into
+action"), not the season."""
 _SEASON_KIND = re.compile(
     r"\s+(?:storms?|olympics?|games|solstice|wheat|sports|squash|apparel|clothing|clothes|coats?|fashions?|tires|tyres|festival)\b"
     r"|['’]s\s+(?-i:[A-Z])",

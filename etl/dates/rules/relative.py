@@ -301,6 +301,8 @@ def ref(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if m["t"] == "Current" and name_word_before(text, m.start("t")):
         return None  # "the film ``Deep Current''": part of a title
     if m["present"]:
+        if m["t"].lower() == "current" and _CURRENT_NOUN.match(text, m.end()):
+            return None  # the noun: "The current is terrible", "swept away by the current."
         value = "PRESENT_REF"
     elif m["past"]:
         if re.search(r"\bas\s+$", text[max(0, m.start() - 4) : m.start()], re.IGNORECASE) and re.match(r"\s+as\b", text[m.end() :]):
@@ -309,6 +311,13 @@ def ref(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     else:
         value = "FUTURE_REF"
     return hit_over_t(m, Timex("DATE", value, None))
+
+
+_CURRENT_NOUN = re.compile(
+    r"\s*(?:[.,;:!?)]|$)|\s+(?:is|was|were|are|has|had|carried|carries|swept|sweeps|pulled|pulls|took|takes|runs|ran|flows|flowed)\b"
+)
+"""What follows "current" used as a noun (a flow of water or electricity): a verb or the end of
+its phrase; the adjective is followed by its noun ("the current government")."""
 
 
 # Temporal adjectives: "current" -> PRESENT_REF, "then-current" -> PAST_REF
@@ -322,7 +331,7 @@ rule(
 # "over the weekend", "ahead of the weekend"
 @rule(
     "weekend",
-    r"(?:\b(?P<ahead>ahead\s+of|before|(?:going|heading)\s+into|until|till)\s+)?\b(?P<t>the\s+(?:holiday\s+)?weekend)\b(?!\s+(?:of|before|after)\b)", re.IGNORECASE,
+    r"(?:\b(?P<ahead>ahead\s+of|before|(?:going|heading)\s+into|until|till)\s+)?\b(?P<t>the\s+(?:holiday\s+|long\s+)?weekend)\b(?!\s+(?:of|before|after)\b)", re.IGNORECASE,
 )
 def weekend(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"(over) the weekend" ("the holiday weekend") -> ``YYYY-Www-WE`` (TIMEX3): the latest weekend that has begun

@@ -117,6 +117,16 @@ English Dictionary, *past* prep.), not the modifier of "this past Sunday", "sinc
 
 
 # Weekday with optional last/this/next, early/late and part of the day
+_PUBLICATION_AFTER = re.compile(
+    r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Mail|Independent|Observer|Star|Sun|Journal|Standard|World)\b"
+)
+"""The second word of a newspaper named for its day of issue (The Sunday Times, Sunday Telegraph,
+Sunday Mirror, Sunday Herald, Sunday World, Monday Star): the weekday is part of the name."""
+_TIMETABLE_AFTER = re.compile(r"\s+(?:schedules?|timetables?)\b")
+"""A timetable named for a day ("a Sunday schedule", "a Saturday timetable"): transit and shops
+run to it on other days too, so it names no day."""
+
+
 @rule(
     "weekday",
     rf"\b(?P<t>(?:(?P<mod>(?i:early|late))\s+)?(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming"
@@ -170,6 +180,10 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             return None  # "Dean Sunday Adeyemi said": a given name between a title and a surname
     if not (m["rel"] or m["mod"]) and word_before(text, s) == "the" and re.match(r"\s+[A-Z][a-z]", text[m.end("wd") :]):
         return None  # a title: "The Sunday Times", "the Sunday Telegraph"
+    if not (m["rel"] or m["mod"] or m["pod"]) and _PUBLICATION_AFTER.match(text, m.end("wd")):
+        return None  # a newspaper's name without "the": "Sunday Times reporters", "a Sunday Telegraph poll"
+    if not (m["rel"] or m["mod"] or m["pod"]) and word_before(text, s) in ("a", "an") and _TIMETABLE_AFTER.match(text, m.end("wd")):
+        return None  # "trains run on a Sunday schedule": a kind of timetable, no day of the calendar
     if m["pod"] and m["pod"][0].isupper() and not m["t"].isupper():
         return None  # a title-cased part of the day: "Saturday Night Live", "Friday Night Lights"
     if ordinal_before(text, s) and re.match(r"\s+(?:of|in)\s", text[m.end() : m.end() + 4]):
@@ -236,8 +250,9 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         the = text[dm.start() : dm.start("day")].lower().find("the")
         if ordinal_is_the_day(text, m.end("wd"), dm.start() + the if the >= 0 else dm.start("day"), dm.end()):
             # "Friday, the 29th": the day picks the week (the clause's tense breaks a tie)
-            d = weekday_on_day_of_month(wd, day_number(dm["day"]) or 0, dct, future) or d
-            if "," not in text[m.end() : dm.start("day")] and not m["pod"] and m.end() == m.end("wd"):
+            agreed = weekday_on_day_of_month(wd, day_number(dm["day"]) or 0, dct, future)
+            d = agreed or d
+            if agreed and "," not in text[m.end() : dm.start("day")] and not m["pod"] and m.end() == m.end("wd"):
                 joined = dm.end()
     if not rel and (named := _holiday_in_apposition(text, m.end(), dct) or _holiday_before(text, s, dct)) is not None and named.weekday() == wd:
         # "days off for Friday, Halloween", "before Labor Day on Monday": the holiday names the week
