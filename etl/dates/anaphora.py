@@ -107,6 +107,18 @@ def _clock_shifted(anchor: Timex, a: Anaphor) -> Timex | None:
     return timex_at(at.date(), "minute", f"{at:%H:%M}")
 
 
+_EVENING_VALUE = re.compile(r"T(?:(?P<h>1[89]|2[0-3]):\d\d|EV|NI)")
+
+
+def _past_midnight(anchor_value: str, tod: str) -> bool:
+    """True when a clock time ``tod`` ("HH:MM") before 6 a.m., told after an evening or a night
+    (a clock time from 18:00, or ``TEV``/``TNI``), is the small hours of the next day: a story
+    told in order moves forward ("the crash came at 6:42 p.m. ... the last passenger was freed
+    at about 2 a.m.", "crews dug through Wednesday night ... she was carried out at 3 a.m.";
+    Dowty 1986, narrative progression). Midnight itself (``24:00``) ends the anchor's day."""
+    return _EVENING_VALUE.search(anchor_value) is not None and tod[:2] < "06"
+
+
 def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
     """Shift ``anchor`` by ``a``: keep the anchor's granularity when it is at least as fine as
     the unit ("a year earlier" after "the third quarter" -> the same quarter a year before;
@@ -187,8 +199,9 @@ def resolve_anaphor(a: Anaphor, anchor: Timex) -> Timex | None:
         return None  # "that morning" after "in March" names no day; after "at 5:40 p.m. Feb. 26", that day's
     if a.same:
         clock = a.fallback is not None and a.fallback.type == "TIME" and a.tod is not None and ":" in a.tod
+        day = anchor.start + dt.timedelta(days=1) if clock and _past_midnight(anchor.value, a.tod) else anchor.start  # type: ignore[arg-type]
         # a clock time keeps its own granularity ("5 p.m." is an hour on the day it takes)
-        return timex_at(anchor.start, a.fallback.granularity if clock else a.unit, a.tod)  # type: ignore[union-attr,arg-type]
+        return timex_at(day, a.fallback.granularity if clock else a.unit, a.tod)  # type: ignore[union-attr,arg-type]
     if a.named:
         return timex_at(shift(anchor.start, a.unit, a.shift), a.unit, a.tod)
     if gran in ("minute", "hour"):

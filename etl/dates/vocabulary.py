@@ -320,7 +320,8 @@ def unit_key(unit: str) -> str:
     return u[:-1] if u.endswith("s") else u
 
 TIME_ZONES = """GMT UTC UT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST BST IST CET CEST EET EEST
-    WET WEST MSK JST KST HKT SGT AEST AEDT ACST AWST NZST NZDT WIB ICT PHT ET PT""".split()
+    WET WEST MSK JST KST HKT SGT AEST AEDT ACST AWST NZST NZDT WIB ICT PHT ET PT
+    AST ADT NST NDT EAT WAT SAST PKT""".split()
 """Time zone abbreviations written after a clock time in wire copy ("10:15 GMT", "4 a.m. EST")."""
 _PLACE_TIME = (
     rf"(?-i:(?!(?:{alts(WEEKDAYS)}|{alts(MONTHS_FULL)})\b)"

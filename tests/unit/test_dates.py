@@ -1367,7 +1367,8 @@ def test_an_hour_with_the_part_of_the_day_is_a_clock_time(tagger):
         ("Monday", "DATE", "2017-12-25"),
     ]
     # A count, not a clock: no time preposition, or a noun after the part of the day.
-    assert tag(tagger, "The team scored 4 in the afternoon.") == []
+    # no clock time 04:00; the part of the day alone is the DCT's afternoon
+    assert values(tag(tagger, "The team scored 4 in the afternoon.")) == [("the afternoon", "TIME", "2017-12-27TAF")]
     assert tag(tagger, "Shares rose 4 in the morning session.") == []
 
 
@@ -4296,3 +4297,46 @@ def test_the_weekend_of_a_date_and_the_long_weekend(tagger):
     assert values(tagger.run("Traffic was heavy over the long weekend.", dt.date(1997, 4, 30))) == [
         ("the long weekend", "DATE", "1997-W17-WE")
     ]
+
+
+def test_small_hours_after_an_evening_are_the_next_day(tagger):
+    check_values(tagger, [
+        # DCT Thu 1998-12-31: the crash on Wednesday 12-30 at 18:42, the rescue at 2 a.m. on Thursday
+        ("The train hit the truck at 6:42 p.m. Wednesday. The last injured passenger was freed at about 2 a.m., "
+         "more than seven hours after the crash.", (1998, 12, 31), "about 2 a.m.", "1998-12-31T02:00"),
+        ("Crews dug through Wednesday night. The woman was carried out at about 3 a.m.", (2008, 5, 15),
+         "about 3 a.m.", "2008-05-15T03:00"),
+        # ... not a morning after a day time, nor midnight (24:00 ends the anchor's day)
+        ("The talks began at 2 p.m. Wednesday. They broke up at 5 a.m.", (2008, 5, 15), "5 a.m.", "2008-05-14T05:00"),
+        ("The party began at 9 p.m. Wednesday and ended at midnight.", (2008, 5, 15), "midnight", "2008-05-14T24:00"),
+    ])  # fmt: skip
+
+
+def test_was_expected_and_numeric_days_and_zones(tagger):
+    check_values(tagger, [
+        # "was expected" looks ahead as "is expected" does ("as expected" does not); DCT Mon 2001-03-05
+        ("Meteorologists said more rain was expected on Tuesday.", (2001, 3, 5), "Tuesday", "2001-03-06"),
+        ("Sales rose as expected on Tuesday.", (2001, 3, 5), "Tuesday", "2001-02-27"),
+        # a numeric month/day after "is" with an event noun subject, or after "seen" (a day past the 12th)
+        ("Early voting ends 3/14, and the primary is 3/18.", (2014, 3, 6), "3/18", "2014-03-18"),
+        ("The stolen painting was last seen 4/19 in the gallery's east wing.", (2013, 4, 20), "4/19", "2013-04-19"),
+        # Atlantic Standard Time: the clock takes the day after "on" (DCT Thu 1996-08-22)
+        ("The eye was located at 11 a.m. AST on Wednesday.", (1996, 8, 22), "11 a.m. AST", "1996-08-21T11:00"),
+    ])  # fmt: skip
+    for text in ("The ratio is 3/4.", "The sale is 1/2 off.", "He was seen 3/4 of the time."):
+        assert tagger.run(text, dt.date(2013, 4, 20)) == [], text
+
+
+def test_the_part_of_the_day_after_a_preposition(tagger):
+    check_values(tagger, [
+        # TimeBank wsj_0781: "placed heavy buy orders in the morning" (DCT Fri 1989-10-27)
+        ("Traders placed heavy buy orders in the morning.", (1989, 10, 27), "the morning", "1989-10-27TMO"),
+        # the day told before it
+        ("Qaddafi was captured near Surt on Thursday morning. By the afternoon, he was dead.", (2011, 10, 21),
+         "the afternoon", "2011-10-20TAF"),
+        # a past night with no day told is the one before the DCT (Sat 2013-11-30)
+        ("Rescue teams worked through the night to free people trapped inside.", (2013, 11, 30), "the night", "2013-11-29TNI"),
+    ])  # fmt: skip
+    # not a modifier of a noun, "the morning of <date>" (TimeBank tags the date), nor a habitual clause
+    for text in ("In the morning session, shares rose.", "It lifted off on the morning of July 16.", "He usually runs in the morning."):
+        assert "the morning" not in [m.text for m in tagger.run(text, dt.date(1989, 10, 27))], text

@@ -359,6 +359,37 @@ def mid_part_of_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(s, e, Anaphor("day", 0, same=True, fallback=timex_at(dct, "day", tod), tod=tod))
 
 
+# "in the afternoon", "by the evening", "through the night": a part of the day last mentioned
+@rule(
+    "the_part_of_day",
+    r"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]ill|[Tt]hrough|[Tt]hroughout)\s+(?P<t>the\s+(?P<pod>morning|afternoon|evening|night))\b",
+)
+def the_part_of_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"the afternoon" after "in", "during", "by", "until", "through" -> TIME ``TAF`` (``TMO``,
+    ``TEV``, ``TNI``) of the day last mentioned (TimeML 1.2.1 ``anchorTimeID``), else of the DCT,
+    as :func:`mid_part_of_day`: TimeBank tags "placed heavy buy orders in the morning" (wsj_0781,
+    ``1989-10-27TMO``). The day told is on or after the DCT in a future clause, up to it in a past
+    one; with none told, a night outside a future clause is the one before the DCT (as
+    :func:`overnight`). Not before a noun it modifies ("in the morning session", "the evening
+    news"), nor "the morning of March 30" (TimeBank tags the date alone), nor in a habitual clause
+    ("usually leaves in the morning"; :func:`habitual_clause`).
+
+    TimeML (DCT 1995-05-08): ``Veterans paraded past the Cenotaph in <TIMEX3 type="TIME"
+        value="1995-05-08TAF">the afternoon</TIMEX3>.``
+    """
+    e = m.end("t")
+    if _NOUN_AFTER_PART.match(text, e) or re.match(r"\s+of\b", text[e : e + 4]) or habitual_clause(text, m.start("t"), e):
+        return None
+    tod = PARTS_OF_DAY[m["pod"]]
+    s = m.start("t")
+    tense = clause_tense(text, s, e)
+    ahead = speaks_of_future(text, s, e, tense)
+    behind = not ahead and tense < 0
+    # with no day told, a night outside a future clause is the one before the DCT, as "overnight" is
+    fallback = timex_at(dct - ONE_DAY if not ahead and tod == "NI" else dct, "day", tod)
+    return hit_over_t(m, Anaphor("day", 0, same=True, fallback=fallback, tod=tod, ahead=ahead, behind=behind))
+
+
 _NOUN_AFTER_PART = re.compile(r"\s+(?!(?:local|on|of|in|at|and|or|but|to|the|when|as|with|for|from|until|till|by)\b)[a-z]")
 """A lower-case noun after a part of the day that it modifies ("the mid-afternoon melee")."""
 

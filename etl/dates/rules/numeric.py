@@ -131,8 +131,15 @@ def _attributive_date(text: str, start: int, end: int, a: int, b: int) -> bool:
     return not fraction and any(w in _DATED_EVENT_NOUNS or w in _DATED_DOCUMENTS for w in words[1:])
 
 
+_SCORED_EVENTS = frozenset("game match race sale auction show shows performance close".split())
+"""Event nouns whose "is 3/4" is as often a score, a share or a price ("the sale is 1/2 off"):
+"is"/"was" after them is no date cue, as it is after "the primary", "the hearing"."""
 _MOVED_TO = frozenset("postponed delayed moved pushed rescheduled adjourned put back brought forward advanced".split())
 """Verbs after which "to" introduces a new date ("the hearing was postponed to 10/4")."""
+_EN_PARTICIPLES = frozenset("seen born taken sworn stolen shown driven given spoken".split())
+"""Irregular participles in -n that date an event as the past forms do ("was last seen 4/19",
+"born 12/25"), which :func:`~etl.dates.tense.past_form` (regular -ed forms and irregular pasts)
+does not read."""
 _NAMED_NUMERIC = frozenset({"9/11", "24/7"})
 """Numeric forms that name an event or mean "always", not a day of the current year."""
 
@@ -177,8 +184,9 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         if word_before(text, text.rfind("out", 0, s)) != "due":
             return None  # "earnings are due out 7/17"
     elif cue in ("is", "was"):
-        if word_before(text, text.rfind(cue, 0, s)) not in ("deadline", "date", "day"):
-            return None  # "the deadline is 9/1", "Inauguration Day is 1/20"; not "the ratio is 3/4"
+        subject = word_before(text, text.rfind(cue, 0, s))
+        if subject not in ("date", "day") and (subject not in _DATED_EVENT_NOUNS or subject in _SCORED_EVENTS):
+            return None  # "the deadline is 9/1", "Inauguration Day is 1/20", "the primary is 3/18"; not "the ratio is 3/4"
     elif cue in _SETTING_VERBS:
         if not _SET_AS_DATE.match(text, m.end()):
             return None  # "The court fixed 1/29 as the date for closing arguments"; not "set 1/4 of the budget aside"
@@ -189,7 +197,7 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         and not (past_form(cue) and word_before(text, text.rfind(cue, 0, s)) in ("be", "been", "being"))
         # "was arrested 2/24 in Tulsa", "stamped 31/8": a day past the 12th, so no score or fraction ("won 2/3",
         # "went 3/5 at the plate")
-        and not (past_form(cue) and cue not in CHANGE_VERBS and max(int(m["a"]), int(m["b"])) > 12)
+        and not ((past_form(cue) or cue in _EN_PARTICIPLES) and cue not in CHANGE_VERBS and max(int(m["a"]), int(m["b"])) > 12)
     ):
         return None
     if (past_form(cue) or cue in ("closed", "opened")) and cue not in _DATE_VERBS and _fraction(int(m["a"]), int(m["b"])):
