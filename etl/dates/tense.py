@@ -28,7 +28,7 @@ _FUTURE_CUE = re.compile(
     r"|release|publish|decide|rule|hear|deliver|give|face|travel|attend|host|launch|take|end|expire|depart|fly)\b"
     r"|(?<!been\s)(?<!had\s)(?<!than\s)(?<!\bas\s)(?<!-)expected(?=(?:\s+(?:early|late|on|by|before|until|at|around|about))*\s*$)"
     r"|(?:look|looks|looked|looking)\s+(?:ahead|forward)\s+to|await(?:s|ing)?"
-    r"|(?:attention|focus|eyes|spotlight)\s+(?:now\s+|will\s+)?(?:turns?|shifts?|turned|shifted)\s+to|(?:is|are)\s+waiting\s+for"
+    r"|(?:attention|focus|eyes|spotlight)\s+(?:now\s+|will\s+)?(?:turns?|shifts?|turned|shifted)\s+to|(?:is|are)\s+(?:waiting|hoping)\s+for"
     r"|(?:about|ready|bound|poised|certain|sure|on\s+course|on\s+track)\s+to|(?:un)?likely(?=(?:\s+(?:before|until|till|by))+\s*$)"
     r"|warn(?:s|ed|ing)?\s+(?:of|that)|(?<!been\s)possible(?=(?:\s+(?:early|late|on|by|before|until))*\s*$)"
     r"|(?:a|the)\s+(?:\d+\s+percent\s+|slight\s+|high\s+|strong\s+|good\s+)?(?:chance|risk|threat|likelihood)\s+of"
@@ -851,9 +851,21 @@ def speaks_of_future(text: str, start: int, end: int, tense: int | None = None) 
     rules ask before they pick the next such day over the last."""
     if past_form(word_after(text, end)):
         return False  # "... and on Monday criticised the proceedings": the verb after it is past
+    if _PLAN_UNDONE.match(text, end):
+        return False  # "A verdict was expected Tuesday but was delayed": the day has come and gone
     if future_context(text, start):
         return True
     return (clause_tense(text, start, end) if tense is None else tense) > 0 or scheduled_present(text, start)
+
+
+_PLAN_UNDONE = re.compile(
+    r"[^.;!?]{0,40}?,?\s+but\s+(?:it\s+|they\s+|the\s+\w+\s+)?(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:delayed|postponed|cancell?ed|called\s+off|put\s+off|pushed\s+back|scrapped|suspended|adjourned)\b",
+    re.IGNORECASE,
+)
+"""A plan undone later in its sentence ("was expected Tuesday but was delayed", "had been set for
+Friday, but it was postponed"): the planned day is behind the DCT, so the clause's plan cue does
+not put it ahead."""
 
 
 _PRESENT_PLAN = re.compile(

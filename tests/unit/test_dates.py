@@ -4340,3 +4340,46 @@ def test_the_part_of_the_day_after_a_preposition(tagger):
     # not a modifier of a noun, "the morning of <date>" (TimeBank tags the date), nor a habitual clause
     for text in ("In the morning session, shares rose.", "It lifted off on the morning of July 16.", "He usually runs in the morning."):
         assert "the morning" not in [m.text for m in tagger.run(text, dt.date(1989, 10, 27))], text
+
+
+def test_vague_and_further_spans(tagger):
+    ms = tagger.run("This is a matter of hours. More strikes are expected in the coming hours. It will take years, not months.",
+                    dt.date(1995, 11, 20))  # fmt: skip
+    assert values(ms) == [
+        ("a matter of hours", "DURATION", "PTXH"),
+        ("the coming hours", "DURATION", "PTXH"),
+        ("years", "DURATION", "PXY"),
+        ("months", "DURATION", "PXM"),
+    ]
+    ms = tagger.run("Jurors must wait another week. The Senate passed it Friday, giving lawmakers another two days.", dt.date(2010, 1, 4))
+    assert values(ms) == [("another week", "DURATION", "P1W"), ("Friday", "DATE", "2010-01-01"), ("another two days", "DURATION", "P2D")]
+    # ... not the idioms
+    assert [m.text for m in tagger.run("Tomorrow is another day; that is a story for another day.", dt.date(2010, 1, 4))] == ["Tomorrow"]
+    # "within the next week" is a span from the DCT (TBAQ: "within the next two weeks" P2W); "in the week ahead" the week
+    ms = tagger.run("There is a chance of a larger quake within the next week. Earnings come in the week ahead.", dt.date(1994, 1, 17))
+    assert values(ms) == [("the next week", "DURATION", "P1W"), ("the week ahead", "DATE", "1994-W04")]
+    # a vague past, however it opens its sentence; not a count
+    ms = tagger.run("Years ago, the mall was busy. Many years ago it opened. Dinosaurs lived 65 million years ago.", dt.date(2014, 11, 28))
+    assert values(ms) == [("Years ago", "DATE", "PAST_REF"), ("Many years ago", "DATE", "PAST_REF")]
+
+
+def test_weekdays_of_plans_undone_hopes_and_sentences_told_ahead(tagger):
+    check_values(tagger, [
+        # a plan undone later in its sentence is behind (DCT Wed 2014-11-26); a plain one ahead
+        ("A verdict was expected Tuesday but was delayed by the judge.", (2014, 11, 26), "Tuesday", "2014-11-25"),
+        ("A verdict was expected Friday.", (2014, 11, 26), "Friday", "2014-11-28"),
+        ("Organizers are hoping for a turnout of 10,000 on Saturday afternoon.", (2003, 7, 9), "Saturday afternoon", "2003-07-12TAF"),
+        # days told after "today and", or after a day ahead in the same sentence (DCT Fri 1996-11-29, Tue 2017-06-20)
+        ("Officials expected 200,000 visitors today and Saturday.", (1996, 11, 29), "Saturday", "1996-11-30"),
+        ("Forecasters expect showers Wednesday, with clearing skies by Thursday evening.", (2017, 6, 20),
+         "Thursday evening", "2017-06-22TEV"),
+        ("He is scheduled to hold talks on Tuesday, before leaving Beijing on Wednesday.", (1997, 4, 21), "Wednesday", "1997-04-23"),
+        # ... not a past clause after it
+        ("Talks will resume Wednesday after they collapsed on Monday.", (2017, 6, 20), "Monday", "2017-06-19"),
+        # "this weekend" in a past clause on a Monday is the one just gone
+        ("Nobody I know slept much this weekend.", (1989, 10, 16), "this weekend", "1989-W41-WE"),
+        ("The band will play this weekend.", (1989, 10, 16), "this weekend", "1989-W42-WE"),
+    ])  # fmt: skip
+    # a count after "the past" is no vague past; "Sunday school" is a kind of school
+    assert tagger.run("Ireland have won the past two championships.", dt.date(2008, 9, 1)) == []
+    assert [m.text for m in tagger.run("She taught Sunday school for 40 years.", dt.date(2024, 12, 29))] == ["40 years"]

@@ -335,7 +335,8 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2017-12-27): ``She joined in <TIMEX3 type="DATE" value="2003">2003</TIMEX3> and
         was promoted <TIMEX3 type="DATE" value="2004">the next year</TIMEX3>.``
 
-    "the week (month, year) ahead" is "the coming week" (``unit_ahead``).
+    "the week (month, year) ahead" is "the coming week" (``unit_ahead``). After "within",
+    "the next (coming) week" is a span from the DCT, DURATION ``P1W``.
 
     TimeML (DCT 2010-04-23): ``Investors await earnings in <TIMEX3 type="DATE" value="2010-W17">the
         week ahead</TIMEX3>.``
@@ -359,6 +360,11 @@ def past_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             # the last century": a time in a calendar century, not a hundred years
             return hit_over_t(m, timex_at(add_months(dct, step * (120 if unit == "decade" else 1200)), unit))
         return hit_over_t(m, Timex("DURATION", duration_value(1, unit), UNITS[unit][1]))
+    if step > 0 and word_before(text, m.start("t")) == "within":
+        # "a chance of a larger quake within the next week": a span from the DCT, as TBAQ's "within
+        # the next two weeks" (DURATION P2W), not the calendar unit after it ("will be closed over the
+        # next year or so" stays 1990 in TimeBank wsj_0189)
+        return hit_over_t(m, Timex("DURATION", duration_value(1, unit), UNITS[unit][1]))
     deictic = timex_at(shift(dct, unit, step), unit)
     if unit == "week" and step < 0 and re.match(r"the\s+(?:past|last)\s+week$", m["t"], re.IGNORECASE):
         # "the past week" is the seven days up to the DCT: the ISO week that holds most of them, the
@@ -379,14 +385,15 @@ rule("unit_ahead", r"\b(?P<t>the\s+(?P<unit>week|month|year)\s+ahead)\b(?!['’]
 @rule(
     "vague_duration",
     r"\bwithin\s+(?P<t4>(?P<unit4>minutes|hours|days|weeks|months)(?:\s+or\s+(?:minutes|hours|days|weeks|months|years))?)(?=\s+of\s)"
-    r"|\b(?:(?:for|within|in|over|take|takes|took|taking|last|lasts|lasted|lasting|spent|spend|spends|spending)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades)"
-    r"(?:\s+or\s+(?:minutes|hours|days|weeks|months|years|decades))?)|(?P<t2>(?:[Rr]ecent|(?:[Tt]he\s+)?[Cc]oming)\s+(?P<unit2>days|weeks|months|quarters|years|decades)|[Tt]he\s+(?P<unit3>days|weeks|months|years)\s+ahead))\b(?!\s+(?:of|to\s+come|ago|later|earlier|before|after|since|past)\b)(?![-’'])", re.IGNORECASE,
+    r"|\b(?:(?:for|within|in|over|take|takes|took|taking|last|lasts|lasted|lasting|spent|spend|spends|spending|not)\s+(?P<t>(?P<unit>minutes|hours|days|weeks|months|years|decades)"
+    r"(?:\s+or\s+(?:minutes|hours|days|weeks|months|years|decades))?)|(?P<t2>(?:[Rr]ecent|(?:[Tt]he\s+)?[Cc]oming)\s+(?P<unit2>hours|days|weeks|months|quarters|years|decades)|[Tt]he\s+(?P<unit3>hours|days|weeks|months|years)\s+ahead"
+    r"|[Aa]\s+matter\s+of\s+(?P<unit5>minutes|hours|days|weeks|months|years)))\b(?!\s+(?:of|to\s+come|ago|later|earlier|before|after|since|past)\b)(?![-’'])", re.IGNORECASE,
 )
 def vague_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"for weeks", "within days", "within hours of the ceremony", "could last days or weeks" (one
     TIMEX3 of the first unit, as TBAQ's "within weeks or months": ``PXW``), "for the first time in years", "in (the) coming months",
-    "the weeks ahead" -> ``PXW``/``PXD``/``PXY`` (TIMEX3 guidelines: a duration of unspecified
-    length). "(in) recent years/days/weeks/months" is the recent past, ``PAST_REF``, as
+    "the coming hours", "the weeks ahead", "a matter of hours", "years, not months" -> ``PXW``/``PXD``/``PXY``/``PTXH``
+    (TIMEX3 guidelines: a duration of unspecified length). "(in) recent years/days/weeks/months" is the recent past, ``PAST_REF``, as
     "recently" (TimeBank annotates it so 5 times in 8).
 
     TimeML (DCT 2017-12-27): ``The siege lasted for <TIMEX3 type="DURATION"
@@ -396,9 +403,45 @@ def vague_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """
     if m["t2"] and m["t2"][:1] in "Rr":
         return Hit(*m.span("t2"), Timex("DATE", "PAST_REF", None))
-    unit = unit_key(m["unit"] or m["unit2"] or m["unit3"] or m["unit4"])
+    unit = unit_key(m["unit"] or m["unit2"] or m["unit3"] or m["unit4"] or m["unit5"])
     tx = Timex("DURATION", duration_value(None, unit), UNITS[unit][1])
     return Hit(*m.span("t4" if m["t4"] else "t" if m["t"] else "t2"), tx)
+
+
+# "wait another week", "another two days": a further span of that length
+@rule(
+    "another_unit",
+    rf"\b(?P<t>[Aa]nother\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}))\b(?!\s+(?:ago|later|earlier|of)\b)(?![-’'])",
+    needs=frozenset(["another"]),
+)
+def another_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """"another week" -> DURATION ``P1W``, "another two days" -> ``P2D``: a span added to one
+    before it, the length of the span (TIMEX3 guidelines: "another" is a modifier inside the extent,
+    as "the next"). A single unit needs a verb of time given or spent at most three words before
+    it ("wait another week", "giving lawmakers another week", "will stay for another year";
+    :data:`_ANOTHER_CUES`); not the idioms "a story for another day", "Tomorrow is another day".
+
+    TimeML (DCT 2017-12-27): ``Jurors must wait <TIMEX3 type="DURATION" value="P1W">another
+        week</TIMEX3>.``
+    """
+    unit = unit_key(m["unit"])
+    if m["num"] is None:
+        before = re.findall(r"[a-z]+", text[max(0, m.start("t") - 40) : m.start("t")].lower())[-3:]
+        if m["unit"].lower().endswith("s") or not any(w in _ANOTHER_CUES for w in before) or (before[-1:] == ["for"] and unit == "day"):
+            return None
+        n: int | None = 1
+    else:
+        n = number(m["num"])
+        if not m["unit"].lower().endswith("s") and n != 1:
+            return None
+    return hit_over_t(m, Timex("DURATION", duration_value(n, unit), UNITS[unit][1]))
+
+
+_ANOTHER_CUES = (_ONE_UNIT_CUES - {"for", "than", "after", "by", "forward", "back"}) | frozenset(
+    "stay stays stayed remain remains remained give gives gave given giving extend extends extended need needs needed".split()
+)
+"""Verbs of time waited, spent or given within three words before "another week" ("wait another
+week", "stayed another day", "giving lawmakers another week")."""
 
 
 # "hours after learning", "only weeks after a bailout", "after months of talks": a vague span

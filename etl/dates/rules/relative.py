@@ -13,7 +13,7 @@ from etl.dates.anchoring import RANK, Timex, add_months, duration_value, iso_dur
 from etl.dates.context import left_context, name_word_before, title_unit, word_before
 from etl.dates.rules.shared import NOT_AFTER_A_TIME_WORD, OR_SO, bare_weekday
 from etl.dates.rules.table import Hit, hit_over_t, rule
-from etl.dates.tense import future_context, speaks_of_future
+from etl.dates.tense import clause_tense, future_context, speaks_of_future
 from etl.dates.vocabulary import HEDGE, NUM, UNIT, UNITS, UNIT_CS, WEEKDAY, WEEKDAY_NUM, number, unit_key
 
 
@@ -84,7 +84,8 @@ def relative_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2017-12-27): ``Prices rose <TIMEX3 type="DATE" value="2017-W51">last week</TIMEX3>
         and will fall <TIMEX3 type="DATE" value="2018-01">next month</TIMEX3>.``
 
-    "this week" in a future clause of a Sunday story is the week that Sunday opens (US weeks run
+    "this weekend" in a past clause before the DCT's weekend ("Nobody slept much this weekend" on a
+    Monday) is the weekend just gone. "this week" in a future clause of a Sunday story is the week that Sunday opens (US weeks run
     Sunday to Saturday; the ISO week holding the DCT ends that day): the next ISO week. "last
     year" compared with a figure ("up from last year's $3.27") is the reporting period a year
     back (:class:`~etl.dates.anaphora.Period`), unless the sentence has named a year before it
@@ -102,6 +103,8 @@ def relative_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         sat = monday + dt.timedelta(days=5)
         if rel == "this past" and sat > dct:
             sat -= dt.timedelta(weeks=1)
+        if rel == "this" and sat > dct and clause_tense(text, *m.span("t")) < 0 and not speaks_of_future(text, *m.span("t")):
+            sat -= dt.timedelta(weeks=1)  # "Nobody slept much this weekend" on a Monday: the weekend just gone
         return hit_over_t(m, weekend_of(sat))
     if unit in ("decade", "century"):
         if rel.startswith("last") or rel == "this past":
@@ -132,7 +135,7 @@ comparison is between years, so "last year" is the year, not the reporting quart
 # "N units ago", "N units from now"
 @rule(
     "ago",
-    rf"\b(?P<unit>{UNIT_CS})(?:\s+{OR_SO})?\s+(?P<dir>ago|from\s+now|hence|before\s+now|from\s+(?P<day>today|tomorrow|yesterday|{WEEKDAY}))\b",
+    rf"\b(?P<unit>{UNIT_CS}|(?<![\w,] )(?:Weeks|Months|Years|Decades|Centuries)(?=\s+ago))(?:\s+{OR_SO})?\s+(?P<dir>ago|from\s+now|hence|before\s+now|from\s+(?P<day>today|tomorrow|yesterday|{WEEKDAY}))\b",
 )
 def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"two days ago" -> DCT - 2 days at day granularity; "three weeks ago" -> that ISO
@@ -142,7 +145,7 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     extent; the value is unchanged (TimeML ``mod="APPROX"``, which the value does not carry).
     "half a century ago" -> 50 years back, at the year (half a decade 5 years; half a year six
     months, at the month). "several/a few years ago" -> ``PAST_REF`` (no number to count back), as is a bare plural
-    ("decades ago"; not "65 million years ago"). "Fifty years ago this month", "a year ago
+    ("decades ago", "many years ago", "Years ago," opening a sentence; not "65 million years ago"). "Fifty years ago this month", "a year ago
     today", "50 years ago tonight" are one TIMEX3 at the finer unit (``1961-03``, ``2020-03-31``,
     ``1969-07-20TNI``). Counted from a day
     word ("a week from today", "two days from tomorrow", "a week from Friday": the coming
@@ -160,7 +163,8 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         counted = _COUNTED_BEFORE.search(text, max(0, m.start() - 10), m.start()) is not None
         if m["dir"].lower() == "ago" and bare_plural and not counted:
             # "renounced violence decades ago": a vague past, as "several years ago" (TIMEX3 PAST_REF)
-            return Hit(m.start(), m.end(), Timex("DATE", "PAST_REF", None))
+            many = re.search(r"\b[Mm]any\s+$", text[max(0, m.start() - 6) : m.start()])
+            return Hit(m.start() - (len(many.group()) if many else 0), m.end(), Timex("DATE", "PAST_REF", None))
         return None
     n = number(lm["num"])
     unit = unit_key(m["unit"])
@@ -207,8 +211,9 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(lm.start(), m.end(), tx)
 
 
-_COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|of|many|some|the))\s+$", re.IGNORECASE)
-"""A count or a determiner before a plural unit: "65 million years ago" is no vague past."""
+_COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|of|some|the))\s+$", re.IGNORECASE)
+"""A count or a determiner before a plural unit: "65 million years ago" is no vague past ("many
+years ago" is)."""
 _AGO_FINER = re.compile(r"\s+(?:this\s+(?P<unit>month|week)|today|(?P<night>tonight))\b(?!['’])", re.IGNORECASE)
 """A finer unit of the DCT after "N units ago": "this month", "this week", "today"."""
 
@@ -276,7 +281,7 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 @rule(
     "ref",
     r"\b(?P<t>(?P<present>(?:[Rr]ight\s+)?[Nn]ow|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days)"
-    r"|(?P<past>[Rr]ecently|the\s+(?:distant\s+|recent\s+)?past(?!\s+\d)|(?:[Aa]\s+moment|[Mm]oments)\s+ago)|(?P<future>the\s+(?:near\s+|foreseeable\s+|distant\s+)?future"
+    r"|(?P<past>[Rr]ecently|the\s+(?:distant\s+|recent\s+)?past(?!\s+\d|\s+(?:two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\b)|(?:[Aa]\s+moment|[Mm]oments)\s+ago)|(?P<future>the\s+(?:near\s+|foreseeable\s+|distant\s+)?future"
     r"|the\s+(?:near|short|long)\s+(?:term|run)\b(?!\s+(?!(?:and|or|but|is|was|will|as)\b)[a-z])"
     r"|a\s+later\s+date))\b"
     rf"(?!\s+(?:{NUM}\s+)?(?:{UNIT}|few|several|couple|tense|perfect|participle|of)\b)(?![-’'])",

@@ -10,7 +10,7 @@ import re
 
 from etl.dates.anaphora import Anaphor
 from etl.dates.anchoring import Timex, timex_at, weekday_on_day_of_month
-from etl.dates.context import word_before
+from etl.dates.context import word_after, word_before
 from etl.dates.rules.holidays import holiday
 from etl.dates.rules.shared import (
     DAY_OF_MONTH_AFTER,
@@ -123,6 +123,8 @@ _PUBLICATION_AFTER = re.compile(
 """The second word of a newspaper named for its day of issue (The Sunday Times, Sunday Telegraph,
 Sunday Mirror, Sunday Herald, Sunday World, Monday Star): the weekday is part of the name."""
 _TIMETABLE_AFTER = re.compile(r"\s+(?:schedules?|timetables?)\b")
+_SCHOOL_AFTER = re.compile(r"\s+schools?\b")
+"""A weekday before "school" ("Sunday school", "a Saturday school teacher"): a kind of school."""
 """A timetable named for a day ("a Sunday schedule", "a Saturday timetable"): transit and shops
 run to it on other days too, so it names no day."""
 
@@ -184,6 +186,8 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None  # a newspaper's name without "the": "Sunday Times reporters", "a Sunday Telegraph poll"
     if not (m["rel"] or m["mod"] or m["pod"]) and word_before(text, s) in ("a", "an") and _TIMETABLE_AFTER.match(text, m.end("wd")):
         return None  # "trains run on a Sunday schedule": a kind of timetable, no day of the calendar
+    if not (m["rel"] or m["mod"] or m["pod"]) and _SCHOOL_AFTER.match(text, m.end("wd")):
+        return None  # "taught Sunday school": a kind of school
     if m["pod"] and m["pod"][0].isupper() and not m["t"].isupper():
         return None  # a title-cased part of the day: "Saturday Night Live", "Friday Night Lights"
     if ordinal_before(text, s) and re.match(r"\s+(?:of|in)\s", text[m.end() : m.end() + 4]):
@@ -297,9 +301,42 @@ def _told_ahead(text: str, start: int, end: int) -> bool:
     """True when the words around the weekday at ``text[start:end]`` put it ahead where the clause's
     tense does not: a day declared a day of something (:data:`_DECLARED_AS`), the subject of a present
     copula opening its sentence (:func:`_subject_of_present_copula`), a preview's or a possibility's
-    day (:func:`_ahead_in_sentence`)."""
+    day (:func:`_ahead_in_sentence`), a day after "today and" (:data:`_TODAY_AND`), a day after one
+    that lies ahead in its sentence (:func:`_after_a_day_ahead`)."""
     declared = _DECLARED_BEFORE.search(text, max(0, start - 20), start) is not None and _DECLARED_AS.match(text, end) is not None
-    return declared or _subject_of_present_copula(text, start, end) or _ahead_in_sentence(text, start, end)
+    return (
+        declared or _subject_of_present_copula(text, start, end) or _ahead_in_sentence(text, start, end)
+        or _TODAY_AND.search(text, max(0, start - 24), start) is not None or _after_a_day_ahead(text, start, end)
+    )
+
+
+_TODAY_AND = re.compile(r"\b(?:today|tonight|tomorrow)\s+(?:and|or|through|to|until|till)\s+$", re.IGNORECASE)
+"""A weekday joined after "today" or "tomorrow" ("expected 200,000 visitors today and Saturday"): the
+days run forward from the DCT, so the weekday is the next one."""
+_EARLIER_WEEKDAY = re.compile(rf"\b{WEEKDAY}\b")
+
+
+def _after_a_day_ahead(text: str, start: int, end: int) -> bool:
+    """True when an earlier weekday of the same sentence lies ahead by its own clause and the
+    weekday at ``text[start:end]`` is in no past clause ("Forecasters expect showers Wednesday,
+    with clearing skies by Thursday evening"; "will hold a rally Friday night and make his final
+    stop on Monday"): a sentence that has started telling days to come goes on with them, as a
+    schedule does (TimeML 1.2.1: both anchored on the same temporal focus); not across a word that
+    turns back in time (:data:`_BACK_IN_TIME`: "will return on Monday after deliberating over Friday")."""
+    lo = max(0, start - 150)
+    cut = max((m.end() for m in re.finditer(r"[.!?;]\s|\n", text[lo:start])), default=0)
+    lo += cut
+    if clause_tense(text, start, end) < 0 or past_form(word_after(text, end)):
+        return False
+    return any(
+        speaks_of_future(text, w.start(), w.end()) and not _BACK_IN_TIME.search(text, w.end(), start)
+        for w in _EARLIER_WEEKDAY.finditer(text, lo, start)
+    )
+
+
+_BACK_IN_TIME = re.compile(r"\b(?:after|since|following|having|had|ago|earlier|last)\b", re.IGNORECASE)
+"""Words between two days that turn back in time ("will return on Monday after deliberating over
+Friday and Saturday"): the later-written day need not come later."""
 
 
 _DECLARED_BEFORE = re.compile(r"(?<!\bhad\s)\b(?:declared?|declares|proclaim(?:s|ed)?|designat(?:es?|ed)|named?|names)\s+$")
