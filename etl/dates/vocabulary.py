@@ -328,8 +328,11 @@ _PLACE_TIME = (
     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+time)(?!\s+(?!(?:on|at|and|or|in|for|to|from|with|by|when|as|today|yesterday"
     r"|tomorrow|tonight|last|this)\b)[a-z])"
 )
-TZ_NAME = rf"(?:(?-i:{alts(TIME_ZONES)})|local\s+time|{_PLACE_TIME})"
-"""A time zone: an abbreviation ("GMT", "EST"), "local time", or a place's time as wire copy
+_US_ZONE = r"(?-i:(?:Eastern|Central|Mountain|Pacific|Atlantic)(?:\s+(?:Standard|Daylight))?(?:\s+[Tt]ime)?(?!\s+[A-Z]))"
+"""A US or Canadian zone written as a word after a clock time ("9 p.m. Eastern", "1 p.m. Pacific
+time", "8 a.m. Central Standard Time"), not before a capitalised word ("Central Park")."""
+TZ_NAME = rf"(?:(?-i:{alts(TIME_ZONES)})|local\s+time|{_US_ZONE}|{_PLACE_TIME})"
+"""A time zone: an abbreviation ("GMT", "EST"), "local time", a US zone word ("Eastern"), or a place's time as wire copy
 writes it ("Moscow time", "Hong Kong time"): one or two capitalised words before "time", not a
 weekday or month ("Tuesday time was running out"), and no word after it but a preposition, a
 conjunction or a day word ("10:32 a.m. New York time yesterday"; "the 2008 Olympic time trial"

@@ -4383,3 +4383,19 @@ def test_weekdays_of_plans_undone_hopes_and_sentences_told_ahead(tagger):
     # a count after "the past" is no vague past; "Sunday school" is a kind of school
     assert tagger.run("Ireland have won the past two championships.", dt.date(2008, 9, 1)) == []
     assert [m.text for m in tagger.run("She taught Sunday school for 40 years.", dt.date(2024, 12, 29))] == ["40 years"]
+
+
+def test_us_zone_words_and_month_ranges(tagger):
+    check_values(tagger, [
+        # "Eastern" is a zone: the day after it dates the clock (DCT Wed 2000-11-08)
+        ("At 7:50 p.m. Eastern last night, the networks projected Gore the winner.", (2000, 11, 8),
+         "7:50 p.m. Eastern last night", "2000-11-07T19:50"),
+        ("Larry King joins us at 9 p.m. Eastern with the governors.", (1988, 11, 8), "9 p.m. Eastern", "1988-11-08T21:00"),
+        # a range's end is the first such month after its start; the start is placed by the end
+        ("The season peaks between mid-August and late October.", (2025, 5, 31), "late October", "2025-10"),
+        ("Snow falls from November to February.", (2025, 5, 31), "February", "2026-02"),
+        ("Trade volume from January to September hit 1.13 billion dollars.", (2006, 11, 21), "January", "2006-01"),
+        ("Trade volume from January to September hit 1.13 billion dollars.", (2006, 11, 21), "September", "2006-09"),
+    ])  # fmt: skip
+    # not a place named for a zone
+    assert [m.text for m in tagger.run("They met at 10 a.m. Central Park was closed.", dt.date(1988, 11, 8))] == ["10 a.m."]

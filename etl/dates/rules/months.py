@@ -153,6 +153,16 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         # year before when the start's month comes later ("from November to February 1993")
         y = int(ry["y"])
         return Hit(s, e, timex_at(dt.date(y if month <= MONTH_NUM[ry["mon"].rstrip(".").lower()] else y - 1, month, 1), "month"))
+    if not rel and cue in ("from", "between") and (end := _RANGE_END_MONTH.match(text, e)) is not None:
+        # "from January to September" (in November): the range is placed by its end, the month the
+        # clause names nearest, and starts before it
+        last = month_by_clause(MONTH_NUM[end["mon"].lower()], text, s, end.end(), dct)
+        return Hit(s, e, timex_at(dt.date(last.year if month <= last.month else last.year - 1, month, 1), "month"))
+    if rel not in ("last", "next", "this") and cue in ("and", "to", "through", "until", "till") and _RANGE_START.search(
+        text, max(0, m.start() - 50), m.start()
+    ):
+        # "peaks between mid-August and late October": a range's end is the first such month after its start
+        return Hit(s, e, Anaphor("month", 1, month=month, named=True, fallback=timex_at(month_by_clause(month, text, s, e, dct), "month")))
     if rel == "last":
         d = add_months(dt.date(dct.year, month, 1), -12 if month >= dct.month else 0)
     elif rel == "next":
@@ -184,6 +194,17 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(s, e, timex_at(d, "month"))
 
 
+_RANGE_START = re.compile(
+    rf"\b(?:between|from)\s+(?:(?:early|mid|late)[\s-]+)?(?-i:{MONTH_FULL})\s+(?:and|to|through|until|till)\s+(?:(?:early|mid|late)[\s-]+)?$",
+    re.IGNORECASE,
+)
+"""The start of a month range before its end ("between mid-August and ", "from November to "): the
+end is the first such month after the start (TimeML 1.2.1 ``anchorTimeID``, as "the following May")."""
+_RANGE_END_MONTH = re.compile(
+    rf"\s+(?:and|to|through|until|till)\s+(?:(?:early|mid|late)[\s-]+)?(?P<mon>(?-i:{MONTH_FULL}))\b(?!\s*,?\s*(?:\d|{YEAR4}))",
+    re.IGNORECASE,
+)
+"""The end of a month range without a year after its start ("from January to September")."""
 _RANGE_END_YEAR = re.compile(rf"\s*(?:\s(?:and|or|to|through|until|till)\s+|[-–]\s*)(?P<mon>(?-i:{MONTH}))\s*,?\s+(?P<y>{YEAR4})\b")
 """The end of a month range written with its year after a month without one ("June and August
 1992", "March-May 2003")."""
