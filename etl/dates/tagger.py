@@ -468,9 +468,10 @@ _OPENS_SENTENCE = re.compile(
 she lost")."""
 
 
-_FRAME_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|\n|\b(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Uu]ntil|[Aa]fter|[Bb]efore|[Tt]hen),?\s+)$")
-"""What precedes a date that tells when the story's events happen: the start of a sentence or a
-preposition of time (an adverbial, not a noun's modifier)."""
+_FRAME_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|\n|\b(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Uu]ntil|[Aa]fter|[Bb]efore|[Tt]hen|of),?\s+)$")
+"""What precedes a date that tells when the story's events happen: the start of a sentence, a
+preposition of time (an adverbial, not a noun's modifier), or the "of" of an event named by its
+time ("the flood of March 2019", "the events of May 1968")."""
 
 
 def _year_back(anchor: Timex, years: int, dct: dt.date) -> Timex | None:

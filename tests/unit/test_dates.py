@@ -4399,3 +4399,11 @@ def test_us_zone_words_and_month_ranges(tagger):
     ])  # fmt: skip
     # not a place named for a zone
     assert [m.text for m in tagger.run("They met at 10 a.m. Central Park was closed.", dt.date(1988, 11, 8))] == ["10 a.m."]
+
+
+def test_an_event_named_of_its_month_sets_the_story_s_year(tagger):
+    # DCT 2025-01-02: "the flood of March 2019" is the story's time; "on March 14" after it is 2019's
+    check_values(tagger, [
+        ("The storm he remembers best is the flood of March 2019, when the rivers overflowed. "
+         "He stayed on the air for nearly 14 hours on March 14.", (2025, 1, 2), "March 14", "2019-03-14"),
+    ])  # fmt: skip
