@@ -4407,3 +4407,15 @@ def test_an_event_named_of_its_month_sets_the_story_s_year(tagger):
         ("The storm he remembers best is the flood of March 2019, when the rivers overflowed. "
          "He stayed on the air for nearly 14 hours on March 14.", (2025, 1, 2), "March 14", "2019-03-14"),
     ])  # fmt: skip
+
+
+def test_later_in_the_day_is_the_story_s_day(tagger):
+    check_values(tagger, [
+        # TimeBank CNN19980213.2130.0155 (DCT 1998-02-13)
+        ("He arrived in Philadelphia later in the day.", (1998, 2, 13), "the day", "1998-02-13"),
+        ("The storm hit on Tuesday. Later in the day, the river rose.", (1998, 2, 13), "the day", "1998-02-10"),
+        # a background date is not the story's day (AFP 1997-04-08 in silver-seeds)
+        ("A tank crashed through its gates on April 30, 1975. Earlier in the day Rubin visited a school.", (1997, 4, 8),
+         "the day", "1997-04-08"),
+    ])  # fmt: skip
+    assert tagger.run("Temperatures usually rise later in the day.", dt.date(1998, 2, 13)) == []

@@ -101,7 +101,7 @@ PRECEDENCE: tuple[str, ...] = (
     "vague_duration", "another_unit", "units_to_event", "vague_period", "the_units", "holiday", "period_back",
     "same_anaphor", "the_week", "unit_earlier", "weekend_anaphor", "following_unit",
     "decade_anaphor", "the_year", "midweek", "mid_year", "of_the_period", "fiscal_year",
-    "fiscal_noun", "new_year", "unit_s_end", "part_of_unit", "bare_clock", "the_part_of_day", "around_day",
+    "fiscal_noun", "new_year", "unit_s_end", "part_of_unit", "bare_clock", "the_part_of_day", "the_day_told", "around_day",
     "age_of_a_thing", "odd_duration", "spoken_year", "day_anaphor",
 )  # fmt: skip
 """The names of the rules scanned over the whole text, in precedence order: when two rules
