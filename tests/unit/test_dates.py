@@ -4419,3 +4419,10 @@ def test_later_in_the_day_is_the_story_s_day(tagger):
          "the day", "1997-04-08"),
     ])  # fmt: skip
     assert tagger.run("Temperatures usually rise later in the day.", dt.date(1998, 2, 13)) == []
+
+
+def test_the_first_or_last_day_of_a_year(tagger):
+    ms = tagger.run("He spent the last day of 1990 at home. The first day of 1991 is a holiday.", dt.date(1990, 12, 31))
+    assert values(ms) == [("the last day of 1990", "DATE", "1990-12-31"), ("The first day of 1991", "DATE", "1991-01-01")]
+    # an ordinal of a year without "day" names no day
+    assert "1990-01-05" not in [m.value for m in tagger.run("The fifth of 1990 failed.", dt.date(1990, 12, 31))]

@@ -424,7 +424,7 @@ _L_ORDINAL_DAY = re.compile(
     "day_of_month",
     rf"of\s+(?:(?P<rel>(?i:this|next|last|the\s+current|the\s+coming|the\s+previous|the\s+past))\s+(?i:month)"
     rf"|(?P<two>(?i:the\s+month\s+(?:after\s+next|before\s+last)))|(?P<the>(?i:the\s+month))(?!['’]|\s+(?i:after\s+next|before\s+last))"
-    rf"|(?P<foll>(?i:the\s+(?:following|next)\s+month))|(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?)\b"
+    rf"|(?P<foll>(?i:the\s+(?:following|next)\s+month))|(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?|(?P<year>{YEAR4}))\b"
     r"|(?P<bare>(?i:this|next|last))\s+(?i:month)\b(?!['’])",
 )
 def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
@@ -435,7 +435,8 @@ def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     "the 10th of the following month" after "in March" -> April 10; "the 3rd next month"
     without "of") or by
     name ("the first of May", "the twenty-first of March 1999"; without a year, the day
-    nearest the DCT as :func:`month_day`); "the first (last) day of" that month too, but not
+    nearest the DCT as :func:`month_day`); "the first (last) day of" that month too, and of a
+    year ("the last day of 1990" -> ``1990-12-31``, "the first day of 1991", "the 10th day of 2020" -> ``2020-01-10``), but not
     a day of a lunar month ("the fifth day of May on China's lunar calendar"). TIMEX3
     guidelines: the whole phrase is the extent, its value the day.
 
@@ -456,6 +457,13 @@ def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     day = 1 if lm["last"] else day_number(lm["day"])
     if day is None:
         return None
+    if m["year"]:
+        if not re.search(r"\bday\s+$", lm.group()):
+            return None  # "the first of 1990" names nothing; "the 5th of 2011" neither
+        # "the last day of 1990": Dec. 31; "the first (10th) day of 2020": that day of the year
+        y = int(m["year"])
+        d = dt.date(y, 12, 31) if lm["last"] else dt.date(y, 1, 1) + dt.timedelta(days=day - 1)
+        return Hit(lm.start(), m.end(), timex_at(d, "day")) if d.year == y else None
     if m["the"] or m["foll"]:
         # "the 1st of the month": that day of the month last mentioned, else of the DCT's;
         # "the 10th of the following month": of the month after it; "the last day of": its last
