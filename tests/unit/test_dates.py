@@ -4426,3 +4426,18 @@ def test_the_first_or_last_day_of_a_year(tagger):
     assert values(ms) == [("the last day of 1990", "DATE", "1990-12-31"), ("The first day of 1991", "DATE", "1991-01-01")]
     # an ordinal of a year without "day" names no day
     assert "1990-01-05" not in [m.value for m in tagger.run("The fifth of 1990 failed.", dt.date(1990, 12, 31))]
+
+
+def test_a_man_sunday_an_event_after_a_possessive_a_market_mark_and_hourly_pay(tagger):
+    check_values(tagger, [
+        # "man" before a weekday is no "Man Friday" (silver-seeds AFP 1997-04-12, a Saturday)
+        ("Police said they had arrested a man Saturday.", (1997, 4, 12), "Saturday", "1997-04-12"),
+        ("Police arrested a 19-year-old man Sunday in the shooting.", (2010, 2, 28), "Sunday", "2010-02-28"),
+        # "after Friday's plunge" is behind, whatever the plan around it (DCT Mon 1989-10-16)
+        ("Wall Street is bracing for a turbulent session today after Friday's 190.58-point plunge.", (1989, 10, 16),
+         "Friday", "1989-10-13"),
+        # a market's mark of a month is a month gone (DCT 2019-12-28)
+        ("The index hit its October low.", (2019, 12, 28), "October", "2019-10"),
+    ])  # fmt: skip
+    assert [m.text for m in tagger.run("He was her Man Friday.", dt.date(2010, 2, 28))] == []
+    assert [m.value for m in tagger.run("The plant employs 2,100 hourly workers and posts hourly updates.", dt.date(1994, 7, 29))] == ["PT1H"]

@@ -48,6 +48,8 @@ _ADVERB_FOLLOWERS = frozenset(
 )
 
 
+_PAID_BY_THE_HOUR = re.compile(r"\s+(?:workers?|employees?|staff|wages?|pay|rates?|earnings|jobs?|positions?|personnel)\b")
+"""Nouns after "hourly" that make it "paid by the hour" ("hourly workers", "hourly wages")."""
 _COARSEST_FIRST = tuple(reversed(UNITS))
 """The units of :data:`~etl.dates.vocabulary.UNITS` (written finest first), coarsest first."""
 
@@ -100,6 +102,8 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             return None  # a rate after a figure ("rise 20% annually", "$17.9 million annually")
         if word_before(text, m.start("t")) == "average":
             return None  # "the average daily volume": a statistic per day, not a recurring time
+        if m["adv"] == "hourly" and _PAID_BY_THE_HOUR.match(text, m.end("t")):
+            return None  # "2,100 hourly workers", "hourly wages": paid by the hour, no recurring time
         nxt = word_after(text, m.end("t"))
         if m["adv"] != "annually" and nxt and re.match(r"\s*[A-Za-z]", text[m.end("t") :]) and nxt.lower() not in _ADVERB_FOLLOWERS:
             if m["adv"] == "quarterly" or not nxt[0].islower():

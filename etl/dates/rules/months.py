@@ -181,6 +181,9 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = dt.date(dct.year + REL_STEP[yl["rel"].lower()], month, 1)
     elif _CONTRACT_MONTH.match(text, e):
         d = month_in_context(month, dct, 1)  # "gold for April delivery": a futures contract's month, from the DCT's on
+    elif _MARK_AFTER.match(text, e) and _POSSESSED_BEFORE.search(text, max(0, s - 12), s):
+        # "down 24% from their March peak": a mark already set, the latest such month up to the DCT's
+        d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
     elif _DATA_MONTH.match(text, e) or _DATA_FOR.search(text, max(0, s - 30), s):
         # "will report December sales Thursday" (Jan. 2): a month's figures come out after it,
         # so the latest such month up to the DCT's
@@ -194,6 +197,10 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return Hit(s, e, timex_at(d, "month"))
 
 
+_MARK_AFTER = re.compile(r"\s+(?:peaks?|highs?|lows?|records?|tops?|bottoms?)\b")
+_POSSESSED_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|the)|['’]s)\s+$", re.IGNORECASE)
+"""A month between a possessive (or "the") and a market's mark ("from their March peak", "the
+index's October low"): a level reached, so a month gone, not one to come."""
 _RANGE_START = re.compile(
     rf"\b(?:between|from)\s+(?:(?:early|mid|late)[\s-]+)?(?-i:{MONTH_FULL})\s+(?:and|to|through|until|till)\s+(?:(?:early|mid|late)[\s-]+)?$",
     re.IGNORECASE,
@@ -291,7 +298,10 @@ def plain_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         verb = _WORD_AFTER.match(text, m.end())
         if verb and verb[1] not in _MONTH_SUBJECT_VERBS and (past_form(verb[1]) or verb[1] in ("says", "tells", "wants")):
             return None  # "May pulled the vote", "May said": Theresa May, not the month
-    return hit_over_t(m, timex_at(nearest_month(MONTH_NUM[m["mon"].lower()], dct), "month"))
+    month = MONTH_NUM[m["mon"].lower()]
+    if _MARK_AFTER.match(text, m.end()) and _POSSESSED_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return hit_over_t(m, timex_at(add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0), "month"))  # "their March peak"
+    return hit_over_t(m, timex_at(nearest_month(month, dct), "month"))
 
 
 _GIVEN_NAMES = re.compile(rf"(?<![.!?]\s)\b(?!(?-i:{MONTH_FULL}|{WEEKDAY})\b)[A-Z][a-z]+\s+(?:and|or)\s+$")

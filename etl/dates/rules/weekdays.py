@@ -117,6 +117,7 @@ English Dictionary, *past* prep.), not the modifier of "this past Sunday", "sinc
 
 
 # Weekday with optional last/this/next, early/late and part of the day
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _PUBLICATION_AFTER = re.compile(
     r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Mail|Independent|Observer|Star|Sun|Journal|Standard|World)\b"
 )
@@ -173,7 +174,9 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = bare_weekday(WEEKDAY_NUM[m["wd"].lower()], clause_tense(text, s, m.end()) >= 0, dct)
         return Hit(m.start("wd"), m.end("t"), timex_at(d, "day", PARTS_OF_DAY[m["pod"].lower()] if m["pod"] else None))
     if word_before(text, s) in WEEKDAY_BLOCKERS and not m["rel"] and not m["mod"]:
-        if not (m["pod"] and word_before(text, s) in ("man", "girl")):  # "arrested a man Friday night": no Man Friday
+        # "Man Friday", "Girl Friday" are capitalised names of a Friday; "arrested a man Sunday",
+        # "a man Friday night" are days
+        if word_before(text, s) not in ("man", "girl") or (m["wd"].lower() == "friday" and not m["pod"] and _CAPITALISED_BEFORE.search(text, max(0, s - 8), s)):
             return None
     if text.startswith(".", m.end("wd")) and text[m.end("wd") + 1 : m.end("wd") + 2].isalpha():
         return None  # a domain: "Shares of Monday.com fell"
@@ -213,6 +216,8 @@ def weekday(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             speaks_of_future(text, cs, m.end()) or bool(owner and (ahead["strong"] or clause_tense(text, s, m.end()) >= 0))
             or _told_ahead(text, s, m.end("t"))
         )
+        if future and text.startswith(("'s", "’s"), m.end("wd")) and word_before(text, s) in ("after", "since", "following"):
+            future = False  # "bracing for a turbulent session today after Friday's plunge": the event behind the plan
         d = bare_weekday(wd, future or deadline(text, cs), dct)
         rs = _WEEKDAY_RANGE_START.search(text, max(0, s - 50), s)
         if (entry := _list_entry_day(text, s, m.end(), wd, dct)) is not None:
