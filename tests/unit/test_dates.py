@@ -4417,6 +4417,8 @@ def test_later_in_the_day_is_the_story_s_day(tagger):
         # a background date is not the story's day (AFP 1997-04-08 in silver-seeds)
         ("A tank crashed through its gates on April 30, 1975. Earlier in the day Rubin visited a school.", (1997, 4, 8),
          "the day", "1997-04-08"),
+        # a future clause's day is not a past day told before it (DCT Tue 2008-09-30)
+        ("Bush called leaders on Monday and would keep making calls throughout the day.", (2008, 9, 30), "the day", "2008-09-30"),
     ])  # fmt: skip
     assert tagger.run("Temperatures usually rise later in the day.", dt.date(1998, 2, 13)) == []
 

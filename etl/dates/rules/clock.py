@@ -399,16 +399,20 @@ def the_part_of_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 def the_day_told(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the day" after "later in", "earlier in", "throughout" -> the day last mentioned when it is of
     the story's week (TimeML 1.2.1 ``anchorTimeID``; a background date, "a tank crashed through its
-    gates on April 30, 1975. Earlier in the day Rubin visited", is not the story's day), else the DCT: TimeBank tags "as he arrived in Philadelphia later in the day"
+    gates on April 30, 1975. Earlier in the day Rubin visited", is not the story's day; in a future
+    clause a day from the DCT on, in a past one a day up to it), else the DCT: TimeBank tags "as he arrived in Philadelphia later in the day"
     (CNN19980213.2130.0155, the DCT 1998-02-13), the extent "the day" alone. Not in a habitual
     clause ("usually rises later in the day").
 
     TimeML (DCT 1998-02-13): ``He arrived in Philadelphia later in <TIMEX3 type="DATE"
         value="1998-02-13">the day</TIMEX3>.``
     """
-    if habitual_clause(text, m.start("t"), m.end("t")):
+    s, e = m.span("t")
+    if habitual_clause(text, s, e):
         return None
-    return hit_over_t(m, Anaphor("day", 0, same=True, recent=True, fallback=timex_at(dct, "day")))
+    tense = clause_tense(text, s, e)
+    ahead = speaks_of_future(text, s, e, tense)
+    return hit_over_t(m, Anaphor("day", 0, same=True, recent=True, ahead=ahead, behind=not ahead and tense < 0, fallback=timex_at(dct, "day")))
 
 
 _NOUN_AFTER_PART = re.compile(r"\s+(?!(?:local|on|of|in|at|and|or|but|to|the|when|as|with|for|from|until|till|by)\b)[a-z]")
