@@ -60,7 +60,8 @@ forecast for Monday"), a result expected at a time ("final results expected earl
 released on Friday"), a limit ("no
 later than Jan. 22", "results due by the end of September"), an event prepared for ("retailers
 are bracing for Friday", "investors are looking ahead to Thursday's report", "attention now
-turns to Friday's employment report", "the producer price index, due Friday", "foreign
+turns to Friday's employment report", "organizers are hoping for a turnout of 10,000 on Saturday",
+"the producer price index, due Friday", "foreign
 ministers due to meet in Brussels on Monday" (not "due to fog"), "carriers have cut their
 schedules for Saturday"), an obligation ("must vote on its plan by Dec. 23"), an expectation
 ("the weather should clear by Saturday", "verdicts were unlikely before Thursday", "are on

@@ -400,9 +400,9 @@ def the_day_told(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"the day" after "later in", "earlier in", "throughout" -> the day last mentioned when it is of
     the story's week (TimeML 1.2.1 ``anchorTimeID``; a background date, "a tank crashed through its
     gates on April 30, 1975. Earlier in the day Rubin visited", is not the story's day; in a future
-    clause a day from the DCT on, in a past one a day up to it), else the DCT: TimeBank tags "as he arrived in Philadelphia later in the day"
-    (CNN19980213.2130.0155, the DCT 1998-02-13), the extent "the day" alone. Not in a habitual
-    clause ("usually rises later in the day").
+    clause a day from the DCT on, in a past one a day up to it), else the DCT: TimeBank tags "as he
+    arrived in Philadelphia later in the day" (CNN19980213.2130.0155, the DCT 1998-02-13), the
+    extent "the day" alone. Not in a habitual clause ("usually rises later in the day").
 
     TimeML (DCT 1998-02-13): ``He arrived in Philadelphia later in <TIMEX3 type="DATE"
         value="1998-02-13">the day</TIMEX3>.``

@@ -85,8 +85,9 @@ def relative_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         and will fall <TIMEX3 type="DATE" value="2018-01">next month</TIMEX3>.``
 
     "this weekend" in a past clause before the DCT's weekend ("Nobody slept much this weekend" on a
-    Monday) is the weekend just gone. "this week" in a future clause of a Sunday story is the week that Sunday opens (US weeks run
-    Sunday to Saturday; the ISO week holding the DCT ends that day): the next ISO week. "last
+    Monday) is the weekend just gone. "this week" in a future clause of a Sunday story is the week
+    that Sunday opens (US weeks run Sunday to Saturday; the ISO week holding the DCT ends that
+    day): the next ISO week. "last
     year" compared with a figure ("up from last year's $3.27") is the reporting period a year
     back (:class:`~etl.dates.anaphora.Period`), unless the sentence has named a year before it
     ("for this year, up from last year's"): then the year.
@@ -144,8 +145,9 @@ def ago(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     A hedge ("nearly", "more than", or "or so" after the unit: "a week or so ago") stays in the
     extent; the value is unchanged (TimeML ``mod="APPROX"``, which the value does not carry).
     "half a century ago" -> 50 years back, at the year (half a decade 5 years; half a year six
-    months, at the month). "several/a few years ago" -> ``PAST_REF`` (no number to count back), as is a bare plural
-    ("decades ago", "many years ago", "Years ago," opening a sentence; not "65 million years ago"). "Fifty years ago this month", "a year ago
+    months, at the month). "several/a few years ago" -> ``PAST_REF`` (no number to count back), as
+    is a bare plural ("decades ago", "many years ago", "Years ago," opening a sentence; not "65
+    million years ago"). "Fifty years ago this month", "a year ago
     today", "50 years ago tonight" are one TIMEX3 at the finer unit (``1961-03``, ``2020-03-31``,
     ``1969-07-20TNI``). Counted from a day
     word ("a week from today", "two days from tomorrow", "a week from Friday": the coming

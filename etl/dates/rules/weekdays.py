@@ -118,16 +118,17 @@ English Dictionary, *past* prep.), not the modifier of "this past Sunday", "sinc
 
 # Weekday with optional last/this/next, early/late and part of the day
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+"""A capitalised word right before a weekday ("Man Friday", "Girl Friday": a name)."""
 _PUBLICATION_AFTER = re.compile(
     r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Mail|Independent|Observer|Star|Sun|Journal|Standard|World)\b"
 )
 """The second word of a newspaper named for its day of issue (The Sunday Times, Sunday Telegraph,
 Sunday Mirror, Sunday Herald, Sunday World, Monday Star): the weekday is part of the name."""
 _TIMETABLE_AFTER = re.compile(r"\s+(?:schedules?|timetables?)\b")
-_SCHOOL_AFTER = re.compile(r"\s+schools?\b")
-"""A weekday before "school" ("Sunday school", "a Saturday school teacher"): a kind of school."""
 """A timetable named for a day ("a Sunday schedule", "a Saturday timetable"): transit and shops
 run to it on other days too, so it names no day."""
+_SCHOOL_AFTER = re.compile(r"\s+schools?\b")
+"""A weekday before "school" ("Sunday school", "a Saturday school teacher"): a kind of school."""
 
 
 @rule(
