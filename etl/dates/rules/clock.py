@@ -382,9 +382,7 @@ def the_part_of_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         return None
     tod = PARTS_OF_DAY[m["pod"]]
     s = m.start("t")
-    tense = clause_tense(text, s, e)
-    ahead = speaks_of_future(text, s, e, tense)
-    behind = not ahead and tense < 0
+    ahead, behind = _ahead_or_behind(text, s, e)
     # with no day told, a night outside a future clause is the one before the DCT, as "overnight" is
     fallback = timex_at(dct - ONE_DAY if not ahead and tod == "NI" else dct, "day", tod)
     return hit_over_t(m, Anaphor("day", 0, same=True, fallback=fallback, tod=tod, ahead=ahead, behind=behind))
@@ -410,9 +408,8 @@ def the_day_told(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     s, e = m.span("t")
     if habitual_clause(text, s, e):
         return None
-    tense = clause_tense(text, s, e)
-    ahead = speaks_of_future(text, s, e, tense)
-    return hit_over_t(m, Anaphor("day", 0, same=True, recent=True, ahead=ahead, behind=not ahead and tense < 0, fallback=timex_at(dct, "day")))
+    ahead, behind = _ahead_or_behind(text, s, e)
+    return hit_over_t(m, Anaphor("day", 0, same=True, recent=True, ahead=ahead, behind=behind, fallback=timex_at(dct, "day")))
 
 
 _NOUN_AFTER_PART = re.compile(r"\s+(?!(?:local|on|of|in|at|and|or|but|to|the|when|as|with|for|from|until|till|by)\b)[a-z]")
@@ -507,11 +504,18 @@ def bare_clock(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if first is not None and tod < clock_time(first, "q", text)[0]:
         # "would run from 8 pm until 2 am": the end of a span past midnight, the next day
         return hit_over_t(m, Anaphor("day", 1, named=True, tod=tod, fallback=timex_at(dct + ONE_DAY, gran, tod)))
-    tense = clause_tense(text, s, m.end())
-    ahead = speaks_of_future(text, s, m.end(), tense)
-    behind = not ahead and tense < 0
+    ahead, behind = _ahead_or_behind(text, s, m.end())
     fallback = timex_at(dct, gran, tod)
     return hit_over_t(m, Anaphor("day", 0, same=True, fallback=fallback, tod=tod, ahead=ahead, behind=behind))
+
+
+def _ahead_or_behind(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """``(ahead, behind)`` for a time of the day at ``text[start:end]`` anchored on the day told
+    before it: ahead when its clause speaks of the future (:func:`speaks_of_future`), behind when
+    the clause is past; the anaphor then takes only a day from the DCT on, or up to it."""
+    tense = clause_tense(text, start, end)
+    ahead = speaks_of_future(text, start, end, tense)
+    return ahead, not ahead and tense < 0
 
 
 _HABITUAL = re.compile(

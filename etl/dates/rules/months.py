@@ -171,7 +171,7 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = dt.date(dct.year, month, 1)
     elif cue == "since":
         # "since March": the latest March on or before the DCT's month
-        d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
+        d = month_in_context(month, dct, -1)
     elif moved or (cue == "by" and not rel and future_context(text, s)):
         # "had planned to release it in November but pushed it back to May"; a limit ahead, "would
         # publish ... a full report by September"
@@ -183,11 +183,11 @@ def bare_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = month_in_context(month, dct, 1)  # "gold for April delivery": a futures contract's month, from the DCT's on
     elif _MARK_AFTER.match(text, e) and _POSSESSED_BEFORE.search(text, max(0, s - 12), s):
         # "down 24% from their March peak": a mark already set, the latest such month up to the DCT's
-        d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
+        d = month_in_context(month, dct, -1)
     elif _DATA_MONTH.match(text, e) or _DATA_FOR.search(text, max(0, s - 30), s):
         # "will report December sales Thursday" (Jan. 2): a month's figures come out after it,
         # so the latest such month up to the DCT's
-        d = add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0)
+        d = month_in_context(month, dct, -1)
     else:
         d = month_by_clause(month, text, s, e, dct)
         tense = clause_tense(text, s, e)
@@ -300,7 +300,7 @@ def plain_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             return None  # "May pulled the vote", "May said": Theresa May, not the month
     month = MONTH_NUM[m["mon"].lower()]
     if _MARK_AFTER.match(text, m.end()) and _POSSESSED_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-        return hit_over_t(m, timex_at(add_months(dt.date(dct.year, month, 1), -12 if month > dct.month else 0), "month"))  # "their March peak"
+        return hit_over_t(m, timex_at(month_in_context(month, dct, -1), "month"))  # "their March peak"
     return hit_over_t(m, timex_at(nearest_month(month, dct), "month"))
 
 
