@@ -221,7 +221,12 @@ class TemporalTagger:
         for h in hits:
             tx = h.timex
             end = h.end
-            is_anchor = True
+            # "its worst day since Oct. 19, 1987": the point a comparison reaches back to, not a time
+            # the story tells of (the anchor of TimeML 1.2.1's anchorTimeID is the story's temporal focus)
+            # nor is a limit ("will remain closed at least until April 20")
+            is_anchor = _COMPARED_SINCE.search(text, max(0, h.start - 60), h.start) is None and _LIMIT_BEFORE.search(
+                text, max(0, h.start - 20), h.start
+            ) is None
             framed = False
             if isinstance(tx, Period):
                 if tx.years_back and not quarterly and tx.quarter is None:
@@ -336,6 +341,18 @@ class TemporalTagger:
         return [Hit(start + lead, end - trail, timex_at(d, "day"), name="absolute")]
 
 
+_COMPARED_SINCE = re.compile(
+    r"\b(?:(?:high|low|larg|bigg|small|great|strong|weak|fast|slow|long|short|deep|cheap|hott|cold|wett|dri|wid|steep|sharp"
+    r"|warm|clos|heavi|busi|earli|deadli|bloodi|quiet|tough|hard|rich|poor|fewe)est|most|least|first\s+time|worst|best)\b"
+    r"[^.;!?\"“”]{0,40}?\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end|middle)\s+of)\s+)?$",
+    re.IGNORECASE,
+)
+"""A superlative (or "the first time") before "since" and the date: the date is the point a comparison
+reaches back to ("its worst day since Oct. 19, 1987", "the first time since 1990", "the lowest level
+since early 2009"), no anchor for the anaphors after it."""
+_LIMIT_BEFORE = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
+""""until" before a date: the limit of a state or a wait ("schools will remain closed until April 20"),
+not a time the story tells of; the anaphors after it keep the anchor before it."""
 _ON_BETWEEN = re.compile(r",?\s+on\s+")
 """What stands between a clock time and its day when they are two TIMEX3s ("10:15 GMT on Tuesday")."""
 _BRACKET_BETWEEN = re.compile(r"\s*\(\s*")

@@ -143,7 +143,8 @@ def future_context(text: str, pos: int) -> bool:
     owned = re.match(r"[A-Za-z]+['’]s\b", text[pos : pos + 16]) is not None  # "during Thursday's loss"
     return not any(
         past_form(w)
-        and (toks[i - 1].lower() if i else cue_end) not in ("be", "been", "being", "have", "has", *_COPULAS)
+        # "will be fully staffed through the weekend": an adverb between the auxiliary and the participle
+        and (_word_before_adverbs(toks, i) or cue_end) not in ("be", "been", "being", "have", "has", *_COPULAS)
         # a negated passive or perfect: "If the bill is not signed by Saturday"
         and not (i >= 2 and toks[i - 1].lower() in ("not", "never") and toks[i - 2].lower() in _NEGATED_AUX)
         and (i == 0 or toks[i - 1].lower() not in _POSSESSIVES)
@@ -156,6 +157,15 @@ def future_context(text: str, pos: int) -> bool:
     # Monday"), as is one of its own before a noun ("agreed to draw up detailed proposals by March 31");
     # after an article a participle may tell an earlier event ("may miss two weeks with a sprained
     # ankle during Thursday's loss")
+
+
+def _word_before_adverbs(toks: list[str], i: int) -> str:
+    """The word before ``toks[i]`` past any -ly adverbs ("be fully staffed" -> "be"), lower case;
+    "" at the start."""
+    j = i - 1
+    while j >= 0 and _manner_adverb(toks[j].lower()):
+        j -= 1
+    return toks[j].lower() if j >= 0 else ""
 
 
 def _counterfactual(window: str, pos: int) -> bool:
@@ -516,6 +526,9 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
             (prev.isalpha() and prev.islower() and before_prev.lower() in ("the", "its", "their", "his", "her"))
             or prev in _SUBJECT_PRONOUNS
             or (prev in _PRE_VERB_ADVERBS and before_prev.lower() not in _DETERMINERS)  # "the committee last changed rates"
+            # a plural noun: "Pentagon officials confirmed reports" (an attributive -ed adjective
+            # does not follow a noun, Quirk et al. 1985, 7.2)
+            or (len(prev) > 3 and re.search(r"[^sui]s$", prev) is not None and prev not in _FUNCTION_WORDS)
             or (not backwards and not any(t[0].isalpha() for t in toks[:i]))  # right after the subject it ends
         )
         if regular and nxt.isalpha() and nxt.islower() and nxt_l not in _FUNCTION_WORDS and nxt_l not in _PARTICLES:

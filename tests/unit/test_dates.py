@@ -1558,7 +1558,8 @@ def test_a_single_unit_after_take_or_last_and_an_hour_later(tagger):
     assert values(tag(tagger, "It could take a year or so to rebuild.")) == [("a year or so", "DURATION", "P1Y")]
     assert values(tag(tagger, "The shaking lasted a minute or so.")) == [("a minute or so", "DURATION", "PT1M")]
     assert values(tag(tagger, "The storm could last a day.")) == [("a day", "DURATION", "P1D")]
-    assert tag(tagger, "He earns $5 a day.") == []
+    # a rate is a SET, no DURATION: one of a set of days (the fifteenth pass, test_a_rate_after_an_amount_is_a_set)
+    assert values(tag(tagger, "He earns $5 a day.")) == [("a day", "SET", "P1D")]
     # Tue 2001-09-11 8:46 a.m., an hour on; "10 p.m." is an hour, "a minute later" 22:01.
     text = "The first plane hit at 8:46 a.m. Tuesday. An hour or so later, the south tower collapsed."
     assert values(tagger.run(text, dt.date(2001, 9, 12))) == [
@@ -2743,7 +2744,8 @@ def test_durations_over_seconds_and_thousands(tagger):
     assert values(tagger.run("He worked there for over 20 years.", dt.date(2022, 2, 26))) == [("over 20 years", "DURATION", "P20Y")]
     assert values(tagger.run("The clip is just 26 seconds long.", dt.date(2013, 11, 23))) == [("26 seconds", "DURATION", "PT26S")]
     assert values(tagger.run("The 1,425-day siege ended.", dt.date(1997, 3, 2))) == [("1,425-day", "DURATION", "P1425D")]
-    assert values(tagger.run("He earns $1,000 a year.", dt.date(1997, 3, 2))) == []
+    assert values(tagger.run("He earns $1,000 a year.", dt.date(1997, 3, 2))) == [("a year", "SET", "P1Y")]
+    assert values(tagger.run("Growth averaged 3 percent a year.", dt.date(1997, 3, 2))) == []  # a growth rate
     ms = tagger.run("Workers get a half-hour lunch break and peace held for a quarter century.", dt.date(2014, 6, 14))
     assert values(ms) == [("half-hour", "DURATION", "PT30M"), ("a quarter century", "DURATION", "P25Y")]
     # "half a century later" is no century later: the half is the duration before "later" (TBAQ: "a minute and a half later")
@@ -4443,3 +4445,44 @@ def test_a_man_sunday_an_event_after_a_possessive_a_market_mark_and_hourly_pay(t
     ])  # fmt: skip
     assert [m.text for m in tagger.run("He was her Man Friday.", dt.date(2010, 2, 28))] == []
     assert [m.value for m in tagger.run("The plant employs 2,100 hourly workers and posts hourly updates.", dt.date(1994, 7, 29))] == ["PT1H"]
+
+
+# --------------------------------------------------------------------------- issue 16, fifteenth pass
+
+
+def test_a_rate_after_an_amount_is_a_set(tagger):
+    # each value checked by hand: "a day" after an amount is one of a set of days (TimeBank: "fifty
+    # thousand CDs a year", "$33 million a year" are SET P1Y)
+    ms = tagger.run("The bridge carries 120,000 vehicles a day and the treatment costs about $8,000 a year.", dt.date(1996, 6, 29))
+    assert values(ms) == [("a day", "SET", "P1D"), ("a year", "SET", "P1Y")]
+    ms = tagger.run("Israel freed at least 10 Palestinian prisoners a day; output is 1.5 million barrels per day.", dt.date(2023, 11, 26))
+    assert values(ms) == [("a day", "SET", "P1D"), ("per day", "SET", "P1D")]
+    # no rate: a span after a preposition, a date after "ago", a span "ahead of" a date
+    assert values(tagger.run("Prices rose 3 percent in a year.", dt.date(1991, 1, 1))) == [("a year", "DURATION", "P1Y")]
+    assert values(tagger.run("He earned $2 million a year ago.", dt.date(1991, 1, 1))) == [("a year ago", "DATE", "1990")]
+    ms = tagger.run("The bridge could reopen as early as March 26, a week ahead of schedule.", dt.date(2015, 2, 20))
+    assert ("a week", "SET", "P1W") not in values(ms)
+
+
+def test_an_adverb_between_will_be_and_its_participle_keeps_the_future(tagger):
+    # "will be fully staffed through the weekend" on Friday 1999-12-31: the coming weekend, 1999-W52
+    # (Jan. 1-2, 2000); "holds through the weekend will be" (Friday 2014-09-05): 2014-W36-WE
+    check_values(tagger, [
+        ("The hospital will be fully staffed through the weekend.", (1999, 12, 31), "the weekend", "1999-W52-WE"),
+        ("Whether the truce holds through the weekend will be the first real test.", (2014, 9, 5), "the weekend", "2014-W36-WE"),
+        # a plural noun before an -ed form makes it the verb: "Over the weekend, Pentagon officials
+        # confirmed reports" on Monday 1990-08-13 is the weekend gone (TimeBank WSJ900813-0157)
+        ("Over the weekend, Pentagon officials confirmed reports that a carrier will sail.", (1990, 8, 13), "the weekend",
+         "1990-W32-WE"),
+    ])  # fmt: skip
+
+
+def test_a_compared_or_limiting_date_is_no_anchor_for_a_clock_time(tagger):
+    # DCT Monday 2020-03-16: "since Oct. 19, 1987" is the point of a comparison and "until April 20"
+    # a limit; the clock times after them are on the story's day
+    text = ("The Dow fell nearly 3,000 points, its worst day since Oct. 19, 1987. Trading was halted shortly after "
+            "the opening bell at 9:30 a.m. Schools will remain closed at least until April 20. Officials ordered "
+            "residents to stay home beginning at midnight.")  # fmt: skip
+    check_values(tagger, [(text, (2020, 3, 16), "9:30 a.m.", "2020-03-16T09:30"), (text, (2020, 3, 16), "midnight", "2020-03-16T24:00")])
+    # a date after "since" with no superlative still anchors ("improved sharply since Monday")
+    check_values(tagger, [("Sales have improved since Monday. At 9 a.m. the shop was full.", (2020, 3, 18), "9 a.m.", "2020-03-16T09:00")])

@@ -97,7 +97,7 @@ PRECEDENCE: tuple[str, ...] = (
     "cued_year", "year_range", "year_range_end", "decade", "century", "century_part", "millennium",
     "quarter", "bare_q", "month_range_quarter", "half_year", "the_half", "quarter_anaphor",
     "relative_quarter", "q_year", "season", "ranked_season", "season_anaphor", "that_season_month",
-    "set", "range_first_count", "duration", "past_unit", "unit_ahead", "ref", "current", "weekend",
+    "set", "rate", "range_first_count", "duration", "past_unit", "unit_ahead", "ref", "current", "weekend",
     "vague_duration", "another_unit", "units_to_event", "vague_period", "the_units", "holiday", "period_back",
     "same_anaphor", "the_week", "unit_earlier", "weekend_anaphor", "following_unit",
     "decade_anaphor", "the_year", "midweek", "mid_year", "of_the_period", "fiscal_year",

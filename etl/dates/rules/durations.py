@@ -141,6 +141,47 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     return hit_over_t(m, Timex("SET", duration_value(n, unit_key(m["units"])), None))
 
 
+_QUANTITY_BEFORE = re.compile(
+    r"(?:\d(?:[\d,.]*\d)?|\b(?:hundred|thousand|million|billion|trillion|dozen|hundreds|thousands|millions|billions))"
+    r"(?P<noun>(?:\s+[A-Za-z][\w’'-]*){0,3})\s+$"
+)
+"""A figure and at most three words of its noun right before "a day" ("$8,000", "120,000 vehicles",
+"more than 100,000 new infections", "10 Israeli hostages"): the amount a rate counts."""
+_NOT_A_RATE_NOUN = frozenset(
+    """in for within over during than about after before by at on of to from into each every
+    and or but than nearly almost only just once times percent was were is are be been had has
+    have take takes took taking spent spend lasted last lasts wait waited""".split()
+)
+"""Words that, met between the figure and "a day", make it no rate: a preposition or a verb
+("rose 3 percent in a year", "spent $5 million over a year", "was jailed for 10 years a decade
+ago"): "a year" there is a span or an anchor, :func:`duration`'s or another rule's; and "percent":
+a growth rate ("averaged 3 percent a year", "20% a year") is no set of times, as TimeBank leaves
+"to rise 20% annually" unannotated (:func:`recurring_set`)."""
+
+
+# A rate: "$8,000 a year", "120,000 vehicles a day", "10 hostages per day"
+@rule(
+    "rate",
+    r"(?<=\s)(?P<t>(?:a|an|per)\s+(?P<unit>day|week|month|year))\b(?!\s+(?:ago|earlier|later|before|after|ahead|behind|late|early|from|since|of|or)\b)(?![-’'])",
+)
+def rate(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
+    """A rate, "a day" (also "per day", "a week", "a month", "a year") right after an amount:
+    "treatment costs about $8,000 a year", "the bridge carries 120,000 vehicles a day" -> TIMEX3
+    SET ``P1Y``/``P1D`` (TimeML 1.2.1: a set of times, one in each period; TimeBank annotates
+    "over fifty thousand CDs a year" and "a profit of about $33 million a year" as SET ``P1Y``).
+    The amount is a figure or a number word ("million", "thousand") at most three words before,
+    with no preposition or verb between (:data:`_NOT_A_RATE_NOUN`: "rose 3 percent in a year" is a
+    span); not before "ago", "later", "after" ("$2 million a year ago" is a date), nor before "of".
+
+    TimeML (DCT 2017-12-27): ``The bridge carries 120,000 vehicles <TIMEX3 type="SET"
+        value="P1D">a day</TIMEX3>.``
+    """
+    q = _QUANTITY_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    if q is None or any(w.lower() in _NOT_A_RATE_NOUN for w in q["noun"].split()):
+        return None
+    return hit_over_t(m, Timex("SET", duration_value(1, m["unit"]), None))
+
+
 _COUNT_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
     r"|sixty|\d{1,3})"

@@ -350,7 +350,8 @@ def weekend(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     TimeML (DCT 2017-12-27): ``Talks failed over <TIMEX3 type="DATE" value="2017-W51-WE">the
         weekend</TIMEX3>.``
     """
-    future = bool(m["ahead"]) or future_context(text, m.start("t"))
+    # the verb's future too: "Whether the truce holds through the weekend will be the first real test"
+    future = bool(m["ahead"]) or future_context(text, m.start("t")) or clause_tense(text, m.start("t"), m.end("t")) > 0
     sat = dct + dt.timedelta(days=5 - dct.weekday())  # Saturday of the DCT's ISO week
     if not future and sat > dct:
         sat -= dt.timedelta(weeks=1)
