@@ -41,7 +41,7 @@ _FUTURE_CUE = re.compile(
     r"|(?<!\bthe\s)(?<!\bits\s)(?<!\ba\s)(?-i:[A-Z][\w.&]*\s+)reports(?=\s+(?:on\s+)?$)"
     r"|expected\s+(?:[a-z]+\s+){0,3}?to\s+(?!have\b)[a-z]+|(?-i:may)(?!\s+(?:have|not)\b)|(?-i:If|Unless)"
     r"|expects?|(?:forecast|predicted|projected|likely)\s+to|must(?!\s+have)|should(?!\s+(?:have|not|never)\b)"
-    r"|could(?!\s+(?:not|never|have|only|hardly)\b|\s+be\s+(?:reached|located|contacted|found)\b))\b"
+    r"|(?:could|can)(?!\s+(?:not|never|have|only|hardly|also)\b|\s+be\s+(?:reached|located|contacted|found|seen)\b))\b"
     r"|\w['’]ll\b",
     re.IGNORECASE,
 )
@@ -70,7 +70,7 @@ course to meet in the semifinals on Thursday", "light snow was possible Tuesday 
 expected to arrive in Baghdad Thursday", "snow may return on Monday"; not "should have", "may
 have", nor the month May), a condition that opens the sentence ("Unless parliament acts by
 Wednesday, ..."; "If he won in November" stays past by its verb) and a possibility ("the storm
-could bring a foot of snow Sunday night"; not "could not", "could have", nor the reporter's
+could bring a foot of snow Sunday night", "NASA can try again on Wednesday"; not "could not", "could have", nor the reporter's
 past attempt "could be reached/located Wednesday") look ahead too, and so does a release of results in
 the present ("FedEx releases results for its fiscal second quarter on Thursday", "Hitachi Ltd.
 reports on Thursday": business copy tells a release to come in the present, as a calendar does)."""
@@ -85,14 +85,14 @@ conference"); a past plan ("the government planned to pay") does not."""
 _CLAUSE_START = re.compile(
     r"(?<![ap]\.m)(?<!\.[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Lt|Co))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Sgt|Col|Inc|Ltd|Sep|Oct|Nov|Dec|Jan|Feb|Aug))"
     r"(?<!\bCorp)(?<!\bSept)[.!?;:,\n]\s|[\"“”(]|\b(?:said|says|because|which|who|whom|when|while|although|though|but)\b"
-    r"|\b(?:after|before|since)\b(?!\s+(?:a|an|the|his|her|their|its)\b|\s*$)"
+    r"|\b(?:after|before|since)\b(?!\s+(?:a|an|the|his|her|their|its|noon|midnight)\b|\s+\d|\s*$)"
 )
 """Where a clause begins, for :func:`future_context`: not after "a.m."/"p.m." or "U.S.", nor
 after a title or an abbreviation ("is expected to meet Mr. Arafat on Thursday", "Sen.", "Inc.",
 "Dec.", "Ltd."); "after",
 "before" and "since" before a determiner or right before the date are prepositions, no clause's
 start ("is scheduled to appear before a magistrate Tuesday", "verdicts were unlikely before
-Thursday")."""
+Thursday"), nor before a clock time ("should leave before 10 a.m. or after 7 p.m. Tuesday")."""
 
 
 _NAME_LIST_COMMA = re.compile(r"\b([A-Z][\w.-]*), (?=(?:[A-Z][\w.-]*, )*[A-Z][\w.-]*,? (?:and|or) [A-Z])")
@@ -518,7 +518,10 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
             continue
         if prev in _DEGREE_ADVERBS:
             continue  # "the most celebrated rivalry", "a very crowded field": a graded adjective
-        if prev.endswith("ly") and (before_prev.lower() in _COPULAS or before_prev.lower() in ("been", "is", "are", "was", "were")):
+        if prev in _PRE_VERB_ADVERBS and before_prev.lower() in ("is", "are", "am"):
+            return 1  # "children who are first vaccinated in November": a present passive, as below
+        adverb = prev.endswith("ly") or prev in _PRE_VERB_ADVERBS
+        if adverb and (before_prev.lower() in _COPULAS or before_prev.lower() in ("been", "was", "were")):
             continue  # "will be formally opened on May 6": the auxiliary before the adverb decides
         if prev in ("is", "are", "am"):
             return 1  # present passive, a schedule: "the case is heard in May", "nominations are announced Tuesday"
@@ -540,12 +543,17 @@ def _scan_tense(toks: list[str], backwards: bool) -> int | None:
 
 
 _DIRECTIVE_BY = re.compile(
-    r"\b(?:asked|told|ordered|urged|instructed|directed|required|given|called\s+on|asks|urges|orders|tells)\s+(?:[a-z]+\s+){0,3}?to\s+[a-z]+\b[^.;!?,]*\b(?:by|through|until|till)\s+$",
+    r"\b(?:asked|told|ordered|urged|instructed|directed|required|given|called\s+on|asks|urges|orders|tells"
+    r"|(?<!had\s)(?:hoped|wanted|planned|intended|aimed|sought))\s+(?:[a-z]+\s+){0,3}?to\s+[a-z]+\b[^.;!?,]*\b(?:by|through|until|till)\s+$",
     re.IGNORECASE,
 )
-"""A directive's infinitive before "by" (or "through", "until") and the day ("members have been asked
+"""A directive's or an aim's infinitive before "by" (or "through", "until") and the day ("members have been asked
 to vote by Tuesday", "ordered him to leave the country by Friday", "has asked customers to conserve
-power through Tuesday morning"): a deadline ahead of the DCT."""
+power through Tuesday morning", "said they hoped to vote by Wednesday": what is aimed at by a limit
+is still to come; not "had hoped", an aim given up): a deadline ahead of the DCT. Read with the commas of a
+list of names taken out ("urged Americans to leave Jordan, Iraq and Kuwait by Tuesday")."""
+_NAMES_COMMA = re.compile(r"\b([A-Z][\w.-]*), (?=[A-Z])")
+"""A comma between two names ("Jordan, Iraq and several other countries"): a list, no clause edge."""
 _LASTING_STATE = re.compile(
     r"\b(?:remains?|stays?|continues?|lasts?|runs?|is\s+valid|are\s+valid|valid|(?:is|are)\s+in\s+(?:place|effect|force)"
     r"|(?:is|are)\s+(?:now\s+|only\s+)?(?:funded|financed|covered|suspended|banned|closed|extended|protected|booked|sold\s+out))\b[^.;!?,]*$",
@@ -589,7 +597,7 @@ def deadline(text: str, pos: int) -> bool:
     does "by" after a directive's infinitive (:data:`_DIRECTIVE_BY`). The
     cue is looked for in the sentence, at most 100 characters back."""
     before = word_before(text, pos)
-    if before in ("by", "through", "until", "till") and _DIRECTIVE_BY.search(text, max(0, pos - 80), pos) is not None:
+    if before in ("by", "through", "until", "till") and _DIRECTIVE_BY.search(_NAMES_COMMA.sub(r"\1 ", text[max(0, pos - 100) : pos])):
         return True
     if before == "by":
         return False
@@ -631,7 +639,7 @@ def limit_ahead(text: str, pos: int) -> bool:
 
 _SCHEDULED_VERBS = frozenset(
     """meets opens begins resumes arrives leaves travels flies convenes reconvenes closes ends
-    expires adjourns departs reopens starts runs meet convene resume begin reopen open close start run
+    expires expire lifts adjourns departs reopens starts runs meet convene resume begin reopen open close start run
     depart arrive travel fly sail beginning starting falls returns vote return peaks airs lands follows follow
     continues continue gathers gather comes""".split()
 )
@@ -651,7 +659,7 @@ parade steps off Monday at 10 a.m."),
 "effect" ("the new law takes effect Friday") or a scheduled end with "out" ("funding runs out at
 12:01 a.m. Saturday")."""
 _BARE_PLURAL_VERBS = frozenset(
-    "meet convene resume begin reopen open close start run depart arrive travel fly sail vote return follow continue gather".split()
+    "meet convene resume begin reopen open close start run depart arrive travel fly sail vote return follow continue gather expire".split()
 )
 """Forms of :data:`_SCHEDULED_VERBS` without -s: a plan after a plural subject ("talks resume",
 "polls open", "lawmakers return Tuesday", "Arafat and Netanyahu meet", "the first flights depart at 0630 GMT Saturday", "Israelis vote
@@ -702,8 +710,10 @@ def scheduled_present(text: str, pos: int) -> bool:
         # "rules that take effect on Aug. 2")
         return False
     if before == "to":
-        if _FORMER_PLAN.search(_clause_before(text, pos)):
-            return False  # "was originally set to begin in April": a plan given up
+        if _FORMER_PLAN.search(_clause_before(text, pos)) or re.search(r"\bhad\b", _clause_before(text, pos)):
+            # "was originally set to begin in April", "It had been due to expire Friday evening" (a past
+            # perfect plan, overtaken by the past it is told from): a plan given up
+            return False
         # an infinitive is a plan ("parliament to meet on Monday", "a summit due to open
         # Saturday"), but not a market's result clause ("shed 113 points to close on Friday")
         # nor after an implicative verb, whose event was settled when it was written ("failed

@@ -4486,3 +4486,31 @@ def test_a_compared_or_limiting_date_is_no_anchor_for_a_clock_time(tagger):
     check_values(tagger, [(text, (2020, 3, 16), "9:30 a.m.", "2020-03-16T09:30"), (text, (2020, 3, 16), "midnight", "2020-03-16T24:00")])
     # a date after "since" with no superlative still anchors ("improved sharply since Monday")
     check_values(tagger, [("Sales have improved since Monday. At 9 a.m. the shop was full.", (2020, 3, 18), "9 a.m.", "2020-03-16T09:00")])
+
+
+def test_what_lies_ahead_by_its_clause_fifteenth_pass(tagger):
+    # each value checked by hand against a calendar of the DCT's week
+    check_values(tagger, [
+        # "can" is a possibility, ahead (DCT Mon 1990-04-23)
+        ("NASA can try again on Wednesday or Thursday.", (1990, 4, 23), "Thursday", "1990-04-26"),
+        # an aim or a directive with a limit, across a list of names (DCT Sun 2008-09-28, Sun 1991-01-13)
+        ("Senate leaders said they hoped to vote by Wednesday.", (2008, 9, 28), "Wednesday", "2008-10-01"),
+        ("Senate leaders had hoped to vote by Wednesday.", (2008, 9, 28), "Wednesday", "2008-09-24"),
+        ("The State Department urged Americans to leave Jordan, Iraq and several other countries in the region by Tuesday.",
+         (1991, 1, 13), "Tuesday", "1991-01-15"),
+        # a present schedule: "expire", "lifts" (DCT Wed 1999-06-30, Mon 2023-01-02)
+        ("The union represents workers whose contracts expire Thursday.", (1999, 6, 30), "Thursday", "1999-07-01"),
+        ("The embargo on the report lifts at 00:01 GMT on Wednesday.", (2023, 1, 2), "Wednesday", "2023-01-04"),
+        # "after" before a clock time is a preposition, no clause's start (DCT Mon 2018-07-02)
+        ("Drivers should leave before 10 a.m. or after 7 p.m. Tuesday.", (2018, 7, 2), "7 p.m. Tuesday", "2018-07-03T19:00"),
+        # a present passive with "first" between (DCT 2009-10-31)
+        ("Children who are first vaccinated in November will not be fully protected until January.", (2009, 10, 31),
+         "November", "2009-11"),
+        # what "since" reaches back to has happened (DCT 2012-08-06)
+        ("The rover has traveled 350 million miles since its launch from Cape Canaveral on Nov. 26.", (2012, 8, 6),
+         "Nov. 26", "2011-11-26"),
+    ])  # fmt: skip
+    # a past perfect plan is given up: TimeBank wsj_0533 (DCT 1989-10-31), "Friday evening" 1989-10-27
+    check_values(tagger, [("It had been due to expire Friday evening.", (1989, 10, 31), "Friday evening", "1989-10-27TEV")])
+    # an adjectival passive after an -ly adverb tells no schedule (silver-seeds XIN 2006-11-09)
+    check_values(tagger, [('"We are deeply shocked by the attack yesterday (Wednesday)," it said.', (2006, 11, 9), "Wednesday", "2006-11-08")])

@@ -227,8 +227,12 @@ _PAST_VERB_BEFORE = re.compile(
 )
 """A verb right before a day, or with a place between them ("was launched from Cape Canaveral on Nov. 26",
 "died in New York on Dec. 3")."""
-_SINCE_THE = re.compile(r"\b(?:[Ss]ince|(?P<verb>[a-z]+)\s+(?:after|following))\s+the\s+$")
-"""A day that names an event gone: "since the Jan. 5 vote", and after a past verb "launched after the
+_SINCE_THE = re.compile(
+    r"\b(?:[Ss]ince|(?P<verb>[a-z]+)\s+(?:after|following))\s+the\s+$"
+    r"|\b[Ss]ince\s+(?:the|its|his|her|their)\s+(?:[a-z]+\s+){1,2}(?:(?:from|in|at)\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){1,3})?on\s+$"
+)
+"""A day that names an event gone: "since the Jan. 5 vote", "since its launch from Cape Canaveral on
+Nov. 26" (what "since" reaches back to has happened), and after a past verb "launched after the
 Sept. 11 attacks" (see :func:`_since_the`)."""
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:[,.;:)!?\u2014]|--|$|(?:in|at|and|but|after|before|when|while|amid|with|during|following)\b)")
 _CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether|[Ss]uppose)\b[^.;!?]*$")
@@ -251,7 +255,7 @@ def _since_the(text: str, pos: int) -> bool:
     Jan. 5 vote") or a past verb and "after the"/"following the" ("launched after the Sept. 11
     attacks"; not a reporting verb, "said after the Nov. 3 election", whose words may look ahead).
     HeidelTime's tense rule, kept to the words next to the date."""
-    m = _SINCE_THE.search(text, max(0, pos - 30), pos)
+    m = _SINCE_THE.search(text, max(0, pos - 70), pos)
     if m is None:
         return False
     return m["verb"] is None or (past_form(m["verb"]) and m["verb"] not in REPORTING_VERBS)
