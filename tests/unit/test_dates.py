@@ -4514,3 +4514,23 @@ def test_what_lies_ahead_by_its_clause_fifteenth_pass(tagger):
     check_values(tagger, [("It had been due to expire Friday evening.", (1989, 10, 31), "Friday evening", "1989-10-27TEV")])
     # an adjectival passive after an -ly adverb tells no schedule (silver-seeds XIN 2006-11-09)
     check_values(tagger, [('"We are deeply shocked by the attack yesterday (Wednesday)," it said.', (2006, 11, 9), "Wednesday", "2006-11-08")])
+
+
+def test_spans_and_days_found_or_left_fifteenth_pass(tagger):
+    # "three days earlier this month": a span, then "earlier this month" (DCT 2018-01-31)
+    ms = tagger.run("The government shut down for three days earlier this month.", dt.date(2018, 1, 31))
+    assert values(ms) == [("three days", "DURATION", "P3D"), ("earlier this month", "DATE", "2018-01")]
+    # one of a set a month holds, a fraction: no day (DCT 1991-01-15)
+    ms = tagger.run("Only a third of last month's donations came, and the first of next month's auctions is set.", dt.date(1991, 1, 15))
+    assert values(ms) == [("last month", "DATE", "1990-12"), ("next month", "DATE", "1991-02")]
+    # "another" with a unit other than a day needs no verb of waiting; "weeklong" in one word
+    ms = tagger.run("They keep telling us another hour, maybe another year, after a weeklong port shutdown.", dt.date(1988, 12, 23))
+    assert values(ms) == [("another hour", "DURATION", "PT1H"), ("another year", "DURATION", "P1Y"), ("weeklong", "DURATION", "P1W")]
+    assert values(tagger.run("That is a story for another day.", dt.date(1988, 12, 23))) == []
+    # an intransitive verb of an event before M/D, and a past verb dating a day ahead of the DCT:
+    # last year's (DCT Mon 2024-06-10)
+    check_values(tagger, [
+        ("Police said the robbery occurred 6/8 outside a convenience store.", (2024, 6, 10), "6/8", "2024-06-08"),
+        ("The robbery occurred 6/28 outside a store.", (2024, 6, 10), "6/28", "2023-06-28"),
+        ("The robbery occurred June 28 outside a store.", (2024, 6, 10), "June 28", "2023-06-28"),
+    ])  # fmt: skip

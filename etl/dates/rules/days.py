@@ -192,11 +192,7 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
         d = unwritten_year_day(month, day, text, m.start("t"), dct)
         tense = clause_tense(text, m.start("t"), m.end("t"))
         reading_ahead = d is not None and d > dct + _PAST_DAY_SLACK
-        if reading_ahead and _dated_by_past_verb(text, m.start("t"), m.end("t")) and (tense < 0 or _past_for_sure(text, m.start("t"))):
-            # "The rule took effect Jan. 5" in a story of Dec. 27; a past form or a participle set off by a
-            # comma tells its tense whatever the rest of the sentence says ("The trade agreement, signed on
-            # Jan. 2, takes effect tomorrow" on Dec. 31): last year's
-            d = safe_date(d.year - 1, month, day)
+        d = back_a_year_if_dated_past(d, text, m.start("t"), m.end("t"), dct, tense)
         if d and d < dct and tense >= 0 and _DEADLINE_NOUN_AFTER.match(text, m.end()):
             d = safe_date(d.year + 1, month, day)  # "finish by September, well before the Jan. 1 deadline" in April
         framed = tense == 0 and (
@@ -211,6 +207,20 @@ def month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
                 "year", 0, month=month, day_of_month=day, historical=True, fallback=timex_at(d, "day"), reading_ahead=reading_ahead
             ))
     return hit_over_t(m, timex_at(d, "day") if d else None)
+
+
+def back_a_year_if_dated_past(d: dt.date | None, text: str, start: int, end: int, dct: dt.date, tense: int | None = None) -> dt.date | None:
+    """``d``, a year-less day's reading at ``text[start:end]``, a year back when it lies more than
+    :data:`_PAST_DAY_SLACK` after the DCT but a past verb right before it dates it (:func:`_dated_by_past_verb`)
+    in a past clause (``tense``, :func:`~etl.dates.tense.clause_tense`'s when None): "The rule took
+    effect Jan. 5" in a story of Dec. 27, "The robbery occurred 6/28" on June 10; a past form or a
+    participle set off by a comma tells its tense whatever the rest of the sentence says ("The trade
+    agreement, signed on Jan. 2, takes effect tomorrow" on Dec. 31). HeidelTime's tense rule."""
+    if d is None or d <= dct + _PAST_DAY_SLACK or not _dated_by_past_verb(text, start, end):
+        return d
+    if (clause_tense(text, start, end) if tense is None else tense) < 0 or _past_for_sure(text, start):
+        return safe_date(d.year - 1, d.month, d.day)
+    return d
 
 
 _PAST_DAY_SLACK = dt.timedelta(days=1)
@@ -234,7 +244,13 @@ _SINCE_THE = re.compile(
 """A day that names an event gone: "since the Jan. 5 vote", "since its launch from Cape Canaveral on
 Nov. 26" (what "since" reaches back to has happened), and after a past verb "launched after the
 Sept. 11 attacks" (see :func:`_since_the`)."""
-_CLAUSE_GOES_ON = re.compile(r"\s*(?:[,.;:)!?\u2014]|--|$|(?:in|at|and|but|after|before|when|while|amid|with|during|following)\b)")
+_CLAUSE_GOES_ON = re.compile(
+    r"\s*(?:[,.;:)!?\u2014]|--|$|(?:in|at|and|but|after|before|when|while|amid|with|during|following"
+    r"|outside|inside|near|on|off|aboard|along|across|over|under|behind|from|into|against)\b)"
+)
+"""What may follow a day that a past verb dates, the clause going on or ending: a punctuation mark, a
+conjunction, or a preposition of place or circumstance ("occurred June 28 outside a store"); not "as"
+("declared January 2 as a day of mourning": the day is the verb's object)."""
 _CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether|[Ss]uppose)\b[^.;!?]*$")
 _NOT_PAST_AUX = frozenset("be been being to will would could should may might must can shall".split())
 
@@ -441,7 +457,8 @@ def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     name ("the first of May", "the twenty-first of March 1999"; without a year, the day
     nearest the DCT as :func:`month_day`); "the first (last) day of" that month too, and of a
     year ("the last day of 1990" -> ``1990-12-31``, "the first day of 1991", "the 10th day of 2020" -> ``2020-01-10``), but not
-    a day of a lunar month ("the fifth day of May on China's lunar calendar"). TIMEX3
+    a day of a lunar month ("the fifth day of May on China's lunar calendar"), nor one of a set
+    a month holds ("the first of next month's three auctions", "a third of last month's donations"). TIMEX3
     guidelines: the whole phrase is the extent, its value the day.
 
     TimeML (DCT 2017-12-27): ``Rent is due on <TIMEX3 type="DATE" value="2018-01-03">the 3rd of next
@@ -453,9 +470,13 @@ def day_of_month(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """
     if not m.start() or not text[m.start() - 1].isspace():
         return None
+    if text.startswith(("'s", "’s", "'", "’"), m.end()) and not m["mon"]:
+        return None  # "the first of next month's three auctions", "a third of last month's donations": one of a set
     lm = _L_ORDINAL_DAY.search(text, max(0, m.start() - 30), m.start())
     if lm is None:
         return None
+    if re.search(r"\b(?:[Aa]|[Oo]ne|[Tt]wo)\s+$", text[max(0, lm.start() - 5) : lm.start()]):
+        return None  # "a third of last month", "two thirds of May": a fraction, no day
     if m["bare"] and not (lm["day"] and lm["day"][0].isdigit() and lm.group().lower().startswith("the")):
         return None  # without "of" only "the 3rd next month", not "the first next month"
     day = 1 if lm["last"] else day_number(lm["day"])

@@ -462,9 +462,10 @@ def vague_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
 def another_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"another week" -> DURATION ``P1W``, "another two days" -> ``P2D``: a span added to one
     before it, the length of the span (TIMEX3 guidelines: "another" is a modifier inside the extent,
-    as "the next"). A single unit needs a verb of time given or spent at most three words before
-    it ("wait another week", "giving lawmakers another week", "will stay for another year";
-    :data:`_ANOTHER_CUES`); not the idioms "a story for another day", "Tomorrow is another day".
+    as "the next"). A single day needs a verb of time given or spent at most three words before
+    it ("wait another day", "giving lawmakers another day"; :data:`_ANOTHER_CUES`): not the idioms
+    "a story for another day", "Tomorrow is another day"; the other units need none ("They keep
+    telling us another hour", "maybe another year").
 
     TimeML (DCT 2017-12-27): ``Jurors must wait <TIMEX3 type="DURATION" value="P1W">another
         week</TIMEX3>.``
@@ -472,7 +473,8 @@ def another_unit(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     unit = unit_key(m["unit"])
     if m["num"] is None:
         before = re.findall(r"[a-z]+", text[max(0, m.start("t") - 40) : m.start("t")].lower())[-3:]
-        if m["unit"].lower().endswith("s") or not any(w in _ANOTHER_CUES for w in before) or (before[-1:] == ["for"] and unit == "day"):
+        cued = unit != "day" or any(w in _ANOTHER_CUES for w in before)
+        if m["unit"].lower().endswith("s") or not cued or (before[-1:] == ["for"] and unit == "day"):
             return None
         n: int | None = 1
     else:
@@ -638,17 +640,17 @@ past three years")."""
 # "decades-long", "a day-long meeting", "2 1/2 years", "two and a half hours", "an hour and a half"
 @rule(
     "odd_duration",
-    r"\b(?P<t>(?P<lu>day|week|month|year|decade|centur(?:y|ie))(?P<pl>s?)-long"
+    r"\b(?P<t>(?P<lu>day|week|month|year|decade|centur(?:y|ie))(?P<pl>s?)-?long"
     rf"|(?P<n>\d{{1,3}}|{_HALF_COUNT})(?:\s+1/2|\s*½|\s+and\s+a\s+half)\s+(?P<hu>{_HALF_UNIT})"
     rf"|(?P<n2>\d{{1,3}}|{_HALF_COUNT})\s+(?P<hu2>{_HALF_UNIT})\s+and\s+a\s+half"
     r"|(?P<art>an?\s+)?half(?:\s+an?\s+|[\s-])(?P<hu3>hour|minute|day|year|decade|century)(?![\w-]|\s+ago\b)"
     r"|(?:a\s+|(?<=past\s)|(?<=last\s))quarter[\s-](?P<qc>century)(?![\w-]|\s+(?:ago|later|earlier)\b))\b",
     re.IGNORECASE,
-    needs=frozenset(["-long", "1/2", "½", "half", "quarter"]),  # the parse tree offers the units, in most paragraphs
+    needs=frozenset(["long", "1/2", "½", "half", "quarter"]),  # the parse tree offers the units, in most paragraphs
 )
 def odd_duration(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Durations the count rule leaves alone (TIMEX3 DURATION, ISO 8601 values):
-    "decades-long" -> ``PXY``, "day-long" -> ``P1D``; halves, the half written before or
+    "decades-long" -> ``PXY``, "day-long" and "weeklong" (one word, as AP style writes it) -> ``P1D``, ``P1W``; halves, the half written before or
     after the unit: "2 1/2 years" -> ``P2Y6M``, "five and a half hours" -> ``PT5H30M``, "a
     day and a half" -> ``P1DT12H``, "a minute and a half" -> ``PT1M30S``; half of one unit,
     "half an hour"/"a half-hour" -> ``PT30M``, "half a century" -> ``P50Y``, "half a year" ->

@@ -9,6 +9,7 @@ import re
 
 from etl.dates.anchoring import safe_date, timex_at
 from etl.dates.context import word_after, word_before
+from etl.dates.rules.days import back_a_year_if_dated_past
 from etl.dates.rules.shared import NOT_A_DAY_AFTER, unwritten_year_day
 from etl.dates.rules.table import Hit, hit_over_t, rule
 from etl.dates.tense import past_form
@@ -76,7 +77,7 @@ _NUMERIC_CUES = frozenset(
     """on since until till by from before after through thru starting effective effect dated
     between for ended ending expires expired deadline ends begins starts opens closes resumes payable
     record runs run due start begin open close reopen resume end expire sale resumed reopened past
-    filed signed issued postmarked submitted began closed opened""".split()
+    filed signed issued postmarked submitted began closed opened occurred happened died""".split()
 )
 """Words before a year-less numeric date ("held on 12/20", "set for 1/9", "payable 12/1 to
 holders of record 11/15", "early voting ends 11/3": the scheduled present of
@@ -217,7 +218,7 @@ def numeric_month_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     month, day = (a, b) if a <= 12 else (b, a)
     if month > 12:
         return None
-    d = unwritten_year_day(month, day, text, s, dct)
+    d = back_a_year_if_dated_past(unwritten_year_day(month, day, text, s, dct), text, s, m.end(), dct)
     if d and d < dct and cue in _SETTING_VERBS:
         d = safe_date(d.year + 1, month, day)  # "set 1/25 as the trial date" in September: a plan, ahead
     return hit_over_t(m, timex_at(d, "day") if d else None)
@@ -229,8 +230,9 @@ def _fraction(a: int, b: int) -> bool:
     return a < b and b in (2, 4, 8, 16, 32, 64)
 
 
-_DATE_VERBS = frozenset("dated filed signed issued postmarked submitted began".split())
-"""Past verbs of :data:`_NUMERIC_CUES` whose object is always a date, never a price."""
+_DATE_VERBS = frozenset("dated filed signed issued postmarked submitted began occurred happened died".split())
+"""Past verbs of :data:`_NUMERIC_CUES` whose object is always a date, never a price; an intransitive
+verb of an event ("the robbery occurred 6/8", "died 4/2") takes no object, so no fraction either."""
 
 
 _SETTING_VERBS = frozenset("set sets fixed fixes scheduled schedules named names picked picks chose chooses selected selects".split())

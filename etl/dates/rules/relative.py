@@ -223,7 +223,7 @@ _AGO_FINER = re.compile(r"\s+(?:this\s+(?P<unit>month|week)|today|(?P<night>toni
 # "two years later", "three days earlier": anchored on the date mentioned before
 @rule(
     "units_later",
-    rf"\b(?P<unit>{UNIT_CS})(?:\s+{OR_SO})?\s+(?P<dir>later|earlier|afterwards?|on(?=\s*[,.;:])|after\s+that|before\s+that)\b(?!\s+than\b)",
+    rf"\b(?P<unit>{UNIT_CS})(?:\s+{OR_SO})?\s+(?P<dir>later|earlier|afterwards?|on(?=\s*[,.;:])|after\s+that|before\s+that)\b(?!\s+(?:than|this|last|next|today|yesterday|tonight)\b)",
 )
 def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """"two years later", "three days earlier" (a count of at least two): the date mentioned
@@ -242,7 +242,8 @@ def units_later(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     second two years afterward"). "a year earlier" is
     :func:`~etl.dates.rules.anaphors.anaphor`'s; vague counts ("a few days later") stay durations.
     "half a century later" counts 50 years, "half an hour later" 30 minutes, "two hours and 40
-    minutes later" 160 minutes.
+    minutes later" 160 minutes. Not before "this", "last", "next", "today" ("shut down for three days
+    earlier this month": "earlier" heads "earlier this month", and "three days" is a span).
 
     TimeML (DCT 2017-12-27): ``He left in <TIMEX3 type="DATE" value="2015-SP">the spring of
         2015</TIMEX3> and came back <TIMEX3 type="DATE" value="2017">two years later</TIMEX3>.``
