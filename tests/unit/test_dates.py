@@ -4534,3 +4534,18 @@ def test_spans_and_days_found_or_left_fifteenth_pass(tagger):
         ("The robbery occurred 6/28 outside a store.", (2024, 6, 10), "6/28", "2023-06-28"),
         ("The robbery occurred June 28 outside a store.", (2024, 6, 10), "June 28", "2023-06-28"),
     ])  # fmt: skip
+
+
+def test_the_edges_of_the_day_and_a_periodical(tagger):
+    # TIDES 2005 4.1: dawn is in the morning, dusk and nightfall in the evening; a weekday after it
+    # dates it, one TIMEX3 (silver-seeds AFP 2006-12-01, a Friday: the typhoon hit before dawn Thursday)
+    check_values(tagger, [
+        ("But by nightfall the front was largely quiet.", (2006, 8, 14), "nightfall", "2006-08-14TEV"),
+        ("The gunmen threatened to begin executing hostages at dawn.", (2002, 10, 26), "dawn", "2002-10-26TMO"),
+        ("The typhoon, which hit the region before dawn Thursday, killed 200.", (2006, 12, 1), "dawn Thursday",
+         "2006-11-30TMO"),
+    ])  # fmt: skip
+    # no preposition, no TIMEX3 (TimeBank leaves "as dawn broke" untagged); "a monthly" is a periodical
+    assert tagger.run("He said as dawn broke that they would leave.", dt.date(2002, 10, 26)) == []
+    ms = tagger.run("The magazine announced Thursday that it would become a monthly.", dt.date(1993, 1, 29))
+    assert values(ms) == [("Thursday", "DATE", "1993-01-28")]

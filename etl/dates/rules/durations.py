@@ -67,7 +67,7 @@ _COARSEST_FIRST = tuple(reversed(UNITS))
 )
 def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     """Recurring times, TIMEX3 type SET (no range): "every day"/"daily" -> ``P1D`` (also
-    as an adjective, "daily flights", as TimeBank annotates it; not "quarterly dividend"
+    as an adjective, "daily flights", as TimeBank annotates it; not the noun "a monthly" (a periodical), nor "quarterly dividend"
     nor before a name, "the weekly Akhbar", nor "the average daily volume" (a statistic,
     which TBAQ leaves unannotated, 2 of 2); nor "annually" as a rate after a figure,
     "to rise 20% annually", which TimeBank leaves unannotated),
@@ -102,6 +102,8 @@ def recurring_set(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
             return None  # a rate after a figure ("rise 20% annually", "$17.9 million annually")
         if word_before(text, m.start("t")) == "average":
             return None  # "the average daily volume": a statistic per day, not a recurring time
+        if word_before(text, m.start("t")) in ("a", "an") and re.match(r"\s*(?:[,.;:!?)\"”]|$)", text[m.end("t") :]):
+            return None  # "it would become a monthly.": the noun, a periodical
         if m["adv"] == "hourly" and _PAID_BY_THE_HOUR.match(text, m.end("t")):
             return None  # "2,100 hourly workers", "hourly wages": paid by the hour, no recurring time
         nxt = word_after(text, m.end("t"))
