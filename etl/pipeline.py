@@ -38,7 +38,7 @@ from etl.sources import checksum, decode, document_id, read_bytes
 
 log = logging.getLogger(__name__)
 
-BUILD_REVISION = 96
+BUILD_REVISION = 97
 """The revision of what a build makes of a file: bump it with any change to the document's
 fields or to what parsing, NER post-processing, the TIMEX3 tagger or language detection
 produce, so the next run re-processes every file built before (1: releases up to the

@@ -370,7 +370,8 @@ def the_part_of_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     ``TEV``, ``TNI``) of the day last mentioned (TimeML 1.2.1 ``anchorTimeID``), else of the DCT,
     and so are the day's edges after "at", "by", "before", "until": "at dawn", "at daybreak", "at
     sunrise" -> ``TMO``, "by nightfall", "at dusk", "at sunset" -> ``TEV`` (TIDES 2005 4.1 puts dawn in
-    the morning, dusk in the evening; "as dawn broke", with no preposition, TimeBank leaves untagged),
+    the morning, dusk in the evening; "as dawn broke", with no preposition, TimeBank leaves untagged;
+    before a day, "before dawn Monday", the day alone is tagged),
     as :func:`mid_part_of_day`: TimeBank tags "placed heavy buy orders in the morning" (wsj_0781,
     ``1989-10-27TMO``). The day told is on or after the DCT in a future clause, up to it in a past
     one; with none told, a night outside a future clause is the one before the DCT (as
@@ -385,17 +386,17 @@ def the_part_of_day(m: re.Match[str], text: str, dct: dt.date) -> Hit | None:
     if _NOUN_AFTER_PART.match(text, e) or re.match(r"\s+of\b", text[e : e + 4]) or habitual_clause(text, s, e):
         return None
     tod = PARTS_OF_DAY[m["pod"]] if m["pod"] else "MO" if m["tw"] in ("dawn", "daybreak", "sunrise") else "EV"
-    wd = _WEEKDAY_AFTER_EDGE.match(text, e) if m["tw"] else None
-    if wd is not None:  # "at dawn Sunday", "before dawn Thursday": one TIMEX3, as "Sunday morning" is
-        return Hit(s, wd.end(), timex_at(day_of_clock(wd["wd"].lower(), text, s, wd.end(), dct), "day", tod))
+    if m["tw"] and _DAY_AFTER_EDGE.match(text, e):
+        return None  # "before dawn Monday", "before dawn on Feb. 24": the day after it is the TIMEX3 (DATE)
     ahead, behind = _ahead_or_behind(text, s, e)
     # with no day told, a night outside a future clause is the one before the DCT, as "overnight" is
     fallback = timex_at(dct - ONE_DAY if not ahead and tod == "NI" else dct, "day", tod)
     return Hit(s, e, Anaphor("day", 0, same=True, fallback=fallback, tod=tod, ahead=ahead, behind=behind))
 
 
-_WEEKDAY_AFTER_EDGE = re.compile(rf"\s+(?:on\s+)?(?P<wd>{WEEKDAY})\b(?!['’])")
-"""A weekday after "dawn", "dusk" ("at dawn Sunday", "before dawn on Monday"): the day it is of."""
+_DAY_AFTER_EDGE = re.compile(rf"\s+(?:on\s+)?(?:{WEEKDAY}|{MONTH}|today|tonight|yesterday|tomorrow)\b", re.IGNORECASE)
+"""A day after "dawn", "dusk" ("before dawn Monday", "before dawn on Feb. 24"): annotators tag the day
+alone, a DATE, and leave the edge of the day out."""
 
 
 # "later in the day", "throughout the day": the day told
